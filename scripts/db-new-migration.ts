@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * npm run db:new-migration -- <name>
+ *
+ * `prisma migrate dev` needs a shadow database, which the JS engine + driver adapter cannot
+ * provide. Instead we diff the schema as of the last migration (a snapshot kept next to the
+ * migrations) against prisma/schema.prisma, write the SQL as a new migration, and move the
+ * snapshot forward. tests/server/migrations.test.ts fails when the schema has unmigrated changes.
+ */
+const name = process.argv[2];
+if (!name || !/^[a-z0-9_]+$/.test(name)) {
+  console.error("Usage: npm run db:new-migration -- <name>   (lowercase letters, digits and _)");
+  process.exit(1);
+}
+const migrationsDir = path.resolve("prisma/migrations");
+const snapshot = path.join(migrationsDir, "schema.snapshot.prisma");
+const schema = path.resolve("prisma/schema.prisma");
+
+const sql = execFileSync(
+  "npx",
+  ["prisma", "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", schema, "--script"],
+  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+);
+if (/^-- This is an empty migration\.?\s*$/m.test(sql) || sql.trim() === "") {
+  console.log("The schema has no changes since the last migration; nothing written.");
+  process.exit(0);
+}
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const dir = path.join(migrationsDir, `${stamp}_${name}`);
+fs.mkdirSync(dir, { recursive: true });
+fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+fs.copyFileSync(schema, snapshot);
+console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`);

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { formatContentReport, formatContentSummary } from "@/domain/content/compile";
+import { env } from "@/env";
+import { compileContentDir } from "@/server/content-loader";
+import { applyMigrations } from "@/server/migrate";
+
+/**
+ * What must hold before the server may start: content is valid (otherwise print every problem
+ * and exit 1, as `content:check` does) and the database is migrated.
+ */
+export function prepareInstance(): void {
+  const result = compileContentDir(env.CONTENT_DIR);
+  if (!result.ok) {
+    console.error(formatContentReport(result.errors, path.relative(process.cwd(), env.CONTENT_DIR) || "."));
+    console.error("\nWaypoint will not start on invalid content. Fix the files above (npm run content:check).");
+    process.exit(1);
+  }
+  console.log(formatContentSummary(result.counts));
+  applyMigrations(env.DATABASE_PATH);
+}

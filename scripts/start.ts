@@ -1,0 +1,29 @@
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { env } from "@/env";
+import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
+import { prepareInstance } from "./lib/prepare-instance";
+
+/**
+ * `npm start`: validate content, migrate the database, build when the sources changed since the
+ * last build (and only then), and serve on PORT (3000 by default).
+ */
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+prepareInstance();
+
+const nextBin = path.resolve("node_modules/.bin/next");
+if (isBuildCurrent()) {
+  console.log("Build is up to date; starting.");
+} else {
+  console.log("Building (sources changed since the last build)…");
+  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  recordBuildFingerprint();
+}
+
+const server = spawn(nextBin, ["start", "--port", String(env.PORT)], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+// Content is read at run time (a new role file needs a restart, not a rebuild).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Waypoint — readiness for your next AI/ML role", template: "%s · Waypoint" },
+  description:
+    "See which skills your target AI/ML role needs, what carries over from the role you have, and what to learn first.",
+};
+
+const NAV = [
+  { href: "/roles", label: "Roles" },
+  { href: "/skills", label: "Skills" },
+  { href: "/transitions", label: "Transitions" },
+];
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 dark:border-slate-800">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4">
+            <Link href="/" className="mr-auto flex items-center gap-2 text-lg font-semibold tracking-tight">
+              <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white">
+                W
+              </span>
+              Waypoint
+            </Link>
+            {NAV.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:py-12">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          <div className="mx-auto max-w-6xl px-4">
+            Waypoint is open source and self-hostable. Role and skill profiles are written by its contributors.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

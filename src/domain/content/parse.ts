@@ -1,0 +1,144 @@
+import type { z } from "zod";
+import { readFrontMatter } from "./front-matter";
+import { errorAt } from "./locate";
+import {
+  ModuleFrontMatterSchema,
+  QuestionFrontMatterSchema,
+  RoleFrontMatterSchema,
+  SkillFrontMatterSchema,
+} from "./schemas";
+import type {
+  ContentError,
+  ContentFile,
+  ContentKind,
+  ParsedContent,
+  SourceLocation,
+} from "./types";
+
+const FOLDER_KINDS: Record<string, ContentKind> = {
+  roles: "role",
+  skills: "skill",
+  questions: "question",
+  modules: "module",
+};
+
+const EXPLANATION_HEADING = /^##\s+Explanation\s*$/m;
+
+export interface ParseResult {
+  content: ParsedContent;
+  errors: ContentError[];
+}
+
+/** Which kind of content a path holds, from its top folder (`roles/…`, `questions/<skill>/…`). */
+export function kindOfPath(path: string): ContentKind | undefined {
+  const top = path.split("/")[0] ?? "";
+  return FOLDER_KINDS[top];
+}
+
+/**
+ * Parses every file into validated objects and collects every problem instead of stopping at the
+ * first one. Files with errors are left out of `content`, so cross-checks run on what is valid.
+ */
+export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
+  const content: ParsedContent = { roles: [], skills: [], questions: [], modules: [] };
+  const errors: ContentError[] = [];
+
+  for (const file of files) {
+    const kind = kindOfPath(file.path);
+    if (!kind) {
+      errors.push({
+        file: file.path,
+        line: 1,
+        message: "this folder holds no content kind; put files under roles/, skills/, questions/<skill>/ or modules/",
+      });
+      continue;
+    }
+    const front = readFrontMatter(file);
+    errors.push(...front.errors);
+    if (front.errors.length > 0) continue;
+
+    const body = front.body.trim();
+    switch (kind) {
+      case "role": {
+        const data = validate(RoleFrontMatterSchema, front.data, front.source, errors);
+        if (data && requireBody(body, front.source, errors, "describe the role: what the work is, a typical week, how people move in")) {
+          content.roles.push({ ...data, body, source: front.source });
+        }
+        break;
+      }
+      case "skill": {
+        const data = validate(SkillFrontMatterSchema, front.data, front.source, errors);
+        if (data && requireBody(body, front.source, errors, "say what the skill covers and why roles need it")) {
+          content.skills.push({ ...data, body, source: front.source });
+        }
+        break;
+      }
+      case "question": {
+        const data = validate(QuestionFrontMatterSchema, front.data, front.source, errors);
+        const parts = splitQuestionBody(body, front.source, errors);
+        if (data && parts) content.questions.push({ ...data, ...parts, source: front.source });
+        break;
+      }
+      case "module": {
+        const data = validate(ModuleFrontMatterSchema, front.data, front.source, errors);
+        if (data && requireBody(body, front.source, errors, "say what to do and how the learner knows they are done")) {
+          content.modules.push({ ...data, body, source: front.source });
+        }
+        break;
+      }
+    }
+  }
+  return { content, errors };
+}
+
+function validate<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  source: SourceLocation,
+  errors: ContentError[],
+): T | undefined {
+  const result = schema.safeParse(data ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        errors.push(errorAt(source, [...issue.path, key], "unknown field; check its spelling against the content guide"));
+      }
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      errors.push(errorAt(source, issue.path, "is required"));
+    } else {
+      errors.push(errorAt(source, issue.path, issue.message));
+    }
+  }
+  return undefined;
+}
+
+function requireBody(body: string, source: SourceLocation, errors: ContentError[], hint: string): boolean {
+  if (body.length > 0) return true;
+  errors.push({ file: source.file, line: source.bodyLine, message: `the Markdown body is empty: ${hint}` });
+  return false;
+}
+
+function splitQuestionBody(
+  body: string,
+  source: SourceLocation,
+  errors: ContentError[],
+): { stem: string; explanation: string } | undefined {
+  const match = EXPLANATION_HEADING.exec(body);
+  const stem = (match ? body.slice(0, match.index) : body).trim();
+  const explanation = match ? body.slice(match.index + match[0].length).trim() : "";
+  let ok = true;
+  if (stem.length === 0) {
+    errors.push({ file: source.file, line: source.bodyLine, message: "the question stem is empty: write the question above `## Explanation`" });
+    ok = false;
+  }
+  if (explanation.length === 0) {
+    errors.push({
+      file: source.file,
+      line: source.bodyLine,
+      message: "the explanation is missing: add a `## Explanation` section saying why the key is right and each distractor wrong",
+    });
+    ok = false;
+  }
+  return ok ? { stem, explanation } : undefined;
+}

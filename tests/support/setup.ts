@@ -1,0 +1,22 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, vi } from "vitest";
+import { TEMPLATE_DB, TMP_DIR } from "./paths";
+
+// One database file per worker, copied from the migrated template, chosen before src/env.ts is
+// first imported (setup files run before the test file's imports).
+const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0";
+const workerDb = path.join(TMP_DIR, `worker-${worker}.db`);
+if (!fs.existsSync(workerDb)) fs.copyFileSync(TEMPLATE_DB, workerDb);
+process.env.DATABASE_PATH = workerDb;
+
+// A test fails on an unexpected console.error (STYLE §13).
+let errorSpy: { mock: { calls: unknown[][] }; mockRestore: () => void } | undefined;
+beforeEach(() => {
+  errorSpy = vi.spyOn(console, "error");
+});
+afterEach(() => {
+  const calls = errorSpy?.mock.calls ?? [];
+  errorSpy?.mockRestore();
+  if (calls.length > 0) throw new Error(`Unexpected console.error: ${calls.map((call: unknown[]) => call.map(String).join(" ")).join("\n")}`);
+});
