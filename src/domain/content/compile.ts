@@ -18,8 +18,8 @@ export interface ContentCounts {
 
 /** Parse → validate → build, the one path every caller (server, CLI, tests) takes. */
 export function compileContent(files: readonly ContentFile[]): CompileResult {
-  const { content, errors } = parseContentFiles(files);
-  errors.push(...validateContent(content));
+  const { content, errors, declared } = parseContentFiles(files);
+  errors.push(...validateContent(content, declared));
   const counts: ContentCounts = {
     roles: content.roles.length,
     skills: content.skills.length,

@@ -27,6 +27,15 @@ const EXPLANATION_HEADING = /^##\s+Explanation\s*$/m;
 export interface ParseResult {
   content: ParsedContent;
   errors: ContentError[];
+  /** What files that failed their own checks still declare, so others' references to them are not also reported. */
+  declared: DeclaredReferences;
+}
+
+export interface DeclaredReferences {
+  skillIds: Set<string>;
+  /** Skills that a question or module file with its own errors is about. */
+  questionSkills: Set<string>;
+  moduleSkills: Set<string>;
 }
 
 /** Which kind of content a path holds, from its top folder (`roles/…`, `questions/<skill>/…`). */
@@ -42,6 +51,7 @@ export function kindOfPath(path: string): ContentKind | undefined {
 export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
   const content: ParsedContent = { roles: [], skills: [], questions: [], modules: [] };
   const errors: ContentError[] = [];
+  const declared: DeclaredReferences = { skillIds: new Set(), questionSkills: new Set(), moduleSkills: new Set() };
 
   for (const file of files) {
     const kind = kindOfPath(file.path);
@@ -56,6 +66,7 @@ export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
     const front = readFrontMatter(file);
     errors.push(...front.errors);
     if (front.errors.length > 0) continue;
+    const before = errors.length;
 
     const body = front.body.trim();
     switch (kind) {
@@ -87,8 +98,23 @@ export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
         break;
       }
     }
+    if (errors.length > before) recordDeclared(kind, front.data, declared);
   }
-  return { content, errors };
+  return { content, errors, declared };
+}
+
+function recordDeclared(kind: ContentKind, data: unknown, declared: DeclaredReferences): void {
+  if (typeof data !== "object" || data === null) return;
+  const record = data as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  if (kind === "skill" && text(record.id)) declared.skillIds.add(record.id as string);
+  if (kind === "question" && text(record.skill)) declared.questionSkills.add(record.skill as string);
+  if (kind === "module" && Array.isArray(record.skills)) {
+    for (const step of record.skills) {
+      const skill = typeof step === "object" && step !== null ? text((step as Record<string, unknown>).skill) : undefined;
+      if (skill) declared.moduleSkills.add(skill);
+    }
+  }
 }
 
 function validate<T>(
@@ -104,13 +130,22 @@ function validate<T>(
       for (const key of issue.keys) {
         errors.push(errorAt(source, [...issue.path, key], "unknown field; check its spelling against the content guide"));
       }
-    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+    } else if (valueAt(data, issue.path) === undefined) {
       errors.push(errorAt(source, issue.path, "is required"));
     } else {
       errors.push(errorAt(source, issue.path, issue.message));
     }
   }
   return undefined;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 function requireBody(body: string, source: SourceLocation, errors: ContentError[], hint: string): boolean {

@@ -1,4 +1,5 @@
 import { compareErrors, errorAt } from "./locate";
+import type { DeclaredReferences } from "./parse";
 import type { ContentError, ParsedContent, SourceLocation } from "./types";
 
 /** Role size limits: enough skills to describe the role, few enough to assess in ~15 questions. */
@@ -15,11 +16,15 @@ interface Identified {
  * Cross-file checks on content that already passed its schema: references, duplicates, cycles,
  * answer keys and role coverage. Returns every problem, sorted by file and line.
  */
-export function validateContent(content: ParsedContent): ContentError[] {
+export function validateContent(content: ParsedContent, declared?: DeclaredReferences): ContentError[] {
   const errors: ContentError[] = [];
-  const skillIds = new Set(content.skills.map((skill) => skill.id));
-  const skillsWithQuestions = new Set(content.questions.map((question) => question.skill));
-  const skillsWithModules = new Set(content.modules.flatMap((mod) => mod.skills.map((step) => step.skill)));
+  // Ids declared by files that already have errors count as known: one mistake, one report.
+  const skillIds = new Set([...content.skills.map((skill) => skill.id), ...(declared?.skillIds ?? [])]);
+  const skillsWithQuestions = new Set([...content.questions.map((question) => question.skill), ...(declared?.questionSkills ?? [])]);
+  const skillsWithModules = new Set([
+    ...content.modules.flatMap((mod) => mod.skills.map((step) => step.skill)),
+    ...(declared?.moduleSkills ?? []),
+  ]);
 
   checkIds("role", content.roles, errors);
   checkIds("skill", content.skills, errors);
