@@ -43,7 +43,7 @@ test.describe("catalogue journey", () => {
 
   test("the picker explains what is missing instead of failing", async ({ page }) => {
     await page.goto("/transitions?from=data-scientist&to=");
-    await expect(page.getByRole("alert")).toContainText("fix the highlighted fields");
+    await expect(page.getByRole("alert").filter({ hasText: "fix the highlighted fields" })).toBeVisible();
     await expect(page.getByLabel("Role you want to move into")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Choose the role you want to move into.")).toBeVisible();
     await expect(page.getByLabel("Your current role")).toHaveValue("data-scientist");

@@ -31,9 +31,13 @@ export interface SkillDetail {
   questionLevels: number[];
 }
 
+const ACRONYMS: Record<string, string> = { ai: "AI", ml: "ML", llm: "LLM", mlops: "MLOps", sql: "SQL", api: "API", apis: "APIs" };
+
+/** `llm-systems` → "LLM systems": category ids read as labels. */
 export function formatCategory(category: string): string {
-  const words = category.split("-").join(" ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = category.split("-").map((word) => ACRONYMS[word] ?? word);
+  const label = words.join(" ");
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** Skills grouped by category; categories and skills in learning (topological) order. */
