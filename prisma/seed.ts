@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import { db } from "@/server/db";
+import { env } from "@/env";
+import { getSkillsGraph } from "@/server/content-loader";
+import { applyMigrations } from "@/server/migrate";
+
+/**
+ * Development data: one in-progress anonymous attempt (Data Scientist → AI Engineer) with a few
+ * answers to real questions from the current content, owned by the fixed token `demo`. Idempotent:
+ * re-running replaces the demo attempt. Refuses to run in production.
+ */
+if (env.NODE_ENV === "production") {
+  console.error("db:seed writes demo data and does not run with NODE_ENV=production.");
+  process.exit(1);
+}
+applyMigrations(env.DATABASE_PATH, { quiet: true });
+const graph = getSkillsGraph();
+const DEMO_ID = "demo-attempt";
+const tokenHash = createHash("sha256").update("demo").digest("hex");
+const questions = ["python", "llm-apis", "retrieval-augmented-generation"].flatMap((skill) => (graph.questionsBySkill.get(skill) ?? []).slice(0, 2));
+
+await db.$transaction([
+  db.attempt.deleteMany({ where: { id: DEMO_ID } }),
+  db.attempt.create({
+    data: {
+      id: DEMO_ID,
+      anonymousTokenHash: tokenHash,
+      currentRoleId: "data-scientist",
+      targetRoleId: "ai-engineer",
+      contentHash: graph.contentHash,
+      engineSeed: 1,
+      answers: {
+        create: questions.map((question, index) => {
+          const key = question.options.filter((option) => option.correct).map((option) => option.id);
+          // Lower-level items answered correctly, higher-level ones not: a plausible learner.
+          const isCorrect = question.level <= 2;
+          return {
+            questionId: question.id,
+            skillId: question.skill,
+            chosenOptionIds: JSON.stringify(isCorrect ? key : [question.options.find((option) => !option.correct)?.id ?? ""]),
+            isCorrect,
+            position: index + 1,
+            difficulty: [-1.5, -0.5, 0.5, 1.5][question.level - 1] ?? 0,
+            discrimination: 1.3,
+            guessing: question.type === "single" ? 1 / question.options.length : 0.05,
+          };
+        }),
+      },
+    },
+  }),
+]);
+console.log(`Seeded ${DEMO_ID} with ${questions.length} answers in ${env.DATABASE_PATH}.`);
