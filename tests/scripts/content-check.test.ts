@@ -44,3 +44,17 @@ describe("npm run content:check", () => {
     expect(run.stderr).toContain("content folder not found");
   });
 });
+
+describe("server start-up", () => {
+  it("refuses to start on invalid content, printing the same report", () => {
+    const dir = writeTree("startup-broken", "cycle");
+    const run = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prepare.ts"], {
+      encoding: "utf8",
+      env: { ...process.env, CONTENT_DIR: dir, DATABASE_PATH: path.join(TMP_DIR, `startup-${process.pid}.db`) },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("prerequisite cycle: alpha → charlie → bravo → alpha");
+    expect(run.stderr).toContain("Waypoint will not start on invalid content");
+    expect(fs.existsSync(path.join(TMP_DIR, `startup-${process.pid}.db`))).toBe(false);
+  });
+});
