@@ -8,7 +8,7 @@ import {
   topologicalOrder,
   type SkillsGraph,
 } from "@/domain/skills-graph";
-import { buildValidContentFiles, moduleFile, overlay, skillFile } from "../factories/content-files";
+import { buildValidContentFiles, moduleFile, overlay, questionBank, skillFile } from "../factories/content-files";
 
 function graphOf(files = buildValidContentFiles()): SkillsGraph {
   const result = compileContent(files);
@@ -47,7 +47,7 @@ describe("buildSkillsGraph", () => {
   });
 
   it("gives a role's requirement for every skill, zero where it needs none", () => {
-    const files = overlay(buildValidContentFiles(), [skillFile("india"), moduleFile("india")]);
+    const files = overlay(buildValidContentFiles(), [skillFile("india"), moduleFile("india"), ...questionBank("india")]);
     const vector = roleRequirementVector(graphOf(files), "test-role");
     expect(vector.get("alpha")).toEqual({ level: 2, weight: "core" });
     expect(vector.get("hotel")).toEqual({ level: 2, weight: "supporting" });

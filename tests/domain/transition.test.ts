@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { compileContent } from "@/domain/content/compile";
 import { diffRoles } from "@/domain/transition";
-import { buildValidContentFiles, moduleFile, overlay, questionFile, roleFile, skillFile } from "../factories/content-files";
+import { buildValidContentFiles, moduleFile, overlay, questionBank, roleFile, skillFile } from "../factories/content-files";
 
 function graphWithTwoRoles() {
   const files = overlay(buildValidContentFiles(), [
     skillFile("india"),
-    questionFile("india"),
+    ...questionBank("india"),
     moduleFile("india"),
-    // The source role: alpha higher than the target needs, bravo lower, india not in the target.
+    // The source role: alpha as high as the target needs, bravo lower, india not in the target.
     roleFile("source-role", [
-      { skill: "alpha", level: 3, weight: "core" },
+      { skill: "alpha", level: 2, weight: "core" },
       { skill: "bravo", level: 1, weight: "core" },
       { skill: "charlie", level: 2, weight: "core" },
       { skill: "delta", level: 1, weight: "core" },

@@ -2,7 +2,8 @@ import type { ContentFile } from "@/domain/content/types";
 
 /**
  * The smallest content tree that passes validation: one role needing eight skills (five core),
- * each skill with one question and one module. Tests overlay broken files on top of it.
+ * each skill with the minimum bank (two questions per level) and one module lifting it 0 → 2.
+ * Tests overlay broken files on top of it.
  */
 export const FACTORY_SKILLS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"] as const;
 
@@ -26,7 +27,13 @@ What ${id} covers.
   };
 }
 
-export function questionFile(skill: string, slug = "basic", level = 1): ContentFile {
+const OPTION_IDS = ["first", "second", "third", "fourth"] as const;
+
+/** A single-answer question with four equally long options; the key sits at `keyIndex`. */
+export function questionFile(skill: string, slug = "basic", level = 1, keyIndex = 1): ContentFile {
+  const options = OPTION_IDS.map(
+    (id, index) => `  - id: ${id}\n    text: The ${id} plausible answer${index === keyIndex ? "\n    correct: true" : ""}`,
+  ).join("\n");
   return {
     path: `questions/${skill}/${slug}.md`,
     text: `---
@@ -35,20 +42,21 @@ skill: ${skill}
 level: ${level}
 type: single
 options:
-  - id: first
-    text: The first plausible answer
-  - id: second
-    text: The second plausible answer
-    correct: true
-  - id: third
-    text: The third plausible answer
+${options}
 ---
 Which answer is right for ${skill}?
 
 ## Explanation
-The second one, because the others are not.
+The ${OPTION_IDS[keyIndex]} one, because the others are not.
 `,
   };
+}
+
+/** Two questions per level 1–4 for a skill (the bank minimum), keys rotating over positions. */
+export function questionBank(skill: string, skillIndex = 0): ContentFile[] {
+  return [1, 2, 3, 4].flatMap((level) =>
+    [0, 1].map((copy) => questionFile(skill, `level-${level}-${copy}`, level, (skillIndex + level * 2 + copy) % 4)),
+  );
 }
 
 export function moduleFile(skill: string, from = 0, to = 2, hours = 4): ContentFile {
@@ -96,7 +104,7 @@ export function buildValidContentFiles(): ContentFile[] {
   return [
     roleFile("test-role", factoryRequirements()),
     ...FACTORY_SKILLS.map((skill, index) => skillFile(skill, index > 0 ? [FACTORY_SKILLS[index - 1] as string] : [])),
-    ...FACTORY_SKILLS.map((skill) => questionFile(skill)),
+    ...FACTORY_SKILLS.flatMap((skill, index) => questionBank(skill, index)),
     ...FACTORY_SKILLS.map((skill) => moduleFile(skill)),
   ];
 }

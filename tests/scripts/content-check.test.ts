@@ -24,7 +24,7 @@ describe("npm run content:check", () => {
   it("exits 0 with a one-line summary on valid content", () => {
     const run = contentCheck(writeTree("valid"));
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Content OK: 1 roles, 8 skills, 8 questions, 8 modules\./);
+    expect(run.stdout).toMatch(/^Content OK: 1 roles, 8 skills, 64 questions, 8 modules\./);
   });
 
   it("exits 1 and names every problem with file and line", () => {

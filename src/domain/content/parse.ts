@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { checkCodeFences } from "./bank-rules";
 import { readFrontMatter } from "./front-matter";
 import { errorAt } from "./locate";
 import {
@@ -69,6 +70,10 @@ export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
     const before = errors.length;
 
     const body = front.body.trim();
+    // Lines are counted from the first non-blank line of the body.
+    const leadingLines = (/^\s*/.exec(front.body)?.[0] ?? "").split("\n").length - 1;
+    front.source.bodyLine += leadingLines;
+    errors.push(...checkCodeFences(body, front.source, front.source.bodyLine));
     switch (kind) {
       case "role": {
         const data = validate(RoleFrontMatterSchema, front.data, front.source, errors);

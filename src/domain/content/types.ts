@@ -24,6 +24,7 @@ export interface ContentError {
  */
 export interface SourceLocation {
   file: string;
+  /** Line of the first non-blank line of the Markdown body. */
   bodyLine: number;
   lines: Readonly<Record<string, number>>;
 }

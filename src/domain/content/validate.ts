@@ -1,3 +1,4 @@
+import { checkCoverage, checkKeySpread, checkQuestionItem } from "./bank-rules";
 import { compareErrors, errorAt } from "./locate";
 import type { DeclaredReferences } from "./parse";
 import type { ContentError, ParsedContent, SourceLocation } from "./types";
@@ -92,7 +93,10 @@ export function validateContent(content: ParsedContent, declared?: DeclaredRefer
     if (question.type === "multiple" && keys < 1) {
       errors.push(errorAt(question.source, ["options"], "a multiple-answer question needs at least one option with `correct: true`"));
     }
+    errors.push(...checkQuestionItem(question));
   }
+  errors.push(...checkKeySpread(content.questions));
+  errors.push(...checkCoverage(content));
 
   for (const mod of content.modules) {
     const seen = new Set<string>();

@@ -20,7 +20,7 @@ describe("validateContent", () => {
   it("accepts the minimal valid tree", () => {
     const result = compileContent(buildValidContentFiles());
     expect(result.ok).toBe(true);
-    expect(result.counts).toEqual({ roles: 1, skills: 8, questions: 8, modules: 8 });
+    expect(result.counts).toEqual({ roles: 1, skills: 8, questions: 64, modules: 8 });
   });
 
   it("reports every schema problem with the line of the offending key", () => {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { compileContent } from "@/domain/content/compile";
+import type { ContentError, ContentFile } from "@/domain/content/types";
+import { FACTORY_SKILLS, buildValidContentFiles, questionFile } from "../../factories/content-files";
+import { factoryWithFixture } from "../../support/fixtures";
+
+function errorsOf(files: ContentFile[]): ContentError[] {
+  const result = compileContent(files);
+  if (result.ok) throw new Error("expected the content to be invalid");
+  return result.errors;
+}
+
+function expectError(errors: ContentError[], file: string, line: number, ...fragments: string[]) {
+  const match = errors.find((error) => error.file === file && error.line === line && fragments.every((fragment) => error.message.includes(fragment)));
+  expect(match, `no error at ${file}:${line} containing ${JSON.stringify(fragments)}; got:\n${errors.map((e) => `${e.file}:${e.line} ${e.message}`).join("\n")}`).toBeDefined();
+}
+
+/** The factory tree with every single-answer question rewritten by `rewrite`. */
+function rewriteQuestions(rewrite: (file: ContentFile, index: number) => ContentFile): ContentFile[] {
+  let index = 0;
+  return buildValidContentFiles().map((file) => (file.path.startsWith("questions/") ? rewrite(file, index++) : file));
+}
+
+describe("item-writing rules", () => {
+  it("flag a key more than 25 % longer than its longest distractor, at the key's text", () => {
+    expectError(errorsOf(factoryWithFixture("bank-rules")), "questions/alpha/key-too-long.md", 10, "options[1].text", "longer than the longest distractor");
+  });
+
+  it("flag too few options for a single-answer question and a multiple-answer question with one key", () => {
+    const errors = errorsOf(factoryWithFixture("bank-rules"));
+    expectError(errors, "questions/alpha/two-options.md", 6, "3–5 options", "found 2");
+    expectError(errors, "questions/bravo/one-key-multiple.md", 6, "4–6 options (found 3)");
+    expectError(errors, "questions/bravo/one-key-multiple.md", 6, "at least 2 correct options (found 1)");
+  });
+
+  it("flag a code block without a language at the fence's line", () => {
+    expectError(errorsOf(factoryWithFixture("bank-rules")), "questions/charlie/fence-no-language.md", 19, "needs a language");
+  });
+
+  it("flag catch-all options", () => {
+    expectError(errorsOf(factoryWithFixture("bank-rules")), "questions/delta/all-of-the-above.md", 14, "options[3].text", "all/none of the above");
+  });
+
+  it("flag keys bunched at one position across the bank", () => {
+    const files = rewriteQuestions((file) => {
+      const [, skill, slug] = /^questions\/([^/]+)\/(.+)\.md$/.exec(file.path) ?? [];
+      const level = Number(/level-(\d)/.exec(slug ?? "")?.[1] ?? 1);
+      return questionFile(skill ?? "", slug, level, 0);
+    });
+    expectError(errorsOf(files), "questions", 1, "100 % of single-answer keys are option 1", "at most 35 %");
+  });
+
+  it("flag a bank where the key is too often the longest option", () => {
+    // Ten percent longer keys stay within the per-question limit but tell across the bank.
+    const files = rewriteQuestions((file) => ({ ...file, text: file.text.replace(/(text: The \w+ plausible answer)(\n    correct: true)/, "$1 indeed$2") }));
+    expectError(errorsOf(files), "questions", 1, "longest option in 100 % of single-answer questions");
+  });
+
+  it("flag a skill with fewer than two questions at a level", () => {
+    const files = buildValidContentFiles().filter((file) => !file.path.startsWith("questions/alpha/level-3"));
+    expectError(errorsOf(files), "skills/alpha.md", 2, "at least 8 questions with 2 at each level", "has 6 (level 3: 0)");
+  });
+
+  it("flag a required level step that no module lifts, at that level's descriptor", () => {
+    expectError(errorsOf(factoryWithFixture("missing-step")), "skills/alpha.md", 10, "levels[3]", "from level 2 to 3");
+  });
+
+  it("accept the factory bank, whose keys rotate over positions", () => {
+    expect(compileContent(buildValidContentFiles()).ok).toBe(true);
+    expect(FACTORY_SKILLS.length * 8).toBe(64);
+  });
+});
