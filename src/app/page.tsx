@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RoleCard } from "@/components/role-card";
 import { RolePicker } from "@/components/role-picker";
 import { listRoles } from "@/server/catalog/roles";
 import { listCommonTransitions } from "@/server/catalog/transitions";
@@ -50,17 +51,7 @@ export default function HomePage() {
         </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {roles.map((role) => (
-            <li key={role.id} className="rounded-xl border border-slate-200 p-5 hover:border-brand-600 dark:border-slate-800">
-              <h3 className="font-semibold">
-                <Link href={`/roles/${role.id}`} className="hover:underline">
-                  {role.title}
-                </Link>
-              </h3>
-              <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{role.summary}</p>
-              <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
-                {role.skillCount} skills, {role.coreCount} core
-              </p>
-            </li>
+            <RoleCard key={role.id} role={role} headingLevel="h3" />
           ))}
         </ul>
       </section>

@@ -28,58 +28,8 @@ export function RolePicker({
 }) {
   return (
     <form action="/transitions" method="get" noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-      <div>
-        <label htmlFor="from" className="block text-sm font-medium">
-          Your current role
-        </label>
-        <select
-          id="from"
-          name="from"
-          defaultValue={from}
-          required
-          aria-invalid={errors.from ? true : undefined}
-          aria-describedby={errors.from ? "from-error" : undefined}
-          className={selectClass}
-        >
-          <option value="">Choose a role…</option>
-          {roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.title}
-            </option>
-          ))}
-        </select>
-        {errors.from && (
-          <p id="from-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
-            {errors.from}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="to" className="block text-sm font-medium">
-          Role you want to move into
-        </label>
-        <select
-          id="to"
-          name="to"
-          defaultValue={to}
-          required
-          aria-invalid={errors.to ? true : undefined}
-          aria-describedby={errors.to ? "to-error" : undefined}
-          className={selectClass}
-        >
-          <option value="">Choose a role…</option>
-          {roles.map((role) => (
-            <option key={role.id} value={role.id}>
-              {role.title}
-            </option>
-          ))}
-        </select>
-        {errors.to && (
-          <p id="to-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
-            {errors.to}
-          </p>
-        )}
-      </div>
+      <RoleSelect name="from" label="Your current role" roles={roles} value={from} error={errors.from} />
+      <RoleSelect name="to" label="Role you want to move into" roles={roles} value={to} error={errors.to} />
       <button
         type="submit"
         className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800"
@@ -87,5 +37,37 @@ export function RolePicker({
         Compare roles
       </button>
     </form>
+  );
+}
+
+function RoleSelect({ name, label, roles, value, error }: { name: string; label: string; roles: RoleOption[]; value: string; error?: string | undefined }) {
+  const errorId = `${name}-error`;
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={name}
+        name={name}
+        defaultValue={value}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className={selectClass}
+      >
+        <option value="">Choose a role…</option>
+        {roles.map((role) => (
+          <option key={role.id} value={role.id}>
+            {role.title}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={errorId} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

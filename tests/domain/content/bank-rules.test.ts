@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileContent } from "@/domain/content/compile";
 import type { ContentError, ContentFile } from "@/domain/content/types";
 import { FACTORY_SKILLS, buildValidContentFiles, questionFile } from "../../factories/content-files";
+import { expectContentError as expectError } from "../../support/expect-content-error";
 import { factoryWithFixture } from "../../support/fixtures";
 
 function errorsOf(files: ContentFile[]): ContentError[] {
@@ -10,10 +11,6 @@ function errorsOf(files: ContentFile[]): ContentError[] {
   return result.errors;
 }
 
-function expectError(errors: ContentError[], file: string, line: number, ...fragments: string[]) {
-  const match = errors.find((error) => error.file === file && error.line === line && fragments.every((fragment) => error.message.includes(fragment)));
-  expect(match, `no error at ${file}:${line} containing ${JSON.stringify(fragments)}; got:\n${errors.map((e) => `${e.file}:${e.line} ${e.message}`).join("\n")}`).toBeDefined();
-}
 
 /** The factory tree with every single-answer question rewritten by `rewrite`. */
 function rewriteQuestions(rewrite: (file: ContentFile, index: number) => ContentFile): ContentFile[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileContent } from "@/domain/content/compile";
 import type { ContentError } from "@/domain/content/types";
 import { buildValidContentFiles } from "../../factories/content-files";
+import { expectContentError as expectError } from "../../support/expect-content-error";
 import { factoryWithFixture } from "../../support/fixtures";
 
 function errorsFor(fixture: string): ContentError[] {
@@ -10,11 +11,6 @@ function errorsFor(fixture: string): ContentError[] {
   return result.errors;
 }
 
-/** Asserts one error at file:line whose message contains every fragment. */
-function expectError(errors: ContentError[], file: string, line: number, ...fragments: string[]) {
-  const match = errors.find((error) => error.file === file && error.line === line && fragments.every((fragment) => error.message.includes(fragment)));
-  expect(match, `no error at ${file}:${line} containing ${JSON.stringify(fragments)}; got:\n${errors.map((e) => `${e.file}:${e.line} ${e.message}`).join("\n")}`).toBeDefined();
-}
 
 describe("validateContent", () => {
   it("accepts the minimal valid tree", () => {
