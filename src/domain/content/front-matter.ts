@@ -18,7 +18,9 @@ export function readFrontMatter(file: ContentFile): FrontMatterResult {
   const text = file.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const lines: Record<string, number> = {};
   const errors: ContentError[] = [];
-  const bodyLineFor = (body: string) => countLines(text.slice(0, text.length - body.length));
+  // The line of the body's first non-blank line: where an author looks for the body.
+  const bodyLineFor = (body: string) =>
+    countLines(text.slice(0, text.length - body.length)) + ((/^\s*/.exec(body)?.[0] ?? "").split("\n").length - 1);
 
   if (!text.startsWith("---\n")) {
     errors.push({

@@ -70,9 +70,6 @@ export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
     const before = errors.length;
 
     const body = front.body.trim();
-    // Lines are counted from the first non-blank line of the body.
-    const leadingLines = (/^\s*/.exec(front.body)?.[0] ?? "").split("\n").length - 1;
-    front.source.bodyLine += leadingLines;
     errors.push(...checkCodeFences(body, front.source, front.source.bodyLine));
     switch (kind) {
       case "role": {

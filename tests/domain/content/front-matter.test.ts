@@ -15,7 +15,8 @@ describe("readFrontMatter", () => {
       "requires.1.level": 6,
     });
     expect(result.body.trim()).toBe("Body");
-    expect(result.source.bodyLine).toBe(8);
+    // Line 8 is blank; the body starts on line 9.
+    expect(result.source.bodyLine).toBe(9);
   });
 
   it("keeps line numbers right with Windows line endings and a byte-order mark", () => {
