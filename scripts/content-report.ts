@@ -28,6 +28,8 @@ const ratios = [...spread.lengthRatios].sort((a, b) => a - b);
 const quantile = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))] ?? 0;
 console.log(`\nSingle-answer questions: ${spread.singleCount}; multiple-answer: ${content.questions.length - spread.singleCount}`);
 console.log(`Key position spread: ${spread.positions.map((count, index) => `${index + 1}: ${count} (${pct(count / spread.singleCount)})`).join(", ")}  (at most ${pct(BANK_RULES.maxKeyPositionShare)} each)`);
-console.log(`Key is the longest option: ${spread.longestKeyCount} (${pct(spread.longestKeyCount / spread.singleCount)}; at most ${pct(BANK_RULES.maxLongestKeyShare)}, chance 25 %)`);
+console.log(
+  `Key is the longest option: ${spread.longestKeyCount} (${pct(spread.longestKeyCount / spread.singleCount)}; between ${pct(BANK_RULES.minLongestKeyShare)} and ${pct(BANK_RULES.maxLongestKeyShare)}, chance 25 %)`,
+);
 console.log(`Key length / longest distractor: median ${quantile(0.5).toFixed(2)}, p90 ${quantile(0.9).toFixed(2)}, max ${quantile(1).toFixed(2)} (at most ${BANK_RULES.maxKeyLengthRatio})`);
 console.log(short === 0 ? "\nEvery skill meets its question counts and module steps." : `\n${short} skill(s) fall short (marked above); npm run content:check lists each problem.`);

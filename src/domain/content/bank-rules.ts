@@ -12,7 +12,12 @@ export const BANK_RULES = {
   multipleOptions: { min: 4, max: 6, minKeys: 2 },
   /** A single-answer key may be at most this much longer than its longest distractor. */
   maxKeyLengthRatio: 1.25,
-  /** Across single-answer questions: share where the key is strictly the longest option (chance is 25 % with four). */
+  /**
+   * Across single-answer questions: share where the key is strictly the longest option (chance is
+   * 25 % with four). Both ways are a tell: too high and "pick the longest" pays, too low and
+   * "never pick the longest" does.
+   */
+  minLongestKeyShare: 0.15,
   maxLongestKeyShare: 0.3,
   /** Across single-answer questions: share of keys at any one position. */
   maxKeyPositionShare: 0.35,
@@ -111,7 +116,7 @@ export function measureKeySpread(questions: readonly Question[]): KeySpread {
   return spread;
 }
 
-/** Bank-wide tells: keys too often the longest option, or bunched at one position. */
+/** Bank-wide tells: keys too often or too rarely the longest option, or bunched at one position. */
 export function checkKeySpread(questions: readonly Question[]): ContentError[] {
   const spread = measureKeySpread(questions);
   if (spread.singleCount < BANK_RULES.minQuestionsForShares) return [];
@@ -122,6 +127,13 @@ export function checkKeySpread(questions: readonly Question[]): ContentError[] {
       file: "questions",
       line: 1,
       message: `the key is the longest option in ${pct(share)} of single-answer questions (at most ${pct(BANK_RULES.maxLongestKeyShare)}); run npm run content:report to find them`,
+    });
+  }
+  if (share < BANK_RULES.minLongestKeyShare) {
+    errors.push({
+      file: "questions",
+      line: 1,
+      message: `the key is the longest option in only ${pct(share)} of single-answer questions (at least ${pct(BANK_RULES.minLongestKeyShare)}): keys are almost never the longest option, so "avoid the longest" is a tell; make some keys more complete or trim over-long distractors (npm run content:report shows the ratios)`,
     });
   }
   spread.positions.forEach((count, index) => {

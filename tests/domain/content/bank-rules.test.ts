@@ -12,6 +12,22 @@ function errorsOf(files: ContentFile[]): ContentError[] {
 }
 
 
+const LONG_KEY = ", long\n    correct: true";
+
+/** Whether a factory question's key is its longest option (a quarter of the factory bank). */
+function isLongKey(file: ContentFile): boolean {
+  return file.text.includes(LONG_KEY);
+}
+
+/** The factory tree with the key the longest option in only the first `count` questions. */
+function withLongestKeys(count: number): ContentFile[] {
+  let kept = 0;
+  return rewriteQuestions((file) => {
+    if (!isLongKey(file) || ++kept <= count) return file;
+    return { ...file, text: file.text.replace(LONG_KEY, "\n    correct: true") };
+  });
+}
+
 /** The factory tree with every single-answer question rewritten by `rewrite`. */
 function rewriteQuestions(rewrite: (file: ContentFile, index: number) => ContentFile): ContentFile[] {
   let index = 0;
@@ -42,7 +58,7 @@ describe("item-writing rules", () => {
     const files = rewriteQuestions((file) => {
       const [, skill, slug] = /^questions\/([^/]+)\/(.+)\.md$/.exec(file.path) ?? [];
       const level = Number(/level-(\d)/.exec(slug ?? "")?.[1] ?? 1);
-      return questionFile(skill ?? "", slug, level, 0);
+      return questionFile(skill ?? "", slug, level, 0, isLongKey(file));
     });
     expectError(errorsOf(files), "questions", 1, "100 % of single-answer keys are option 1", "at most 35 %");
   });
@@ -51,6 +67,18 @@ describe("item-writing rules", () => {
     // Ten percent longer keys stay within the per-question limit but tell across the bank.
     const files = rewriteQuestions((file) => ({ ...file, text: file.text.replace(/(text: The \w+ plausible answer)(\n    correct: true)/, "$1 indeed$2") }));
     expectError(errorsOf(files), "questions", 1, "longest option in 100 % of single-answer questions");
+  });
+
+  it("flag a bank where the key is almost never the longest option: \"avoid the longest\" would pay", () => {
+    const errors = errorsOf(withLongestKeys(0));
+    expectError(errors, "questions", 1, "longest option in only 0 % of single-answer questions", "at least 15 %", "\"avoid the longest\" is a tell");
+    expect(errors.filter((error) => error.file === "questions")).toHaveLength(1);
+  });
+
+  it("accept the key as the longest option in 15 % of a bank, and flag just below", () => {
+    // 10 of 64 single-answer questions is 15.6 %, 9 of 64 is 14.1 %.
+    expect(compileContent(withLongestKeys(10)).ok).toBe(true);
+    expectError(errorsOf(withLongestKeys(9)), "questions", 1, "longest option in only 14 %", "at least 15 %");
   });
 
   it("flag a skill with fewer than two questions at a level", () => {
@@ -62,8 +90,9 @@ describe("item-writing rules", () => {
     expectError(errorsOf(factoryWithFixture("missing-step")), "skills/alpha.md", 10, "levels[3]", "from level 2 to 3");
   });
 
-  it("accept the factory bank, whose keys rotate over positions", () => {
+  it("accept the factory bank, whose keys rotate over positions and are the longest option in a quarter", () => {
     expect(compileContent(buildValidContentFiles()).ok).toBe(true);
     expect(FACTORY_SKILLS.length * 8).toBe(64);
+    expect(buildValidContentFiles().filter(isLongKey)).toHaveLength(16);
   });
 });
