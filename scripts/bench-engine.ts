@@ -1,0 +1,169 @@
+import { parseArgs } from "node:util";
+import { createEngine } from "@/domain/engine/assess";
+import { invertSpd } from "@/domain/engine/math";
+import { createRandom } from "@/domain/engine/random";
+import { env } from "@/env";
+import { compileContentDir } from "@/server/content-loader";
+import { DEFAULT_ADAPTIVE, perturbModel, runAdaptive, runFixed, runPriorOnly, type ArmRun, type EngineView } from "./lib/engine-bench/arms";
+import { isTrulyReady, roleReadiness, squaredErrors, vanTreesVariances, VerdictTally } from "./lib/engine-bench/metrics";
+import { drawTrueItems, ISSUE_POPULATION, MISSPECIFIED_POPULATION, populationSampler, type Person } from "./lib/engine-bench/world";
+
+/**
+ * npm run bench:engine -- [--seed N] [--people N] [--json]
+ * Issue 5 §2: simulates people on the real content graph and bank and checks the engine against
+ * the prior alone, a fixed form scored with the same posterior, and the van Trees bound. Exits 1
+ * unless every bar holds. How to read the numbers: docs/decisions/004-assessment-engine.md.
+ */
+const { values } = parseArgs({
+  options: { seed: { type: "string", default: "1" }, people: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, window: { type: "string" }, tau: { type: "string" }, withheld: { type: "string" } },
+});
+const seed = Number(values.seed);
+const transitionCount = Number(values.people);
+if (!Number.isInteger(seed) || !Number.isInteger(transitionCount) || transitionCount < 100) {
+  console.error("usage: npm run bench:engine -- [--seed <integer>] [--people <integer ≥ 100>] [--json]");
+  process.exit(2);
+}
+// Tuning flags: try another exposure window or stopping threshold without editing the engine.
+const adaptiveOptions = {
+  ...DEFAULT_ADAPTIVE,
+  ...(values.window ? { exposureWindow: Number(values.window) } : {}),
+  ...(values.tau ? { stopRisk: Number(values.tau) } : {}),
+  ...(values.withheld ? { withheldShare: Number(values.withheld) } : {}),
+};
+const experiencedCount = Math.round(transitionCount / 2);
+const misspecifiedCount = Math.round(transitionCount / 2);
+const started = performance.now();
+
+const compiled = compileContentDir(env.CONTENT_DIR);
+if (!compiled.ok) {
+  console.error("Content is invalid; run npm run content:check.");
+  process.exit(1);
+}
+const engine = createEngine(compiled.graph);
+const view: EngineView = engine;
+const { graph, model } = engine;
+const shapes = new Map([...graph.questions.values()].map((q) => [q.id, { single: q.type === "single", options: q.options.length }]));
+const world = drawTrueItems(model, shapes, createRandom(seed, 1));
+const perturbed: EngineView = { graph, model: perturbModel(model, createRandom(seed, 2)) };
+const priorPrecision = invertSpd(model.correlation, model.skillIds.length);
+const roles = graph.roleList.map((role) => role.id);
+
+function drawPeople(count: number, stream: number, sample: ReturnType<typeof populationSampler>, experienced: boolean): Person[] {
+  const random = createRandom(seed, stream);
+  return Array.from({ length: count }, () => {
+    const current = roles[Math.floor(random.next() * roles.length)] as string;
+    let target = current;
+    while (!experienced && target === current) target = roles[Math.floor(random.next() * roles.length)] as string;
+    return sample(current, target, random);
+  });
+}
+const issueWorld = populationSampler(model, graph, ISSUE_POPULATION);
+const transition = drawPeople(transitionCount, 10, issueWorld, false);
+const experienced = drawPeople(experiencedCount, 11, issueWorld, true);
+const misspecifiedPeople = drawPeople(misspecifiedCount, 12, populationSampler(model, graph, MISSPECIFIED_POPULATION), false);
+
+const stream = (arm: number, person: number) => createRandom(seed, 1000 + arm, person);
+const tallies = { prior: new VerdictTally(), fixed: new VerdictTally(), adaptive: new VerdictTally(), fixed15: new VerdictTally(), adaptive15: new VerdictTally(), perturbed: new VerdictTally(), population: new VerdictTally() };
+const byRole = new Map<string, VerdictTally>();
+const exposure = new Map<string, number>();
+let itemsTotal = 0, maxItems = 0, squared = 0, boundSum = 0, pairs = 0, nearCut = 0, readyTransition = 0;
+
+transition.forEach((person, index) => {
+  tallies.prior.addSkills(runPriorOnly(view, person), person);
+  tallies.fixed.addSkills(runFixed(view, person, world, stream(1, index), 30), person);
+  tallies.fixed15.addSkills(runFixed(view, person, world, stream(2, index), 15), person);
+  tallies.adaptive15.addSkills(runAdaptive(view, person, world, stream(3, index), { ...adaptiveOptions, budget: 15, stopRisk: -1 }), person);
+  tallies.perturbed.addSkills(runAdaptive(perturbed, person, world, stream(4, index), adaptiveOptions), person);
+  const run = runAdaptive(view, person, world, stream(5, index), adaptiveOptions);
+  tallies.adaptive.addSkills(run, person);
+  let roleTally = byRole.get(person.targetRoleId);
+  if (!roleTally) byRole.set(person.targetRoleId, (roleTally = new VerdictTally()));
+  roleTally.addSkills(run, person);
+  itemsTotal += run.items.length;
+  maxItems = Math.max(maxItems, run.items.length);
+  for (const item of run.items) exposure.set(item.id, (exposure.get(item.id) ?? 0) + 1);
+  for (const error of squaredErrors(run.posterior, run, person)) squared += error;
+  for (const bound of vanTreesVariances(run, person, world, priorPrecision)) boundSum += bound;
+  run.target.skillIndexes.forEach((skill, k) => {
+    pairs++;
+    if (Math.abs((person.theta[skill] as number) - (run.target.cuts[k] as number)) <= 0.5) nearCut++;
+  });
+  if (isTrulyReady(run, person)) readyTransition++;
+});
+
+misspecifiedPeople.forEach((person, index) => tallies.population.addSkills(runAdaptive(view, person, world, stream(6, index), adaptiveOptions), person));
+
+const verdicts = { adaptive: new VerdictTally(), fixed: new VerdictTally() };
+let readyExperienced = 0;
+experienced.forEach((person, index) => {
+  const adaptive = runAdaptive(view, person, world, stream(7, index), adaptiveOptions);
+  const fixed: ArmRun = runFixed(view, person, world, stream(8, index), 30);
+  const truth = isTrulyReady(adaptive, person);
+  if (truth) readyExperienced++;
+  verdicts.adaptive.add(roleReadiness(adaptive, seed + index), truth);
+  verdicts.fixed.add(roleReadiness(fixed, seed + index), truth);
+});
+
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+const meanItems = itemsTotal / transition.length;
+const rmse = Math.sqrt(squared / pairs);
+const vanTreesBound = Math.sqrt(boundSum / pairs);
+const eceWorstRole = Math.max(...[...byRole.values()].map((tally) => tally.ece()));
+const maxExposure = Math.max(...exposure.values()) / transition.length;
+const seconds = (performance.now() - started) / 1000;
+const report = {
+  seed,
+  examinees: transition.length + experienced.length + misspecifiedPeople.length,
+  seconds: round(seconds, 1),
+  readyBaseRate: { transition: round(readyTransition / transition.length), experienced: round(readyExperienced / experienced.length) },
+  nearCutShare: round(nearCut / pairs),
+  priorOnly: { accuracy: round(tallies.prior.accuracy()) },
+  fixedForm: { items: 30, accuracy: round(tallies.fixed.accuracy()), balancedAccuracy: round(tallies.fixed.balancedAccuracy()) },
+  adaptive: {
+    meanItems: round(meanItems, 2),
+    maxItems,
+    accuracy: round(tallies.adaptive.accuracy()),
+    balancedAccuracy: round(tallies.adaptive.balancedAccuracy()),
+    ece: round(tallies.adaptive.ece()),
+    eceWorstRole: round(eceWorstRole),
+    maxExposure: round(maxExposure),
+    exposureFloor: round(meanItems / model.items.length),
+    rmse: round(rmse),
+    vanTreesBound: round(vanTreesBound),
+  },
+  budget15: { adaptiveBalancedAccuracy: round(tallies.adaptive15.balancedAccuracy()), fixedBalancedAccuracy: round(tallies.fixed15.balancedAccuracy()) },
+  roleVerdict: { adaptiveBalancedAccuracy: round(verdicts.adaptive.balancedAccuracy()), fixedBalancedAccuracy: round(verdicts.fixed.balancedAccuracy()) },
+  misspecifiedItems: { accuracy: round(tallies.perturbed.accuracy()), ece: round(tallies.perturbed.ece()) },
+  misspecifiedPopulation: { ece: round(tallies.population.ece()) },
+  pass: false,
+};
+
+const bars: [string, boolean][] = [
+  ["1. adaptive accuracy ≥ fixed − 0.01 with mean items ≤ 18", report.adaptive.accuracy >= report.fixedForm.accuracy - 0.01 && meanItems <= 0.6 * 30],
+  ["2. at 15 items adaptive balanced accuracy ≥ fixed + 0.02", report.budget15.adaptiveBalancedAccuracy >= report.budget15.fixedBalancedAccuracy + 0.02],
+  ["3. adaptive accuracy ≥ prior only + 0.05", report.adaptive.accuracy >= report.priorOnly.accuracy + 0.05],
+  ["4. ECE ≤ 0.03 overall, ≤ 0.05 worst role, ≤ 0.03 misspecified population", report.adaptive.ece <= 0.03 && report.adaptive.eceWorstRole <= 0.05 && report.misspecifiedPopulation.ece <= 0.03],
+  ["5. role verdict ≥ 0.75 and ≥ fixed − 0.03, max items ≤ 30", report.roleVerdict.adaptiveBalancedAccuracy >= 0.75 && report.roleVerdict.adaptiveBalancedAccuracy >= report.roleVerdict.fixedBalancedAccuracy - 0.03 && maxItems <= 30],
+  ["6. max exposure ≤ 0.50", maxExposure <= 0.5],
+  ["7. misspecified items: accuracy drop ≤ 0.01, ECE ≤ 0.03", report.adaptive.accuracy - report.misspecifiedItems.accuracy <= 0.01 && report.misspecifiedItems.ece <= 0.03],
+  ["8. RMSE within 10 % of the van Trees bound", Math.abs(rmse - vanTreesBound) <= 0.1 * vanTreesBound],
+  ["9. whole run under 120 s", seconds < 120],
+];
+report.pass = bars.every(([, ok]) => ok);
+
+console.log(`engine benchmark, seed ${seed}: ${report.examinees} simulated people on ${model.skillIds.length} skills, ${model.items.length} items, ${roles.length} roles`);
+console.log(`ready base rate: transition ${report.readyBaseRate.transition}, experienced ${report.readyBaseRate.experienced}; pairs within ±0.5 of their cut: ${report.nearCutShare}`);
+console.log(`prior only     accuracy ${report.priorOnly.accuracy}`);
+console.log(`fixed form 30  accuracy ${report.fixedForm.accuracy}  balanced ${report.fixedForm.balancedAccuracy}`);
+console.log(`adaptive       accuracy ${report.adaptive.accuracy}  balanced ${report.adaptive.balancedAccuracy}  items mean ${report.adaptive.meanItems} max ${maxItems}`);
+console.log(`               ECE ${report.adaptive.ece} (worst role ${report.adaptive.eceWorstRole})  exposure max ${report.adaptive.maxExposure} (even spread ${report.adaptive.exposureFloor})`);
+console.log(`               RMSE ${report.adaptive.rmse} vs van Trees bound ${report.adaptive.vanTreesBound}`);
+console.log(`15 items       adaptive balanced ${report.budget15.adaptiveBalancedAccuracy}  fixed balanced ${report.budget15.fixedBalancedAccuracy}`);
+console.log(`role verdict   adaptive balanced ${report.roleVerdict.adaptiveBalancedAccuracy}  fixed balanced ${report.roleVerdict.fixedBalancedAccuracy}`);
+console.log(`misspecified   items: accuracy ${report.misspecifiedItems.accuracy} ECE ${report.misspecifiedItems.ece}; population: ECE ${report.misspecifiedPopulation.ece}`);
+for (const [name, ok] of bars) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
+const topExposed = [...exposure].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, count]) => `${id} ${(count / transition.length).toFixed(2)}`);
+console.log(`most shown: ${topExposed.join(", ")}`);
+console.log(`${seconds.toFixed(1)} s`);
+if (values.json) console.log(JSON.stringify(report));
+process.exit(report.pass ? 0 : 1);

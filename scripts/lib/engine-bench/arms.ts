@@ -1,0 +1,107 @@
+import { selectNextItem, stopReason } from "@/domain/engine/decision";
+import { ENGINE_DEFAULTS, groupItems, priorMean, targetProfile, type EngineItem, type EngineModel, type TargetProfile } from "@/domain/engine/model";
+import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
+import type { Random } from "@/domain/engine/random";
+import type { SkillsGraph } from "@/domain/skills-graph";
+import { trueProbability, type Person, type TrueItem } from "./world";
+
+export interface ArmRun {
+  posterior: Posterior;
+  prior: Posterior;
+  target: TargetProfile;
+  items: EngineItem[];
+}
+
+/** The engine's view of the world: the content graph and the (possibly perturbed) nominal item model. */
+export interface EngineView {
+  graph: SkillsGraph;
+  model: EngineModel;
+}
+
+function answer(person: Person, item: EngineItem, world: ReadonlyMap<string, TrueItem>, random: Random): boolean {
+  const truth = world.get(item.id);
+  if (!truth) throw new Error(`no true parameters for ${item.id}`);
+  return random.next() < trueProbability(person.theta[item.skillIndex] as number, truth);
+}
+
+function start(view: EngineView, person: Person) {
+  const prior = createPrior(view.model, priorMean(view.model, view.graph, person.currentRoleId));
+  return { prior, target: targetProfile(view.model, view.graph, person.targetRoleId) };
+}
+
+export function runPriorOnly(view: EngineView, person: Person): ArmRun {
+  const { prior, target } = start(view, person);
+  return { posterior: prior, prior, target, items: [] };
+}
+
+export interface AdaptiveOptions {
+  budget: number;
+  /** Risk threshold; a negative value disables the risk stop (forced length). */
+  stopRisk: number;
+  exposureWindow: number;
+  withheldShare: number;
+}
+
+export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap<string, TrueItem>, random: Random, options: AdaptiveOptions): ArmRun {
+  const attemptSeed = Math.floor(random.next() * 2 ** 31);
+  const { prior, target } = start(view, person);
+  let posterior = prior;
+  const items: EngineItem[] = [];
+  const used = new Set<string>();
+  while (!stopReason(posterior, target, { answered: items.length, budget: options.budget, stopRisk: options.stopRisk })) {
+    const item = selectNextItem(view.model, posterior, target, { used, random, exposureWindow: options.exposureWindow, attemptSeed, withheldShare: options.withheldShare });
+    if (!item) break;
+    used.add(item.id);
+    items.push(item);
+    posterior = applyResponse(posterior, item.skillIndex, item, answer(person, item, world, random) ? "correct" : "incorrect");
+  }
+  return { posterior, prior, target, items };
+}
+
+/**
+ * The fixed form: round-robin over the target's required skills, each time the next item at the
+ * skill's target level (nearest level once those run out), the same form for everyone aiming at
+ * the role — scored with the engine's own prior and update so that only adaptivity differs.
+ */
+export function fixedForm(model: EngineModel, target: TargetProfile, length: number): EngineItem[] {
+  const queues = target.skillIndexes.map((skill, k) => {
+    const level = target.levels[k] as number;
+    return [...(model.itemsBySkill[skill] ?? [])].sort((a, b) => Math.abs(a.level - level) - Math.abs(b.level - level) || a.level - b.level || (a.id < b.id ? -1 : 1));
+  });
+  const form: EngineItem[] = [];
+  for (let round = 0; form.length < length && queues.some((queue) => queue.length > round); round++) {
+    for (const queue of queues) {
+      const item = queue[round];
+      if (item && form.length < length) form.push(item);
+    }
+  }
+  return form;
+}
+
+export function runFixed(view: EngineView, person: Person, world: ReadonlyMap<string, TrueItem>, random: Random, length: number): ArmRun {
+  const { prior, target } = start(view, person);
+  let posterior = prior;
+  const items = fixedForm(view.model, target, length);
+  for (const item of items) {
+    posterior = applyResponse(posterior, item.skillIndex, item, answer(person, item, world, random) ? "correct" : "incorrect");
+  }
+  return { posterior, prior, target, items };
+}
+
+/** Nominal parameters perturbed as the issue asks: discrimination × U(0.7, 1.3), difficulty ± U(0, 0.5). */
+export function perturbModel(model: EngineModel, random: Random): EngineModel {
+  const items = model.items.map((item) => ({
+    ...item,
+    discrimination: item.discrimination * (0.7 + 0.6 * random.next()),
+    difficulty: item.difficulty + (random.next() < 0.5 ? -1 : 1) * 0.5 * random.next(),
+  }));
+  const itemsBySkill = model.skillIds.map((_, skill) => items.filter((item) => item.skillIndex === skill));
+  return { ...model, items, itemsBySkill, itemById: new Map(items.map((item) => [item.id, item])), groupsBySkill: groupItems(itemsBySkill) };
+}
+
+export const DEFAULT_ADAPTIVE: AdaptiveOptions = {
+  budget: ENGINE_DEFAULTS.budget,
+  stopRisk: ENGINE_DEFAULTS.stopRisk,
+  exposureWindow: ENGINE_DEFAULTS.exposureWindow,
+  withheldShare: ENGINE_DEFAULTS.withheldShare,
+};

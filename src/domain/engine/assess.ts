@@ -1,0 +1,90 @@
+import type { SkillsGraph } from "../skills-graph";
+import { misclassificationRisk, selectNextItem, stopReason, type StopReason } from "./decision";
+import { buildEngineModel, ENGINE_DEFAULTS, priorMean, targetProfile, type EngineItem, type EngineModel, type ItemParameters, type TargetProfile } from "./model";
+import { applyResponse, createPrior, type Outcome, type Posterior } from "./posterior";
+import { createRandom } from "./random";
+
+/** The engine bound to one content version: the graph plus its item model. */
+export interface Engine {
+  graph: SkillsGraph;
+  model: EngineModel;
+}
+
+export function createEngine(graph: SkillsGraph): Engine {
+  return { graph, model: buildEngineModel(graph) };
+}
+
+/** An answer as stored: the parameters used when it was given, so results survive content edits. */
+export interface RecordedAnswer {
+  questionId: string;
+  skillId: string;
+  outcome: Outcome;
+  parameters: ItemParameters;
+}
+
+export interface AttemptSpec {
+  currentRoleId: string | null;
+  targetRoleId: string;
+  seed: number;
+  budget?: number;
+  /** Questions the same person answered in earlier attempts (a reassessment measures growth, not memory). */
+  seenBefore?: ReadonlySet<string>;
+  stopRisk?: number;
+  exposureWindow?: number;
+}
+
+export interface AttemptState {
+  posterior: Posterior;
+  prior: Posterior;
+  target: TargetProfile;
+  answered: number;
+  risk: number;
+  /** Why the engine would stop now; undefined while it has more to ask. */
+  stop: StopReason | undefined;
+  /** The item to show next (undefined once stopped). */
+  next: EngineItem | undefined;
+  /** Answers that no longer map to a skill in this content version (the skill was removed). */
+  ignoredAnswers: readonly string[];
+}
+
+/**
+ * Recomputes an attempt from its prior and stored answers. The state is a pure function of the
+ * attempt's spec and answers, so nothing but the answers needs storing, and the next item is the
+ * same on every replay: its randomisation is seeded by the attempt seed and the answer count.
+ */
+export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readonly RecordedAnswer[]): AttemptState {
+  const { graph, model } = engine;
+  const prior = createPrior(model, priorMean(model, graph, spec.currentRoleId));
+  const target = targetProfile(model, graph, spec.targetRoleId);
+  let posterior = prior;
+  const ignoredAnswers: string[] = [];
+  for (const answer of answers) {
+    const skill = model.skillIndex.get(answer.skillId);
+    if (skill === undefined) {
+      ignoredAnswers.push(answer.questionId);
+      continue;
+    }
+    posterior = applyResponse(posterior, skill, answer.parameters, answer.outcome);
+  }
+  const budget = spec.budget ?? ENGINE_DEFAULTS.budget;
+  let stop = stopReason(posterior, target, { answered: answers.length, budget, ...(spec.stopRisk === undefined ? {} : { stopRisk: spec.stopRisk }) });
+  let next: EngineItem | undefined;
+  if (!stop) {
+    next = selectNextItem(model, posterior, target, {
+      used: new Set(answers.map((answer) => answer.questionId)),
+      ...(spec.seenBefore ? { seenBefore: spec.seenBefore } : {}),
+      random: createRandom(spec.seed, answers.length),
+      attemptSeed: spec.seed,
+      ...(spec.exposureWindow === undefined ? {} : { exposureWindow: spec.exposureWindow }),
+    });
+    if (!next) stop = "exhausted";
+  }
+  return { posterior, prior, target, answered: answers.length, risk: misclassificationRisk(posterior, target), stop, next, ignoredAnswers };
+}
+
+/** How a chosen set of options scores: exact key set for multiple-answer items (no partial credit). */
+export function scoreChoice(options: readonly { id: string; correct?: boolean | undefined }[], chosen: readonly string[]): boolean {
+  const keys = new Set(options.filter((option) => option.correct === true).map((option) => option.id));
+  const picked = new Set(chosen);
+  return picked.size === keys.size && [...picked].every((id) => keys.has(id));
+}

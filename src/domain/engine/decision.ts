@@ -1,0 +1,123 @@
+import { normalCdf } from "./math";
+import { forecastOutcomes, variance, type Posterior } from "./posterior";
+import { ENGINE_DEFAULTS, type EngineItem, type EngineModel, type TargetProfile } from "./model";
+import { createRandom, hashString, type Random } from "./random";
+
+/** P(ability ≥ cut) for one skill under the posterior. */
+export function probabilityMeets(posterior: Posterior, skill: number, cut: number): number {
+  if (cut === Number.NEGATIVE_INFINITY) return 1;
+  return normalCdf(((posterior.mean[skill] as number) - cut) / Math.sqrt(variance(posterior, skill)));
+}
+
+/**
+ * Expected share of required skills whose meets/below verdict is wrong: the mean of min(p, 1 − p).
+ * The stopping rule compares it with τ (ENGINE_DEFAULTS.stopRisk).
+ */
+export function misclassificationRisk(posterior: Posterior, target: TargetProfile): number {
+  if (target.skillIndexes.length === 0) return 0;
+  let total = 0;
+  target.skillIndexes.forEach((skill, k) => {
+    const p = probabilityMeets(posterior, skill, target.cuts[k] as number);
+    total += Math.min(p, 1 - p);
+  });
+  return total / target.skillIndexes.length;
+}
+
+export type StopReason = "confident" | "budget" | "exhausted";
+
+export interface SelectionOptions {
+  /** Items already answered in this attempt: never asked again. */
+  used: ReadonlySet<string>;
+  /** Items this person saw in earlier attempts: asked only when a skill has no fresh item left. */
+  seenBefore?: ReadonlySet<string>;
+  random: Random;
+  exposureWindow?: number;
+  /**
+   * Seed of the attempt: with it, a share of the bank (`withheldShare`) is set aside for this
+   * attempt, so an item that is the best choice for nearly everyone is still not shown to everyone.
+   * Set-aside items come back when a skill has nothing else left.
+   */
+  attemptSeed?: number;
+  withheldShare?: number;
+}
+
+/** Whether the attempt with this seed sets the item aside (a stable per-attempt, per-item coin). */
+export function isWithheld(attemptSeed: number, itemId: string, share: number): boolean {
+  return share > 0 && createRandom(attemptSeed, hashString(itemId)).next() < share;
+}
+
+/**
+ * One-step look-ahead: for every unused item of a required skill, forecast both outcomes, update
+ * the required skills' marginals through the prior correlation, and score the expected weighted
+ * risk Σ_k w_k p_k(1 − p_k). Items sharing a skill and parameters score alike, so each parameter
+ * group is scored once. Picks uniformly among the `exposureWindow` best items so that no single
+ * item is shown to everyone with the same transition (exposure control).
+ */
+export function selectNextItem(model: EngineModel, posterior: Posterior, target: TargetProfile, options: SelectionOptions): EngineItem | undefined {
+  const { n, mean, covariance } = posterior;
+  const scored: { item: EngineItem; risk: number }[] = [];
+  const share = options.withheldShare ?? ENGINE_DEFAULTS.withheldShare;
+  const withheld = new Map<string, boolean>();
+  const isAvailable = (item: EngineItem) => {
+    if (options.attemptSeed === undefined) return true;
+    let value = withheld.get(item.id);
+    if (value === undefined) withheld.set(item.id, (value = isWithheld(options.attemptSeed, item.id, share)));
+    return !value;
+  };
+  const isUnused = (item: EngineItem) => !options.used.has(item.id);
+  const isFresh = (item: EngineItem) => isUnused(item) && !options.seenBefore?.has(item.id);
+  // Per skill, the best non-empty tier: fresh and available, then fresh, then anything unused.
+  const tiers = [(item: EngineItem) => isFresh(item) && isAvailable(item), isFresh, isUnused];
+
+  for (const skill of new Set(target.skillIndexes)) {
+    const groups = model.groupsBySkill[skill] ?? [];
+    const eligible = tiers.find((tier) => groups.some((group) => group.items.some(tier))) ?? isUnused;
+    const ms = mean[skill] as number;
+    const vs = covariance[skill * n + skill] as number;
+    for (const group of groups) {
+      const candidates = group.items.filter(eligible);
+      if (candidates.length === 0) continue;
+      const forecast = forecastOutcomes(ms, vs, group.parameters, LOOK_AHEAD_GRID);
+      const risk =
+        forecast.pCorrect * riskAfter(posterior, target, skill, ms, vs, forecast.correct.mean, forecast.correct.variance) +
+        (1 - forecast.pCorrect) * riskAfter(posterior, target, skill, ms, vs, forecast.incorrect.mean, forecast.incorrect.variance);
+      for (const item of candidates) scored.push({ item, risk });
+    }
+  }
+  if (scored.length === 0) return undefined;
+  scored.sort((a, b) => a.risk - b.risk || (a.item.id < b.item.id ? -1 : 1));
+  const window = Math.min(options.exposureWindow ?? ENGINE_DEFAULTS.exposureWindow, scored.length);
+  return scored[Math.floor(options.random.next() * window)]?.item;
+}
+
+/** The look-ahead only ranks items, so a coarser grid than the update's is enough. */
+const LOOK_AHEAD_GRID = 41;
+
+function riskAfter(posterior: Posterior, target: TargetProfile, skill: number, ms: number, vs: number, updatedMean: number, updatedVariance: number): number {
+  const { n, mean, covariance } = posterior;
+  const gain = (updatedMean - ms) / vs;
+  const shrink = (vs - updatedVariance) / (vs * vs);
+  let risk = 0;
+  for (let k = 0; k < target.skillIndexes.length; k++) {
+    const other = target.skillIndexes[k] as number;
+    const cross = covariance[other * n + skill] as number;
+    const m = (mean[other] as number) + cross * gain;
+    const v = (covariance[other * n + other] as number) - cross * cross * shrink;
+    const p = normalCdf((m - (target.cuts[k] as number)) / Math.sqrt(Math.max(v, 1e-9)));
+    risk += (target.weights[k] as number) * p * (1 - p);
+  }
+  return risk;
+}
+
+export interface StopCheck {
+  answered: number;
+  budget: number;
+  stopRisk?: number;
+}
+
+/** Whether to stop, and why; undefined means ask another question. */
+export function stopReason(posterior: Posterior, target: TargetProfile, check: StopCheck): StopReason | undefined {
+  if (check.answered >= check.budget) return "budget";
+  if (misclassificationRisk(posterior, target) <= (check.stopRisk ?? ENGINE_DEFAULTS.stopRisk)) return "confident";
+  return undefined;
+}

@@ -1,0 +1,7 @@
+export * from "./assess";
+export * from "./decision";
+export * from "./model";
+export * from "./posterior";
+export * from "./random";
+export * from "./result";
+export { correlationMatrix, normalCdf } from "./math";

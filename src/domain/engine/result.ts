@@ -1,0 +1,152 @@
+import { cholesky, normalCdf } from "./math";
+import { probabilityMeets } from "./decision";
+import { levelCut, LEVEL_CUTS, targetProfile, type EngineModel, type TargetProfile } from "./model";
+import { applyResponse, variance, type Posterior } from "./posterior";
+import { createRandom } from "./random";
+import type { Engine, RecordedAnswer } from "./assess";
+
+export interface SkillResult {
+  skillId: string;
+  mean: number;
+  sd: number;
+  /** Most probable level 0–4 under the posterior. */
+  level: number;
+  /** Levels at the 10th and 90th percentile of ability: the 80 % credible band. */
+  low: number;
+  high: number;
+  /** P(level = L) for L = 0…4. */
+  levelProbabilities: number[];
+  /** Answers given directly on this skill; 0 means "not assessed" (inferred from related skills). */
+  directAnswers: number;
+  targetLevel: number | null;
+  isCore: boolean;
+  /** P(meets the target level); null when the target role does not require the skill. */
+  pMeets: number | null;
+}
+
+/** The level an ability falls into. */
+export function levelOf(theta: number): number {
+  let level = 0;
+  for (const cut of LEVEL_CUTS) if (theta >= cut) level++;
+  return level;
+}
+
+export function levelProbabilities(mean: number, sd: number): number[] {
+  const cdf = LEVEL_CUTS.map((cut) => normalCdf((cut - mean) / sd));
+  return [0, 1, 2, 3, 4].map((level) => (level === 4 ? 1 : (cdf[level] as number)) - (level === 0 ? 0 : (cdf[level - 1] as number)));
+}
+
+const Z80 = 1.2815515655446004;
+
+export function summariseSkills(model: EngineModel, posterior: Posterior, target: TargetProfile, answers: readonly RecordedAnswer[]): SkillResult[] {
+  const direct = new Map<string, number>();
+  for (const answer of answers) direct.set(answer.skillId, (direct.get(answer.skillId) ?? 0) + 1);
+  return model.skillIds.map((skillId, index) => {
+    const mean = posterior.mean[index] as number;
+    const sd = Math.sqrt(variance(posterior, index));
+    const probabilities = levelProbabilities(mean, sd);
+    const k = target.skillIndexes.indexOf(index);
+    const targetLevel = k >= 0 ? (target.levels[k] as number) : null;
+    return {
+      skillId,
+      mean,
+      sd,
+      level: probabilities.indexOf(Math.max(...probabilities)),
+      low: levelOf(mean - Z80 * sd),
+      high: levelOf(mean + Z80 * sd),
+      levelProbabilities: probabilities,
+      directAnswers: direct.get(skillId) ?? 0,
+      targetLevel,
+      isCore: k >= 0 && target.isCore[k] === true,
+      pMeets: targetLevel === null ? null : probabilityMeets(posterior, index, levelCut(targetLevel)),
+    };
+  });
+}
+
+/**
+ * P(every core skill of the role meets its level), by Monte Carlo over the joint posterior: the
+ * skills are correlated, so the product of marginals would understate it. Roles without core
+ * requirements use all their requirements. Seeded, so a stored result reloads identically.
+ */
+export function readiness(posterior: Posterior, target: TargetProfile, seed: number, draws = 4000): number {
+  const picked = target.skillIndexes.map((skill, k) => ({ skill, cut: target.cuts[k] as number, core: target.isCore[k] === true }));
+  const core = picked.some((entry) => entry.core) ? picked.filter((entry) => entry.core) : picked;
+  const m = core.length;
+  if (m === 0) return 1;
+  const sub = new Float64Array(m * m);
+  core.forEach((a, i) => core.forEach((b, j) => (sub[i * m + j] = posterior.covariance[a.skill * posterior.n + b.skill] as number)));
+  const lower = cholesky(sub, m, 0) ?? diagonalRoot(sub, m);
+  const random = createRandom(seed, 0x5eed);
+  const z = new Float64Array(m);
+  let ready = 0;
+  for (let draw = 0; draw < draws; draw++) {
+    for (let i = 0; i < m; i++) z[i] = random.normal();
+    let all = true;
+    for (let i = 0; i < m && all; i++) {
+      let theta = posterior.mean[core[i]?.skill ?? 0] as number;
+      for (let j = 0; j <= i; j++) theta += (lower[i * m + j] as number) * (z[j] as number);
+      if (theta < (core[i]?.cut ?? 0)) all = false;
+    }
+    if (all) ready++;
+  }
+  return ready / draws;
+}
+
+function diagonalRoot(matrix: Float64Array, m: number): Float64Array {
+  const lower = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) lower[i * m + i] = Math.sqrt(Math.max(matrix[i * m + i] as number, 0));
+  return lower;
+}
+
+export interface RoleFit {
+  roleId: string;
+  /** P(all core skills meet target). */
+  readiness: number;
+  /** Weighted mean P(meets) over the role's requirements (core counts double): how much of the role is already there. */
+  fit: number;
+}
+
+/** Readiness and fit for every role in the graph from the same posterior, best fit first. */
+export function fitForEveryRole(engine: Engine, posterior: Posterior, seed: number): RoleFit[] {
+  return engine.graph.roleList
+    .map((role) => {
+      const target = targetProfile(engine.model, engine.graph, role.id);
+      let weighted = 0;
+      let weights = 0;
+      target.skillIndexes.forEach((skill, k) => {
+        const weight = target.weights[k] as number;
+        weighted += weight * probabilityMeets(posterior, skill, target.cuts[k] as number);
+        weights += weight;
+      });
+      return { roleId: role.id, readiness: readiness(posterior, target, seed), fit: weights === 0 ? 0 : weighted / weights };
+    })
+    .sort((a, b) => b.fit - a.fit || b.readiness - a.readiness || (a.roleId < b.roleId ? -1 : 1));
+}
+
+export interface AnswerInfluence {
+  questionId: string;
+  outcome: RecordedAnswer["outcome"];
+  /** Change of this skill's mean ability caused by the answer, in logits. */
+  shift: number;
+}
+
+/**
+ * Explains a result: replays the answers and records how far each one moved each skill's mean,
+ * so a skill can list the answers that moved it (largest first).
+ */
+export function explainAnswers(engine: Engine, prior: Posterior, answers: readonly RecordedAnswer[]): Map<string, AnswerInfluence[]> {
+  const influence = new Map<string, AnswerInfluence[]>(engine.model.skillIds.map((id) => [id, []]));
+  let posterior = prior;
+  for (const answer of answers) {
+    const skill = engine.model.skillIndex.get(answer.skillId);
+    if (skill === undefined) continue;
+    const next = applyResponse(posterior, skill, answer.parameters, answer.outcome);
+    engine.model.skillIds.forEach((skillId, index) => {
+      const shift = (next.mean[index] as number) - (posterior.mean[index] as number);
+      if (Math.abs(shift) >= 0.01) influence.get(skillId)?.push({ questionId: answer.questionId, outcome: answer.outcome, shift });
+    });
+    posterior = next;
+  }
+  for (const list of influence.values()) list.sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift));
+  return influence;
+}
