@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, stopReason } from "@/domain/engine/decision";
+import { ENGINE_DEFAULTS, levelCut, priorMean, targetProfile, type TargetProfile } from "@/domain/engine/model";
+import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
+import { createRandom } from "@/domain/engine/random";
+import { engineOf, itemOf, simulateAttempt, skillIndexOf } from "./engine-fixtures";
+
+const engine = engineOf();
+const { model, graph } = engine;
+const alpha = skillIndexOf(engine, "alpha");
+
+const prior = (currentRoleId: string | null = null): Posterior => createPrior(model, priorMean(model, graph, currentRoleId));
+
+/** A role that needs alpha alone at level 2 (content rules forbid such a role; the engine does not care). */
+const alphaOnly: TargetProfile = { roleId: "alpha-only", skillIndexes: [alpha], levels: [2], cuts: [levelCut(2)], weights: [2], isCore: [true] };
+
+function afterCorrectAnswers(count: number, start = prior()): Posterior {
+  const items = ["alpha-level-2-0", "alpha-level-2-1", "alpha-level-3-0", "alpha-level-3-1", "alpha-level-4-0", "alpha-level-4-1", "alpha-multi"];
+  let posterior = start;
+  for (const id of items.slice(0, count)) posterior = applyResponse(posterior, alpha, itemOf(engine, id), "correct");
+  return posterior;
+}
+
+describe("probabilityMeets and misclassificationRisk", () => {
+  it("is one half at the cut and rises with the mean", () => {
+    const at = { ...prior(), mean: Float64Array.from(model.skillIds, () => -0.5) };
+    expect(probabilityMeets(at, alpha, levelCut(2))).toBeCloseTo(0.5, 6);
+    expect(probabilityMeets(prior(), alpha, levelCut(1))).toBeGreaterThan(probabilityMeets(prior(), alpha, levelCut(2)));
+    expect(probabilityMeets(prior(), alpha, levelCut(0))).toBe(1);
+  });
+
+  it("is the mean of min(p, 1 − p) over the required skills, and zero for a role that requires nothing", () => {
+    // From −1.0 with SD 1, P(meets level 2 at −0.5) = Φ(−0.5) ≈ 0.3085 for every skill.
+    expect(misclassificationRisk(prior(), targetProfile(model, graph, "test-role"))).toBeCloseTo(0.3085, 3);
+    expect(misclassificationRisk(prior(), { ...alphaOnly, skillIndexes: [], levels: [], cuts: [], weights: [], isCore: [] })).toBe(0);
+  });
+});
+
+describe("stopReason", () => {
+  it("keeps asking while the verdict is uncertain and the budget is not spent", () => {
+    expect(stopReason(prior(), alphaOnly, { answered: 0, budget: 30 })).toBeUndefined();
+    expect(stopReason(prior(), targetProfile(model, graph, "test-role"), { answered: 29, budget: 30 })).toBeUndefined();
+  });
+
+  it("stops at the budget even when still uncertain", () => {
+    expect(stopReason(prior(), alphaOnly, { answered: 30, budget: 30 })).toBe("budget");
+    expect(stopReason(prior(), alphaOnly, { answered: 5, budget: 5 })).toBe("budget");
+  });
+
+  it("stops as confident after consistent correct answers on a small role", () => {
+    const posterior = afterCorrectAnswers(6);
+    expect(misclassificationRisk(posterior, alphaOnly)).toBeLessThanOrEqual(ENGINE_DEFAULTS.stopRisk);
+    expect(stopReason(posterior, alphaOnly, { answered: 6, budget: 30 })).toBe("confident");
+  });
+
+  it("respects a stricter risk threshold", () => {
+    const posterior = afterCorrectAnswers(2);
+    const risk = misclassificationRisk(posterior, alphaOnly);
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: risk })).toBe("confident");
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: risk / 2 })).toBeUndefined();
+  });
+
+  it("stops a person who answers everything correctly before the budget", () => {
+    const attempt = simulateAttempt(engine, { currentRoleId: null, targetRoleId: "test-role", seed: 7 }, () => "correct");
+    expect(attempt.final.stop).toBe("confident");
+    expect(attempt.asked.length).toBeLessThan(ENGINE_DEFAULTS.budget);
+    expect(attempt.final.risk).toBeLessThanOrEqual(ENGINE_DEFAULTS.stopRisk);
+  });
+
+  it("stops a person who answers nothing correctly before the budget too", () => {
+    const attempt = simulateAttempt(engine, { currentRoleId: "india-role", targetRoleId: "test-role", seed: 7 }, () => "dontKnow");
+    expect(attempt.final.stop).toBe("confident");
+    expect(attempt.asked.length).toBeLessThan(ENGINE_DEFAULTS.budget);
+  });
+});
+
+describe("selectNextItem", () => {
+  const target = targetProfile(model, graph, "test-role");
+
+  it("asks only about skills the target role requires", () => {
+    const required = new Set(target.skillIndexes);
+    for (let seed = 0; seed < 40; seed++) {
+      const item = selectNextItem(model, prior("india-role"), target, { used: new Set(), random: createRandom(seed), attemptSeed: seed });
+      expect(item && required.has(item.skillIndex)).toBe(true);
+    }
+  });
+
+  it("never offers an item already answered in the attempt", () => {
+    const alphaItems = new Set((model.itemsBySkill[alpha] ?? []).map((item) => item.id));
+    const used = new Set([...model.items.map((item) => item.id)].filter((id) => !alphaItems.has(id) || id === "alpha-multi"));
+    for (let seed = 0; seed < 40; seed++) {
+      const item = selectNextItem(model, prior(), target, { used, random: createRandom(seed) });
+      expect(item?.skillIndex).toBe(alpha);
+      expect(used.has(item?.id ?? "")).toBe(false);
+    }
+  });
+
+  it("returns nothing once every required skill's items are used", () => {
+    const used = new Set(model.items.filter((item) => target.skillIndexes.includes(item.skillIndex)).map((item) => item.id));
+    expect(selectNextItem(model, prior(), target, { used, random: createRandom(1) })).toBeUndefined();
+  });
+
+  it("prefers items the person has not seen in earlier attempts while a skill still has fresh ones", () => {
+    // Everything but one item per skill was seen before; those fresh items must come first.
+    const fresh = new Set(model.itemsBySkill.map((items) => items[0]?.id ?? ""));
+    const seenBefore = new Set(model.items.map((item) => item.id).filter((id) => !fresh.has(id)));
+    for (let seed = 0; seed < 40; seed++) {
+      const item = selectNextItem(model, prior(), target, { used: new Set(), seenBefore, random: createRandom(seed), attemptSeed: seed });
+      expect(fresh.has(item?.id ?? "")).toBe(true);
+    }
+  });
+
+  it("falls back to an item seen before once a skill has no fresh item left", () => {
+    const seenBefore = new Set(model.items.map((item) => item.id));
+    const item = selectNextItem(model, prior(), target, { used: new Set(), seenBefore, random: createRandom(3), attemptSeed: 3 });
+    expect(item).toBeDefined();
+  });
+
+  it("chooses among the best few items at random rather than always the single best", () => {
+    const picks = new Set<string>();
+    for (let seed = 0; seed < 50; seed++) picks.add(selectNextItem(model, prior(), target, { used: new Set(), random: createRandom(seed) })?.id ?? "");
+    expect(picks.size).toBeGreaterThan(1);
+    expect(picks.size).toBeLessThanOrEqual(ENGINE_DEFAULTS.exposureWindow);
+    const single = new Set<string>();
+    for (let seed = 0; seed < 20; seed++) single.add(selectNextItem(model, prior(), target, { used: new Set(), random: createRandom(seed), exposureWindow: 1 })?.id ?? "");
+    expect(single.size).toBe(1);
+  });
+});
+
+describe("isWithheld", () => {
+  it("sets aside about the configured share of the bank, a different part for each attempt", () => {
+    const ids = model.items.map((item) => item.id);
+    const first = ids.filter((id) => isWithheld(1, id, 0.3));
+    const second = ids.filter((id) => isWithheld(2, id, 0.3));
+    expect(first.length / ids.length).toBeGreaterThan(0.15);
+    expect(first.length / ids.length).toBeLessThan(0.45);
+    expect(first).not.toEqual(second);
+    expect(ids.filter((id) => isWithheld(1, id, 0.3))).toEqual(first);
+    expect(ids.some((id) => isWithheld(1, id, 0))).toBe(false);
+  });
+
+  it("never shows a set-aside item first while its skill has other items", () => {
+    const target = targetProfile(model, graph, "test-role");
+    for (let seed = 0; seed < 40; seed++) {
+      const item = selectNextItem(model, prior(), target, { used: new Set(), random: createRandom(seed), attemptSeed: seed });
+      expect(isWithheld(seed, item?.id ?? "", ENGINE_DEFAULTS.withheldShare)).toBe(false);
+    }
+  });
+});
