@@ -1,4 +1,4 @@
-import { selectNextItem, stopReason } from "@/domain/engine/decision";
+import { decideNextStep } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, groupItems, priorMean, targetProfile, type EngineItem, type EngineModel, type TargetProfile } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
 import type { Random } from "@/domain/engine/random";
@@ -40,6 +40,8 @@ export interface AdaptiveOptions {
   stopRisk: number;
   exposureWindow: number;
   withheldShare: number;
+  coverageRisk: number;
+  readinessRisk: number;
 }
 
 export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap<string, TrueItem>, random: Random, options: AdaptiveOptions): ArmRun {
@@ -48,10 +50,18 @@ export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap
   let posterior = prior;
   const items: EngineItem[] = [];
   const used = new Set<string>();
-  while (!stopReason(posterior, target, { answered: items.length, budget: options.budget, stopRisk: options.stopRisk })) {
-    const item = selectNextItem(view.model, posterior, target, { used, random, exposureWindow: options.exposureWindow, attemptSeed, withheldShare: options.withheldShare });
+  const answeredSkills = new Set<number>();
+  for (;;) {
+    const { next: item } = decideNextStep(
+      view.model,
+      posterior,
+      target,
+      { answered: items.length, answeredSkills, budget: options.budget, stopRisk: options.stopRisk, coverageRisk: options.coverageRisk, readinessRisk: options.readinessRisk },
+      { used, random, exposureWindow: options.exposureWindow, attemptSeed, withheldShare: options.withheldShare },
+    );
     if (!item) break;
     used.add(item.id);
+    answeredSkills.add(item.skillIndex);
     items.push(item);
     posterior = applyResponse(posterior, item.skillIndex, item, answer(person, item, world, random) ? "correct" : "incorrect");
   }
@@ -104,4 +114,6 @@ export const DEFAULT_ADAPTIVE: AdaptiveOptions = {
   stopRisk: ENGINE_DEFAULTS.stopRisk,
   exposureWindow: ENGINE_DEFAULTS.exposureWindow,
   withheldShare: ENGINE_DEFAULTS.withheldShare,
+  coverageRisk: ENGINE_DEFAULTS.coverageRisk,
+  readinessRisk: ENGINE_DEFAULTS.readinessRisk,
 };

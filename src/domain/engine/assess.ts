@@ -1,5 +1,5 @@
 import type { SkillsGraph } from "../skills-graph";
-import { misclassificationRisk, selectNextItem, stopReason, type StopReason } from "./decision";
+import { decideNextStep, misclassificationRisk, type StopReason } from "./decision";
 import { buildEngineModel, ENGINE_DEFAULTS, priorMean, targetProfile, type EngineItem, type EngineModel, type ItemParameters, type TargetProfile } from "./model";
 import { applyResponse, createPrior, type Outcome, type Posterior } from "./posterior";
 import { createRandom } from "./random";
@@ -66,19 +66,23 @@ export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readon
     }
     posterior = applyResponse(posterior, skill, answer.parameters, answer.outcome);
   }
-  const budget = spec.budget ?? ENGINE_DEFAULTS.budget;
-  let stop = stopReason(posterior, target, { answered: answers.length, budget, ...(spec.stopRisk === undefined ? {} : { stopRisk: spec.stopRisk }) });
-  let next: EngineItem | undefined;
-  if (!stop) {
-    next = selectNextItem(model, posterior, target, {
+  const answeredSkills = new Set(answers.flatMap((answer) => {
+    const skill = model.skillIndex.get(answer.skillId);
+    return skill === undefined ? [] : [skill];
+  }));
+  const { stop, next } = decideNextStep(
+    model,
+    posterior,
+    target,
+    { answered: answers.length, answeredSkills, budget: spec.budget ?? ENGINE_DEFAULTS.budget, ...(spec.stopRisk === undefined ? {} : { stopRisk: spec.stopRisk }) },
+    {
       used: new Set(answers.map((answer) => answer.questionId)),
       ...(spec.seenBefore ? { seenBefore: spec.seenBefore } : {}),
       random: createRandom(spec.seed, answers.length),
       attemptSeed: spec.seed,
       ...(spec.exposureWindow === undefined ? {} : { exposureWindow: spec.exposureWindow }),
-    });
-    if (!next) stop = "exhausted";
-  }
+    },
+  );
   return { posterior, prior, target, answered: answers.length, risk: misclassificationRisk(posterior, target), stop, next, ignoredAnswers };
 }
 

@@ -27,7 +27,11 @@ export const ENGINE_DEFAULTS = {
   unrelatedMean: -1.0,
   /** Stop when the mean of min(p, 1 − p) over required skills is at or below this. */
   stopRisk: 0.12,
+  /** …and the role verdict is at least this settled (see readinessRisk). */
+  readinessRisk: 0.25,
   budget: 30,
+  /** A core skill must be asked directly before the risk stop unless its verdict is this sure already. */
+  coverageRisk: 0.1,
   /** Choose uniformly among this many best items (exposure control). */
   exposureWindow: 6,
   /** Share of the bank each attempt sets aside at random (exposure control, see selectNextItem). */

@@ -150,3 +150,17 @@ export function explainAnswers(engine: Engine, prior: Posterior, answers: readon
   for (const list of influence.values()) list.sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift));
   return influence;
 }
+
+/**
+ * The level a learning plan should start from for each skill: a required skill the person likely
+ * meets (P ≥ 0.5) counts as at target; one they likely do not counts as below target even when
+ * the most probable level says otherwise, so every uncertain gap gets its module.
+ */
+export function levelsForPlanning(skills: readonly { skillId: string; band: number; targetLevel: number | null; pMeets: number | null }[]): Map<string, number> {
+  return new Map(
+    skills.map((skill) => {
+      if (skill.targetLevel === null || skill.pMeets === null) return [skill.skillId, skill.band];
+      return [skill.skillId, skill.pMeets >= 0.5 ? Math.max(skill.band, skill.targetLevel) : Math.min(skill.band, skill.targetLevel - 1)];
+    }),
+  );
+}

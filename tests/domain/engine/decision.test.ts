@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, stopReason } from "@/domain/engine/decision";
+import { isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, stopReason, readinessRisk } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, levelCut, priorMean, targetProfile, type TargetProfile } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
 import { createRandom } from "@/domain/engine/random";
@@ -56,8 +56,22 @@ describe("stopReason", () => {
   it("respects a stricter risk threshold", () => {
     const posterior = afterCorrectAnswers(2);
     const risk = misclassificationRisk(posterior, alphaOnly);
-    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: risk })).toBe("confident");
-    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: risk / 2 })).toBeUndefined();
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: risk, readinessRisk: 0.5 })).toBe("confident");
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: risk / 2, readinessRisk: 0.5 })).toBeUndefined();
+  });
+
+  it("keeps asking while the role verdict is still undecided, even when per-skill risk is low", () => {
+    const posterior = afterCorrectAnswers(2);
+    const undecided = readinessRisk(posterior, alphaOnly);
+    expect(undecided).toBeGreaterThan(0);
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: 1, readinessRisk: undecided })).toBe("confident");
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: 1, readinessRisk: undecided / 2 })).toBeUndefined();
+  });
+
+  it("does not stop on risk while a core skill has never been asked", () => {
+    const posterior = afterCorrectAnswers(2);
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: 1, readinessRisk: 1, uncoveredCore: 1 })).toBeUndefined();
+    expect(stopReason(posterior, alphaOnly, { answered: 30, budget: 30, uncoveredCore: 1 })).toBe("budget");
   });
 
   it("stops a person who answers everything correctly before the budget", () => {
