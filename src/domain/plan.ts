@@ -5,6 +5,7 @@ import { cheapestModulePath, compareIds, MAX_LEVEL, stepOf, type SkillsGraph } f
 
 export { addDays, isCalendarDate } from "./plan/calendar";
 export type { PlanWeek } from "./plan/schedule";
+export { scheduleWeeks, sumHours } from "./plan/schedule";
 
 export const HOURS_PER_WEEK = { min: 1, max: 40 } as const;
 

@@ -22,6 +22,9 @@ const processor = unified()
     // Code blocks keep their `language-*` class for styling; nothing else gains attributes.
     attributes: { ...defaultSchema.attributes, code: [["className", /^language-[\w-]+$/]] },
   })
+  // After sanitising (which would strip it): a code block that scrolls sideways must be reachable
+  // by keyboard (WCAG 2.1.1; axe "scrollable-region-focusable").
+  .use(() => (tree) => makeCodeBlocksFocusable(tree as HastNode))
   .use(rehypeStringify)
   .freeze();
 
@@ -39,7 +42,13 @@ export function renderMarkdown(markdown: string): string {
 interface HastNode {
   type: string;
   tagName?: string;
+  properties?: Record<string, unknown>;
   children?: HastNode[];
+}
+
+function makeCodeBlocksFocusable(node: HastNode): void {
+  if (node.tagName === "pre") node.properties = { ...node.properties, tabIndex: 0 };
+  for (const child of node.children ?? []) makeCodeBlocksFocusable(child);
 }
 
 function demoteTopHeadings(node: HastNode): void {

@@ -1,0 +1,230 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { replayAttempt, scoreChoice, type AttemptSpec, type RecordedAnswer } from "@/domain/engine/assess";
+import { expectedRemainingItems } from "@/domain/engine/decision";
+import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
+import { HOURS_PER_WEEK } from "@/domain/plan";
+import {
+  advanceQuestion,
+  createAttempt,
+  findOwnedAttempt,
+  listAnswers,
+  listSeenQuestionIds,
+  listSkillEstimates,
+  recordAnswer,
+  type AttemptRow,
+} from "../attempts";
+import { renderMarkdown } from "../markdown";
+import { findPlanIdFor, refreshPlan } from "../plans";
+import { getEngine } from "./engine";
+import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
+import { isTimeZone } from "./time";
+
+export const StartAssessmentSchema = z
+  .object({
+    from: z.string().trim().max(100).default(""),
+    to: z.string().trim().max(100).default(""),
+    hoursPerWeek: z.string().trim().max(10).default(""),
+    timeZone: z.string().trim().max(100).default(""),
+  })
+  .strict();
+
+export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek", string>>;
+export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
+
+/** Validates the start form and opens an attempt with its first question chosen and stored. */
+export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, ownerHash: string): Promise<StartResult> {
+  const engine = getEngine();
+  const parsed = StartAssessmentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
+  const { from, to, hoursPerWeek: hoursText, timeZone } = parsed.data;
+  const fieldErrors: StartFieldErrors = {};
+  if (from !== "" && !engine.graph.roles.has(from)) fieldErrors.from = "Choose your current role from the list.";
+  if (!engine.graph.roles.has(to)) fieldErrors.to = "Choose the role you want to move into.";
+  let hoursPerWeek: number | null = null;
+  if (hoursText !== "") {
+    const hours = Number(hoursText);
+    if (!Number.isInteger(hours) || hours < HOURS_PER_WEEK.min || hours > HOURS_PER_WEEK.max) {
+      fieldErrors.hoursPerWeek = `Enter whole hours between ${HOURS_PER_WEEK.min} and ${HOURS_PER_WEEK.max}, or leave it empty.`;
+    } else hoursPerWeek = hours;
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+  const seed = randomInt(1, 2 ** 31 - 1);
+  const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore: await listSeenQuestionIds(ownerHash) };
+  const first = replayAttempt(engine, spec, []);
+  const attempt = await createAttempt({
+    ownerHash,
+    currentRoleId: spec.currentRoleId,
+    targetRoleId: to,
+    contentHash: engine.graph.contentHash,
+    engineSeed: seed,
+    budget: ENGINE_DEFAULTS.budget,
+    hoursPerWeek,
+    timeZone: isTimeZone(timeZone) ? timeZone : "UTC",
+    currentQuestionId: first.next?.id ?? null,
+  });
+  return { ok: true, attemptId: attempt.id };
+}
+
+/** What the quiz screen may know about a question: no key, no parameters. */
+export interface QuestionView {
+  attemptId: string;
+  questionId: string;
+  type: "single" | "multiple";
+  skillTitle: string;
+  stemHtml: string;
+  options: { id: string; html: string }[];
+  answered: number;
+  expectedRemaining: number;
+  budget: number;
+}
+
+export type QuizState = { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
+
+async function stateOf(attempt: AttemptRow, answerRows: Awaited<ReturnType<typeof listAnswers>>, ownerHash: string) {
+  const engine = getEngine();
+  const answers = toRecordedAnswers(answerRows);
+  const spec: AttemptSpec = {
+    currentRoleId: attempt.currentRoleId,
+    targetRoleId: attempt.targetRoleId,
+    seed: attempt.engineSeed,
+    budget: attempt.budget,
+    seenBefore: await listSeenQuestionIds(ownerHash, attempt.id),
+  };
+  return { engine, answers, state: replayAttempt(engine, spec, answers) };
+}
+
+/**
+ * The question to show. Normally the stored current question, so a reload or a resumed tab shows
+ * the same one; when content removed it, or it was answered, the engine picks again and the new
+ * choice is stored.
+ */
+export async function loadQuiz(attemptId: string, ownerHash: string | null): Promise<QuizState> {
+  const attempt = await findOwnedAttempt(attemptId, ownerHash);
+  if (!attempt || !ownerHash) return { kind: "notFound" };
+  if (attempt.status !== "in_progress") return { kind: "completed" };
+  const answerRows = await listAnswers(attempt.id);
+  const { engine, answers, state } = await stateOf(attempt, answerRows, ownerHash);
+  const answeredIds = new Set(answerRows.map((row) => row.questionId));
+  let question = attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId) ? engine.graph.questions.get(attempt.currentQuestionId) : undefined;
+  if (!question) {
+    if (state.stop || !state.next) {
+      await finalise(attempt, state, answers, state.stop ?? "exhausted", ownerHash);
+      return { kind: "completed" };
+    }
+    await advanceQuestion(attempt.id, attempt.currentQuestionId, state.next.id);
+    question = engine.graph.questions.get(state.next.id);
+    if (!question) return { kind: "completed" };
+  }
+  return {
+    kind: "question",
+    view: {
+      attemptId: attempt.id,
+      questionId: question.id,
+      type: question.type === "multiple" ? "multiple" : "single",
+      skillTitle: engine.graph.skills.get(question.skill)?.title ?? question.skill,
+      stemHtml: renderMarkdown(question.stem),
+      options: question.options.map((option) => ({ id: option.id, html: renderMarkdown(option.text) })),
+      answered: answers.length,
+      expectedRemaining: expectedRemainingItems(state.risk, answers.length, attempt.budget),
+      budget: attempt.budget,
+    },
+  };
+}
+
+export const AnswerSchema = z
+  .object({
+    questionId: z.string().min(1).max(200),
+    choice: z.array(z.string().min(1).max(200)).max(10).default([]),
+    dontKnow: z.boolean().default(false),
+  })
+  .strict();
+
+export type AnswerResult = { kind: "next" | "completed" } | { kind: "notFound" } | { kind: "invalid"; message: string };
+
+/**
+ * Stores an answer to the attempt's current question and moves on. Idempotent: an answer to a
+ * question already answered, or to one that is no longer current, changes nothing and reports
+ * where the attempt is now.
+ */
+export async function submitAnswer(attemptId: string, ownerHash: string | null, input: z.input<typeof AnswerSchema>): Promise<AnswerResult> {
+  const parsed = AnswerSchema.safeParse(input);
+  if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
+  const attempt = await findOwnedAttempt(attemptId, ownerHash);
+  if (!attempt || !ownerHash) return { kind: "notFound" };
+  if (attempt.status !== "in_progress") return { kind: "completed" };
+  const { questionId, choice, dontKnow } = parsed.data;
+  const before = await listAnswers(attempt.id);
+  if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId) return { kind: "next" };
+
+  const engine = getEngine();
+  const question = engine.graph.questions.get(questionId);
+  if (!question) return { kind: "next" }; // removed from content since it was shown: loadQuiz picks another
+  const optionIds = new Set(question.options.map((option) => option.id));
+  const chosen = [...new Set(choice)];
+  if (!dontKnow) {
+    if (chosen.length === 0) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
+    if (chosen.some((id) => !optionIds.has(id))) return { kind: "invalid", message: "That option is not part of this question; reload the page." };
+    if (question.type === "single" && chosen.length > 1) return { kind: "invalid", message: "Choose one answer." };
+  }
+  await recordAnswer({
+    attemptId: attempt.id,
+    questionId,
+    skillId: question.skill,
+    chosenOptionIds: dontKnow ? [] : chosen,
+    isDontKnow: dontKnow,
+    isCorrect: !dontKnow && scoreChoice(question.options, chosen),
+    position: before.length + 1,
+    ...nominalParameters(question),
+  });
+
+  const after = await listAnswers(attempt.id);
+  const { answers, state } = await stateOf(attempt, after, ownerHash);
+  if (state.stop || !state.next) {
+    await finalise(attempt, state, answers, state.stop ?? "exhausted", ownerHash);
+    return { kind: "completed" };
+  }
+  await advanceQuestion(attempt.id, questionId, state.next.id);
+  return { kind: "next" };
+}
+
+/** "Finish now": scores what has been answered so far, with the confidence that honestly implies. */
+export async function finishEarly(attemptId: string, ownerHash: string | null): Promise<"completed" | "notFound"> {
+  const attempt = await findOwnedAttempt(attemptId, ownerHash);
+  if (!attempt || !ownerHash) return "notFound";
+  if (attempt.status !== "in_progress") return "completed";
+  const { answers, state } = await stateOf(attempt, await listAnswers(attempt.id), ownerHash);
+  await finalise(attempt, state, answers, "finished", ownerHash);
+  return "completed";
+}
+
+async function finalise(attempt: AttemptRow, state: Parameters<typeof scoreAndSave>[3], answers: RecordedAnswer[], cause: StopCause, ownerHash: string) {
+  const engine = getEngine();
+  const skills = await scoreAndSave(engine, attempt.id, attempt.engineSeed, state, answers, cause);
+  await refreshPlan(engine.graph, {
+    ownerHash,
+    attemptId: attempt.id,
+    targetRoleId: attempt.targetRoleId,
+    hoursPerWeek: attempt.hoursPerWeek,
+    timeZone: attempt.timeZone,
+    skills,
+  });
+}
+
+/** Regenerates a plan from the estimates of the attempt it came from (after content changes or an undo). */
+export async function regeneratePlanFromAttempt(attemptId: string, ownerHash: string, hoursPerWeek: number | null = null): Promise<string | null> {
+  const attempt = await findOwnedAttempt(attemptId, ownerHash);
+  if (!attempt || attempt.status !== "completed") return null;
+  const estimates = await listSkillEstimates(attempt.id);
+  await refreshPlan(getEngine().graph, {
+    ownerHash,
+    attemptId: attempt.id,
+    targetRoleId: attempt.targetRoleId,
+    hoursPerWeek: hoursPerWeek ?? attempt.hoursPerWeek,
+    timeZone: attempt.timeZone,
+    skills: estimates,
+  });
+  return findPlanIdFor(ownerHash, attempt.targetRoleId);
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { REPORT_REASON_IDS } from "@/domain/question-report";
+import { findOwnedAttempt } from "./attempts";
+import { getSkillsGraph } from "./content-loader";
+import { db } from "./db";
+
+export const QuestionReportSchema = z
+  .object({
+    questionId: z.string().min(1).max(200),
+    attemptId: z.string().max(100).default(""),
+    reason: z.enum(REPORT_REASON_IDS, { error: "Choose what is wrong." }),
+    details: z.string().trim().max(2000, "Keep it under 2,000 characters.").default(""),
+  })
+  .strict();
+
+export type ReportFieldErrors = Partial<Record<"reason" | "details" | "questionId", string>>;
+
+/** Stores a report about a question; the attempt link is kept only when the reporter owns it. */
+export async function reportQuestion(input: unknown, ownerHash: string | null): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
+  const parsed = QuestionReportSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: ReportFieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === "reason" || field === "details" || field === "questionId") fieldErrors[field] ??= issue.message;
+    }
+    return { ok: false, fieldErrors };
+  }
+  const graph = getSkillsGraph();
+  if (!graph.questions.has(parsed.data.questionId)) return { ok: false, fieldErrors: { questionId: "That question no longer exists." } };
+  const attempt = parsed.data.attemptId ? await findOwnedAttempt(parsed.data.attemptId, ownerHash) : null;
+  await db.questionReport.create({
+    data: { questionId: parsed.data.questionId, attemptId: attempt?.id ?? null, reason: parsed.data.reason, details: parsed.data.details, contentHash: graph.contentHash },
+  });
+  return { ok: true };
+}
+
+export async function listQuestionReports() {
+  return db.questionReport.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, questionId: true, reason: true, details: true, contentHash: true, createdAt: true },
+  });
+}

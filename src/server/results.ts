@@ -1,0 +1,139 @@
+import "server-only";
+import { ENGINE_DEFAULTS } from "@/domain/engine/model";
+import { createPrior } from "@/domain/engine/posterior";
+import { priorMean } from "@/domain/engine/model";
+import { explainAnswers } from "@/domain/engine/result";
+import type { Outcome } from "@/domain/engine/posterior";
+import { diffRoles } from "@/domain/transition";
+import { findOwnedAttempt, findPreviousCompletedAttempt, listAnswers, listSkillEstimates } from "./attempts";
+import { getEngine } from "./assessment/engine";
+import { toRecordedAnswers, type StoredResult } from "./assessment/scoring";
+import { renderMarkdown } from "./markdown";
+import { findPlanIdFor } from "./plans";
+
+export interface SkillRow {
+  skillId: string;
+  title: string;
+  isCore: boolean;
+  targetLevel: number | null;
+  level: number;
+  low: number;
+  high: number;
+  pMeets: number | null;
+  answerCount: number;
+  movedBy: { position: number; outcome: Outcome; shift: number }[];
+  previous: { level: number; pMeets: number | null } | null;
+}
+
+export interface ReviewItem {
+  position: number;
+  questionId: string;
+  skillTitle: string;
+  outcome: Outcome;
+  isRemoved: boolean;
+  stemHtml: string;
+  options: { id: string; html: string; isKey: boolean; isChosen: boolean }[];
+  explanationHtml: string;
+}
+
+export type Verdict = "ready" | "uncertain" | "not-yet";
+
+/** Reading of P(ready): decisive either way, or honestly undecided in between. */
+export function verdictOf(readiness: number): Verdict {
+  return readiness >= 0.7 ? "ready" : readiness > 0.3 ? "uncertain" : "not-yet";
+}
+
+/**
+ * Everything the results page shows, from the stored result (so it reloads identically) plus the
+ * answers for the review and for "what moved it". Null when the attempt is not the viewer's or is
+ * not finished.
+ */
+export async function loadResults(attemptId: string, ownerHash: string | null) {
+  const attempt = await findOwnedAttempt(attemptId, ownerHash);
+  if (!attempt || !ownerHash || attempt.status !== "completed" || !attempt.resultJson) return null;
+  const { graph, model } = getEngine();
+  const [estimates, answerRows, previousAttempt, planId] = await Promise.all([
+    listSkillEstimates(attempt.id),
+    listAnswers(attempt.id),
+    findPreviousCompletedAttempt(ownerHash, attempt.targetRoleId, attempt.createdAt),
+    findPlanIdFor(ownerHash, attempt.targetRoleId),
+  ]);
+  const previousEstimates = previousAttempt ? await listSkillEstimates(previousAttempt.id) : [];
+  const previousBySkill = new Map(previousEstimates.map((row) => [row.skillId, { level: row.band, pMeets: row.pMeets }]));
+  const stored = JSON.parse(attempt.resultJson) as StoredResult;
+
+  const answers = toRecordedAnswers(answerRows);
+  const prior = createPrior(model, priorMean(model, graph, attempt.currentRoleId));
+  const influence = explainAnswers(getEngine(), prior, answers);
+  const positionOf = new Map(answerRows.map((row) => [row.questionId, row.position]));
+  const target = graph.roles.get(attempt.targetRoleId);
+  const coreSkills = new Set((target?.requires ?? []).filter((r) => r.weight === "core").map((r) => r.skill));
+  const title = (skillId: string) => graph.skills.get(skillId)?.title ?? skillId;
+  const topological = new Map(graph.topologicalOrder.map((id, index) => [id, index]));
+
+  const rows: SkillRow[] = estimates
+    .map((row) => ({
+      skillId: row.skillId,
+      title: title(row.skillId),
+      isCore: coreSkills.has(row.skillId),
+      targetLevel: row.targetLevel,
+      level: row.band,
+      low: row.bandLow,
+      high: row.bandHigh,
+      pMeets: row.pMeets,
+      answerCount: row.answerCount,
+      movedBy: (influence.get(row.skillId) ?? []).slice(0, 3).map((entry) => ({ position: positionOf.get(entry.questionId) ?? 0, outcome: entry.outcome, shift: entry.shift })),
+      previous: previousBySkill.get(row.skillId) ?? null,
+    }))
+    .sort((a, b) => Number(b.isCore) - Number(a.isCore) || (topological.get(a.skillId) ?? 0) - (topological.get(b.skillId) ?? 0));
+  const required = rows.filter((row) => row.targetLevel !== null);
+  const transition = attempt.currentRoleId ? diffRoles(graph, attempt.currentRoleId, attempt.targetRoleId) : undefined;
+  const carriedIds = new Set((transition?.items ?? []).filter((item) => item.status === "carries-over").map((item) => item.skillId));
+  const roleTitle = (id: string) => graph.roles.get(id)?.title ?? id;
+
+  const review: ReviewItem[] = answerRows.map((row) => {
+    const question = graph.questions.get(row.questionId);
+    const chosen = new Set(JSON.parse(row.chosenOptionIds) as string[]);
+    return {
+      position: row.position,
+      questionId: row.questionId,
+      skillTitle: title(row.skillId),
+      outcome: row.isDontKnow ? "dontKnow" : row.isCorrect ? "correct" : "incorrect",
+      isRemoved: !question,
+      stemHtml: question ? renderMarkdown(question.stem) : "",
+      options: (question?.options ?? []).map((option) => ({ id: option.id, html: renderMarkdown(option.text), isKey: option.correct === true, isChosen: chosen.has(option.id) })),
+      explanationHtml: question ? renderMarkdown(question.explanation) : "",
+    };
+  });
+
+  return {
+    attempt: {
+      id: attempt.id,
+      createdAt: attempt.createdAt,
+      completedAt: attempt.completedAt,
+      stopReason: attempt.stopReason,
+      answered: answerRows.length,
+      budget: attempt.budget,
+      isContentChanged: attempt.contentHash !== graph.contentHash,
+      stopRisk: ENGINE_DEFAULTS.stopRisk,
+    },
+    from: attempt.currentRoleId ? { id: attempt.currentRoleId, title: roleTitle(attempt.currentRoleId) } : null,
+    to: { id: attempt.targetRoleId, title: roleTitle(attempt.targetRoleId) },
+    readiness: attempt.readiness ?? 0,
+    verdict: verdictOf(attempt.readiness ?? 0),
+    risk: stored.risk,
+    required,
+    other: rows.filter((row) => row.targetLevel === null && row.answerCount > 0),
+    roles: stored.roles.map((fit) => ({ ...fit, title: roleTitle(fit.roleId), isTarget: fit.roleId === attempt.targetRoleId, isCurrent: fit.roleId === attempt.currentRoleId })),
+    carriesOver: required.filter((row) => carriedIds.has(row.skillId) && (row.pMeets ?? 0) >= 0.5),
+    gaps: required
+      .filter((row) => (row.pMeets ?? 1) < 0.5)
+      .sort((a, b) => (a.pMeets ?? 0) - (b.pMeets ?? 0) || (b.targetLevel ?? 0) - b.level - ((a.targetLevel ?? 0) - a.level))
+      .slice(0, 5),
+    previous: previousAttempt ? { attemptId: previousAttempt.id, completedAt: previousAttempt.completedAt } : null,
+    review,
+    planId,
+  };
+}
+
+export type ResultsView = NonNullable<Awaited<ReturnType<typeof loadResults>>>;
