@@ -13,6 +13,7 @@ export const metadata: Metadata = {
 };
 
 const NAV = [
+  { href: "/assess", label: "Assess" },
   { href: "/roles", label: "Roles" },
   { href: "/skills", label: "Skills" },
   { href: "/transitions", label: "Transitions" },

@@ -3,6 +3,8 @@ import { RoleCard } from "@/components/role-card";
 import { RolePicker } from "@/components/role-picker";
 import { listRoles } from "@/server/catalog/roles";
 import { listCommonTransitions } from "@/server/catalog/transitions";
+import { StartAssessmentForm } from "@/components/assess/start-form";
+import { startAssessmentAction } from "./assess/actions";
 
 export default function HomePage() {
   const roles = listRoles();
@@ -19,6 +21,13 @@ export default function HomePage() {
           the role you have and the one you are aiming for: you will see what carries over, what has to grow, what is new,
           and the learning modules that close the gap.
         </p>
+      </section>
+
+      <section aria-labelledby="start-title" className="rounded-2xl border-2 border-brand-600 p-6">
+        <h2 id="start-title" className="mb-4 text-xl font-semibold">
+          Measure your readiness
+        </h2>
+        <StartAssessmentForm roles={roles} action={startAssessmentAction} />
       </section>
 
       <section aria-labelledby="pick-title" className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">

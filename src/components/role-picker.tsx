@@ -40,23 +40,41 @@ export function RolePicker({
   );
 }
 
-function RoleSelect({ name, label, roles, value, error }: { name: string; label: string; roles: RoleOption[]; value: string; error?: string | undefined }) {
-  const errorId = `${name}-error`;
+export function RoleSelect({
+  name,
+  label,
+  roles,
+  value,
+  error,
+  placeholder = "Choose a role…",
+  isRequired = true,
+  id = name,
+}: {
+  id?: string;
+  name: string;
+  label: string;
+  roles: RoleOption[];
+  value: string;
+  error?: string | undefined;
+  placeholder?: string;
+  isRequired?: boolean;
+}) {
+  const errorId = `${id}-error`;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
       <select
-        id={name}
+        id={id}
         name={name}
         defaultValue={value}
-        required
+        required={isRequired}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={selectClass}
       >
-        <option value="">Choose a role…</option>
+        <option value="">{placeholder}</option>
         {roles.map((role) => (
           <option key={role.id} value={role.id}>
             {role.title}

@@ -1,11 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test.describe("catalogue journey", () => {
   test("home → role → skill → transition", async ({ page }) => {
@@ -31,9 +25,10 @@ test.describe("catalogue journey", () => {
 
     // Transition via the picker on the home page.
     await page.goto("/");
-    await page.getByLabel("Your current role").selectOption("data-scientist");
-    await page.getByLabel("Role you want to move into").selectOption("ai-engineer");
-    await page.getByRole("button", { name: "Compare roles" }).click();
+    const compare = page.getByRole("region", { name: "Compare your role with your target" });
+    await compare.getByLabel("Your current role").selectOption("data-scientist");
+    await compare.getByLabel("Role you want to move into").selectOption("ai-engineer");
+    await compare.getByRole("button", { name: "Compare roles" }).click();
     await expect(page).toHaveURL(/\/transitions\/data-scientist\/ai-engineer$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data Scientist → AI Engineer");
     await expect(page.getByRole("heading", { name: /^New skills/ })).toBeVisible();

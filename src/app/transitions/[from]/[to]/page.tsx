@@ -93,7 +93,14 @@ export default async function TransitionPage({ params }: Props) {
         title={`${view.from.title} → ${view.to.title}`}
         lead={`What someone who meets the ${view.from.title} profile brings to ${view.to.title}, and what they need to learn.`}
         crumbs={[{ href: "/transitions", label: "Transitions" }]}
-      />
+      >
+        <p className="mt-4">
+          <Link href={`/assess?from=${view.from.id}&to=${view.to.id}`} className="inline-block rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Measure my readiness for this move
+          </Link>
+          <span className="ml-3 text-sm text-slate-600 dark:text-slate-400">This page is the profile; the quiz measures you.</span>
+        </p>
+      </PageHeader>
       <dl className="mb-10 grid gap-4 sm:grid-cols-4">
         {[
           { label: "Carry over", value: String(view.carriesOver.length) },

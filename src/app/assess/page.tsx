@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { StartAssessmentForm } from "@/components/assess/start-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { listRoles } from "@/server/catalog/roles";
+import { startAssessmentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Start an assessment" };
+
+const SearchSchema = z.object({ from: z.string().max(100).optional(), to: z.string().max(100).optional() });
+
+export default async function StartAssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const roles = listRoles();
+  const ids = new Set(roles.map((role) => role.id));
+  const parsed = SearchSchema.safeParse(await searchParams);
+  const from = parsed.success && parsed.data.from && ids.has(parsed.data.from) ? parsed.data.from : "";
+  const to = parsed.success && parsed.data.to && ids.has(parsed.data.to) ? parsed.data.to : "";
+  return (
+    <>
+      <PageHeader
+        title="Measure your readiness"
+        lead="An adaptive quiz: each question is chosen to settle whether you meet the level your target role asks for, and it stops as soon as the picture is clear. Say “I don’t know” rather than guess — it makes the result more accurate."
+      />
+      <section aria-label="Start" className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
+        <StartAssessmentForm roles={roles} from={from} to={to} action={startAssessmentAction} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportProblem } from "@/components/assess/report-problem";
+import { AnswerReview } from "@/components/results/answer-review";
+import { percent } from "@/components/results/chance";
+import { LevelChart } from "@/components/results/level-chart";
+import { PrintButton } from "@/components/results/print-button";
+import { ReassessButton } from "@/components/results/reassess-button";
+import { RoleFitList } from "@/components/results/role-fit";
+import { SkillTable } from "@/components/results/skill-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { readOwnerHash } from "@/server/owner";
+import { loadResults, type ResultsView } from "@/server/results";
+import { reportProblemAction, startAssessmentAction } from "../../assess/actions";
+
+export const metadata: Metadata = { title: "Your results", robots: { index: false } };
+
+const VERDICT: Record<ResultsView["verdict"], { title: string; body: string }> = {
+  ready: { title: "Ready", body: "Your answers say you very likely meet every core requirement." },
+  uncertain: { title: "Close — not settled", body: "Some core skills sit near the level the role asks for; the plan below targets them first." },
+  "not-yet": { title: "Not yet", body: "At least one core skill is likely below the level the role asks for. The gaps and the plan below show what to learn first." },
+};
+
+const STOP: Record<string, string> = {
+  confident: "The quiz stopped because the picture was clear enough",
+  budget: "The quiz used its full question budget",
+  exhausted: "The quiz ran out of new questions for your target skills",
+  finished: "You finished early, so some estimates are less certain",
+};
+
+export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
+  const { attemptId } = await params;
+  const view = await loadResults(attemptId, await readOwnerHash());
+  if (!view) notFound();
+  const verdict = VERDICT[view.verdict];
+  return (
+    <>
+      <PageHeader
+        title={`${view.from ? `${view.from.title} → ` : ""}${view.to.title}`}
+        lead={`${STOP[view.attempt.stopReason ?? "confident"] ?? ""} after ${view.attempt.answered} questions. Each skill shows the most likely level, an 80 % range and the chance you meet the target; on average about ${percent(view.risk)} of these meets/below calls could still flip.`}
+      >
+        <div className="mt-4 flex flex-wrap gap-3 print:hidden">
+          {view.planId && (
+            <Link href={`/plan/${view.planId}`} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+              Open my learning plan
+            </Link>
+          )}
+          <ReassessButton from={view.from?.id ?? ""} to={view.to.id} action={startAssessmentAction} />
+          <PrintButton />
+        </div>
+      </PageHeader>
+      {view.attempt.isContentChanged && (
+        <p className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
+          The question bank has changed since this assessment. Your result is shown exactly as it was scored.
+        </p>
+      )}
+
+      <section aria-labelledby="verdict" className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="verdict" className="text-2xl font-semibold">
+          Readiness for {view.to.title}: {verdict.title}
+        </h2>
+        <p className="mt-2 text-lg">
+          <span className="font-semibold tabular-nums">{percent(view.readiness)}</span> chance that every core skill meets its target. {verdict.body}
+        </p>
+        <div className="mt-5 grid gap-6 md:grid-cols-2">
+          <div>
+            <h3 className="font-semibold">Biggest gaps</h3>
+            {view.gaps.length === 0 ? (
+              <p className="mt-1 text-sm">No required skill is likely below target.</p>
+            ) : (
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {view.gaps.map((row) => (
+                  <li key={row.skillId}>
+                    {row.title}: level {row.level}, target {row.targetLevel} ({percent(row.pMeets ?? 0)} chance you meet it)
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3 className="font-semibold">{view.from ? `What carries over from ${view.from.title}` : "What you already bring"}</h3>
+            {view.carriesOver.length === 0 ? (
+              <p className="mt-1 text-sm">{view.from ? "No shared skill is confirmed yet at the level this role needs." : "Choose a current role next time to see what carries over."}</p>
+            ) : (
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {view.carriesOver.map((row) => (
+                  <li key={row.skillId}>{row.title} (likely meets level {row.targetLevel})</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="skills" className="mt-10">
+        <h2 id="skills" className="text-xl font-semibold tracking-tight">Skills {view.to.title} requires</h2>
+        <div className="mt-4">
+          <LevelChart rows={view.required} />
+        </div>
+        <div className="mt-6">
+          <SkillTable rows={view.required} hasPrevious={view.previous !== null} caption={view.previous ? "Per skill, with the change since your previous assessment for this role." : "Per skill: level, target and how sure we are."} />
+        </div>
+        {view.other.length > 0 && (
+          <details className="mt-6">
+            <summary className="cursor-pointer font-medium">Other skills your answers touched ({view.other.length})</summary>
+            <div className="mt-3">
+              <SkillTable rows={view.other} hasPrevious={false} caption="Not required by the target role." />
+            </div>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="roles" className="mt-10">
+        <h2 id="roles" className="text-xl font-semibold tracking-tight">How you fit every role</h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Fit: the share of a role’s requirements you likely meet (core counts double). Ready: the chance every core skill meets its level. From the same answers.
+        </p>
+        <div className="mt-4 max-w-3xl">
+          <RoleFitList roles={view.roles} fromId={view.from?.id ?? null} />
+        </div>
+      </section>
+
+      <section aria-labelledby="review" className="mt-10">
+        <h2 id="review" className="text-xl font-semibold tracking-tight">Your answers, with explanations</h2>
+        <div className="mt-4">
+          <AnswerReview items={view.review} renderReport={(questionId) => <ReportProblem questionId={questionId} attemptId={view.attempt.id} action={reportProblemAction} />} />
+        </div>
+      </section>
+    </>
+  );
+}

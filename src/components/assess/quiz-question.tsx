@@ -1,0 +1,137 @@
+"use client";
+
+import { useActionState, useEffect, useRef, type KeyboardEvent } from "react";
+import type { QuestionView } from "@/server/assessment/quiz";
+
+export type AnswerFormState = { error: string } | null;
+
+/**
+ * One question at a time. Only option ids and rendered text reach the browser; the key and the
+ * item parameters stay on the server until the answer is stored. Keyboard: digits pick options,
+ * arrows move between them, Enter submits, 0 answers "I don't know".
+ */
+export function QuizQuestion({
+  view,
+  answerAction,
+  finishAction,
+}: {
+  view: QuestionView;
+  answerAction: (previous: AnswerFormState, form: FormData) => Promise<AnswerFormState>;
+  finishAction: (form: FormData) => Promise<void>;
+}) {
+  const [state, formAction, isPending] = useActionState<AnswerFormState, FormData>(answerAction, null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const dontKnowRef = useRef<HTMLButtonElement>(null);
+  const isMultiple = view.type === "multiple";
+  const number = view.answered + 1;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLElement;
+    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type === "text")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const form = formRef.current;
+    if (!form || isPending) return;
+    if (event.key === "0") {
+      event.preventDefault();
+      form.requestSubmit(dontKnowRef.current);
+      return;
+    }
+    const index = Number(event.key) - 1;
+    if (Number.isInteger(index) && index >= 0 && index < view.options.length) {
+      event.preventDefault();
+      const input = form.querySelector<HTMLInputElement>(`#option-${index}`);
+      if (!input) return;
+      input.checked = isMultiple ? !input.checked : true;
+      input.focus();
+      return;
+    }
+    if (event.key === "Enter" && target instanceof HTMLInputElement) {
+      event.preventDefault();
+      form.requestSubmit(submitRef.current);
+    }
+  };
+
+  const total = view.answered + view.expectedRemaining;
+  return (
+    <form id="quiz-form" ref={formRef} action={formAction} onKeyDown={onKeyDown} className="space-y-6" aria-busy={isPending}>
+      <input type="hidden" name="attemptId" value={view.attemptId} />
+      <input type="hidden" name="questionId" value={view.questionId} />
+      <div>
+        <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
+          <p>
+            Question {number} · <span className="font-medium text-slate-800 dark:text-slate-200">{view.skillTitle}</span>
+          </p>
+          <p>
+            {view.answered} answered · about {view.expectedRemaining} more
+          </p>
+        </div>
+        <progress className="mt-2 h-2 w-full overflow-hidden rounded accent-brand-600" value={view.answered} max={Math.max(total, 1)} aria-label={`${view.answered} answered, about ${view.expectedRemaining} more`} />
+      </div>
+
+      <h1 ref={headingRef} tabIndex={-1} className="sr-only">
+        Question {number}
+      </h1>
+      <div id="question-stem" className="prose prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: view.stemHtml }} />
+
+      <fieldset aria-describedby="question-stem answer-hint">
+        <legend className="mb-2 font-semibold">{isMultiple ? "Choose every answer that applies" : "Choose one answer"}</legend>
+        <ul className="space-y-2">
+          {view.options.map((option, index) => (
+            <li key={option.id}>
+              <label
+                htmlFor={`option-${index}`}
+                className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-3 hover:border-brand-600 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 dark:border-slate-600 dark:bg-slate-900 dark:has-[:checked]:bg-slate-800"
+              >
+                <input
+                  id={`option-${index}`}
+                  type={isMultiple ? "checkbox" : "radio"}
+                  name="choice"
+                  value={option.id}
+                  className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
+                />
+                <kbd aria-hidden="true" className="mt-0.5 h-6 min-w-6 shrink-0 rounded border border-slate-300 text-center font-mono text-xs leading-6 text-slate-600 dark:border-slate-600 dark:text-slate-300">
+                  {index + 1}
+                </kbd>
+                <span className="prose prose-slate max-w-none prose-p:my-0 dark:prose-invert" dangerouslySetInnerHTML={{ __html: option.html }} />
+              </label>
+            </li>
+          ))}
+        </ul>
+        <p id="answer-hint" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          Keys: {view.options.length > 1 ? `1–${view.options.length}` : "1"} {isMultiple ? "toggle options" : "choose"}, Enter submits, 0 means “I don’t know”.
+        </p>
+      </fieldset>
+
+      {state?.error && (
+        <p role="alert" className="font-medium text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button ref={submitRef} type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">
+          {isPending ? "Saving…" : "Submit answer"}
+        </button>
+        <button
+          ref={dontKnowRef}
+          type="submit"
+          name="dontKnow"
+          value="1"
+          disabled={isPending}
+          className="rounded-lg border border-slate-300 px-5 py-2.5 font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600"
+        >
+          I don’t know
+        </button>
+        <button type="submit" formAction={finishAction} disabled={isPending} className="ml-auto text-sm font-medium text-slate-700 underline underline-offset-2 hover:text-brand-700 dark:text-slate-300">
+          Finish now and see my results
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { RoleSelect } from "@/components/role-picker";
+import { TimeZoneInput } from "./time-zone-input";
+
+interface RoleOption {
+  id: string;
+  title: string;
+}
+
+/**
+ * Start an assessment: where you are, where you want to go, and (optionally) how many hours a week
+ * you can study. The browser's time zone rides along so plan dates fall on the person's days.
+ */
+export type StartFormState = { fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek", string>>; values: Record<string, string> } | null;
+
+export function StartAssessmentForm({
+  roles,
+  from = "",
+  to = "",
+  action,
+}: {
+  roles: RoleOption[];
+  from?: string;
+  to?: string;
+  action: (previous: StartFormState, form: FormData) => Promise<StartFormState>;
+}) {
+  const [state, formAction, isPending] = useActionState<StartFormState, FormData>(action, null);
+  const errors = state?.fieldErrors ?? {};
+  const values = state?.values ?? { from, to, hoursPerWeek: "" };
+  return (
+    <form action={formAction} noValidate className="space-y-4" aria-describedby={state ? "start-errors" : undefined}>
+      {state && (
+        <p id="start-errors" role="alert" className="font-medium text-red-700 dark:text-red-400">
+          Please fix the highlighted fields.
+        </p>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <RoleSelect id="start-from" name="from" label="Your current role (optional)" placeholder="None of these / not sure" roles={roles} value={values.from ?? ""} error={errors.from} isRequired={false} />
+        <RoleSelect id="start-to" name="to" label="Role you want to move into" roles={roles} value={values.to ?? ""} error={errors.to} />
+      </div>
+      <div className="max-w-xs">
+        <label htmlFor="start-hours" className="block text-sm font-medium">
+          Hours a week you can study (optional)
+        </label>
+        <input
+          id="start-hours"
+          name="hoursPerWeek"
+          inputMode="numeric"
+          defaultValue={values.hoursPerWeek ?? ""}
+          aria-invalid={errors.hoursPerWeek ? true : undefined}
+          aria-describedby={errors.hoursPerWeek ? "hoursPerWeek-error" : "hoursPerWeek-hint"}
+          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-600"
+        />
+        {errors.hoursPerWeek ? (
+          <p id="hoursPerWeek-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.hoursPerWeek}</p>
+        ) : (
+          <p id="hoursPerWeek-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">1–40; we assume 5 if you leave it empty.</p>
+        )}
+      </div>
+      <TimeZoneInput />
+      <button type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">
+        {isPending ? "Starting…" : "Start the assessment"}
+      </button>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        About 15 questions, 10 minutes. No account needed: your progress is kept in this browser.
+      </p>
+    </form>
+  );
+}

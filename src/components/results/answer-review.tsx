@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import type { ReviewItem } from "@/server/results";
+import { SanitizedMarkdown } from "@/components/ui/markdown";
+
+const OUTCOME = {
+  correct: { label: "Right", className: "text-emerald-800 dark:text-emerald-300" },
+  incorrect: { label: "Wrong", className: "text-rose-800 dark:text-rose-300" },
+  dontKnow: { label: "You said you didn’t know", className: "text-slate-700 dark:text-slate-300" },
+} as const;
+
+/** Every answered question with the correct answer and why: shown only once the attempt is finished. */
+export function AnswerReview({ items, renderReport }: { items: ReviewItem[]; renderReport: (questionId: string) => ReactNode }) {
+  return (
+    <ol className="space-y-8">
+      {items.map((item) => (
+        <li key={item.questionId} id={`review-${item.position}`} className="scroll-mt-6 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
+          <h3 className="flex flex-wrap items-baseline gap-x-3 text-base font-semibold">
+            <span>Question {item.position}</span>
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{item.skillTitle}</span>
+            <span className={`text-sm ${OUTCOME[item.outcome].className}`}>{OUTCOME[item.outcome].label}</span>
+          </h3>
+          {item.isRemoved ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">This question has since been removed from the bank; your answer still counts as it was scored.</p>
+          ) : (
+            <>
+              <SanitizedMarkdown html={item.stemHtml} className="mt-3" />
+              <ul className="mt-3 space-y-1.5">
+                {item.options.map((option) => (
+                  <li key={option.id} className={`flex gap-2 rounded-md border p-2 text-sm ${option.isKey ? "border-emerald-600" : "border-slate-200 dark:border-slate-800"}`}>
+                    <span className="w-36 shrink-0 text-xs font-medium">
+                      {option.isKey && "✓ Correct answer"}
+                      {option.isKey && option.isChosen && <br />}
+                      {option.isChosen && "Your choice"}
+                    </span>
+                    <span className="prose prose-sm prose-slate max-w-none prose-p:my-0 dark:prose-invert" dangerouslySetInnerHTML={{ __html: option.html }} />
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-4 border-l-4 border-slate-200 pl-4 dark:border-slate-700">
+                <p className="text-sm font-semibold">Why</p>
+                <SanitizedMarkdown html={item.explanationHtml} className="mt-1 prose-sm" />
+              </div>
+              {renderReport(item.questionId)}
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { finishEarly, loadQuiz, regeneratePlanFromAttempt, startAssessment, submitAnswer, type QuestionView } from "@/server/assessment/quiz";
+import { getSkillsGraph } from "@/server/content-loader";
+import { db } from "@/server/db";
+import { findOwnedPlan, findPlanIdFor, loadPlan, setPlanItemDone } from "@/server/plans";
+import { reportQuestion } from "@/server/question-reports";
+import { loadResults } from "@/server/results";
+
+const newOwner = () => `owner-${randomUUID()}`;
+
+async function start(owner: string, from = "data-scientist", to = "ai-engineer", hoursPerWeek = "6") {
+  const result = await startAssessment({ from, to, hoursPerWeek, timeZone: "Europe/Berlin" }, owner);
+  if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
+  return result.attemptId;
+}
+
+async function shown(attemptId: string, owner: string): Promise<QuestionView> {
+  const state = await loadQuiz(attemptId, owner);
+  if (state.kind !== "question") throw new Error(`expected a question, got ${state.kind}`);
+  return state.view;
+}
+
+function keyOf(questionId: string): string[] {
+  const question = getSkillsGraph().questions.get(questionId);
+  if (!question) throw new Error(`unknown question ${questionId}`);
+  return question.options.filter((option) => option.correct).map((option) => option.id);
+}
+
+/** Answers every question with its key until the engine stops; returns how many were asked. */
+async function answerAllCorrectly(attemptId: string, owner: string): Promise<number> {
+  for (let count = 0; count <= 30; count++) {
+    const state = await loadQuiz(attemptId, owner);
+    if (state.kind !== "question") return count;
+    await submitAnswer(attemptId, owner, { questionId: state.view.questionId, choice: keyOf(state.view.questionId) });
+  }
+  throw new Error("the quiz did not stop within its budget");
+}
+
+describe("starting an assessment", () => {
+  it("rejects unknown roles and out-of-range hours with field errors", async () => {
+    const result = await startAssessment({ from: "astronaut", to: "", hoursPerWeek: "0" }, newOwner());
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        from: expect.stringContaining("current role"),
+        to: expect.stringContaining("move into"),
+        hoursPerWeek: expect.stringContaining("between 1 and 40"),
+      },
+    });
+  });
+
+  it("shows a first question with option ids and text only — no key, no parameters", async () => {
+    const owner = newOwner();
+    const view = await shown(await start(owner), owner);
+    expect(view.answered).toBe(0);
+    expect(view.options.length).toBeGreaterThanOrEqual(3);
+    for (const option of view.options) expect(Object.keys(option).sort()).toEqual(["html", "id"]);
+    expect(Object.keys(view).sort()).toEqual(["answered", "attemptId", "budget", "expectedRemaining", "options", "questionId", "skillTitle", "stemHtml", "type"]);
+    expect(JSON.stringify(view)).not.toMatch(/"(correct|difficulty|discrimination|guessing|explanation)"\s*:/);
+  });
+});
+
+describe("answering", () => {
+  it("stores one row when the same answer is fired 20 times at once, and every response agrees", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const { questionId } = await shown(attemptId, owner);
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitAnswer(attemptId, owner, { questionId, choice: keyOf(questionId) })));
+    expect(new Set(results.map((result) => result.kind))).toEqual(new Set(["next"]));
+    expect(await db.answer.count({ where: { attemptId } })).toBe(1);
+    const next = await shown(attemptId, owner);
+    expect(next.answered).toBe(1);
+    expect(next.questionId).not.toBe(questionId);
+  });
+
+  it("never changes a stored answer: a replay with another choice is ignored", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const { questionId, options } = await shown(attemptId, owner);
+    const wrong = options.map((option) => option.id).find((id) => !keyOf(questionId).includes(id)) ?? "";
+    await submitAnswer(attemptId, owner, { questionId, choice: [wrong] });
+    await submitAnswer(attemptId, owner, { questionId, choice: keyOf(questionId) });
+    const rows = await db.answer.findMany({ where: { attemptId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.isCorrect).toBe(false);
+    expect(JSON.parse(rows[0]?.chosenOptionIds ?? "[]")).toEqual([wrong]);
+  });
+
+  it("explains what is wrong with an empty, foreign or double choice and stores nothing", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const view = await shown(attemptId, owner);
+    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: [] })).toMatchObject({ kind: "invalid" });
+    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: ["not-an-option"] })).toMatchObject({ kind: "invalid" });
+    if (view.type === "single") {
+      const two = view.options.slice(0, 2).map((option) => option.id);
+      expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: two })).toMatchObject({ kind: "invalid", message: "Choose one answer." });
+    }
+    expect(await db.answer.count({ where: { attemptId } })).toBe(0);
+  });
+
+  it("records “I don't know” as an answer without a choice", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const { questionId } = await shown(attemptId, owner);
+    await submitAnswer(attemptId, owner, { questionId, dontKnow: true });
+    const row = await db.answer.findFirstOrThrow({ where: { attemptId } });
+    expect(row).toMatchObject({ isDontKnow: true, isCorrect: false, chosenOptionIds: "[]", position: 1 });
+  });
+
+  it("resumes at the same question after a reload, and ignores an answer to a question no longer shown", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const first = await shown(attemptId, owner);
+    expect((await shown(attemptId, owner)).questionId).toBe(first.questionId);
+    await submitAnswer(attemptId, owner, { questionId: first.questionId, choice: keyOf(first.questionId) });
+    const second = await shown(attemptId, owner);
+    expect((await shown(attemptId, owner)).questionId).toBe(second.questionId);
+    const other = [...getSkillsGraph().questions.keys()].find((id) => id !== first.questionId && id !== second.questionId) ?? "";
+    expect(await submitAnswer(attemptId, owner, { questionId: other, choice: keyOf(other) })).toEqual({ kind: "next" });
+    expect(await db.answer.count({ where: { attemptId } })).toBe(1);
+  });
+
+  it("moves on when the question on screen was removed from content", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    await db.attempt.update({ where: { id: attemptId }, data: { currentQuestionId: "a-question-that-was-deleted" } });
+    expect(await submitAnswer(attemptId, owner, { questionId: "a-question-that-was-deleted", choice: ["x"] })).toEqual({ kind: "next" });
+    const view = await shown(attemptId, owner);
+    expect(getSkillsGraph().questions.has(view.questionId)).toBe(true);
+  });
+});
+
+describe("ownership", () => {
+  it("answers someone else's attempt, results and plan exactly like a missing one", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const { questionId } = await shown(attemptId, owner);
+    const stranger = newOwner();
+    expect(await loadQuiz(attemptId, stranger)).toEqual(await loadQuiz("no-such-attempt", stranger));
+    expect(await loadQuiz(attemptId, null)).toEqual({ kind: "notFound" });
+    expect(await submitAnswer(attemptId, stranger, { questionId, choice: keyOf(questionId) })).toEqual({ kind: "notFound" });
+    expect(await finishEarly(attemptId, stranger)).toBe("notFound");
+    expect(await db.answer.count({ where: { attemptId } })).toBe(0);
+    await finishEarly(attemptId, owner);
+    expect(await loadResults(attemptId, stranger)).toBeNull();
+    const planId = await findPlanIdFor(owner, "ai-engineer");
+    expect(planId).not.toBeNull();
+    expect(await findOwnedPlan(planId ?? "", stranger)).toBeNull();
+    expect(await setPlanItemDone(planId ?? "", "anything", stranger, true)).toBe(false);
+  });
+});
+
+describe("finishing and results", () => {
+  it("someone who answers everything right stops early, meets the target and reloads identically", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const asked = await answerAllCorrectly(attemptId, owner);
+    expect(asked).toBeGreaterThan(3);
+    expect(asked).toBeLessThan(30);
+    const first = await loadResults(attemptId, owner);
+    const again = await loadResults(attemptId, owner);
+    expect(again).toEqual(first);
+    expect(first?.attempt.stopReason).toBe("confident");
+    expect(first?.readiness).toBeGreaterThan(0.5);
+    expect(first?.required.every((row) => row.targetLevel !== null && row.pMeets !== null)).toBe(true);
+    expect(first?.roles.map((role) => role.roleId).sort()).toEqual(getSkillsGraph().roleList.map((role) => role.id).sort());
+    expect(first?.review).toHaveLength(asked);
+    expect(first?.review.every((item) => item.outcome === "correct")).toBe(true);
+    expect(await db.skillEstimate.count({ where: { attemptId } })).toBe(getSkillsGraph().skills.size);
+  });
+
+  it("finishing early is honest: the result says so and keeps unasked skills apart as not assessed", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const { questionId } = await shown(attemptId, owner);
+    await submitAnswer(attemptId, owner, { questionId, dontKnow: true });
+    expect(await finishEarly(attemptId, owner)).toBe("completed");
+    const results = await loadResults(attemptId, owner);
+    expect(results?.attempt.stopReason).toBe("finished");
+    expect(results?.required.filter((row) => row.answerCount === 0).length).toBeGreaterThan(0);
+    expect(await loadQuiz(attemptId, owner)).toEqual({ kind: "completed" });
+    expect(await submitAnswer(attemptId, owner, { questionId, choice: keyOf(questionId) })).toEqual({ kind: "completed" });
+  });
+});
+
+describe("learning plan", () => {
+  it("is built from the gaps, keeps done modules through regeneration and reassessment, and stays one plan per role", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner, "data-analyst", "ai-engineer", "4");
+    const { questionId } = await shown(attemptId, owner);
+    await submitAnswer(attemptId, owner, { questionId, dontKnow: true });
+    await finishEarly(attemptId, owner);
+    const planId = (await findPlanIdFor(owner, "ai-engineer")) ?? "";
+    const graph = getSkillsGraph();
+    const plan = await loadPlan(planId, owner, graph);
+    expect(plan?.items.length).toBeGreaterThan(0);
+    expect(plan?.hoursPerWeek).toBe(4);
+    expect(plan?.timeZone).toBe("Europe/Berlin");
+    expect(new Set(plan?.items.map((item) => item.moduleId)).size).toBe(plan?.items.length);
+    expect(plan?.weeks[0]?.hours).toBeLessThanOrEqual(4);
+
+    const done = plan?.items[0]?.moduleId ?? "";
+    expect(await setPlanItemDone(planId, done, owner, true, new Date("2026-11-01T10:00:00Z"))).toBe(true);
+    await regeneratePlanFromAttempt(attemptId, owner);
+    const regenerated = await loadPlan(planId, owner, graph);
+    expect(regenerated?.items.find((item) => item.moduleId === done)?.doneAt?.toISOString()).toBe("2026-11-01T10:00:00.000Z");
+
+    const second = await start(owner, "data-analyst", "ai-engineer");
+    await answerAllCorrectly(second, owner);
+    expect(await findPlanIdFor(owner, "ai-engineer")).toBe(planId);
+    const after = await loadPlan(planId, owner, graph);
+    expect(after?.items.find((item) => item.moduleId === done)?.isDone).toBe(true);
+    expect(after?.remainingHours).toBeLessThan(regenerated?.remainingHours ?? 0);
+    const progress = await loadResults(second, owner);
+    expect(progress?.previous?.attemptId).toBe(attemptId);
+    expect(progress?.required.some((row) => row.previous !== null)).toBe(true);
+  });
+});
+
+describe("reporting a problem with a question", () => {
+  it("stores a report and lists field errors for a bad one", async () => {
+    const questionId = [...getSkillsGraph().questions.keys()][0] ?? "";
+    expect(await reportQuestion({ questionId, reason: "unclear", details: "Option B reads two ways." }, null)).toEqual({ ok: true });
+    expect(await db.questionReport.count({ where: { questionId, reason: "unclear" } })).toBeGreaterThan(0);
+    const bad = await reportQuestion({ questionId, reason: "rude", details: "x".repeat(2001) }, null);
+    expect(bad).toEqual({ ok: false, fieldErrors: { reason: "Choose what is wrong.", details: "Keep it under 2,000 characters." } });
+  });
+});
