@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/env";
@@ -20,3 +21,11 @@ const holder = globalThis as unknown as { waypointDb?: PrismaClient };
 // Reuse one client across hot reloads in development.
 export const db: PrismaClient = holder.waypointDb ?? createClient();
 if (env.NODE_ENV !== "production") holder.waypointDb = db;
+
+/**
+ * A random id for rows written with raw SQL (the schema's cuid() default only applies to Prisma's
+ * own creates): a one-letter kind prefix and 96 random bits.
+ */
+export function createRowId(prefix: string): string {
+  return `${prefix}${randomBytes(12).toString("base64url")}`;
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { replayAttempt, scoreChoice, type AttemptSpec, type RecordedAnswer } from "@/domain/engine/assess";
+import type { Question } from "@/domain/content/types";
+import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState, type RecordedAnswer } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
 import { HOURS_PER_WEEK } from "@/domain/plan";
@@ -9,10 +10,12 @@ import {
   advanceQuestion,
   createAttempt,
   findOwnedAttempt,
+  findOwnedAttemptWithAnswers,
   listAnswers,
   listSeenQuestionIds,
   listSkillEstimates,
   recordAnswer,
+  type AnswerRow,
   type AttemptRow,
 } from "../attempts";
 import { renderMarkdown } from "../markdown";
@@ -52,7 +55,8 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const seed = randomInt(1, 2 ** 31 - 1);
-  const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore: await listSeenQuestionIds(ownerHash) };
+  const seenBefore = await listSeenQuestionIds(ownerHash);
+  const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore };
   const first = replayAttempt(engine, spec, []);
   const attempt = await createAttempt({
     ownerHash,
@@ -64,6 +68,7 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
     hoursPerWeek,
     timeZone: isTimeZone(timeZone) ? timeZone : "UTC",
     currentQuestionId: first.next?.id ?? null,
+    seenQuestionIds: seenBefore,
   });
   return { ok: true, attemptId: attempt.id };
 }
@@ -83,7 +88,7 @@ export interface QuestionView {
 
 export type QuizState = { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
 
-async function stateOf(attempt: AttemptRow, answerRows: Awaited<ReturnType<typeof listAnswers>>, ownerHash: string) {
+function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
   const engine = getEngine();
   const answers = toRecordedAnswers(answerRows);
   const spec: AttemptSpec = {
@@ -91,9 +96,24 @@ async function stateOf(attempt: AttemptRow, answerRows: Awaited<ReturnType<typeo
     targetRoleId: attempt.targetRoleId,
     seed: attempt.engineSeed,
     budget: attempt.budget,
-    seenBefore: await listSeenQuestionIds(ownerHash, attempt.id),
+    seenBefore: new Set(JSON.parse(attempt.seenQuestionIds) as string[]),
   };
   return { engine, answers, state: replayAttempt(engine, spec, answers) };
+}
+
+function questionView(attempt: AttemptRow, question: Question, state: AttemptState): QuestionView {
+  const { graph } = getEngine();
+  return {
+    attemptId: attempt.id,
+    questionId: question.id,
+    type: question.type === "multiple" ? "multiple" : "single",
+    skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
+    stemHtml: renderMarkdown(question.stem),
+    options: question.options.map((option) => ({ id: option.id, html: renderMarkdown(option.text) })),
+    answered: state.answered,
+    expectedRemaining: expectedRemainingItems(state.risk, state.answered, attempt.budget),
+    budget: attempt.budget,
+  };
 }
 
 /**
@@ -102,11 +122,11 @@ async function stateOf(attempt: AttemptRow, answerRows: Awaited<ReturnType<typeo
  * choice is stored.
  */
 export async function loadQuiz(attemptId: string, ownerHash: string | null): Promise<QuizState> {
-  const attempt = await findOwnedAttempt(attemptId, ownerHash);
-  if (!attempt || !ownerHash) return { kind: "notFound" };
+  const found = await findOwnedAttemptWithAnswers(attemptId, ownerHash);
+  if (!found || !ownerHash) return { kind: "notFound" };
+  const { attempt, answers: answerRows } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
-  const answerRows = await listAnswers(attempt.id);
-  const { engine, answers, state } = await stateOf(attempt, answerRows, ownerHash);
+  const { engine, answers, state } = stateOf(attempt, answerRows);
   const answeredIds = new Set(answerRows.map((row) => row.questionId));
   let question = attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId) ? engine.graph.questions.get(attempt.currentQuestionId) : undefined;
   if (!question) {
@@ -118,20 +138,7 @@ export async function loadQuiz(attemptId: string, ownerHash: string | null): Pro
     question = engine.graph.questions.get(state.next.id);
     if (!question) return { kind: "completed" };
   }
-  return {
-    kind: "question",
-    view: {
-      attemptId: attempt.id,
-      questionId: question.id,
-      type: question.type === "multiple" ? "multiple" : "single",
-      skillTitle: engine.graph.skills.get(question.skill)?.title ?? question.skill,
-      stemHtml: renderMarkdown(question.stem),
-      options: question.options.map((option) => ({ id: option.id, html: renderMarkdown(option.text) })),
-      answered: answers.length,
-      expectedRemaining: expectedRemainingItems(state.risk, answers.length, attempt.budget),
-      budget: attempt.budget,
-    },
-  };
+  return { kind: "question", view: questionView(attempt, question, state) };
 }
 
 export const AnswerSchema = z
@@ -142,21 +149,22 @@ export const AnswerSchema = z
   })
   .strict();
 
-export type AnswerResult = { kind: "next" | "completed" } | { kind: "notFound" } | { kind: "invalid"; message: string };
+/** "next" carries the question now on screen when this request moved the attempt (saves a reload). */
+export type AnswerResult = { kind: "next"; view?: QuestionView } | { kind: "completed" } | { kind: "notFound" } | { kind: "invalid"; message: string };
 
 /**
  * Stores an answer to the attempt's current question and moves on. Idempotent: an answer to a
  * question already answered, or to one that is no longer current, changes nothing and reports
  * where the attempt is now.
  */
-export async function submitAnswer(attemptId: string, ownerHash: string | null, input: z.input<typeof AnswerSchema>): Promise<AnswerResult> {
+export async function submitAnswer(attemptId: string, ownerHash: string | null, input: unknown): Promise<AnswerResult> {
   const parsed = AnswerSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
-  const attempt = await findOwnedAttempt(attemptId, ownerHash);
-  if (!attempt || !ownerHash) return { kind: "notFound" };
+  const found = await findOwnedAttemptWithAnswers(attemptId, ownerHash);
+  if (!found || !ownerHash) return { kind: "notFound" };
+  const { attempt, answers: before } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
   const { questionId, choice, dontKnow } = parsed.data;
-  const before = await listAnswers(attempt.id);
   if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId) return { kind: "next" };
 
   const engine = getEngine();
@@ -169,7 +177,7 @@ export async function submitAnswer(attemptId: string, ownerHash: string | null, 
     if (chosen.some((id) => !optionIds.has(id))) return { kind: "invalid", message: "That option is not part of this question; reload the page." };
     if (question.type === "single" && chosen.length > 1) return { kind: "invalid", message: "Choose one answer." };
   }
-  await recordAnswer({
+  const stored = await recordAnswer({
     attemptId: attempt.id,
     questionId,
     skillId: question.skill,
@@ -180,14 +188,15 @@ export async function submitAnswer(attemptId: string, ownerHash: string | null, 
     ...nominalParameters(question),
   });
 
-  const after = await listAnswers(attempt.id);
-  const { answers, state } = await stateOf(attempt, after, ownerHash);
+  // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
+  const { answers, state } = stateOf(attempt, [...before, stored]);
   if (state.stop || !state.next) {
     await finalise(attempt, state, answers, state.stop ?? "exhausted", ownerHash);
     return { kind: "completed" };
   }
   await advanceQuestion(attempt.id, questionId, state.next.id);
-  return { kind: "next" };
+  const next = engine.graph.questions.get(state.next.id);
+  return next ? { kind: "next", view: questionView(attempt, next, state) } : { kind: "next" };
 }
 
 /** "Finish now": scores what has been answered so far, with the confidence that honestly implies. */
@@ -195,7 +204,7 @@ export async function finishEarly(attemptId: string, ownerHash: string | null): 
   const attempt = await findOwnedAttempt(attemptId, ownerHash);
   if (!attempt || !ownerHash) return "notFound";
   if (attempt.status !== "in_progress") return "completed";
-  const { answers, state } = await stateOf(attempt, await listAnswers(attempt.id), ownerHash);
+  const { answers, state } = stateOf(attempt, await listAnswers(attempt.id));
   await finalise(attempt, state, answers, "finished", ownerHash);
   return "completed";
 }

@@ -40,7 +40,10 @@ export async function scoreAndSave(engine: Engine, attemptId: string, seed: numb
     pMeets: skill.pMeets,
     answerCount: skill.directAnswers,
   }));
-  const result: StoredResult = { version: 1, risk: state.risk, roles: fitForEveryRole(engine, state.posterior, seed), ignoredAnswers: state.ignoredAnswers };
-  await saveAttemptResult(attemptId, { stopReason: cause, readiness: readiness(state.posterior, state.target, seed), resultJson: JSON.stringify(result), skills: scored });
+  const roles = fitForEveryRole(engine, state.posterior, seed);
+  const result: StoredResult = { version: 1, risk: state.risk, roles, ignoredAnswers: state.ignoredAnswers };
+  // The headline readiness is the target's entry in the all-roles list, so the two never disagree.
+  const targetReadiness = roles.find((role) => role.roleId === state.target.roleId)?.readiness ?? readiness(state.posterior, state.target, seed);
+  await saveAttemptResult(attemptId, { stopReason: cause, readiness: targetReadiness, resultJson: JSON.stringify(result), skills: scored });
   return scored;
 }

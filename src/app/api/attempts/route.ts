@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { loadQuiz, startAssessment } from "@/server/assessment/quiz";
+import { jsonError, readJson, rejectUnsafeWrite } from "@/server/json-api";
+import { ensureOwnerHash } from "@/server/owner";
+
+const BodySchema = z
+  .object({
+    from: z.string().max(100).optional(),
+    to: z.string().max(100),
+    hoursPerWeek: z.number().int().optional(),
+    timeZone: z.string().max(100).optional(),
+  })
+  .strict();
+
+/** POST /api/attempts — start an assessment; answers 201 with the first question. */
+export async function POST(request: Request): Promise<Response> {
+  const unsafe = rejectUnsafeWrite(request);
+  if (unsafe) return unsafe;
+  const body = BodySchema.safeParse(await readJson(request));
+  if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone? }.");
+  const owner = await ensureOwnerHash();
+  const { from = "", to, hoursPerWeek, timeZone = "" } = body.data;
+  const started = await startAssessment({ from, to, hoursPerWeek: hoursPerWeek === undefined ? "" : String(hoursPerWeek), timeZone }, owner);
+  if (!started.ok) return jsonError(400, "Please fix the fields.", started.fieldErrors);
+  const state = await loadQuiz(started.attemptId, owner);
+  return Response.json({ attemptId: started.attemptId, question: state.kind === "question" ? state.view : null }, { status: 201, headers: { "Cache-Control": "no-store" } });
+}
