@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { env } from "@/env";
 import { getSkillsGraph } from "@/server/content-loader";
 import { applyMigrations } from "@/server/migrate";
+import { nominalParameters } from "@/domain/engine/model";
 
 /**
  * Development data: one in-progress anonymous attempt (Data Scientist → AI Engineer) with a few
@@ -40,9 +41,7 @@ await db.$transaction([
             chosenOptionIds: JSON.stringify(isCorrect ? key : [question.options.find((option) => !option.correct)?.id ?? ""]),
             isCorrect,
             position: index + 1,
-            difficulty: [-1.5, -0.5, 0.5, 1.5][question.level - 1] ?? 0,
-            discrimination: 1.3,
-            guessing: question.type === "single" ? 1 / question.options.length : 0.05,
+            ...nominalParameters(question),
           };
         }),
       },

@@ -35,7 +35,7 @@ export const ENGINE_DEFAULTS = {
   /** Choose uniformly among this many best items (exposure control). */
   exposureWindow: 6,
   /** Share of the bank each attempt sets aside at random (exposure control, see selectNextItem). */
-  withheldShare: 0.3,
+  withheldShare: 0.2,
   coreWeight: 2,
   supportingWeight: 1,
 } as const;

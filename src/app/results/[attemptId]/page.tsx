@@ -50,6 +50,13 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           <PrintButton />
         </div>
       </PageHeader>
+      {view.required.some((row) => row.answerCount === 0) && (
+        <p className="mb-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+          {view.required.filter((row) => row.answerCount === 0).length} of the {view.required.length} required skills were not asked directly: their estimates
+          come from {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills, and are marked “not assessed” below. Reassess
+          if you think they are wrong — the quiz then asks different questions.
+        </p>
+      )}
       {view.attempt.isContentChanged && (
         <p className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
           The question bank has changed since this assessment. Your result is shown exactly as it was scored.
