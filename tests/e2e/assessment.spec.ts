@@ -103,8 +103,9 @@ test.describe("practitioner journey without an account", () => {
     await expect(page.getByText("1 answered")).toBeVisible();
     const shown = await currentQuestionId(page);
     const url = page.url();
-    await page.goto("/");
-    await page.goto(url);
+    await page.goto("/assess");
+    await page.getByRole("region", { name: "Your assessments in this browser" }).getByRole("link", { name: "Resume" }).click();
+    await expect(page).toHaveURL(url);
     expect(await currentQuestionId(page)).toBe(shown);
     await expect(page.getByText("1 answered")).toBeVisible();
 
