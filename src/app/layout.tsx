@@ -29,7 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="border-b border-slate-200 dark:border-slate-800">
+        <header className="border-b border-slate-200 dark:border-slate-800 print:hidden">
           <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4">
             <Link href="/" className="mr-auto flex items-center gap-2 text-lg font-semibold tracking-tight">
               <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white">
@@ -51,7 +51,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:py-12">
           {children}
         </main>
-        <footer className="border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+        <footer className="border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
           <div className="mx-auto max-w-6xl px-4">
             Waypoint is open source and self-hostable. Role and skill profiles are written by its contributors.
           </div>

@@ -13,7 +13,7 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function startAssessmentAction(_previous: StartFormState, form: FormData): Promise<StartFormState> {
-  const values = { from: text(form, "from"), to: text(form, "to"), hoursPerWeek: text(form, "hoursPerWeek"), timeZone: text(form, "timeZone") };
+  const values = { from: text(form, "from"), to: text(form, "to"), hoursPerWeek: text(form, "hoursPerWeek"), timeZone: text(form, "timeZone"), budget: text(form, "budget") };
   const result = await startAssessment(values, await ensureOwnerHash());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
   redirect(`/assess/${result.attemptId}`);

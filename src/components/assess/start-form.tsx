@@ -13,7 +13,7 @@ interface RoleOption {
  * Start an assessment: where you are, where you want to go, and (optionally) how many hours a week
  * you can study. The browser's time zone rides along so plan dates fall on the person's days.
  */
-export type StartFormState = { fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek", string>>; values: Record<string, string> } | null;
+export type StartFormState = { fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek" | "budget", string>>; values: Record<string, string> } | null;
 
 export function StartAssessmentForm({
   roles,
@@ -40,24 +40,48 @@ export function StartAssessmentForm({
         <RoleSelect id="start-from" name="from" label="Your current role (optional)" placeholder="None of these / not sure" roles={roles} value={values.from ?? ""} error={errors.from} isRequired={false} />
         <RoleSelect id="start-to" name="to" label="Role you want to move into" roles={roles} value={values.to ?? ""} error={errors.to} />
       </div>
-      <div className="max-w-xs">
-        <label htmlFor="start-hours" className="block text-sm font-medium">
-          Hours a week you can study (optional)
-        </label>
-        <input
-          id="start-hours"
-          name="hoursPerWeek"
-          inputMode="numeric"
-          defaultValue={values.hoursPerWeek ?? ""}
-          aria-invalid={errors.hoursPerWeek ? true : undefined}
-          aria-describedby={errors.hoursPerWeek ? "hoursPerWeek-error" : "hoursPerWeek-hint"}
-          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-600"
-        />
-        {errors.hoursPerWeek ? (
-          <p id="hoursPerWeek-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.hoursPerWeek}</p>
-        ) : (
-          <p id="hoursPerWeek-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">1–40; we assume 5 if you leave it empty.</p>
-        )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="start-hours" className="block text-sm font-medium">
+            Hours a week you can study (optional)
+          </label>
+          <input
+            id="start-hours"
+            name="hoursPerWeek"
+            inputMode="numeric"
+            defaultValue={values.hoursPerWeek ?? ""}
+            aria-invalid={errors.hoursPerWeek ? true : undefined}
+            aria-describedby={errors.hoursPerWeek ? "hoursPerWeek-error" : "hoursPerWeek-hint"}
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-600"
+          />
+          {errors.hoursPerWeek ? (
+            <p id="hoursPerWeek-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.hoursPerWeek}</p>
+          ) : (
+            <p id="hoursPerWeek-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">1–40; we assume 5 if you leave it empty.</p>
+          )}
+        </div>
+        <div>
+          <label htmlFor="start-budget" className="block text-sm font-medium">
+            Longest quiz you want
+          </label>
+          <select
+            id="start-budget"
+            name="budget"
+            defaultValue={values.budget || "30"}
+            aria-invalid={errors.budget ? true : undefined}
+            aria-describedby={errors.budget ? "budget-error" : "budget-hint"}
+            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900"
+          >
+            <option value="15">Up to 15 questions (quicker, less certain)</option>
+            <option value="20">Up to 20 questions</option>
+            <option value="30">Up to 30 questions (recommended)</option>
+          </select>
+          {errors.budget ? (
+            <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.budget}</p>
+          ) : (
+            <p id="budget-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">It stops earlier once the picture is clear.</p>
+          )}
+        </div>
       </div>
       <TimeZoneInput />
       <button type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">

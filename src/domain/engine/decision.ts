@@ -1,4 +1,5 @@
 import { normalCdf } from "./math";
+import { readinessForRoles } from "./readiness";
 import { forecastOutcomes, variance, type Posterior } from "./posterior";
 import { ENGINE_DEFAULTS, type EngineItem, type EngineModel, type TargetProfile } from "./model";
 import { createRandom, hashString, type Random } from "./random";
@@ -24,20 +25,17 @@ export function misclassificationRisk(posterior: Posterior, target: TargetProfil
 }
 
 /**
- * How undecided the role verdict still is: min(R, 1 − R) with R the product of the core skills'
- * P(meets). The product is a fast, conservative stand-in for P(all core meet), which the positive
- * correlation between skills makes somewhat larger; result.ts computes the real one by sampling.
+ * How undecided the role verdict still is: min(R, 1 − R) with R = P(all core skills meet), from a
+ * small fixed set of joint draws (deterministic, a fraction of a millisecond). The product of the
+ * marginals would be cheaper but understates R badly with seven correlated core skills, which made
+ * a person who answered everything right stop at "not ready".
  */
 export function readinessRisk(posterior: Posterior, target: TargetProfile): number {
-  let product = 1;
-  let cores = 0;
-  target.skillIndexes.forEach((skill, k) => {
-    if (!target.isCore[k]) return;
-    cores++;
-    product *= probabilityMeets(posterior, skill, target.cuts[k] as number);
-  });
-  return cores === 0 ? 0 : Math.min(product, 1 - product);
+  const r = readinessForRoles(posterior, [target], STOP_RULE_SEED, STOP_RULE_DRAWS)[0] ?? 0;
+  return Math.min(r, 1 - r);
 }
+const STOP_RULE_SEED = 0x570b;
+const STOP_RULE_DRAWS = 400;
 
 export type StopReason = "confident" | "budget" | "exhausted";
 

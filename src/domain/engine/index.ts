@@ -3,5 +3,6 @@ export * from "./decision";
 export * from "./model";
 export * from "./posterior";
 export * from "./random";
+export * from "./readiness";
 export * from "./result";
 export { correlationMatrix, normalCdf } from "./math";

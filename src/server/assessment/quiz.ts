@@ -30,10 +30,14 @@ export const StartAssessmentSchema = z
     to: z.string().trim().max(100).default(""),
     hoursPerWeek: z.string().trim().max(10).default(""),
     timeZone: z.string().trim().max(100).default(""),
+    budget: z.string().trim().max(10).default(""),
   })
   .strict();
 
-export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek", string>>;
+/** Quiz lengths a person can choose: the most questions the engine may ask before it must stop. */
+export const BUDGET_CHOICES = [15, 20, 30] as const;
+
+export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek" | "budget", string>>;
 export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
 
 /** Validates the start form and opens an attempt with its first question chosen and stored. */
@@ -41,7 +45,7 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
   const engine = getEngine();
   const parsed = StartAssessmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
-  const { from, to, hoursPerWeek: hoursText, timeZone } = parsed.data;
+  const { from, to, hoursPerWeek: hoursText, timeZone, budget: budgetText } = parsed.data;
   const fieldErrors: StartFieldErrors = {};
   if (from !== "" && !engine.graph.roles.has(from)) fieldErrors.from = "Choose your current role from the list.";
   if (!engine.graph.roles.has(to)) fieldErrors.to = "Choose the role you want to move into.";
@@ -52,11 +56,13 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
       fieldErrors.hoursPerWeek = `Enter whole hours between ${HOURS_PER_WEEK.min} and ${HOURS_PER_WEEK.max}, or leave it empty.`;
     } else hoursPerWeek = hours;
   }
+  const budget = budgetText === "" ? ENGINE_DEFAULTS.budget : Number(budgetText);
+  if (!(BUDGET_CHOICES as readonly number[]).includes(budget)) fieldErrors.budget = `Choose ${BUDGET_CHOICES.join(", ")} questions at most.`;
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const seed = randomInt(1, 2 ** 31 - 1);
   const seenBefore = await listSeenQuestionIds(ownerHash);
-  const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore };
+  const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore, budget };
   const first = replayAttempt(engine, spec, []);
   const attempt = await createAttempt({
     ownerHash,
@@ -64,7 +70,7 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
     targetRoleId: to,
     contentHash: engine.graph.contentHash,
     engineSeed: seed,
-    budget: ENGINE_DEFAULTS.budget,
+    budget,
     hoursPerWeek,
     timeZone: isTimeZone(timeZone) ? timeZone : "UTC",
     currentQuestionId: first.next?.id ?? null,

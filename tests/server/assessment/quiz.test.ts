@@ -50,6 +50,22 @@ describe("starting an assessment", () => {
     });
   });
 
+  it("takes a shorter quiz length and stops at it; refuses lengths it does not offer", async () => {
+    const owner = newOwner();
+    const result = await startAssessment({ to: "ai-engineer", budget: "15" }, owner);
+    expect(result.ok).toBe(true);
+    const attemptId = result.ok ? result.attemptId : "";
+    expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).budget).toBe(15);
+    for (let count = 0; count < 15; count++) {
+      const state = await loadQuiz(attemptId, owner);
+      if (state.kind !== "question") break;
+      await submitAnswer(attemptId, owner, { questionId: state.view.questionId, choice: [state.view.options[count % state.view.options.length]?.id ?? ""] });
+    }
+    expect(await db.answer.count({ where: { attemptId } })).toBeLessThanOrEqual(15);
+    expect(await loadQuiz(attemptId, owner)).toEqual({ kind: "completed" });
+    expect(await startAssessment({ to: "ai-engineer", budget: "99" }, owner)).toEqual({ ok: false, fieldErrors: { budget: "Choose 15, 20, 30 questions at most." } });
+  });
+
   it("shows a first question with option ids and text only — no key, no parameters", async () => {
     const owner = newOwner();
     const view = await shown(await start(owner), owner);

@@ -9,6 +9,7 @@ const BodySchema = z
     to: z.string().max(100),
     hoursPerWeek: z.number().int().optional(),
     timeZone: z.string().max(100).optional(),
+    budget: z.number().int().optional(),
   })
   .strict();
 
@@ -17,10 +18,11 @@ export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
   const body = BodySchema.safeParse(await readJson(request));
-  if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone? }.");
+  if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone?, budget? }.");
   const owner = await ensureOwnerHash();
-  const { from = "", to, hoursPerWeek, timeZone = "" } = body.data;
-  const started = await startAssessment({ from, to, hoursPerWeek: hoursPerWeek === undefined ? "" : String(hoursPerWeek), timeZone }, owner);
+  const { from = "", to, hoursPerWeek, timeZone = "", budget } = body.data;
+  const asText = (value: number | undefined) => (value === undefined ? "" : String(value));
+  const started = await startAssessment({ from, to, hoursPerWeek: asText(hoursPerWeek), timeZone, budget: asText(budget) }, owner);
   if (!started.ok) return jsonError(400, "Please fix the fields.", started.fieldErrors);
   const state = await loadQuiz(started.attemptId, owner);
   return Response.json({ attemptId: started.attemptId, question: state.kind === "question" ? state.view : null }, { status: 201, headers: { "Cache-Control": "no-store" } });
