@@ -15,7 +15,7 @@ import { drawTrueItems, ISSUE_POPULATION, MISSPECIFIED_POPULATION, populationSam
  * unless every bar holds. How to read the numbers: docs/decisions/004-assessment-engine.md.
  */
 const { values } = parseArgs({
-  options: { seed: { type: "string", default: "1" }, people: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, window: { type: "string" }, tau: { type: "string" }, withheld: { type: "string" }, coverage: { type: "string" }, readiness: { type: "string" } },
+  options: { seed: { type: "string", default: "1" }, people: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, tau: { type: "string" }, withheld: { type: "string" }, coverage: { type: "string" }, readiness: { type: "string" } },
 });
 const seed = Number(values.seed);
 const transitionCount = Number(values.people);
@@ -26,7 +26,6 @@ if (!Number.isInteger(seed) || !Number.isInteger(transitionCount) || transitionC
 // Tuning flags: try another exposure window or stopping threshold without editing the engine.
 const adaptiveOptions = {
   ...DEFAULT_ADAPTIVE,
-  ...(values.window ? { exposureWindow: Number(values.window) } : {}),
   ...(values.tau ? { stopRisk: Number(values.tau) } : {}),
   ...(values.withheld ? { withheldShare: Number(values.withheld) } : {}),
   ...(values.coverage ? { coverageRisk: Number(values.coverage) } : {}),

@@ -205,9 +205,9 @@ export async function listSkillEstimates(attemptId: string) {
 }
 
 /** Questions this owner answered in other attempts: the engine prefers fresh ones. */
-export async function listSeenQuestionIds(ownerHash: string, exceptAttemptId?: string): Promise<Set<string>> {
+export async function listSeenQuestionIds(ownerHash: string): Promise<Set<string>> {
   const rows = await db.answer.findMany({
-    where: { attempt: { anonymousTokenHash: ownerHash, ...(exceptAttemptId ? { id: { not: exceptAttemptId } } : {}) } },
+    where: { attempt: { anonymousTokenHash: ownerHash } },
     select: { questionId: true },
     distinct: ["questionId"],
   });

@@ -10,8 +10,17 @@ export function rejectUnsafeWrite(request: Request): Response | null {
   if (!type.toLowerCase().startsWith("application/json")) return jsonError(415, "Send a JSON body with Content-Type: application/json.");
   const origin = request.headers.get("origin");
   const host = request.headers.get("host");
-  if (origin && host && new URL(origin).host !== host) return jsonError(403, "Cross-origin writes are not allowed.");
+  if (origin && host && originHost(origin) !== host) return jsonError(403, "Cross-origin writes are not allowed.");
   return null;
+}
+
+/** The host of an Origin header; "null" (sandboxed or privacy-masked origins) matches nothing. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export function jsonError(status: number, message: string, fieldErrors?: Record<string, string>): Response {

@@ -137,3 +137,8 @@ export async function loadResults(attemptId: string, ownerHash: string | null) {
 }
 
 export type ResultsView = NonNullable<Awaited<ReturnType<typeof loadResults>>>;
+
+/** Whether the viewer's attempt is still running (its results page then sends them back to the quiz). */
+export async function isAttemptInProgress(attemptId: string, ownerHash: string | null): Promise<boolean> {
+  return (await findOwnedAttempt(attemptId, ownerHash))?.status === "in_progress";
+}

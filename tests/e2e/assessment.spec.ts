@@ -124,3 +124,30 @@ test.describe("practitioner journey without an account", () => {
     await expect(page.getByText("Enter whole hours between 1 and 40")).toBeVisible();
   });
 });
+
+test.describe("JSON API", () => {
+  test("starts and answers idempotently, and refuses cross-site, non-JSON and foreign requests", async ({ request, playwright, baseURL }) => {
+    const started = await request.post("/api/attempts", { data: { from: "data-scientist", to: "ai-engineer" } });
+    expect(started.status()).toBe(201);
+    const { attemptId, question } = (await started.json()) as { attemptId: string; question: { questionId: string; options: { id: string }[] } };
+    const answer = { questionId: question.questionId, choice: [question.options[0]?.id] };
+    const first = await request.post(`/api/attempts/${attemptId}/answers`, { data: answer });
+    const replay = await request.post(`/api/attempts/${attemptId}/answers`, { data: answer });
+    expect(first.status()).toBe(200);
+    expect(replay.status()).toBe(200);
+    const next = (await first.json()) as { question?: { questionId: string; answered: number } };
+    const again = (await replay.json()) as { question?: { questionId: string; answered: number } };
+    expect(again.question?.questionId).toBe(next.question?.questionId);
+    expect(again.question?.answered).toBe(1);
+
+    const crossSite = await request.post(`/api/attempts/${attemptId}/answers`, { data: answer, headers: { origin: "https://evil.example" } });
+    expect(crossSite.status()).toBe(403);
+    const form = await request.post(`/api/attempts/${attemptId}/answers`, { form: { questionId: question.questionId } });
+    expect(form.status()).toBe(415);
+
+    const stranger = await playwright.request.newContext({ baseURL });
+    expect((await stranger.get(`/api/attempts/${attemptId}/question`)).status()).toBe(404);
+    expect((await stranger.get(`/api/attempts/no-such-attempt/question`)).status()).toBe(404);
+    await stranger.dispose();
+  });
+});

@@ -38,7 +38,6 @@ export interface AdaptiveOptions {
   budget: number;
   /** Risk threshold; a negative value disables the risk stop (forced length). */
   stopRisk: number;
-  exposureWindow: number;
   withheldShare: number;
   coverageRisk: number;
   readinessRisk: number;
@@ -57,7 +56,7 @@ export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap
       posterior,
       target,
       { answered: items.length, answeredSkills, budget: options.budget, stopRisk: options.stopRisk, coverageRisk: options.coverageRisk, readinessRisk: options.readinessRisk },
-      { used, random, exposureWindow: options.exposureWindow, attemptSeed, withheldShare: options.withheldShare },
+      { used, random, attemptSeed, withheldShare: options.withheldShare },
     );
     if (!item) break;
     used.add(item.id);
@@ -112,7 +111,6 @@ export function perturbModel(model: EngineModel, random: Random): EngineModel {
 export const DEFAULT_ADAPTIVE: AdaptiveOptions = {
   budget: ENGINE_DEFAULTS.budget,
   stopRisk: ENGINE_DEFAULTS.stopRisk,
-  exposureWindow: ENGINE_DEFAULTS.exposureWindow,
   withheldShare: ENGINE_DEFAULTS.withheldShare,
   coverageRisk: ENGINE_DEFAULTS.coverageRisk,
   readinessRisk: ENGINE_DEFAULTS.readinessRisk,

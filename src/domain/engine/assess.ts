@@ -30,7 +30,6 @@ export interface AttemptSpec {
   /** Questions the same person answered in earlier attempts (a reassessment measures growth, not memory). */
   seenBefore?: ReadonlySet<string>;
   stopRisk?: number;
-  exposureWindow?: number;
 }
 
 export interface AttemptState {
@@ -80,7 +79,6 @@ export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readon
       ...(spec.seenBefore ? { seenBefore: spec.seenBefore } : {}),
       random: createRandom(spec.seed, answers.length),
       attemptSeed: spec.seed,
-      ...(spec.exposureWindow === undefined ? {} : { exposureWindow: spec.exposureWindow }),
     },
   );
   return { posterior, prior, target, answered: answers.length, risk: misclassificationRisk(posterior, target), stop, next, ignoredAnswers };

@@ -45,7 +45,6 @@ export interface SelectionOptions {
   /** Items this person saw in earlier attempts: asked only when a skill has no fresh item left. */
   seenBefore?: ReadonlySet<string>;
   random: Random;
-  exposureWindow?: number;
   /**
    * Seed of the attempt: with it, a share of the bank (`withheldShare`) is set aside for this
    * attempt, so an item that is the best choice for nearly everyone is still not shown to everyone.
@@ -66,8 +65,9 @@ export function isWithheld(attemptSeed: number, itemId: string, share: number): 
  * One-step look-ahead: for every unused item of a required skill, forecast both outcomes, update
  * the required skills' marginals through the prior correlation, and score the expected weighted
  * risk Σ_k w_k p_k(1 − p_k). Items sharing a skill and parameters score alike, so each parameter
- * group is scored once. Picks uniformly among the `exposureWindow` best items so that no single
- * item is shown to everyone with the same transition (exposure control).
+ * group is scored once, and the pick is uniform among the items tied for the best score: they are
+ * interchangeable under the model, so spreading exposure over them costs no accuracy. Together
+ * with the per-attempt set-aside share this keeps any one item from being shown to everyone.
  */
 export function selectNextItem(model: EngineModel, posterior: Posterior, target: TargetProfile, options: SelectionOptions): EngineItem | undefined {
   const { n, mean, covariance } = posterior;
@@ -102,7 +102,9 @@ export function selectNextItem(model: EngineModel, posterior: Posterior, target:
   }
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => a.risk - b.risk || (a.item.id < b.item.id ? -1 : 1));
-  const window = Math.min(options.exposureWindow ?? ENGINE_DEFAULTS.exposureWindow, scored.length);
+  // Items of one parameter group score exactly alike: they are interchangeable under the model.
+  const best = scored[0]?.risk ?? 0;
+  const window = scored.filter((entry) => entry.risk <= best).length;
   return scored[Math.floor(options.random.next() * window)]?.item;
 }
 
@@ -191,7 +193,9 @@ export function decideNextStep(
   });
   if (stop) return { stop, next: undefined };
   const isRiskLow = misclassificationRisk(posterior, target) <= stopRisk;
-  const next = selectNextItem(model, posterior, target, isRiskLow && uncovered.length > 0 ? { ...selection, onlySkills: uncovered } : selection);
+  // Cover the unasked core skills once the rest is settled, or when the budget has only room left for them.
+  const mustCover = uncovered.length > 0 && (isRiskLow || context.budget - context.answered <= uncovered.length);
+  const next = selectNextItem(model, posterior, target, mustCover ? { ...selection, onlySkills: uncovered } : selection);
   return next ? { stop: undefined, next } : { stop: "exhausted", next: undefined };
 }
 

@@ -32,10 +32,8 @@ export const ENGINE_DEFAULTS = {
   budget: 30,
   /** A core skill must be asked directly before the risk stop unless its verdict is this sure already. */
   coverageRisk: 0.1,
-  /** Choose uniformly among this many best items (exposure control). */
-  exposureWindow: 6,
   /** Share of the bank each attempt sets aside at random (exposure control, see selectNextItem). */
-  withheldShare: 0.2,
+  withheldShare: 0.1,
   coreWeight: 2,
   supportingWeight: 1,
 } as const;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ReportProblem } from "@/components/assess/report-problem";
 import { AnswerReview } from "@/components/results/answer-review";
 import { percent } from "@/components/results/chance";
@@ -11,7 +11,7 @@ import { RoleFitList } from "@/components/results/role-fit";
 import { SkillTable } from "@/components/results/skill-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { readOwnerHash } from "@/server/owner";
-import { loadResults, type ResultsView } from "@/server/results";
+import { isAttemptInProgress, loadResults, type ResultsView } from "@/server/results";
 import { reportProblemAction, startAssessmentAction } from "../../assess/actions";
 
 export const metadata: Metadata = { title: "Your results", robots: { index: false } };
@@ -31,8 +31,12 @@ const STOP: Record<string, string> = {
 
 export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  const view = await loadResults(attemptId, await readOwnerHash());
-  if (!view) notFound();
+  const owner = await readOwnerHash();
+  const view = await loadResults(attemptId, owner);
+  if (!view) {
+    if (await isAttemptInProgress(attemptId, owner)) redirect(`/assess/${attemptId}`);
+    notFound();
+  }
   const verdict = VERDICT[view.verdict];
   return (
     <>
