@@ -1,5 +1,6 @@
 "use server";
 
+import { formText } from "@/lib/form-data";
 import { redirect } from "next/navigation";
 import { ensureOwnerHash, readOwnerHash } from "@/server/owner";
 import type { StartFormState } from "@/components/assess/start-form";
@@ -7,13 +8,8 @@ import type { ReportFormState } from "@/components/assess/report-problem";
 import { finishEarly, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { reportQuestion } from "@/server/question-reports";
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 export async function startAssessmentAction(_previous: StartFormState, form: FormData): Promise<StartFormState> {
-  const values = { from: text(form, "from"), to: text(form, "to"), hoursPerWeek: text(form, "hoursPerWeek"), timeZone: text(form, "timeZone"), budget: text(form, "budget") };
+  const values = { from: formText(form, "from"), to: formText(form, "to"), hoursPerWeek: formText(form, "hoursPerWeek"), timeZone: formText(form, "timeZone"), budget: formText(form, "budget") };
   const result = await startAssessment(values, await ensureOwnerHash());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
   redirect(`/assess/${result.attemptId}`);
@@ -23,9 +19,9 @@ import type { AnswerFormState } from "@/components/assess/quiz-question";
 
 /** One answer from the quiz form; on success the page reloads at the next question (or the results). */
 export async function answerAction(_previous: AnswerFormState, form: FormData): Promise<AnswerFormState> {
-  const attemptId = text(form, "attemptId");
+  const attemptId = formText(form, "attemptId");
   const result = await submitAnswer(attemptId, await readOwnerHash(), {
-    questionId: text(form, "questionId"),
+    questionId: formText(form, "questionId"),
     choice: form.getAll("choice").filter((value): value is string => typeof value === "string"),
     dontKnow: form.get("dontKnow") === "1",
   });
@@ -35,7 +31,7 @@ export async function answerAction(_previous: AnswerFormState, form: FormData): 
 }
 
 export async function finishAction(form: FormData): Promise<void> {
-  const attemptId = text(form, "attemptId");
+  const attemptId = formText(form, "attemptId");
   const outcome = await finishEarly(attemptId, await readOwnerHash());
   redirect(outcome === "completed" ? `/results/${attemptId}` : `/assess/${encodeURIComponent(attemptId)}`);
 }
@@ -43,7 +39,7 @@ export async function finishAction(form: FormData): Promise<void> {
 /** "Report a problem with this question", from the quiz or the answer review. */
 export async function reportProblemAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
   const result = await reportQuestion(
-    { questionId: text(form, "questionId"), attemptId: text(form, "attemptId"), reason: text(form, "reason"), details: text(form, "details") },
+    { questionId: formText(form, "questionId"), attemptId: formText(form, "attemptId"), reason: formText(form, "reason"), details: formText(form, "details") },
     await readOwnerHash(),
   );
   return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };

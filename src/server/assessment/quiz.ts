@@ -11,7 +11,6 @@ import {
   createAttempt,
   findOwnedAttempt,
   findOwnedAttemptWithAnswers,
-  listAnswers,
   listSeenQuestionIds,
   listSkillEstimates,
   recordAnswer,
@@ -19,7 +18,7 @@ import {
   type AttemptRow,
 } from "../attempts";
 import { renderMarkdown } from "../markdown";
-import { findPlanIdFor, refreshPlan } from "../plans";
+import { refreshPlan } from "../plans";
 import { getEngine } from "./engine";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isTimeZone } from "./time";
@@ -207,25 +206,23 @@ export async function submitAnswer(attemptId: string, ownerHash: string | null, 
 
 /** "Finish now": scores what has been answered so far, with the confidence that honestly implies. */
 export async function finishEarly(attemptId: string, ownerHash: string | null): Promise<"completed" | "notFound"> {
-  const attempt = await findOwnedAttempt(attemptId, ownerHash);
-  if (!attempt || !ownerHash) return "notFound";
-  if (attempt.status !== "in_progress") return "completed";
-  const { answers, state } = stateOf(attempt, await listAnswers(attempt.id));
-  await finalise(attempt, state, answers, "finished", ownerHash);
+  const found = await findOwnedAttemptWithAnswers(attemptId, ownerHash);
+  if (!found || !ownerHash) return "notFound";
+  if (found.attempt.status !== "in_progress") return "completed";
+  const { answers, state } = stateOf(found.attempt, found.answers);
+  await finalise(found.attempt, state, answers, "finished", ownerHash);
   return "completed";
 }
 
 async function finalise(attempt: AttemptRow, state: Parameters<typeof scoreAndSave>[3], answers: RecordedAnswer[], cause: StopCause, ownerHash: string) {
   const engine = getEngine();
   const skills = await scoreAndSave(engine, attempt.id, attempt.engineSeed, state, answers, cause);
-  await refreshPlan(engine.graph, {
-    ownerHash,
-    attemptId: attempt.id,
-    targetRoleId: attempt.targetRoleId,
-    hoursPerWeek: attempt.hoursPerWeek,
-    timeZone: attempt.timeZone,
-    skills,
-  });
+  await refreshPlan(engine.graph, planSource(attempt, ownerHash, skills, attempt.hoursPerWeek));
+}
+
+/** What the plan is built from: the attempt's owner, target, pace, time zone and skill estimates. */
+function planSource(attempt: AttemptRow, ownerHash: string, skills: Parameters<typeof refreshPlan>[1]["skills"], hoursPerWeek: number | null) {
+  return { ownerHash, attemptId: attempt.id, targetRoleId: attempt.targetRoleId, hoursPerWeek, timeZone: attempt.timeZone, skills };
 }
 
 /** Regenerates a plan from the estimates of the attempt it came from (after content changes or an undo). */
@@ -233,13 +230,5 @@ export async function regeneratePlanFromAttempt(attemptId: string, ownerHash: st
   const attempt = await findOwnedAttempt(attemptId, ownerHash);
   if (!attempt || attempt.status !== "completed") return null;
   const estimates = await listSkillEstimates(attempt.id);
-  await refreshPlan(getEngine().graph, {
-    ownerHash,
-    attemptId: attempt.id,
-    targetRoleId: attempt.targetRoleId,
-    hoursPerWeek: hoursPerWeek ?? attempt.hoursPerWeek,
-    timeZone: attempt.timeZone,
-    skills: estimates,
-  });
-  return findPlanIdFor(ownerHash, attempt.targetRoleId);
+  return refreshPlan(getEngine().graph, planSource(attempt, ownerHash, estimates, hoursPerWeek ?? attempt.hoursPerWeek));
 }

@@ -1,5 +1,6 @@
 "use server";
 
+import { formText } from "@/lib/form-data";
 import { revalidatePath } from "next/cache";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import type { PlanHoursState } from "@/components/plan/plan-hours-form";
@@ -7,23 +8,18 @@ import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
 import { readOwnerHash } from "@/server/owner";
 import { findOwnedPlan, setPlanHours, setPlanItemDone } from "@/server/plans";
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
 /** Marks a module done or not done. A plan that is not the viewer's gets the same answer as a missing one. */
 export async function togglePlanItemAction(form: FormData): Promise<void> {
-  const planId = text(form, "planId");
+  const planId = formText(form, "planId");
   const owner = await readOwnerHash();
-  if (owner) await setPlanItemDone(planId, text(form, "moduleId"), owner, text(form, "done") === "1");
+  if (owner) await setPlanItemDone(planId, formText(form, "moduleId"), owner, formText(form, "done") === "1");
   // Re-render in place (a redirect to the same page plus a #hash would only scroll).
   revalidatePath(`/plan/${planId}`);
 }
 
 export async function setPlanHoursAction(_previous: PlanHoursState, form: FormData): Promise<PlanHoursState> {
-  const planId = text(form, "planId");
-  const hours = Number(text(form, "hoursPerWeek"));
+  const planId = formText(form, "planId");
+  const hours = Number(formText(form, "hoursPerWeek"));
   if (!Number.isInteger(hours) || hours < HOURS_PER_WEEK.min || hours > HOURS_PER_WEEK.max) {
     return { error: `Enter whole hours between ${HOURS_PER_WEEK.min} and ${HOURS_PER_WEEK.max}.` };
   }
@@ -35,7 +31,7 @@ export async function setPlanHoursAction(_previous: PlanHoursState, form: FormDa
 
 /** Rebuilds the plan from the latest result and today's content; done modules keep their dates. */
 export async function regeneratePlanAction(form: FormData): Promise<void> {
-  const planId = text(form, "planId");
+  const planId = formText(form, "planId");
   const owner = await readOwnerHash();
   const plan = owner ? await findOwnedPlan(planId, owner) : null;
   if (owner && plan?.sourceAttemptId) await regeneratePlanFromAttempt(plan.sourceAttemptId, owner, plan.hoursPerWeek);
