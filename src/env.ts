@@ -10,9 +10,22 @@ export const EnvSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default("data/waypoint.db"),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where instance state lives: the generated auth secret and the mail outbox. */
+  DATA_DIR: z.string().trim().min(1).default("data"),
+  /** The public base URL (links in mail, auth's origin check). Defaults to http://localhost:PORT. */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Auth secret (≥ 32 characters). When unset, `npm start` generates one into DATA_DIR/auth-secret. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** smtp:// or smtps:// URL; when unset, mail is written to DATA_DIR/outbox/ instead. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Waypoint <no-reply@localhost>"),
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For / -Proto are believed. */
+  TRUST_PROXY: z.string().trim().default(""),
+  /** Days an unclaimed anonymous attempt is kept. */
+  ANONYMOUS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, "APP_URL"> & { APP_URL: string };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = EnvSchema.safeParse(source);
@@ -24,6 +37,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...result.data,
     DATABASE_PATH: path.resolve(result.data.DATABASE_PATH),
     CONTENT_DIR: path.resolve(result.data.CONTENT_DIR),
+    DATA_DIR: path.resolve(result.data.DATA_DIR),
+    APP_URL: (result.data.APP_URL ?? `http://localhost:${result.data.PORT}`).replace(/\/+$/, ""),
   };
 }
 

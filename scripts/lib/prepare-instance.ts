@@ -2,11 +2,12 @@ import path from "node:path";
 import { formatContentReport, formatContentSummary } from "@/domain/content/compile";
 import { env } from "@/env";
 import { compileContentDir } from "@/server/content-loader";
+import { ensureAuthSecret, secretPath } from "@/server/auth/secret";
 import { applyMigrations } from "@/server/migrate";
 
 /**
  * What must hold before the server may start: content is valid (otherwise print every problem
- * and exit 1, as `content:check` does) and the database is migrated.
+ * and exit 1, as `content:check` does), the database is migrated, and an auth secret exists.
  */
 export function prepareInstance(): void {
   const result = compileContentDir(env.CONTENT_DIR);
@@ -17,4 +18,7 @@ export function prepareInstance(): void {
   }
   console.log(formatContentSummary(result.counts));
   applyMigrations(env.DATABASE_PATH);
+  if (!env.AUTH_SECRET && ensureAuthSecret(env.DATA_DIR)) {
+    console.log(`Generated an auth secret in ${path.relative(process.cwd(), secretPath(env.DATA_DIR))} (mode 600; keep it, back it up with the database).`);
+  }
 }

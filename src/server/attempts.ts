@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { createRowId, db } from "./db";
+import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./ownership";
 
 /**
  * Attempt and Answer rows. Every read takes the owner hash: an attempt that belongs to someone
@@ -22,14 +23,13 @@ const attemptSelect = {
   resultJson: true,
   createdAt: true,
   completedAt: true,
-  anonymousTokenHash: true,
   seenQuestionIds: true,
 } as const;
 
 export type AttemptRow = Awaited<ReturnType<typeof findOwnedAttempt>> & {};
 
 export interface NewAttempt {
-  ownerHash: string;
+  owner: Owner;
   currentRoleId: string | null;
   targetRoleId: string;
   contentHash: string;
@@ -42,13 +42,13 @@ export interface NewAttempt {
 }
 
 export async function createAttempt(attempt: NewAttempt) {
-  const { ownerHash, seenQuestionIds, ...data } = attempt;
-  return db.attempt.create({ data: { ...data, anonymousTokenHash: ownerHash, seenQuestionIds: JSON.stringify([...seenQuestionIds]) }, select: attemptSelect });
+  const { owner, seenQuestionIds, ...data } = attempt;
+  return db.attempt.create({ data: { ...data, ...ownerColumns(owner), seenQuestionIds: JSON.stringify([...seenQuestionIds]) }, select: attemptSelect });
 }
 
-export async function findOwnedAttempt(id: string, ownerHash: string | null) {
-  if (!ownerHash) return null;
-  return db.attempt.findFirst({ where: { id, anonymousTokenHash: ownerHash }, select: attemptSelect });
+export async function findOwnedAttempt(id: string, owner: Owner | null) {
+  if (!owner) return null;
+  return db.attempt.findFirst({ where: { id, ...ownerWhere(owner) }, select: attemptSelect });
 }
 
 const answerSelect = {
@@ -69,12 +69,12 @@ const answerSelect = {
  * the raw statements ~0.3–0.6 ms, which is what lets one process take 60 answers a second
  * (bench:server). Column names follow schema.prisma; the row mappers convert SQLite's types.
  */
-export async function findOwnedAttemptWithAnswers(id: string, ownerHash: string | null) {
-  if (!ownerHash) return null;
+export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | null) {
+  if (!owner) return null;
   const [row] = await db.$queryRaw<RawAttempt[]>`
     SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "anonymousTokenHash", "seenQuestionIds"
-    FROM "Attempt" WHERE "id" = ${id} AND "anonymousTokenHash" = ${ownerHash}`;
+           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds"
+    FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`
     SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing"
@@ -205,9 +205,9 @@ export async function listSkillEstimates(attemptId: string) {
 }
 
 /** Questions this owner answered in other attempts: the engine prefers fresh ones. */
-export async function listSeenQuestionIds(ownerHash: string): Promise<Set<string>> {
+export async function listSeenQuestionIds(owner: Owner): Promise<Set<string>> {
   const rows = await db.answer.findMany({
-    where: { attempt: { anonymousTokenHash: ownerHash } },
+    where: { attempt: { is: ownerWhere(owner) } },
     select: { questionId: true },
     distinct: ["questionId"],
   });
@@ -215,18 +215,18 @@ export async function listSeenQuestionIds(ownerHash: string): Promise<Set<string
 }
 
 /** The owner's last completed attempt for the same target before this one (for "progress since"). */
-export async function findPreviousCompletedAttempt(ownerHash: string, targetRoleId: string, before: Date) {
+export async function findPreviousCompletedAttempt(owner: Owner, targetRoleId: string, before: Date) {
   return db.attempt.findFirst({
-    where: { anonymousTokenHash: ownerHash, targetRoleId, status: "completed", createdAt: { lt: before } },
+    where: { ...ownerWhere(owner), targetRoleId, status: "completed", createdAt: { lt: before } },
     orderBy: { createdAt: "desc" },
     select: { id: true, completedAt: true },
   });
 }
 
-export async function listOwnedAttempts(ownerHash: string | null) {
-  if (!ownerHash) return [];
+export async function listOwnedAttempts(owner: Owner | null) {
+  if (!owner) return [];
   return db.attempt.findMany({
-    where: { anonymousTokenHash: ownerHash },
+    where: ownerWhere(owner),
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, currentRoleId: true, targetRoleId: true, status: true, readiness: true, createdAt: true, completedAt: true },

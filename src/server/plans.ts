@@ -6,12 +6,13 @@ import { localDate } from "./assessment/time";
 import { Prisma } from "@/generated/prisma/client";
 import { db, createRowId } from "./db";
 import { renderMarkdown } from "./markdown";
+import { ownerSql, ownerWhere, type Owner } from "./ownership";
 
 /** Hours a week when the person did not say: a realistic evening-and-weekend pace. */
 export const DEFAULT_HOURS_PER_WEEK = 5;
 
 interface PlanSource {
-  ownerHash: string;
+  owner: Owner;
   attemptId: string;
   targetRoleId: string;
   hoursPerWeek: number | null;
@@ -28,7 +29,7 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   // Raw statements throughout: this runs inside the answer request that ends a quiz, where the
   // compiled Prisma equivalents (find, upsert, per-row writes) cost ~25 ms against ~3 ms.
   const [existing] = await db.$queryRaw<{ id: string; hoursPerWeek: number }[]>`
-    SELECT "id", "hoursPerWeek" FROM "LearningPlan" WHERE "anonymousTokenHash" = ${source.ownerHash} AND "targetRoleId" = ${source.targetRoleId}`;
+    SELECT "id", "hoursPerWeek" FROM "LearningPlan" WHERE ${ownerSql(source.owner)} AND "targetRoleId" = ${source.targetRoleId}`;
   const doneRows = existing
     ? await db.$queryRaw<{ moduleId: string; doneAt: string | Date }[]>`
         SELECT "moduleId", "doneAt" FROM "PlanItem" WHERE "planId" = ${existing.id} AND "doneAt" IS NOT NULL`
@@ -39,9 +40,9 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   const plan = generateLearningPlan({ graph, targetRoleId: source.targetRoleId, levels: levelsForPlanning(source.skills), hoursPerWeek, startDate, completed });
 
   const [saved] = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "LearningPlan" ("id", "anonymousTokenHash", "targetRoleId", "sourceAttemptId", "contentHash", "hoursPerWeek", "timeZone", "startDate", "createdAt", "updatedAt")
-    VALUES (${createRowId("p")}, ${source.ownerHash}, ${source.targetRoleId}, ${source.attemptId}, ${graph.contentHash}, ${hoursPerWeek}, ${source.timeZone}, ${startDate}, ${now}, ${now})
-    ON CONFLICT ("anonymousTokenHash", "targetRoleId") DO UPDATE SET
+    INSERT INTO "LearningPlan" ("id", "userId", "anonymousTokenHash", "targetRoleId", "sourceAttemptId", "contentHash", "hoursPerWeek", "timeZone", "startDate", "createdAt", "updatedAt")
+    VALUES (${createRowId("p")}, ${source.owner.userId}, ${source.owner.userId ? null : source.owner.tokenHash}, ${source.targetRoleId}, ${source.attemptId}, ${graph.contentHash}, ${hoursPerWeek}, ${source.timeZone}, ${startDate}, ${now}, ${now})
+    ON CONFLICT (${source.owner.userId ? Prisma.raw('"userId"') : Prisma.raw('"anonymousTokenHash"')}, "targetRoleId") DO UPDATE SET
       "sourceAttemptId" = excluded."sourceAttemptId", "contentHash" = excluded."contentHash", "hoursPerWeek" = excluded."hoursPerWeek",
       "timeZone" = excluded."timeZone", "startDate" = excluded."startDate", "updatedAt" = excluded."updatedAt"
     RETURNING "id"`;
@@ -68,10 +69,10 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   return planId;
 }
 
-export async function findOwnedPlan(planId: string, ownerHash: string | null) {
-  if (!ownerHash) return null;
+export async function findOwnedPlan(planId: string, owner: Owner | null) {
+  if (!owner) return null;
   return db.learningPlan.findFirst({
-    where: { id: planId, anonymousTokenHash: ownerHash },
+    where: { id: planId, ...ownerWhere(owner) },
     select: {
       id: true,
       targetRoleId: true,
@@ -86,26 +87,26 @@ export async function findOwnedPlan(planId: string, ownerHash: string | null) {
   });
 }
 
-export async function findPlanIdFor(ownerHash: string, targetRoleId: string): Promise<string | null> {
-  const plan = await db.learningPlan.findUnique({
-    where: { anonymousTokenHash_targetRoleId: { anonymousTokenHash: ownerHash, targetRoleId } },
+export async function findPlanIdFor(owner: Owner, targetRoleId: string): Promise<string | null> {
+  const plan = await db.learningPlan.findFirst({
+    where: { ...ownerWhere(owner), targetRoleId },
     select: { id: true },
   });
   return plan?.id ?? null;
 }
 
 /** Marks one module done or not done; false when the plan is not the owner's (or has no such module). */
-export async function setPlanItemDone(planId: string, moduleId: string, ownerHash: string, isDone: boolean, now = new Date()): Promise<boolean> {
+export async function setPlanItemDone(planId: string, moduleId: string, owner: Owner, isDone: boolean, now = new Date()): Promise<boolean> {
   const { count } = await db.planItem.updateMany({
-    where: { planId, moduleId, plan: { anonymousTokenHash: ownerHash } },
+    where: { planId, moduleId, plan: { is: ownerWhere(owner) } },
     data: { doneAt: isDone ? now : null },
   });
   return count === 1;
 }
 
 /** Changes the study pace; the schedule is recomputed from it on the next render. */
-export async function setPlanHours(planId: string, ownerHash: string, hoursPerWeek: number): Promise<boolean> {
-  const { count } = await db.learningPlan.updateMany({ where: { id: planId, anonymousTokenHash: ownerHash }, data: { hoursPerWeek } });
+export async function setPlanHours(planId: string, owner: Owner, hoursPerWeek: number): Promise<boolean> {
+  const { count } = await db.learningPlan.updateMany({ where: { id: planId, ...ownerWhere(owner) }, data: { hoursPerWeek } });
   return count === 1;
 }
 
@@ -113,8 +114,8 @@ export async function setPlanHours(planId: string, ownerHash: string, hoursPerWe
  * The plan as the plan page shows it: modules in order with their content details, and the
  * week-by-week schedule of what is not done yet, recomputed from today's state of the items.
  */
-export async function loadPlan(planId: string, ownerHash: string | null, graph: SkillsGraph) {
-  const plan = await findOwnedPlan(planId, ownerHash);
+export async function loadPlan(planId: string, owner: Owner | null, graph: SkillsGraph) {
+  const plan = await findOwnedPlan(planId, owner);
   if (!plan) return null;
   const items = plan.items.map((item) => {
     const mod = graph.modules.get(item.moduleId);

@@ -4,6 +4,7 @@ import { REPORT_REASON_IDS } from "@/domain/question-report";
 import { findOwnedAttempt } from "./attempts";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
+import type { Owner } from "./ownership";
 
 export const QuestionReportSchema = z
   .object({
@@ -17,7 +18,7 @@ export const QuestionReportSchema = z
 export type ReportFieldErrors = Partial<Record<"reason" | "details" | "questionId", string>>;
 
 /** Stores a report about a question; the attempt link is kept only when the reporter owns it. */
-export async function reportQuestion(input: unknown, ownerHash: string | null): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
+export async function reportQuestion(input: unknown, owner: Owner | null): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
   const parsed = QuestionReportSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: ReportFieldErrors = {};
@@ -29,7 +30,7 @@ export async function reportQuestion(input: unknown, ownerHash: string | null): 
   }
   const graph = getSkillsGraph();
   if (!graph.questions.has(parsed.data.questionId)) return { ok: false, fieldErrors: { questionId: "That question no longer exists." } };
-  const attempt = parsed.data.attemptId ? await findOwnedAttempt(parsed.data.attemptId, ownerHash) : null;
+  const attempt = parsed.data.attemptId ? await findOwnedAttempt(parsed.data.attemptId, owner) : null;
   await db.questionReport.create({
     data: { questionId: parsed.data.questionId, attemptId: attempt?.id ?? null, reason: parsed.data.reason, details: parsed.data.details, contentHash: graph.contentHash },
   });

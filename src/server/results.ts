@@ -10,6 +10,7 @@ import { getEngine } from "./assessment/engine";
 import { toRecordedAnswers, type StoredResult } from "./assessment/scoring";
 import { renderMarkdown } from "./markdown";
 import { findPlanIdFor } from "./plans";
+import type { Owner } from "./ownership";
 
 export interface SkillRow {
   skillId: string;
@@ -48,15 +49,15 @@ export function verdictOf(readiness: number): Verdict {
  * answers for the review and for "what moved it". Null when the attempt is not the viewer's or is
  * not finished.
  */
-export async function loadResults(attemptId: string, ownerHash: string | null) {
-  const attempt = await findOwnedAttempt(attemptId, ownerHash);
-  if (!attempt || !ownerHash || attempt.status !== "completed" || !attempt.resultJson) return null;
+export async function loadResults(attemptId: string, owner: Owner | null) {
+  const attempt = await findOwnedAttempt(attemptId, owner);
+  if (!attempt || !owner || attempt.status !== "completed" || !attempt.resultJson) return null;
   const { graph, model } = getEngine();
   const [estimates, answerRows, previousAttempt, planId] = await Promise.all([
     listSkillEstimates(attempt.id),
     listAnswers(attempt.id),
-    findPreviousCompletedAttempt(ownerHash, attempt.targetRoleId, attempt.createdAt),
-    findPlanIdFor(ownerHash, attempt.targetRoleId),
+    findPreviousCompletedAttempt(owner, attempt.targetRoleId, attempt.createdAt),
+    findPlanIdFor(owner, attempt.targetRoleId),
   ]);
   const previousEstimates = previousAttempt ? await listSkillEstimates(previousAttempt.id) : [];
   const previousBySkill = new Map(previousEstimates.map((row) => [row.skillId, { level: row.band, pMeets: row.pMeets }]));
@@ -139,6 +140,6 @@ export async function loadResults(attemptId: string, ownerHash: string | null) {
 export type ResultsView = NonNullable<Awaited<ReturnType<typeof loadResults>>>;
 
 /** Whether the viewer's attempt is still running (its results page then sends them back to the quiz). */
-export async function isAttemptInProgress(attemptId: string, ownerHash: string | null): Promise<boolean> {
-  return (await findOwnedAttempt(attemptId, ownerHash))?.status === "in_progress";
+export async function isAttemptInProgress(attemptId: string, owner: Owner | null): Promise<boolean> {
+  return (await findOwnedAttempt(attemptId, owner))?.status === "in_progress";
 }

@@ -9,6 +9,9 @@ const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0"
 const workerDb = path.join(TMP_DIR, `worker-${worker}.db`);
 if (!fs.existsSync(workerDb)) fs.copyFileSync(TEMPLATE_DB, workerDb);
 process.env.DATABASE_PATH = workerDb;
+// Auth needs a secret and mail an outbox: both per worker, never the developer's data/.
+process.env.DATA_DIR = path.join(TMP_DIR, `data-${worker}`);
+process.env.AUTH_SECRET ??= "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
 // A test fails on an unexpected console.error (STYLE §13).
 let errorSpy: { mock: { calls: unknown[][] }; mockRestore: () => void } | undefined;

@@ -22,6 +22,7 @@ import { refreshPlan } from "../plans";
 import { getEngine } from "./engine";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isTimeZone } from "./time";
+import type { Owner } from "../ownership";
 
 export const StartAssessmentSchema = z
   .object({
@@ -40,7 +41,7 @@ export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek" | "
 export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
 
 /** Validates the start form and opens an attempt with its first question chosen and stored. */
-export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, ownerHash: string): Promise<StartResult> {
+export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, owner: Owner): Promise<StartResult> {
   const engine = getEngine();
   const parsed = StartAssessmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
@@ -60,11 +61,11 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const seed = randomInt(1, 2 ** 31 - 1);
-  const seenBefore = await listSeenQuestionIds(ownerHash);
+  const seenBefore = await listSeenQuestionIds(owner);
   const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore, budget };
   const first = replayAttempt(engine, spec, []);
   const attempt = await createAttempt({
-    ownerHash,
+    owner,
     currentRoleId: spec.currentRoleId,
     targetRoleId: to,
     contentHash: engine.graph.contentHash,
@@ -126,9 +127,9 @@ function questionView(attempt: AttemptRow, question: Question, state: AttemptSta
  * the same one; when content removed it, or it was answered, the engine picks again and the new
  * choice is stored.
  */
-export async function loadQuiz(attemptId: string, ownerHash: string | null): Promise<QuizState> {
-  const found = await findOwnedAttemptWithAnswers(attemptId, ownerHash);
-  if (!found || !ownerHash) return { kind: "notFound" };
+export async function loadQuiz(attemptId: string, owner: Owner | null): Promise<QuizState> {
+  const found = await findOwnedAttemptWithAnswers(attemptId, owner);
+  if (!found || !owner) return { kind: "notFound" };
   const { attempt, answers: answerRows } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
   const { engine, answers, state } = stateOf(attempt, answerRows);
@@ -136,7 +137,7 @@ export async function loadQuiz(attemptId: string, ownerHash: string | null): Pro
   let question = attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId) ? engine.graph.questions.get(attempt.currentQuestionId) : undefined;
   if (!question) {
     if (state.stop || !state.next) {
-      await finalise(attempt, state, answers, state.stop ?? "exhausted", ownerHash);
+      await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
       return { kind: "completed" };
     }
     await advanceQuestion(attempt.id, attempt.currentQuestionId, state.next.id);
@@ -162,11 +163,11 @@ export type AnswerResult = { kind: "next"; view?: QuestionView } | { kind: "comp
  * question already answered, or to one that is no longer current, changes nothing and reports
  * where the attempt is now.
  */
-export async function submitAnswer(attemptId: string, ownerHash: string | null, input: unknown): Promise<AnswerResult> {
+export async function submitAnswer(attemptId: string, owner: Owner | null, input: unknown): Promise<AnswerResult> {
   const parsed = AnswerSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
-  const found = await findOwnedAttemptWithAnswers(attemptId, ownerHash);
-  if (!found || !ownerHash) return { kind: "notFound" };
+  const found = await findOwnedAttemptWithAnswers(attemptId, owner);
+  if (!found || !owner) return { kind: "notFound" };
   const { attempt, answers: before } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
   const { questionId, choice, dontKnow } = parsed.data;
@@ -196,7 +197,7 @@ export async function submitAnswer(attemptId: string, ownerHash: string | null, 
   // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
   const { answers, state } = stateOf(attempt, [...before, stored]);
   if (state.stop || !state.next) {
-    await finalise(attempt, state, answers, state.stop ?? "exhausted", ownerHash);
+    await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
   }
   await advanceQuestion(attempt.id, questionId, state.next.id);
@@ -205,30 +206,30 @@ export async function submitAnswer(attemptId: string, ownerHash: string | null, 
 }
 
 /** "Finish now": scores what has been answered so far, with the confidence that honestly implies. */
-export async function finishEarly(attemptId: string, ownerHash: string | null): Promise<"completed" | "notFound"> {
-  const found = await findOwnedAttemptWithAnswers(attemptId, ownerHash);
-  if (!found || !ownerHash) return "notFound";
+export async function finishEarly(attemptId: string, owner: Owner | null): Promise<"completed" | "notFound"> {
+  const found = await findOwnedAttemptWithAnswers(attemptId, owner);
+  if (!found || !owner) return "notFound";
   if (found.attempt.status !== "in_progress") return "completed";
   const { answers, state } = stateOf(found.attempt, found.answers);
-  await finalise(found.attempt, state, answers, "finished", ownerHash);
+  await finalise(found.attempt, state, answers, "finished", owner);
   return "completed";
 }
 
-async function finalise(attempt: AttemptRow, state: Parameters<typeof scoreAndSave>[3], answers: RecordedAnswer[], cause: StopCause, ownerHash: string) {
+async function finalise(attempt: AttemptRow, state: Parameters<typeof scoreAndSave>[3], answers: RecordedAnswer[], cause: StopCause, owner: Owner) {
   const engine = getEngine();
   const skills = await scoreAndSave(engine, attempt.id, attempt.engineSeed, state, answers, cause);
-  await refreshPlan(engine.graph, planSource(attempt, ownerHash, skills, attempt.hoursPerWeek));
+  await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
 }
 
 /** What the plan is built from: the attempt's owner, target, pace, time zone and skill estimates. */
-function planSource(attempt: AttemptRow, ownerHash: string, skills: Parameters<typeof refreshPlan>[1]["skills"], hoursPerWeek: number | null) {
-  return { ownerHash, attemptId: attempt.id, targetRoleId: attempt.targetRoleId, hoursPerWeek, timeZone: attempt.timeZone, skills };
+function planSource(attempt: AttemptRow, owner: Owner, skills: Parameters<typeof refreshPlan>[1]["skills"], hoursPerWeek: number | null) {
+  return { owner, attemptId: attempt.id, targetRoleId: attempt.targetRoleId, hoursPerWeek, timeZone: attempt.timeZone, skills };
 }
 
 /** Regenerates a plan from the estimates of the attempt it came from (after content changes or an undo). */
-export async function regeneratePlanFromAttempt(attemptId: string, ownerHash: string, hoursPerWeek: number | null = null): Promise<string | null> {
-  const attempt = await findOwnedAttempt(attemptId, ownerHash);
+export async function regeneratePlanFromAttempt(attemptId: string, owner: Owner, hoursPerWeek: number | null = null): Promise<string | null> {
+  const attempt = await findOwnedAttempt(attemptId, owner);
   if (!attempt || attempt.status !== "completed") return null;
   const estimates = await listSkillEstimates(attempt.id);
-  return refreshPlan(getEngine().graph, planSource(attempt, ownerHash, estimates, hoursPerWeek ?? attempt.hoursPerWeek));
+  return refreshPlan(getEngine().graph, planSource(attempt, owner, estimates, hoursPerWeek ?? attempt.hoursPerWeek));
 }

@@ -4,18 +4,19 @@ import { finishEarly, loadQuiz, regeneratePlanFromAttempt, startAssessment, subm
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
 import { findOwnedPlan, findPlanIdFor, loadPlan, setPlanItemDone } from "@/server/plans";
+import { anonymousOwner, type Owner } from "@/server/ownership";
 import { reportQuestion } from "@/server/question-reports";
 import { loadResults } from "@/server/results";
 
-const newOwner = () => `owner-${randomUUID()}`;
+const newOwner = () => anonymousOwner(`owner-${randomUUID()}`);
 
-async function start(owner: string, from = "data-scientist", to = "ai-engineer", hoursPerWeek = "6") {
+async function start(owner: Owner, from = "data-scientist", to = "ai-engineer", hoursPerWeek = "6") {
   const result = await startAssessment({ from, to, hoursPerWeek, timeZone: "Europe/Berlin" }, owner);
   if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
   return result.attemptId;
 }
 
-async function shown(attemptId: string, owner: string): Promise<QuestionView> {
+async function shown(attemptId: string, owner: Owner): Promise<QuestionView> {
   const state = await loadQuiz(attemptId, owner);
   if (state.kind !== "question") throw new Error(`expected a question, got ${state.kind}`);
   return state.view;
@@ -28,7 +29,7 @@ function keyOf(questionId: string): string[] {
 }
 
 /** Answers every question with its key until the engine stops; returns how many were asked. */
-async function answerAllCorrectly(attemptId: string, owner: string): Promise<number> {
+async function answerAllCorrectly(attemptId: string, owner: Owner): Promise<number> {
   for (let count = 0; count <= 30; count++) {
     const state = await loadQuiz(attemptId, owner);
     if (state.kind !== "question") return count;

@@ -3,14 +3,14 @@ import { notFound, redirect } from "next/navigation";
 import { QuizQuestion } from "@/components/assess/quiz-question";
 import { ReportProblem } from "@/components/assess/report-problem";
 import { loadQuiz } from "@/server/assessment/quiz";
-import { readOwnerHash } from "@/server/owner";
+import { readOwner } from "@/server/owner";
 import { answerAction, finishAction, reportProblemAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment", robots: { index: false } };
 
 export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  const state = await loadQuiz(attemptId, await readOwnerHash());
+  const state = await loadQuiz(attemptId, await readOwner());
   if (state.kind === "notFound") notFound();
   if (state.kind === "completed") redirect(`/results/${attemptId}`);
   return (

@@ -1,6 +1,6 @@
 import { loadQuiz, submitAnswer } from "@/server/assessment/quiz";
 import { jsonError, NOT_FOUND, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { readOwnerHash } from "@/server/owner";
+import { readOwner } from "@/server/owner";
 
 /**
  * POST /api/attempts/:id/answers — { questionId, choice?: string[], dontKnow?: boolean }. Idempotent:
@@ -10,7 +10,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ att
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
   const { attemptId } = await params;
-  const owner = await readOwnerHash();
+  const owner = await readOwner();
   const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);

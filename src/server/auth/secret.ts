@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The auth secret signs session cookies. It is never committed: AUTH_SECRET when configured,
+ * otherwise a random 256-bit value that the first `npm start` writes to DATA_DIR/auth-secret
+ * (mode 600) and every later start reuses.
+ */
+export const SECRET_FILE = "auth-secret";
+
+export function secretPath(dataDir: string): string {
+  return path.join(dataDir, SECRET_FILE);
+}
+
+/** Creates the secret file when missing; returns whether it wrote one. */
+export function ensureAuthSecret(dataDir: string): boolean {
+  const file = secretPath(dataDir);
+  if (fs.existsSync(file)) {
+    fs.chmodSync(file, 0o600);
+    return false;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  // "wx": never overwrite a secret another process wrote a moment ago.
+  try {
+    fs.writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return false;
+  }
+  return true;
+}
+
+export function readAuthSecret(configured: string | undefined, dataDir: string): string {
+  if (configured) return configured;
+  const file = secretPath(dataDir);
+  if (!fs.existsSync(file)) throw new Error(`No auth secret: set AUTH_SECRET or run npm start once to generate ${file}.`);
+  const secret = fs.readFileSync(file, "utf8").trim();
+  if (secret.length < 32) throw new Error(`${file} is shorter than 32 characters; delete it and restart to generate a new one.`);
+  return secret;
+}
