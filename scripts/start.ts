@@ -6,7 +6,7 @@ import { prepareInstance } from "./lib/prepare-instance";
 
 /**
  * `npm start`: validate content, migrate the database, build when the sources changed since the
- * last build (and only then), and serve on PORT (3000 by default).
+ * last build (and only then), and serve on PORT (3000 by default) through scripts/server.ts.
  */
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 prepareInstance();
@@ -21,7 +21,9 @@ if (isBuildCurrent()) {
   recordBuildFingerprint();
 }
 
-const server = spawn(nextBin, ["start", "--port", String(env.PORT)], {
+// Our server around Next's handler (client address from the socket, see scripts/server.ts).
+// Without the react-server condition: Next sets up React's server/client split itself.
+const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/server.ts"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },
 });

@@ -1,16 +1,21 @@
 import "server-only";
+import { logEvent } from "./log";
 
 /**
  * Guards for the JSON API's cookie-authenticated writes. A cross-site page can make a browser
- * send the owner cookie with a form post, but not with `Content-Type: application/json` without a
- * CORS preflight we never grant; an Origin header, when present, must also be this host.
+ * send our cookies with a form post, but not with `Content-Type: application/json` without a
+ * CORS preflight we never grant. Every state change must also carry an Origin header naming this
+ * host (browsers send it on every POST); a missing or foreign Origin is refused.
  */
-export function rejectUnsafeWrite(request: Request): Response | null {
+export function rejectUnsafeWrite(request: Request, options: { bodyless?: boolean } = {}): Response | null {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) return jsonError(415, "Send a JSON body with Content-Type: application/json.");
+  if (!options.bodyless && !type.toLowerCase().startsWith("application/json")) return jsonError(415, "Send a JSON body with Content-Type: application/json.");
   const origin = request.headers.get("origin");
   const host = request.headers.get("host");
-  if (origin && host && originHost(origin) !== host) return jsonError(403, "Cross-origin writes are not allowed.");
+  if (!origin || !host || originHost(origin) !== host) {
+    logEvent("warn", "csrf.refused", { origin: origin ?? "missing" });
+    return jsonError(403, "Cross-origin or origin-less writes are not allowed.");
+  }
   return null;
 }
 
@@ -36,3 +41,16 @@ export async function readJson(request: Request): Promise<unknown> {
 }
 
 export const NOT_FOUND = () => jsonError(404, "No such attempt.");
+
+/** A JSON answer that must never be cached (it is about one person). */
+export function privateJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** Turns a service outcome into the HTTP answer: the payload on success, status + field errors otherwise. */
+export function outcomeResponse(outcome: { ok: true } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string> }, successStatus = 200): Response {
+  if (!outcome.ok) return jsonError(outcome.status, outcome.message, outcome.fieldErrors);
+  return privateJson(outcome, successStatus);
+}
+
+export const UNAUTHENTICATED = () => jsonError(401, "Sign in first.");

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { auth, type AuthSession } from "./auth";
+import { getAuth, type AuthSession } from "./auth";
 
 /**
  * The signed-in session of this request, or null; looked up once per request. A request without
@@ -10,5 +10,5 @@ import { auth, type AuthSession } from "./auth";
 export const currentSession = cache(async (): Promise<AuthSession | null> => {
   const requestHeaders = await headers();
   if (!/(?:^|;\s*)(?:__Secure-)?waypoint\.session_token=/.test(requestHeaders.get("cookie") ?? "")) return null;
-  return auth.api.getSession({ headers: requestHeaders });
+  return getAuth().api.getSession({ headers: requestHeaders });
 });

@@ -1,0 +1,64 @@
+import { createServer, type IncomingMessage } from "node:http";
+import Database from "better-sqlite3";
+import next from "next";
+import { readEnv } from "../src/env";
+import { purgeAnonymous } from "../src/lib/retention";
+import { CLIENT_ADDRESS_HEADER, PROXY_HEADERS, clientAddress, isTrusted, parseTrustedProxies } from "../src/lib/client-address";
+
+/**
+ * Waypoint's HTTP server: Next.js's request handler behind a plain Node server that decides the
+ * client address. `next start` passes a client-sent X-Forwarded-For through, which would let
+ * anyone pick the address rate limits count against; here forwarding headers are honoured only
+ * from a proxy named in TRUST_PROXY and dropped otherwise. Started by `npm start` (and `npm run
+ * dev` with --dev); the end-to-end tests run against it.
+ */
+const isDevelopment = process.argv.includes("--dev");
+const hostname = process.env.HOST ?? "0.0.0.0";
+const env = readEnv();
+const trusted = parseTrustedProxies(env.TRUST_PROXY);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Daily while running (npm start also purges before serving): unclaimed anonymous work past retention. */
+function purgeDaily(): void {
+  const sqlite = new Database(env.DATABASE_PATH, { timeout: 5000 });
+  try {
+    const purged = purgeAnonymous(sqlite, env.ANONYMOUS_RETENTION_DAYS);
+    console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event: "retention.purged", ...purged }));
+  } catch (error) {
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "retention.failed", error: String(error) }));
+  } finally {
+    sqlite.close();
+  }
+}
+
+function firstHeader(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+export function assignClientAddress(request: IncomingMessage): void {
+  const peer = request.socket.remoteAddress ?? "";
+  const address = clientAddress(peer, firstHeader(request, "x-forwarded-for"), trusted);
+  if (!isTrusted(peer, trusted)) for (const name of PROXY_HEADERS) delete request.headers[name];
+  request.headers[CLIENT_ADDRESS_HEADER] = address;
+}
+
+const port = env.PORT;
+const app = next({ dev: isDevelopment, dir: process.cwd(), hostname: "localhost", port });
+const handle = app.getRequestHandler();
+
+app.prepare().then(() => {
+  const server = createServer((request, response) => {
+    assignClientAddress(request);
+    handle(request, response).catch((error: unknown) => {
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "request.failed", url: request.url, error: String(error) }));
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.end("Internal server error");
+      }
+    });
+  });
+  server.listen(port, hostname, () => console.log(`Waypoint listening on http://localhost:${port}${trusted.size ? ` (trusting proxies: ${[...trusted].join(", ")})` : ""}`));
+  setInterval(purgeDaily, DAY_MS).unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+});

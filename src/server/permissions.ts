@@ -1,0 +1,57 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { currentSession } from "./auth/session";
+import { findOwnedAttempt } from "./attempts";
+import { logEvent } from "./log";
+import { ensureOwner, readOwner } from "./owner";
+import type { Owner } from "./ownership";
+import { findOwnedPlan } from "./plans";
+
+/**
+ * The one authorisation layer. Loaders, actions and route handlers ask here who is acting and
+ * whether they may touch a row; data modules then filter by that owner, so a row that belongs to
+ * someone else is indistinguishable from one that does not exist (both answer 404).
+ */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The signed-in user, or null (route handlers answer 401). */
+export async function requireUser(): Promise<SignedInUser | null> {
+  const session = await currentSession();
+  return session ? { id: session.user.id, email: session.user.email, name: session.user.name } : null;
+}
+
+/** Pages that need an account: anonymous visitors go to sign-in and come back afterwards. */
+export async function requireUserOrSignIn(returnTo: string): Promise<SignedInUser> {
+  const user = await requireUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Who owns what this request reads: the user, else the browser's anonymous token. */
+export const currentOwner = readOwner;
+
+/** Who will own what this request creates (issues an anonymous token when needed). */
+export const creatingOwner = ensureOwner;
+
+function denied(resource: string, id: string, owner: Owner | null): null {
+  logEvent("warn", "authz.not-found-or-denied", { resource, id: id.slice(0, 64), actor: owner?.userId ?? (owner ? "anonymous" : "none") });
+  return null;
+}
+
+/** The attempt when the requester owns it; null (→ 404) otherwise. */
+export async function canViewAttempt(attemptId: string) {
+  const owner = await readOwner();
+  const attempt = await findOwnedAttempt(attemptId, owner);
+  return attempt ? { attempt, owner: owner as Owner } : denied("attempt", attemptId, owner);
+}
+
+/** The plan when the requester owns it; null (→ 404) otherwise. */
+export async function canViewPlan(planId: string) {
+  const owner = await readOwner();
+  const plan = await findOwnedPlan(planId, owner);
+  return plan ? { plan, owner: owner as Owner } : denied("plan", planId, owner);
+}
