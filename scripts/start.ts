@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { env } from "@/env";
 import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
 import { prepareInstance } from "./lib/prepare-instance";
 
