@@ -2,7 +2,7 @@
 
 import { formText } from "@/lib/form-data";
 import { redirect } from "next/navigation";
-import { ensureOwner, readOwner } from "@/server/owner";
+import { creatingOwner, currentOwner } from "@/server/permissions";
 import type { StartFormState } from "@/components/assess/start-form";
 import type { ReportFormState } from "@/components/assess/report-problem";
 import { finishEarly, startAssessment, submitAnswer } from "@/server/assessment/quiz";
@@ -10,7 +10,7 @@ import { reportQuestion } from "@/server/question-reports";
 
 export async function startAssessmentAction(_previous: StartFormState, form: FormData): Promise<StartFormState> {
   const values = { from: formText(form, "from"), to: formText(form, "to"), hoursPerWeek: formText(form, "hoursPerWeek"), timeZone: formText(form, "timeZone"), budget: formText(form, "budget") };
-  const result = await startAssessment(values, await ensureOwner());
+  const result = await startAssessment(values, await creatingOwner());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
   redirect(`/assess/${result.attemptId}`);
 }
@@ -20,7 +20,7 @@ import type { AnswerFormState } from "@/components/assess/quiz-question";
 /** One answer from the quiz form; on success the page reloads at the next question (or the results). */
 export async function answerAction(_previous: AnswerFormState, form: FormData): Promise<AnswerFormState> {
   const attemptId = formText(form, "attemptId");
-  const result = await submitAnswer(attemptId, await readOwner(), {
+  const result = await submitAnswer(attemptId, await currentOwner(), {
     questionId: formText(form, "questionId"),
     choice: form.getAll("choice").filter((value): value is string => typeof value === "string"),
     dontKnow: form.get("dontKnow") === "1",
@@ -32,7 +32,7 @@ export async function answerAction(_previous: AnswerFormState, form: FormData): 
 
 export async function finishAction(form: FormData): Promise<void> {
   const attemptId = formText(form, "attemptId");
-  const outcome = await finishEarly(attemptId, await readOwner());
+  const outcome = await finishEarly(attemptId, await currentOwner());
   redirect(outcome === "completed" ? `/results/${attemptId}` : `/assess/${encodeURIComponent(attemptId)}`);
 }
 
@@ -40,7 +40,7 @@ export async function finishAction(form: FormData): Promise<void> {
 export async function reportProblemAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
   const result = await reportQuestion(
     { questionId: formText(form, "questionId"), attemptId: formText(form, "attemptId"), reason: formText(form, "reason"), details: formText(form, "details") },
-    await readOwner(),
+    await currentOwner(),
   );
   return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
 }

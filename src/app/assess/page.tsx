@@ -5,7 +5,7 @@ import { StartAssessmentForm } from "@/components/assess/start-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyAttempts } from "@/server/assessment/history";
 import { listRoles } from "@/server/catalog/roles";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 import { startAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Start an assessment" };
@@ -27,7 +27,7 @@ export default async function StartAssessmentPage({ searchParams }: { searchPara
       <section aria-label="Start" className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
         <StartAssessmentForm roles={roles} from={from} to={to} action={startAssessmentAction} />
       </section>
-      <MyAttempts attempts={await listMyAttempts(await readOwner())} />
+      <MyAttempts attempts={await listMyAttempts(await currentOwner())} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { loadQuiz, startAssessment } from "@/server/assessment/quiz";
 import { jsonError, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { ensureOwner } from "@/server/owner";
+import { creatingOwner } from "@/server/permissions";
 
 const BodySchema = z
   .object({
@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   if (unsafe) return unsafe;
   const body = BodySchema.safeParse(await readJson(request));
   if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone?, budget? }.");
-  const owner = await ensureOwner();
+  const owner = await creatingOwner();
   const { from = "", to, hoursPerWeek, timeZone = "", budget } = body.data;
   const asText = (value: number | undefined) => (value === undefined ? "" : String(value));
   const started = await startAssessment({ from, to, hoursPerWeek: asText(hoursPerWeek), timeZone, budget: asText(budget) }, owner);

@@ -3,14 +3,14 @@ import { notFound, redirect } from "next/navigation";
 import { QuizQuestion } from "@/components/assess/quiz-question";
 import { ReportProblem } from "@/components/assess/report-problem";
 import { loadQuiz } from "@/server/assessment/quiz";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 import { answerAction, finishAction, reportProblemAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment", robots: { index: false } };
 
 export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  const state = await loadQuiz(attemptId, await readOwner());
+  const state = await loadQuiz(attemptId, await currentOwner());
   if (state.kind === "notFound") notFound();
   if (state.kind === "completed") redirect(`/results/${attemptId}`);
   return (

@@ -5,13 +5,13 @@ import { revalidatePath } from "next/cache";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import type { PlanHoursState } from "@/components/plan/plan-hours-form";
 import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 import { findOwnedPlan, setPlanHours, setPlanItemDone } from "@/server/plans";
 
 /** Marks a module done or not done. A plan that is not the viewer's gets the same answer as a missing one. */
 export async function togglePlanItemAction(form: FormData): Promise<void> {
   const planId = formText(form, "planId");
-  const owner = await readOwner();
+  const owner = await currentOwner();
   if (owner) await setPlanItemDone(planId, formText(form, "moduleId"), owner, formText(form, "done") === "1");
   // Re-render in place (a redirect to the same page plus a #hash would only scroll).
   revalidatePath(`/plan/${planId}`);
@@ -23,7 +23,7 @@ export async function setPlanHoursAction(_previous: PlanHoursState, form: FormDa
   if (!Number.isInteger(hours) || hours < HOURS_PER_WEEK.min || hours > HOURS_PER_WEEK.max) {
     return { error: `Enter whole hours between ${HOURS_PER_WEEK.min} and ${HOURS_PER_WEEK.max}.` };
   }
-  const owner = await readOwner();
+  const owner = await currentOwner();
   if (owner) await setPlanHours(planId, owner, hours);
   revalidatePath(`/plan/${planId}`);
   return null;
@@ -32,7 +32,7 @@ export async function setPlanHoursAction(_previous: PlanHoursState, form: FormDa
 /** Rebuilds the plan from the latest result and today's content; done modules keep their dates. */
 export async function regeneratePlanAction(form: FormData): Promise<void> {
   const planId = formText(form, "planId");
-  const owner = await readOwner();
+  const owner = await currentOwner();
   const plan = owner ? await findOwnedPlan(planId, owner) : null;
   if (owner && plan?.sourceAttemptId) await regeneratePlanFromAttempt(plan.sourceAttemptId, owner, plan.hoursPerWeek);
   revalidatePath(`/plan/${planId}`);

@@ -7,7 +7,7 @@ import { PlanItemCard } from "@/components/plan/plan-item";
 import { PrintButton } from "@/components/results/print-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSkillsGraph } from "@/server/content-loader";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 import { loadPlan } from "@/server/plans";
 import { regeneratePlanAction, setPlanHoursAction, togglePlanItemAction } from "./actions";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Learning plan", robots: { index: fal
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
   const { planId } = await params;
   const graph = getSkillsGraph();
-  const plan = await loadPlan(planId, await readOwner(), graph);
+  const plan = await loadPlan(planId, await currentOwner(), graph);
   if (!plan) notFound();
   const byId = new Map(plan.items.map((item) => [item.moduleId, item]));
   const lastWeek = plan.weeks.at(-1);

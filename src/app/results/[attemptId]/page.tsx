@@ -10,7 +10,7 @@ import { ReassessButton } from "@/components/results/reassess-button";
 import { RoleFitList } from "@/components/results/role-fit";
 import { SkillTable } from "@/components/results/skill-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 import { isAttemptInProgress, loadResults, type ResultsView } from "@/server/results";
 import { reportProblemAction, startAssessmentAction } from "../../assess/actions";
 
@@ -31,7 +31,7 @@ const STOP: Record<string, string> = {
 
 export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const { attemptId } = await params;
-  const owner = await readOwner();
+  const owner = await currentOwner();
   const view = await loadResults(attemptId, owner);
   if (!view) {
     if (await isAttemptInProgress(attemptId, owner)) redirect(`/assess/${attemptId}`);

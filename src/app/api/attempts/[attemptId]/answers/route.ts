@@ -1,6 +1,6 @@
 import { loadQuiz, submitAnswer } from "@/server/assessment/quiz";
 import { jsonError, NOT_FOUND, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 
 /**
  * POST /api/attempts/:id/answers — { questionId, choice?: string[], dontKnow?: boolean }. Idempotent:
@@ -10,7 +10,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ att
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
   const { attemptId } = await params;
-  const owner = await readOwner();
+  const owner = await currentOwner();
   const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);

@@ -1,11 +1,11 @@
 import { loadQuiz } from "@/server/assessment/quiz";
 import { NOT_FOUND } from "@/server/json-api";
-import { readOwner } from "@/server/owner";
+import { currentOwner } from "@/server/permissions";
 
 /** GET /api/attempts/:id/question — the question on screen (key-free), or completed. */
 export async function GET(_request: Request, { params }: { params: Promise<{ attemptId: string }> }): Promise<Response> {
   const { attemptId } = await params;
-  const state = await loadQuiz(attemptId, await readOwner());
+  const state = await loadQuiz(attemptId, await currentOwner());
   if (state.kind === "notFound") return NOT_FOUND();
   return Response.json(state.kind === "question" ? { status: "in_progress", question: state.view } : { status: "completed", resultsUrl: `/results/${attemptId}` }, {
     headers: { "Cache-Control": "no-store" },
