@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { requireUser } from "@/server/permissions";
 import "./globals.css";
 
 // Content is read at run time (a new role file needs a restart, not a rebuild).
@@ -19,7 +21,8 @@ const NAV = [
   { href: "/transitions", label: "Transitions" },
 ];
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -46,6 +49,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 {item.label}
               </Link>
             ))}
+            {user ? (
+              <>
+                <Link href="/me" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                  My assessments
+                </Link>
+                <Link href="/me/settings" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                  Settings
+                </Link>
+                <SignOutButton className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100" />
+              </>
+            ) : (
+              <Link href="/sign-in" className="rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+                Sign in
+              </Link>
+            )}
           </nav>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:py-12">
@@ -53,7 +71,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
           <div className="mx-auto max-w-6xl px-4">
-            Waypoint is open source and self-hostable. Role and skill profiles are written by its contributors.
+            Waypoint is open source and self-hostable. Role and skill profiles are written by its contributors.{" "}
+            <Link href="/privacy" className="underline">
+              Privacy
+            </Link>
           </div>
         </footer>
       </body>

@@ -7,9 +7,14 @@ import type { StartFormState } from "@/components/assess/start-form";
 import type { ReportFormState } from "@/components/assess/report-problem";
 import { finishEarly, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { reportQuestion } from "@/server/question-reports";
+import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
+import { describeWait } from "@/domain/rate-limit";
 
 export async function startAssessmentAction(_previous: StartFormState, form: FormData): Promise<StartFormState> {
   const values = { from: formText(form, "from"), to: formText(form, "to"), hoursPerWeek: formText(form, "hoursPerWeek"), timeZone: formText(form, "timeZone"), budget: formText(form, "budget") };
+  // A server action cannot answer 429; the same limit as POST /api/attempts, said in the form.
+  const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
+  if (!rate.allowed) return { fieldErrors: { form: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.` }, values };
   const result = await startAssessment(values, await creatingOwner());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
   redirect(`/assess/${result.attemptId}`);

@@ -13,27 +13,30 @@ interface RoleOption {
  * Start an assessment: where you are, where you want to go, and (optionally) how many hours a week
  * you can study. The browser's time zone rides along so plan dates fall on the person's days.
  */
-export type StartFormState = { fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek" | "budget", string>>; values: Record<string, string> } | null;
+export type StartFormState = { fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek" | "budget" | "form", string>>; values: Record<string, string> } | null;
 
 export function StartAssessmentForm({
   roles,
   from = "",
   to = "",
+  hoursPerWeek = "",
   action,
 }: {
   roles: RoleOption[];
   from?: string;
   to?: string;
+  /** Prefill from the signed-in person's profile. */
+  hoursPerWeek?: string;
   action: (previous: StartFormState, form: FormData) => Promise<StartFormState>;
 }) {
   const [state, formAction, isPending] = useActionState<StartFormState, FormData>(action, null);
   const errors = state?.fieldErrors ?? {};
-  const values = state?.values ?? { from, to, hoursPerWeek: "" };
+  const values = state?.values ?? { from, to, hoursPerWeek };
   return (
     <form action={formAction} noValidate className="space-y-4" aria-describedby={state ? "start-errors" : undefined}>
       {state && (
         <p id="start-errors" role="alert" className="font-medium text-red-700 dark:text-red-400">
-          Please fix the highlighted fields.
+          {errors.form ?? "Please fix the highlighted fields."}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -53,6 +53,7 @@ function createAuth() {
     },
     emailVerification: {
       sendOnSignUp: isSmtpConfigured(),
+      sendOnSignIn: isSmtpConfigured(),
       autoSignInAfterVerification: true,
       expiresIn: 60 * 60 * 24,
       async sendVerificationEmail({ user, token }) {

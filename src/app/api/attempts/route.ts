@@ -2,6 +2,7 @@ import { z } from "zod";
 import { loadQuiz, startAssessment } from "@/server/assessment/quiz";
 import { jsonError, readJson, rejectUnsafeWrite } from "@/server/json-api";
 import { creatingOwner } from "@/server/permissions";
+import { RATE_RULES, checkRate, requestAddress, tooManyRequests } from "@/server/rate-limit";
 
 const BodySchema = z
   .object({
@@ -17,6 +18,8 @@ const BodySchema = z
 export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
+  const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
+  if (!rate.allowed) return tooManyRequests(rate);
   const body = BodySchema.safeParse(await readJson(request));
   if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone?, budget? }.");
   const owner = await creatingOwner();
