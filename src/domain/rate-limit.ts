@@ -1,5 +1,5 @@
 /**
- * Fixed-window rate limits, pure: a store of counters keyed by "rule:subject" and the clock are
+ * Fixed-window rate limits, pure: a store of counters keyed by rule and subject and the clock are
  * passed in. A rule allows `limit` hits per `windowSeconds`; past that, `retryAfterSeconds` says
  * when the window resets (the Retry-After header).
  */
@@ -22,11 +22,15 @@ export interface RateStore {
   delete(key: string): void;
 }
 
+// Rule names contain ":" and IPv6 subjects do too: a newline can be in neither.
+const SEPARATOR = "\n";
+const windowKey = (rule: RateRule, subject: string) => `${rule.name}${SEPARATOR}${subject}`;
+
 /** Counts one hit against every (rule, subject) pair; refused when any is over its limit. */
 export function hit(store: RateStore, checks: readonly { rule: RateRule; subject: string }[], now: number): RateDecision {
   let refusal: RateDecision = { allowed: true };
   for (const { rule, subject } of checks) {
-    const key = `${rule.name}:${subject}`;
+    const key = windowKey(rule, subject);
     const windowMs = rule.windowSeconds * 1000;
     const current = store.get(key);
     const window = current && now - current.startedAt < windowMs ? current : { startedAt: now, count: 0 };
@@ -44,7 +48,7 @@ export function hit(store: RateStore, checks: readonly { rule: RateRule; subject
 export function sweep(store: RateStore & { keys(): Iterable<string> }, rules: readonly RateRule[], now: number): void {
   const windows = new Map(rules.map((rule) => [rule.name, rule.windowSeconds * 1000]));
   for (const key of [...store.keys()]) {
-    const windowMs = windows.get(key.slice(0, key.indexOf(":")));
+    const windowMs = windows.get(key.slice(0, key.indexOf(SEPARATOR)));
     const current = store.get(key);
     if (!current || windowMs === undefined || now - current.startedAt >= windowMs) store.delete(key);
   }

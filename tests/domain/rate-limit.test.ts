@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { describeWait, hit, sweep, type RateWindow } from "@/domain/rate-limit";
+
+const rule = { name: "sign-in:address", limit: 3, windowSeconds: 60 };
+const account = { name: "sign-in:account", limit: 2, windowSeconds: 600 };
+
+describe("fixed-window rate limits", () => {
+  it("allows the limit, refuses the next with the seconds until the window resets", () => {
+    const store = new Map<string, RateWindow>();
+    const checks = [{ rule, subject: "203.0.113.9" }];
+    for (let second = 0; second < 3; second++) expect(hit(store, checks, second * 1000)).toEqual({ allowed: true });
+    expect(hit(store, checks, 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50, rule: "sign-in:address" });
+  });
+
+  it("opens a new window once the old one ends", () => {
+    const store = new Map<string, RateWindow>();
+    const checks = [{ rule, subject: "a" }];
+    for (let count = 0; count < 4; count++) hit(store, checks, 0);
+    expect(hit(store, checks, 60_000)).toEqual({ allowed: true });
+  });
+
+  it("counts subjects apart, and reports the longest wait when several rules refuse", () => {
+    const store = new Map<string, RateWindow>();
+    const one = [{ rule, subject: "a" }, { rule: account, subject: "ada@example.com" }];
+    hit(store, one, 0);
+    hit(store, one, 0);
+    expect(hit(store, [{ rule, subject: "b" }], 0)).toEqual({ allowed: true });
+    expect(hit(store, one, 1000)).toEqual({ allowed: false, retryAfterSeconds: 599, rule: "sign-in:account" });
+  });
+
+  it("sweeps ended windows only", () => {
+    const store = new Map<string, RateWindow>();
+    hit(store, [{ rule, subject: "old" }], 0);
+    hit(store, [{ rule: account, subject: "recent" }], 0);
+    sweep(store, [rule, account], 120_000);
+    expect([...store.keys()]).toEqual(["sign-in:account\nrecent"]);
+  });
+
+  it("says waits in words", () => {
+    expect(describeWait(1)).toBe("1 second");
+    expect(describeWait(45)).toBe("45 seconds");
+    expect(describeWait(600)).toBe("10 minutes");
+  });
+});
