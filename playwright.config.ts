@@ -11,6 +11,8 @@ export default defineConfig({
   reporter: process.env.CI ? "list" : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Browsers send Origin on every POST; API calls made through Playwright's request context do the same.
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     trace: "retain-on-failure",
   },
   projects: [
@@ -26,7 +28,8 @@ export default defineConfig({
       },
     },
   ],
-  // The real start path: validate content, migrate a fresh database, build if needed, next start.
+  // The real start path: validate content, migrate a fresh database, build if needed, then
+  // Waypoint's own server (scripts/server.ts) around Next's handler.
   webServer: {
     command: "npm start",
     url: `http://127.0.0.1:${PORT}/api/health`,
@@ -36,6 +39,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_PATH: "tests/.tmp/e2e/waypoint.db",
+      // Auth secret and mail outbox of the test instance (the outbox is where reset links land).
+      DATA_DIR: "tests/.tmp/e2e/data",
+      APP_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

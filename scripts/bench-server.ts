@@ -30,7 +30,7 @@ const graph = compiled.graph;
 const random = createRandom(7);
 const roles = graph.roleList.map((role) => role.id);
 
-const server = spawn("npm", ["start"], { env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn("npm", ["start"], { env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, DATA_DIR: path.dirname(dbPath), NEXT_TELEMETRY_DISABLED: "1", WAYPOINT_RATE_LIMIT_SCALE: "1000" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
 let serverLog = "";
 server.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
 server.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
@@ -70,7 +70,7 @@ async function startPerson(): Promise<Person> {
   let from = roles[Math.floor(random.next() * roles.length)] as string;
   const to = roles[Math.floor(random.next() * roles.length)] as string;
   if (from === to) from = "";
-  const response = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from, to }) });
+  const response = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ from, to }) });
   if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
   const body = (await response.json()) as { attemptId: string; question: Question | null };
@@ -94,7 +94,7 @@ async function submit(person: Person): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${base}/api/attempts/${person.attemptId}/answers`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie: person.cookie },
+    headers: { "content-type": "application/json", origin: base, cookie: person.cookie },
     body: JSON.stringify(answerFor(person.question)),
   });
   const elapsed = performance.now() - started;

@@ -13,7 +13,8 @@ import { CLIENT_ADDRESS_HEADER, PROXY_HEADERS, clientAddress, isTrusted, parseTr
  * dev` with --dev); the end-to-end tests run against it.
  */
 const isDevelopment = process.argv.includes("--dev");
-const hostname = process.env.HOST ?? "0.0.0.0";
+// Dual-stack by default (IPv4 and IPv6 clients); HOST narrows it, e.g. HOST=127.0.0.1.
+const hostname = process.env.HOST ?? "::";
 const env = readEnv();
 const trusted = parseTrustedProxies(env.TRUST_PROXY);
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,7 +59,13 @@ app.prepare().then(() => {
       }
     });
   });
-  server.listen(port, hostname, () => console.log(`Waypoint listening on http://localhost:${port}${trusted.size ? ` (trusting proxies: ${[...trusted].join(", ")})` : ""}`));
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    // A machine without IPv6 cannot bind "::": fall back to every IPv4 address.
+    if (hostname === "::" && !process.env.HOST && (error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL")) server.listen(port, "0.0.0.0");
+    else throw error;
+  });
+  server.on("listening", () => console.log(`Waypoint listening on http://localhost:${port}${trusted.size ? ` (trusting proxies: ${[...trusted].join(", ")})` : ""}`));
+  server.listen(port, hostname);
   setInterval(purgeDaily, DAY_MS).unref();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
 });
