@@ -5,10 +5,12 @@ import { formatDay, formatHours } from "@/components/plan/dates";
 import { PlanHoursForm } from "@/components/plan/plan-hours-form";
 import { PlanItemCard } from "@/components/plan/plan-item";
 import { PrintButton } from "@/components/results/print-button";
+import { ShareSection } from "@/components/share/share-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSkillsGraph } from "@/server/content-loader";
-import { currentOwner } from "@/server/permissions";
+import { currentOwner, requireUser } from "@/server/permissions";
 import { loadPlan } from "@/server/plans";
+import { findActiveShareLink } from "@/server/share-links";
 import { regeneratePlanAction, setPlanHoursAction, togglePlanItemAction } from "./actions";
 
 export const metadata: Metadata = { title: "Learning plan", robots: { index: false } };
@@ -20,6 +22,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   if (!plan) notFound();
   const byId = new Map(plan.items.map((item) => [item.moduleId, item]));
   const lastWeek = plan.weeks.at(-1);
+  // The plan loaded, so a signed-in requester is its owner (currentOwner prefers the account).
+  const user = await requireUser();
+  const shareLink = user ? await findActiveShareLink(user.id, "plan", plan.id) : null;
   return (
     <>
       <PageHeader
@@ -45,6 +50,12 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           )}
           <PrintButton />
         </div>
+        <ShareSection
+          kind="plan"
+          targetId={plan.id}
+          active={shareLink ? { linkId: shareLink.id, createdAt: shareLink.createdAt.toISOString() } : null}
+          signInNext={user ? null : `/plan/${plan.id}`}
+        />
       </PageHeader>
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">

@@ -9,9 +9,11 @@ import { PrintButton } from "@/components/results/print-button";
 import { ReassessButton } from "@/components/results/reassess-button";
 import { RoleFitList } from "@/components/results/role-fit";
 import { SkillTable } from "@/components/results/skill-table";
+import { ShareSection } from "@/components/share/share-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentOwner } from "@/server/permissions";
+import { currentOwner, requireUser } from "@/server/permissions";
 import { isAttemptInProgress, loadResults, type ResultsView } from "@/server/results";
+import { findActiveShareLink } from "@/server/share-links";
 import { reportProblemAction, startAssessmentAction } from "../../assess/actions";
 
 export const metadata: Metadata = { title: "Your results", robots: { index: false } };
@@ -38,6 +40,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
     notFound();
   }
   const verdict = VERDICT[view.verdict];
+  // The view loaded, so a signed-in requester is its owner (currentOwner prefers the account).
+  const user = await requireUser();
+  const shareLink = user ? await findActiveShareLink(user.id, "results", view.attempt.id) : null;
   return (
     <>
       <PageHeader
@@ -53,6 +58,12 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           <ReassessButton from={view.from?.id ?? ""} to={view.to.id} action={startAssessmentAction} />
           <PrintButton />
         </div>
+        <ShareSection
+          kind="results"
+          targetId={view.attempt.id}
+          active={shareLink ? { linkId: shareLink.id, createdAt: shareLink.createdAt.toISOString() } : null}
+          signInNext={user ? null : `/results/${view.attempt.id}`}
+        />
       </PageHeader>
       {view.required.some((row) => row.answerCount === 0) && (
         <p className="mb-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">

@@ -1,0 +1,128 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "./db";
+
+/**
+ * "Export my data": everything Waypoint keeps about a user, as one JSON document. The shape is
+ * documented field by field in docs/data-export.md; additive changes keep `version: 1`, anything
+ * else bumps it. Secrets are never selected: no password hashes, session or share tokens, token
+ * hashes, or the browser token hash an attempt had before it was claimed.
+ */
+export const EXPORT_FORMAT = "waypoint-account-export";
+export const EXPORT_VERSION = 1;
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+const ChosenOptionIdsSchema = z.array(z.string());
+
+/** Stored JSON text back as a value; a value that does not parse is exported as its text, not dropped. */
+function parseStoredJson(text: string | null): Json {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+function parseChosen(text: string): string[] {
+  const parsed = ChosenOptionIdsSchema.safeParse(parseStoredJson(text));
+  return parsed.success ? parsed.data : [];
+}
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+/** The export for one user, or null when the user no longer exists. */
+export async function exportUserData(userId: string, now = new Date()) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      name: true,
+      email: true,
+      emailVerified: true,
+      currentRoleId: true,
+      hoursPerWeek: true,
+      createdAt: true,
+      attempts: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          currentRoleId: true,
+          targetRoleId: true,
+          status: true,
+          budget: true,
+          stopReason: true,
+          readiness: true,
+          contentHash: true,
+          hoursPerWeek: true,
+          timeZone: true,
+          resultJson: true,
+          createdAt: true,
+          completedAt: true,
+          answers: {
+            orderBy: { position: "asc" },
+            select: { questionId: true, skillId: true, chosenOptionIds: true, isDontKnow: true, isCorrect: true, position: true, answeredAt: true },
+          },
+          skillEstimates: {
+            orderBy: { skillId: "asc" },
+            select: { skillId: true, mean: true, sd: true, band: true, bandLow: true, bandHigh: true, targetLevel: true, pMeets: true, isAssessed: true, answerCount: true },
+          },
+        },
+      },
+      plans: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          targetRoleId: true,
+          sourceAttemptId: true,
+          hoursPerWeek: true,
+          timeZone: true,
+          startDate: true,
+          createdAt: true,
+          updatedAt: true,
+          items: {
+            orderBy: { position: "asc" },
+            select: { moduleId: true, skillId: true, fromLevel: true, toLevel: true, hours: true, position: true, week: true, source: true, dueDate: true, doneAt: true },
+          },
+        },
+      },
+      shareLinks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, targetId: true, createdAt: true, revokedAt: true } },
+    },
+  });
+  if (!user) return null;
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    profile: {
+      name: user.name,
+      email: user.email,
+      emailVerified: user.emailVerified,
+      currentRoleId: user.currentRoleId,
+      hoursPerWeek: user.hoursPerWeek,
+      createdAt: user.createdAt.toISOString(),
+    },
+    attempts: user.attempts.map(({ answers, skillEstimates, resultJson, createdAt, completedAt, ...attempt }) => ({
+      ...attempt,
+      createdAt: createdAt.toISOString(),
+      completedAt: iso(completedAt),
+      answers: answers.map((answer) => ({ ...answer, chosenOptionIds: parseChosen(answer.chosenOptionIds), answeredAt: answer.answeredAt.toISOString() })),
+      skillEstimates,
+      result: parseStoredJson(resultJson),
+    })),
+    plans: user.plans.map(({ items, createdAt, updatedAt, ...plan }) => ({
+      ...plan,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      items: items.map((item) => ({ ...item, dueDate: iso(item.dueDate), doneAt: iso(item.doneAt) })),
+    })),
+    shareLinks: user.shareLinks.map((link) => ({ ...link, createdAt: link.createdAt.toISOString(), revokedAt: iso(link.revokedAt) })),
+  };
+}
+
+export type UserDataExport = NonNullable<Awaited<ReturnType<typeof exportUserData>>>;
+
+/** "waypoint-export-2026-11-30.json": the UTC date of the export. */
+export function exportFileName(exportedAt: string): string {
+  return `waypoint-export-${exportedAt.slice(0, 10)}.json`;
+}
