@@ -50,8 +50,11 @@ export function invalid(error: z.ZodError): Outcome<never> {
   return { ok: false, status: 400, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
 }
 
+/** The HTTP status of a better-auth APIError, else null. Duck-typed: the bundler can load two copies of its class. */
 function apiStatus(error: unknown): number | null {
-  return error instanceof APIError ? Number(error.statusCode) : null;
+  if (error instanceof APIError) return Number(error.statusCode);
+  const candidate = error as { name?: unknown; statusCode?: unknown } | null;
+  return candidate && candidate.name === "APIError" && typeof candidate.statusCode === "number" ? candidate.statusCode : null;
 }
 
 export async function signUp(input: z.infer<typeof SignUpSchema>, requestHeaders: Headers, anonymousHash: string | null): Promise<Outcome<{ userId: string; needsVerification: boolean }>> {

@@ -16,7 +16,7 @@ const rule = (name: string, limit: number, windowSeconds: number): RateRule => (
 export const RATE_RULES = {
   signInPerAddress: rule("sign-in:address", 20, 15 * 60),
   signInPerAccount: rule("sign-in:account", 10, 15 * 60),
-  signUpPerAddress: rule("sign-up:address", 10, 60 * 60),
+  signUpPerAddress: rule("sign-up:address", 20, 60 * 60),
   resetPerAddress: rule("reset:address", 10, 60 * 60),
   resetPerAccount: rule("reset:account", 3, 60 * 60),
   passwordPerAccount: rule("password:account", 10, 15 * 60),
