@@ -1,3 +1,4 @@
+import { readIdParam } from "@/lib/route-params";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { QuizQuestion } from "@/components/assess/quiz-question";
@@ -9,7 +10,8 @@ import { answerAction, finishAction, reportProblemAction } from "../actions";
 export const metadata: Metadata = { title: "Assessment", robots: { index: false } };
 
 export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
-  const { attemptId } = await params;
+  const attemptId = await readIdParam(params, "attemptId");
+  if (!attemptId) notFound();
   const state = await loadQuiz(attemptId, await currentOwner());
   if (state.kind === "notFound") notFound();
   if (state.kind === "completed") redirect(`/results/${attemptId}`);

@@ -1,3 +1,4 @@
+import { readIdParam } from "@/lib/route-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,7 +17,8 @@ import { regeneratePlanAction, setPlanHoursAction, togglePlanItemAction } from "
 export const metadata: Metadata = { title: "Learning plan", robots: { index: false } };
 
 export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
-  const { planId } = await params;
+  const planId = await readIdParam(params, "planId");
+  if (!planId) notFound();
   const graph = getSkillsGraph();
   const plan = await loadPlan(planId, await currentOwner(), graph);
   if (!plan) notFound();

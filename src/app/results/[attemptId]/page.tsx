@@ -1,3 +1,4 @@
+import { readIdParam } from "@/lib/route-params";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -32,7 +33,8 @@ const STOP: Record<string, string> = {
 };
 
 export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
-  const { attemptId } = await params;
+  const attemptId = await readIdParam(params, "attemptId");
+  if (!attemptId) notFound();
   const owner = await currentOwner();
   const view = await loadResults(attemptId, owner);
   if (!view) {

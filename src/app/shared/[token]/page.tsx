@@ -1,3 +1,4 @@
+import { readIdParam } from "@/lib/route-params";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatHours } from "@/components/plan/dates";
@@ -10,7 +11,8 @@ import { loadSharedView } from "@/server/share-links";
 export const metadata: Metadata = { title: "Shared view", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 export default async function SharedPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  const token = await readIdParam(params, "token");
+  if (!token) notFound();
   const shared = await loadSharedView(token);
   if (!shared) notFound();
   const note = (

@@ -1,3 +1,4 @@
+import { readIdParam } from "@/lib/route-params";
 import { jsonError, privateJson, rejectUnsafeWrite, UNAUTHENTICATED } from "@/server/json-api";
 import { requireUser } from "@/server/permissions";
 import { revokeShareLink } from "@/server/share-links";
@@ -8,7 +9,8 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ l
   if (unsafe) return unsafe;
   const user = await requireUser();
   if (!user) return UNAUTHENTICATED();
-  const { linkId } = await params;
+  const linkId = await readIdParam(params, "linkId");
+  if (!linkId) return jsonError(404, "Not found.");
   if (linkId.length > 100 || !(await revokeShareLink(user.id, linkId))) return jsonError(404, "No such share link.");
   return privateJson({ ok: true });
 }

@@ -1,3 +1,4 @@
+import { readIdParam } from "@/lib/route-params";
 import { loadQuiz, submitAnswer } from "@/server/assessment/quiz";
 import { jsonError, NOT_FOUND, readJson, rejectUnsafeWrite } from "@/server/json-api";
 import { currentOwner } from "@/server/permissions";
@@ -9,7 +10,8 @@ import { currentOwner } from "@/server/permissions";
 export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
-  const { attemptId } = await params;
+  const attemptId = await readIdParam(params, "attemptId");
+  if (!attemptId) return NOT_FOUND();
   const owner = await currentOwner();
   const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
