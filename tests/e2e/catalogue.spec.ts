@@ -3,6 +3,8 @@ import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test.describe("catalogue journey", () => {
   test("home → role → skill → transition", async ({ page }) => {
+    // Four pages, each with a full axe scan: well past the 30 s default on a busy 2-core machine.
+    test.setTimeout(90_000);
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("How ready are you");
     await expectNoSeriousAxeViolations(page);
