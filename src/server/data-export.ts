@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "./db";
+import { planItemSelect } from "./plans";
 
 /**
  * "Export my data": everything Waypoint keeps about a user, as one JSON document. The shape is
@@ -82,7 +83,7 @@ export async function exportUserData(userId: string, now = new Date()) {
           updatedAt: true,
           items: {
             orderBy: { position: "asc" },
-            select: { moduleId: true, skillId: true, fromLevel: true, toLevel: true, hours: true, position: true, week: true, source: true, dueDate: true, doneAt: true },
+            select: planItemSelect,
           },
         },
       },

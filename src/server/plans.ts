@@ -69,6 +69,9 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   return planId;
 }
 
+/** A plan item as pages and the data export read it. */
+export const planItemSelect = { moduleId: true, skillId: true, fromLevel: true, toLevel: true, hours: true, position: true, week: true, source: true, dueDate: true, doneAt: true } as const;
+
 export async function findOwnedPlan(planId: string, owner: Owner | null) {
   if (!owner) return null;
   return db.learningPlan.findFirst({
@@ -82,7 +85,7 @@ export async function findOwnedPlan(planId: string, owner: Owner | null) {
       startDate: true,
       updatedAt: true,
       contentHash: true,
-      items: { orderBy: { position: "asc" }, select: { moduleId: true, skillId: true, fromLevel: true, toLevel: true, hours: true, position: true, week: true, source: true, dueDate: true, doneAt: true } },
+      items: { orderBy: { position: "asc" }, select: planItemSelect },
     },
   });
 }
