@@ -120,6 +120,28 @@ test.describe("a returning practitioner", () => {
     await expect(page.getByText(/expired or was already used/).first()).toBeVisible();
   });
 
+  test("changing the password keeps this browser signed in and needs the current password", async ({ page }) => {
+    const email = uniqueEmail("change");
+    await signUpViaForm(page, email, "Changer", "/me/settings");
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+    await form.getByLabel("Current password").fill("not my password at all");
+    await form.getByLabel("New password").fill("my second long passphrase");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByText("That is not your current password.")).toBeVisible();
+    await form.getByLabel("Current password").fill(PASSWORD);
+    await form.getByLabel("New password").fill("my second long passphrase");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByText("Password changed. Other sessions were signed out.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("my second long passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/me$/);
+  });
+
   test("a random share token and a signed-out /me both lead nowhere private", async ({ page }) => {
     expect((await page.goto("/shared/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))?.status()).toBe(404);
     await page.goto("/me");
