@@ -6,11 +6,17 @@ import { listCommonTransitions } from "@/server/catalog/transitions";
 import { StartAssessmentForm } from "@/components/assess/start-form";
 import { startAssessmentAction } from "./assess/actions";
 
-export default function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const roles = listRoles();
   const common = listCommonTransitions();
+  const isAccountDeleted = (await searchParams).deleted === "1";
   return (
     <div className="space-y-14">
+      {isAccountDeleted && (
+        <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3 font-medium text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          Your account and everything in it were deleted. You are signed out.
+        </p>
+      )}
       <section aria-labelledby="hero-title" className="max-w-3xl">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-100">Waypoint</p>
         <h1 id="hero-title" className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">

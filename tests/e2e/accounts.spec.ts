@@ -78,6 +78,7 @@ test.describe("a returning practitioner", () => {
     await page.getByLabel(/Type .delete my account. to confirm/).fill("delete my account");
     await page.getByRole("button", { name: "Delete my account for good" }).click();
     await expect(page).toHaveURL(/\/\?deleted=1$/);
+    await expect(page.getByRole("status").filter({ hasText: "Your account and everything in it were deleted." })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     expect((await page.goto(`/results/${firstAttempt}`))?.status()).toBe(404);
     await page.goto("/me");

@@ -7,12 +7,18 @@ import type { PlanHoursState } from "@/components/plan/plan-hours-form";
 import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
 import { currentOwner } from "@/server/permissions";
 import { findOwnedPlan, setPlanHours, setPlanItemDone } from "@/server/plans";
+import { z } from "zod";
+import { RouteIdSchema } from "@/lib/route-params";
+
+const ToggleSchema = z.object({ planId: RouteIdSchema, moduleId: z.string().min(1).max(100), done: z.enum(["0", "1"]) }).strict();
 
 /** Marks a module done or not done. A plan that is not the viewer's gets the same answer as a missing one. */
 export async function togglePlanItemAction(form: FormData): Promise<void> {
-  const planId = formText(form, "planId");
+  const parsed = ToggleSchema.safeParse({ planId: formText(form, "planId"), moduleId: formText(form, "moduleId"), done: formText(form, "done") });
+  if (!parsed.success) return; // a tampered form changes nothing, like a foreign plan
+  const { planId, moduleId, done } = parsed.data;
   const owner = await currentOwner();
-  if (owner) await setPlanItemDone(planId, formText(form, "moduleId"), owner, formText(form, "done") === "1");
+  if (owner) await setPlanItemDone(planId, moduleId, owner, done === "1");
   // Re-render in place (a redirect to the same page plus a #hash would only scroll).
   revalidatePath(`/plan/${planId}`);
 }
