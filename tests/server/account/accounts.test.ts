@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { changePassword, deleteAccount, requestPasswordReset, resetPassword, signIn, signUp, updateProfile } from "@/server/accounts";
+import { changePassword, deleteAccount, grantAdmin, requestPasswordReset, resetPassword, signIn, signUp, updateProfile } from "@/server/accounts";
 import { getAuth } from "@/server/auth/auth";
 import { outboxDir } from "@/server/auth/mail";
 import { claimAnonymousWork } from "@/server/claim";
@@ -161,6 +161,15 @@ describe("claiming anonymous work", () => {
     const folded = accountPlan?.items.find((item) => item.moduleId === doneModule);
     if (folded) expect(folded.doneAt).not.toBeNull();
     expect(await db.attempt.count({ where: { userId } })).toBe(2);
+  });
+});
+
+describe("instance administrators", () => {
+  it("admin:grant makes an existing account an administrator and refuses an unknown address", async () => {
+    const { email, userId } = await register();
+    expect(await grantAdmin(email.toUpperCase())).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId }, select: { isAdmin: true } })).isAdmin).toBe(true);
+    expect(await grantAdmin(newEmail())).toBe(false);
   });
 });
 
