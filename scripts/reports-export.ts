@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { toCsv } from "@/domain/csv";
 import { listQuestionReports } from "@/server/question-reports";
 
 /**
@@ -11,12 +12,10 @@ const reports = await listQuestionReports();
 if (values.json) {
   console.log(JSON.stringify(reports, null, 2));
 } else {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return `"${safe.replace(/"/g, '""')}"`;
-  };
-  console.log(["createdAt", "questionId", "reason", "details", "contentHash"].join(","));
-  for (const report of reports) {
-    console.log([report.createdAt.toISOString(), report.questionId, report.reason, report.details, report.contentHash].map(cell).join(","));
-  }
+  process.stdout.write(
+    toCsv(
+      ["createdAt", "questionId", "reason", "details", "contentHash"],
+      reports.map((report) => [report.createdAt, report.questionId, report.reason, report.details, report.contentHash]),
+    ),
+  );
 }

@@ -1,0 +1,95 @@
+/**
+ * What a team's managers may see in aggregate, computed from the latest finished team attempt of
+ * each member who allows aggregation. Pure: rows in, view model out.
+ *
+ * Privacy rule (k-anonymity, k = 5): with fewer than five contributors nothing numeric is
+ * returned — not the aggregates and not the contributor count either, since "3 of 7 contribute"
+ * already narrows who is missing. A skill "meets" for a person when the engine's P(meets target)
+ * is at least 0.5, the same call the person's own results page makes.
+ */
+export const MIN_CONTRIBUTORS = 5;
+export const LEVELS = [0, 1, 2, 3, 4] as const;
+
+export interface Requirement {
+  skillId: string;
+  level: number;
+  weight: "core" | "supporting";
+}
+
+export interface SkillResult {
+  band: number;
+  pMeets: number | null;
+}
+
+export interface Contribution {
+  /** Per required skill; a skill missing here counts as "not measured" for that person. */
+  skills: ReadonlyMap<string, SkillResult>;
+}
+
+export interface SkillCoverage {
+  skillId: string;
+  targetLevel: number;
+  weight: "core" | "supporting";
+  /** People per most-likely level 0–4 (the heatmap row). */
+  levelCounts: number[];
+  /** People who likely meet the target level. */
+  meeting: number;
+  /** People who likely do not: what a gap blocks. */
+  blocked: number;
+  /** Fewer than two people at target: one departure leaves nobody (or nobody yet). */
+  isBusFactorRisk: boolean;
+}
+
+export type TeamAggregate =
+  | { kind: "suppressed"; minimum: number }
+  | {
+      kind: "shown";
+      contributors: number;
+      skills: SkillCoverage[];
+      busFactorSkills: string[];
+      /** Required skills with at least one person blocked, most people blocked first (core before supporting on ties). */
+      gaps: { skillId: string; blocked: number; weight: "core" | "supporting" }[];
+      /** People who likely meet every core requirement. */
+      readyCount: number;
+    };
+
+export const meetsTarget = (result: SkillResult | undefined): boolean => (result?.pMeets ?? 0) >= 0.5;
+
+export function aggregateTeam(requirements: readonly Requirement[], contributions: readonly Contribution[], minimum = MIN_CONTRIBUTORS): TeamAggregate {
+  if (contributions.length < minimum) return { kind: "suppressed", minimum };
+  const skills = requirements.map((requirement): SkillCoverage => {
+    const levelCounts = LEVELS.map(() => 0);
+    let meeting = 0;
+    for (const contribution of contributions) {
+      const result = contribution.skills.get(requirement.skillId);
+      if (result) {
+        const level = Math.max(0, Math.min(4, Math.round(result.band)));
+        levelCounts[level] = (levelCounts[level] ?? 0) + 1;
+      }
+      if (meetsTarget(result)) meeting += 1;
+    }
+    return { skillId: requirement.skillId, targetLevel: requirement.level, weight: requirement.weight, levelCounts, meeting, blocked: contributions.length - meeting, isBusFactorRisk: meeting < 2 };
+  });
+  const weightRank = (weight: string) => (weight === "core" ? 0 : 1);
+  const gaps = skills
+    .filter((skill) => skill.blocked > 0)
+    .map((skill) => ({ skillId: skill.skillId, blocked: skill.blocked, weight: skill.weight }))
+    .sort((a, b) => b.blocked - a.blocked || weightRank(a.weight) - weightRank(b.weight) || a.skillId.localeCompare(b.skillId));
+  const core = requirements.filter((requirement) => requirement.weight === "core");
+  const readyCount = contributions.filter((contribution) => core.every((requirement) => meetsTarget(contribution.skills.get(requirement.skillId)))).length;
+  return { kind: "shown", contributors: contributions.length, skills, busFactorSkills: skills.filter((skill) => skill.isBusFactorRisk).map((skill) => skill.skillId), gaps, readyCount };
+}
+
+export interface RoundContributions {
+  roundId: string;
+  name: string;
+  openedAt: Date;
+  contributions: readonly Contribution[];
+}
+
+/** Coverage per round, oldest first; a round with fewer than `minimum` contributors shows nothing. */
+export function teamTrend(requirements: readonly Requirement[], rounds: readonly RoundContributions[], minimum = MIN_CONTRIBUTORS) {
+  return [...rounds]
+    .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())
+    .map((round) => ({ roundId: round.roundId, name: round.name, openedAt: round.openedAt, aggregate: aggregateTeam(requirements, round.contributions, minimum) }));
+}
