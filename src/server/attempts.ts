@@ -24,6 +24,8 @@ const attemptSelect = {
   createdAt: true,
   completedAt: true,
   seenQuestionIds: true,
+  teamId: true,
+  teamRoundId: true,
 } as const;
 
 export type AttemptRow = Awaited<ReturnType<typeof findOwnedAttempt>> & {};
@@ -39,6 +41,9 @@ export interface NewAttempt {
   timeZone: string;
   currentQuestionId: string | null;
   seenQuestionIds: ReadonlySet<string>;
+  /** Team context: the team and the round open when the attempt started. */
+  teamId?: string | null;
+  teamRoundId?: string | null;
 }
 
 export async function createAttempt(attempt: NewAttempt) {
@@ -73,7 +78,7 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   if (!owner) return null;
   const [row] = await db.$queryRaw<RawAttempt[]>`
     SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds"
+           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId"
     FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`

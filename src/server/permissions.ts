@@ -6,6 +6,7 @@ import { logEvent } from "./log";
 import { ensureOwner, readOwner } from "./owner";
 import type { Owner } from "./ownership";
 import { findOwnedPlan } from "./plans";
+import { findMembership, isManagerRole, type MembershipView } from "./teams/teams";
 
 /**
  * The one authorisation layer. Loaders, actions and route handlers ask here who is acting and
@@ -54,4 +55,24 @@ export async function canViewPlan(planId: string) {
   const owner = await readOwner();
   const plan = await findOwnedPlan(planId, owner);
   return plan ? { plan, owner: owner as Owner } : denied("plan", planId, owner);
+}
+
+/** The signed-in user's membership of a team; null (→ 404) for non-members and the signed out. */
+export async function requireTeamMember(teamId: string): Promise<{ user: SignedInUser; membership: MembershipView } | null> {
+  const user = await requireUser();
+  const membership = user ? await findMembership(teamId, user.id) : null;
+  if (!user || !membership) return denied("team", teamId, user ? { userId: user.id, tokenHash: null } : null);
+  return { user, membership };
+}
+
+/** Owners and managers: the dashboard, invitations and rounds. Plain members get the same 404 as strangers. */
+export async function requireTeamManager(teamId: string) {
+  const access = await requireTeamMember(teamId);
+  return access && isManagerRole(access.membership.role) ? access : denied("team-management", teamId, access ? { userId: access.user.id, tokenHash: null } : null);
+}
+
+/** Only the owner decides who manages. */
+export async function requireTeamOwner(teamId: string) {
+  const access = await requireTeamMember(teamId);
+  return access && access.membership.role === "owner" ? access : denied("team-ownership", teamId, access ? { userId: access.user.id, tokenHash: null } : null);
 }

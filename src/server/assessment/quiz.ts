@@ -41,7 +41,7 @@ export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek" | "
 export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
 
 /** Validates the start form and opens an attempt with its first question chosen and stored. */
-export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, owner: Owner): Promise<StartResult> {
+export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, owner: Owner, context: { teamId: string; teamRoundId: string | null } | null = null): Promise<StartResult> {
   const engine = getEngine();
   const parsed = StartAssessmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
@@ -75,6 +75,8 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
     timeZone: isTimeZone(timeZone) ? timeZone : "UTC",
     currentQuestionId: first.next?.id ?? null,
     seenQuestionIds: seenBefore,
+    teamId: context?.teamId ?? null,
+    teamRoundId: context?.teamRoundId ?? null,
   });
   return { ok: true, attemptId: attempt.id };
 }

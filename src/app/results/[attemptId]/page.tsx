@@ -147,9 +147,16 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
 
       <section aria-labelledby="review" className="mt-10">
         <h2 id="review" className="text-xl font-semibold tracking-tight">Your answers, with explanations</h2>
-        <div className="mt-4">
-          <AnswerReview items={view.review} renderReport={(questionId) => <ReportProblem questionId={questionId} attemptId={view.attempt.id} action={reportProblemAction} />} />
-        </div>
+        {view.isReviewWithheld ? (
+          <p className="mt-4 max-w-3xl rounded-lg border border-slate-300 p-3 dark:border-slate-700">
+            This was a team assessment: the correct answers and explanations appear here once the team&apos;s round closes, so colleagues still taking it
+            see the same questions fresh.
+          </p>
+        ) : (
+          <div className="mt-4">
+            <AnswerReview items={view.review} renderReport={(questionId) => <ReportProblem questionId={questionId} attemptId={view.attempt.id} action={reportProblemAction} />} />
+          </div>
+        )}
       </section>
     </>
   );
