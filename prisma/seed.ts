@@ -4,9 +4,10 @@ import { env } from "@/env";
 import { getSkillsGraph } from "@/server/content-loader";
 import { applyMigrations } from "@/server/migrate";
 import { nominalParameters } from "@/domain/engine/model";
+import { DEMO_MANAGER_EMAIL, DEMO_PASSWORD, seedDemoTeam } from "../scripts/lib/demo-team";
 
 /**
- * Development data: one in-progress anonymous attempt (Data Scientist → AI Engineer) with a few
+ * Development data (`npm run db:seed`, plus `-- --demo` for a demo team): one in-progress anonymous attempt (Data Scientist → AI Engineer) with a few
  * answers to real questions from the current content, owned by the fixed token `demo`. Idempotent:
  * re-running replaces the demo attempt. Refuses to run in production.
  */
@@ -15,6 +16,14 @@ if (env.NODE_ENV === "production") {
   process.exit(1);
 }
 applyMigrations(env.DATABASE_PATH, { quiet: true });
+
+// --demo: a team of synthetic people whose results come from the real engine (scripts/lib/demo-team.ts).
+if (process.argv.includes("--demo")) {
+  const started = performance.now();
+  const { members } = await seedDemoTeam();
+  console.log(`Seeded the demo team “Demo: ML platform team” (${members} members, two rounds) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(`Sign in as ${DEMO_MANAGER_EMAIL} with the password “${DEMO_PASSWORD}” and open Teams → the demo team → Dashboard.`);
+}
 const graph = getSkillsGraph();
 const DEMO_ID = "demo-attempt";
 const tokenHash = createHash("sha256").update("demo").digest("hex");
