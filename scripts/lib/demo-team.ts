@@ -31,13 +31,13 @@ const MEMBERS = [
   { name: "Demo: Hana", role: "data-engineer", individual: false },
 ];
 
-async function signUp(name: string, email: string): Promise<string> {
+export async function signUp(name: string, email: string): Promise<string> {
   const result = await getAuth().api.signUpEmail({ body: { name, email, password: DEMO_PASSWORD }, headers: new Headers() });
   return result.user.id;
 }
 
 /** Takes the live quiz as a simulated person with abilities `theta` until the engine stops. */
-async function simulateAttempt(userId: string, currentRoleId: string, targetRoleId: string, theta: Float64Array, teamId: string, random: Random): Promise<void> {
+export async function simulateAttempt(userId: string, currentRoleId: string, targetRoleId: string, theta: Float64Array, teamId: string, random: Random): Promise<void> {
   const engine = getEngine();
   const owner = userOwner(userId);
   const round = await findOpenRound(teamId);
