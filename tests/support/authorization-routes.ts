@@ -16,6 +16,10 @@ export interface MatrixIds {
   planId: string;
   shareToken: string;
   shareLinkId: string;
+  /** A team the owner created (the owner is its only member; "other" is not a member). */
+  teamId: string;
+  /** The raw token of an open link invitation to that team (the part after /teams/join/). */
+  teamJoinToken: string;
 }
 
 export interface RouteRow {
@@ -73,6 +77,14 @@ export const ROUTE_ROWS: RouteRow[] = [
   { route: "GET /shared/[token]", path: (ids) => `/shared/${ids.shareToken}`, expect: everyone(200) },
   { route: "DELETE /api/share/[linkId]", path: (ids) => `/api/share/${ids.shareLinkId}`, expect: { anonymous: 401, other: 404, owner: 200 } },
   { route: "POST /api/share", path: () => "/api/share", body: (ids) => ({ kind: "results", targetId: ids.completedAttemptId }), expect: { anonymous: 401, other: 404, owner: 201 } },
+
+  // Teams: the owner's team answers 404 to non-members, exactly like a missing team; the join page
+  // is readable by anyone holding the token (viewing it joins nobody).
+  { route: "GET /teams", path: () => "/teams", expect: { anonymous: "sign-in", other: 200, owner: 200 } },
+  { route: "GET /teams/[teamId]", path: (ids) => `/teams/${ids.teamId}`, expect: ownerOnly() },
+  { route: "GET /teams/[teamId]/dashboard", path: (ids) => `/teams/${ids.teamId}/dashboard`, expect: ownerOnly() },
+  { route: "GET /teams/join/[token]", path: (ids) => `/teams/join/${ids.teamJoinToken}`, expect: everyone(200) },
+  { route: "GET /api/teams/[teamId]/export", path: (ids) => `/api/teams/${ids.teamId}/export`, expect: ownerOnly() },
 
   // Last: it ends the sessions the rows above use.
   { route: "POST /api/account/sign-out", path: () => "/api/account/sign-out", body: () => ({}), expect: everyone(200) },

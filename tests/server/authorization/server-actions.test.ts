@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
@@ -26,6 +26,10 @@ const { getAuth } = await import("@/server/auth/auth");
 const { db } = await import("@/server/db");
 const assess = await import("@/app/assess/actions");
 const plan = await import("@/app/plan/[planId]/actions");
+const teams = await import("@/app/teams/actions");
+const { NOT_FOUND } = await import("@/components/teams/form-state");
+const { createTeam } = await import("@/server/teams/teams");
+const { createLinkInvitation } = await import("@/server/teams/invitations");
 
 type Actor = "anonymous" | "owner" | "other";
 const actors: Record<Actor, Map<string, string>> = { anonymous: new Map(), owner: new Map(), other: new Map() };
@@ -69,8 +73,20 @@ interface Fixture {
   planId: string;
   moduleId: string;
   questionId: string;
+  /** The owner's team (owner + one plain member), an open link invitation to it, one to revoke. */
+  teamId: string;
+  memberUserId: string;
+  joinToken: string;
+  revokableInvitationId: string;
 }
 let fixture: Fixture;
+
+/** An invitation row with a token we know (only its SHA-256 is stored, as the app does). */
+async function invitationWithToken(teamId: string, data: { kind: "link" | "email"; email?: string }): Promise<{ id: string; token: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const row = await db.invitation.create({ data: { teamId, ...data, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) }, select: { id: true } });
+  return { id: row.id, token };
+}
 
 beforeAll(async () => {
   actors.owner = await signedInCookies();
@@ -85,16 +101,41 @@ beforeAll(async () => {
   const inProgress = await start();
   const attempt = await db.attempt.findUniqueOrThrow({ where: { id: inProgress }, select: { userId: true, currentQuestionId: true } });
   const ownedPlan = await db.learningPlan.findFirstOrThrow({ where: { userId: attempt.userId }, select: { id: true, items: { select: { moduleId: true }, take: 1 } } });
+  const ownerUserId = attempt.userId as string;
+  const team = await createTeam(ownerUserId, { name: "Matrix team", targetRoleId: "ai-engineer" });
+  if (!team.ok) throw new Error("the fixture team could not be created");
+  const memberEmail = `member-${randomUUID()}@example.com`;
+  await getAuth().api.signUpEmail({ body: { name: "Plain Member", email: memberEmail, password: "matrix passphrase for tests" }, headers: new Headers() });
+  const member = await db.user.findUniqueOrThrow({ where: { email: memberEmail }, select: { id: true } });
+  await db.membership.create({ data: { teamId: team.teamId, userId: member.id, role: "member" } });
+  const link = await createLinkInvitation(team.teamId, ownerUserId);
   fixture = {
-    ownerUserId: attempt.userId as string,
+    ownerUserId,
     inProgress,
     completed,
     planId: ownedPlan.id,
     moduleId: ownedPlan.items[0]?.moduleId ?? "",
     questionId: attempt.currentQuestionId as string,
+    teamId: team.teamId,
+    memberUserId: member.id,
+    joinToken: link.path.split("/").at(-1) as string,
+    revokableInvitationId: (await invitationWithToken(team.teamId, { kind: "link" })).id,
   };
 }, 60_000);
 
+const membershipOf = (userId: string) => db.membership.findUnique({ where: { teamId_userId: { teamId: fixture.teamId, userId } }, select: { role: true, allowAggregate: true, allowIndividual: true } });
+const teamCounts = async () => ({
+  memberships: await db.membership.count({ where: { teamId: fixture.teamId } }),
+  invitations: await db.invitation.count({ where: { teamId: fixture.teamId } }),
+  rounds: await db.teamRound.count({ where: { teamId: fixture.teamId } }),
+  attempts: await db.attempt.count({ where: { teamId: fixture.teamId } }),
+});
+/** Foreign actors: exactly the not-found answer, and the team's rows untouched. */
+async function expectNotFound(actor: Actor, run: () => Promise<unknown>): Promise<void> {
+  const before = await teamCounts();
+  expect(await as(actor, run)).toEqual(NOT_FOUND);
+  expect(await teamCounts()).toEqual(before);
+}
 const answerCount = (attemptId: string) => db.answer.count({ where: { attemptId } });
 const planState = () => db.learningPlan.findUniqueOrThrow({ where: { id: fixture.planId }, select: { hoursPerWeek: true, updatedAt: true, items: { select: { moduleId: true, doneAt: true } } } });
 
@@ -153,6 +194,118 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     const after = (await planState()).updatedAt.getTime();
     if (actor === "owner") expect(after).toBeGreaterThanOrEqual(before);
     else expect(after).toBe(before);
+  },
+
+  "src/app/teams/actions.ts#createTeamAction": async (actor) => {
+    const before = await db.team.count();
+    const outcome = await as(actor, () => teams.createTeamAction(null, form({ name: `Team of ${actor}`, targetRoleId: "ml-engineer" })));
+    if (actor === "anonymous") {
+      expect(outcome).toEqual({ redirect: `/sign-in?next=${encodeURIComponent("/teams")}` });
+      expect(await db.team.count()).toBe(before);
+      return;
+    }
+    const teamId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
+    const owner = await db.membership.findFirstOrThrow({ where: { teamId, role: "owner" }, select: { userId: true } });
+    // Anyone signed in may create a team; it is theirs, never the fixture owner's by accident.
+    if (actor === "owner") expect(owner.userId).toBe(fixture.ownerUserId);
+    else expect(owner.userId).not.toBe(fixture.ownerUserId);
+  },
+  "src/app/teams/actions.ts#updateConsentAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, allowAggregate: "", allowIndividual: "on" });
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.updateConsentAction(null, fields));
+      expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ allowAggregate: true, allowIndividual: false });
+      return;
+    }
+    expect(await as(actor, () => teams.updateConsentAction(null, fields))).toMatchObject({ ok: true });
+    expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ allowAggregate: false, allowIndividual: true });
+    await db.membership.update({ where: { teamId_userId: { teamId: fixture.teamId, userId: fixture.ownerUserId } }, data: { allowAggregate: true, allowIndividual: false } });
+  },
+  "src/app/teams/actions.ts#startTeamAssessmentAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, from: "", hoursPerWeek: "", timeZone: "UTC", budget: "15" });
+    if (actor !== "owner") return expectNotFound(actor, () => teams.startTeamAssessmentAction(null, fields));
+    const outcome = await as(actor, () => teams.startTeamAssessmentAction(null, fields));
+    const attemptId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
+    const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true, teamId: true, targetRoleId: true, teamRound: { select: { closedAt: true } } } });
+    expect(row).toMatchObject({ userId: fixture.ownerUserId, teamId: fixture.teamId, targetRoleId: "ai-engineer", teamRound: { closedAt: null } });
+  },
+  "src/app/teams/actions.ts#createLinkInviteAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId });
+    if (actor !== "owner") return expectNotFound(actor, () => teams.createLinkInviteAction(null, fields));
+    expect(await as(actor, () => teams.createLinkInviteAction(null, fields))).toMatchObject({ ok: true, url: expect.stringMatching(/\/teams\/join\/[A-Za-z0-9_-]{40,}$/) });
+  },
+  "src/app/teams/actions.ts#createEmailInvitesAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, emails: `invitee-${actor}@example.com` });
+    if (actor !== "owner") return expectNotFound(actor, () => teams.createEmailInvitesAction(null, fields));
+    expect(await as(actor, () => teams.createEmailInvitesAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.invitation.count({ where: { teamId: fixture.teamId, email: "invitee-owner@example.com" } })).toBe(1);
+  },
+  "src/app/teams/actions.ts#revokeInviteAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, invitationId: fixture.revokableInvitationId });
+    const revokedAt = async () => (await db.invitation.findUniqueOrThrow({ where: { id: fixture.revokableInvitationId }, select: { revokedAt: true } })).revokedAt;
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.revokeInviteAction(null, fields));
+      expect(await revokedAt()).toBeNull();
+      return;
+    }
+    expect(await as(actor, () => teams.revokeInviteAction(null, fields))).toMatchObject({ ok: true });
+    expect(await revokedAt()).not.toBeNull();
+  },
+  "src/app/teams/actions.ts#setMemberRoleAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "manager" });
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.setMemberRoleAction(null, fields));
+      expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "member" });
+      return;
+    }
+    expect(await as(actor, () => teams.setMemberRoleAction(null, fields))).toMatchObject({ ok: true });
+    expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "manager" });
+    await as(actor, () => teams.setMemberRoleAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "member" })));
+    expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "member" });
+  },
+  "src/app/teams/actions.ts#removeMemberAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId });
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.removeMemberAction(null, fields));
+      expect(await membershipOf(fixture.memberUserId)).not.toBeNull();
+      return;
+    }
+    // The owner cannot be removed, not even by the owner: that answers like an unknown member.
+    expect(await as(actor, () => teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })))).toEqual(NOT_FOUND);
+    expect(await as(actor, () => teams.removeMemberAction(null, fields))).toMatchObject({ ok: true });
+    expect(await membershipOf(fixture.memberUserId)).toBeNull();
+    await db.membership.create({ data: { teamId: fixture.teamId, userId: fixture.memberUserId, role: "member" } });
+  },
+  "src/app/teams/actions.ts#openRoundAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, name: `Round by ${actor}` });
+    if (actor !== "owner") return expectNotFound(actor, () => teams.openRoundAction(null, fields));
+    expect(await as(actor, () => teams.openRoundAction(null, fields))).toMatchObject({ ok: true });
+    const open = await db.teamRound.findMany({ where: { teamId: fixture.teamId, closedAt: null }, select: { name: true } });
+    expect(open).toEqual([{ name: "Round by owner" }]);
+  },
+  "src/app/teams/actions.ts#joinTeamAction": async (actor) => {
+    const before = await db.membership.count({ where: { teamId: fixture.teamId } });
+    const join = (token: string) => as(actor, () => teams.joinTeamAction(null, form({ token })));
+    if (actor === "anonymous") {
+      expect(await join(fixture.joinToken)).toEqual({ redirect: `/sign-in?next=${encodeURIComponent(`/teams/join/${fixture.joinToken}`)}` });
+      expect(await db.membership.count({ where: { teamId: fixture.teamId } })).toBe(before);
+      return;
+    }
+    // An unknown token and an email invitation for someone else's address join nobody.
+    expect(await join("not-a-real-invitation-token-at-all")).toMatchObject({ ok: false });
+    const forSomeoneElse = await invitationWithToken(fixture.teamId, { kind: "email", email: "someone-else@example.com" });
+    expect(await join(forSomeoneElse.token)).toMatchObject({ ok: false });
+    expect(await db.membership.count({ where: { teamId: fixture.teamId } })).toBe(before);
+    // The link itself is the permission: whoever holds it joins as a plain member.
+    expect(await join(fixture.joinToken)).toEqual({ redirect: `/teams/${fixture.teamId}` });
+    if (actor === "owner") {
+      expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ role: "owner" });
+      expect(await db.membership.count({ where: { teamId: fixture.teamId } })).toBe(before);
+    } else {
+      const joined = await db.membership.findMany({ where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } }, select: { role: true } });
+      expect(joined).toEqual([{ role: "member" }]);
+      await db.membership.deleteMany({ where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } } });
+    }
   },
 };
 

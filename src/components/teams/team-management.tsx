@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { EmailInviteForm } from "./email-invite-form";
+import { linkClass } from "./form-state";
+import type { TeamAction } from "./form-status";
+import { InvitationList } from "./invitation-list";
+import { InviteLinkForm } from "./invite-link-form";
+import { MemberList } from "./member-list";
+import { OpenRoundForm } from "./open-round-form";
+
+export interface TeamManagementActions {
+  createLink: TeamAction;
+  emailInvites: TeamAction;
+  revoke: TeamAction;
+  setRole: TeamAction;
+  remove: TeamAction;
+  openRound: TeamAction;
+}
+
+interface Props {
+  teamId: string;
+  isOwner: boolean;
+  members: { userId: string; name: string; role: "owner" | "manager" | "member" }[];
+  invitations: { id: string; kind: string; email: string | null; expiresAt: Date }[];
+  rounds: { id: string; name: string; openedAt: Date; closedAt: Date | null }[];
+  actions: TeamManagementActions;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800";
+
+/** What owners and managers get on the team page: dashboard link, invitations, members, rounds. */
+export function TeamManagement({ teamId, isOwner, members, invitations, rounds, actions }: Props) {
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="manage-dashboard" className={sectionClass}>
+        <h2 id="manage-dashboard" className="text-xl font-semibold tracking-tight">Team dashboard</h2>
+        <p>
+          <Link href={`/teams/${teamId}/dashboard`} className={linkClass}>
+            Open the team dashboard
+          </Link>{" "}
+          — coverage, bus factor, gaps and trend, from members who allow it.
+        </p>
+      </section>
+
+      <section aria-labelledby="manage-invitations" className={sectionClass}>
+        <h2 id="manage-invitations" className="text-xl font-semibold tracking-tight">Invitations</h2>
+        <InviteLinkForm teamId={teamId} action={actions.createLink} />
+        <EmailInviteForm teamId={teamId} action={actions.emailInvites} />
+        <h3 className="font-semibold">Open invitations</h3>
+        <InvitationList teamId={teamId} invitations={invitations} revokeAction={actions.revoke} />
+      </section>
+
+      <section aria-labelledby="manage-members" className={sectionClass}>
+        <h2 id="manage-members" className="text-xl font-semibold tracking-tight">Members</h2>
+        <MemberList teamId={teamId} members={members} isOwner={isOwner} setRoleAction={actions.setRole} removeAction={actions.remove} />
+      </section>
+
+      <section aria-labelledby="manage-rounds" className={sectionClass}>
+        <h2 id="manage-rounds" className="text-xl font-semibold tracking-tight">Rounds</h2>
+        <ol className="list-inside list-decimal space-y-1 text-sm">
+          {rounds.map((round) => (
+            <li key={round.id}>
+              <span className="font-medium">{round.name}</span>: opened {day(round.openedAt)}, {round.closedAt ? `closed ${day(round.closedAt)} (answer keys released)` : "open now"}
+            </li>
+          ))}
+        </ol>
+        <OpenRoundForm teamId={teamId} action={actions.openRound} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { TimeZoneInput } from "@/components/assess/time-zone-input";
+import { RoleSelect } from "@/components/role-picker";
+import { inputClass, primaryButtonClass, type TeamFormState } from "./form-state";
+import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "./form-status";
+
+/**
+ * Start the team's assessment: the target is the team's role (not a choice here); the person's
+ * current role and weekly hours come prefilled from their profile. The attempt joins the open round.
+ */
+export function TeamStartForm({ teamId, targetTitle, roles, from, hoursPerWeek, action }: { teamId: string; targetTitle: string; roles: { id: string; title: string }[]; from: string; hoursPerWeek: string; action: TeamAction }) {
+  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+  const hoursError = fieldErrorOf(state, "hoursPerWeek");
+  const budgetError = fieldErrorOf(state, "budget");
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <input type="hidden" name="teamId" value={teamId} />
+      <FormStatus state={state} />
+      <p className="text-sm">
+        Target role: <strong>{targetTitle}</strong> (the team&apos;s role)
+      </p>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <RoleSelect id="team-start-from" name="from" label="Your current role (optional)" placeholder="None of these / not sure" roles={roles} value={valueOf(state, "from", from)} error={fieldErrorOf(state, "from")} isRequired={false} />
+        <div>
+          <label htmlFor="team-start-hours" className="block text-sm font-medium">
+            Hours a week you can study (optional)
+          </label>
+          <input
+            id="team-start-hours"
+            name="hoursPerWeek"
+            inputMode="numeric"
+            defaultValue={valueOf(state, "hoursPerWeek", hoursPerWeek)}
+            aria-invalid={hoursError ? true : undefined}
+            aria-describedby={hoursError ? "team-start-hours-error" : undefined}
+            className={inputClass}
+          />
+          <FieldError id="team-start-hours-error" error={hoursError} />
+        </div>
+        <div>
+          <label htmlFor="team-start-budget" className="block text-sm font-medium">
+            Longest quiz you want
+          </label>
+          <select id="team-start-budget" name="budget" defaultValue={valueOf(state, "budget", "30")} aria-invalid={budgetError ? true : undefined} aria-describedby={budgetError ? "team-start-budget-error" : undefined} className={inputClass}>
+            <option value="15">Up to 15 questions (quicker, less certain)</option>
+            <option value="20">Up to 20 questions</option>
+            <option value="30">Up to 30 questions (recommended)</option>
+          </select>
+          <FieldError id="team-start-budget-error" error={budgetError} />
+        </div>
+      </div>
+      <TimeZoneInput />
+      <button type="submit" disabled={isPending} className={primaryButtonClass}>
+        {isPending ? "Starting…" : "Take the team assessment"}
+      </button>
+    </form>
+  );
+}
