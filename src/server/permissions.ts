@@ -68,11 +68,14 @@ export async function requireTeamMember(teamId: string): Promise<{ user: SignedI
 /** Owners and managers: the dashboard, invitations and rounds. Plain members get the same 404 as strangers. */
 export async function requireTeamManager(teamId: string) {
   const access = await requireTeamMember(teamId);
-  return access && isManagerRole(access.membership.role) ? access : denied("team-management", teamId, access ? { userId: access.user.id, tokenHash: null } : null);
+  // A non-member was already logged by requireTeamMember; log only a member lacking the role.
+  if (!access) return null;
+  return isManagerRole(access.membership.role) ? access : denied("team-management", teamId, { userId: access.user.id, tokenHash: null });
 }
 
 /** Only the owner decides who manages. */
 export async function requireTeamOwner(teamId: string) {
   const access = await requireTeamMember(teamId);
-  return access && access.membership.role === "owner" ? access : denied("team-ownership", teamId, access ? { userId: access.user.id, tokenHash: null } : null);
+  if (!access) return null;
+  return access.membership.role === "owner" ? access : denied("team-ownership", teamId, { userId: access.user.id, tokenHash: null });
 }

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ROUTE_ROWS, type Actor, type MatrixIds, type Outcome } from "../support/authorization-routes";
 import { PASSWORD, uniqueEmail } from "./support/accounts";
+import { runInApp } from "./support/run-in-app";
 
 /**
  * Every page and route handler × {anonymous, other user, owner} over real HTTP (the rows live in
@@ -20,9 +21,9 @@ async function answerUntilDone(owner: APIRequestContext, attemptId: string, firs
   expect(question).toBeUndefined();
 }
 
-async function signedInContext(playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } }): Promise<APIRequestContext> {
+async function signedInContext(playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } }, email = uniqueEmail("matrix")): Promise<APIRequestContext> {
   const context = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-  const response = await context.post("/api/account/sign-up", { data: { name: "Matrix", email: uniqueEmail("matrix"), password: PASSWORD } });
+  const response = await context.post("/api/account/sign-up", { data: { name: "Matrix", email, password: PASSWORD } });
   expect(response.status()).toBe(201);
   return context;
 }
@@ -35,11 +36,13 @@ function matches(outcome: Outcome, status: number, location: string | undefined)
 
 test("every route answers each actor as the matrix says", async ({ playwright }) => {
   test.setTimeout(240_000);
+  const ownerEmail = uniqueEmail("matrix-owner");
   const contexts: Record<Actor, APIRequestContext> = {
     anonymous: await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } }),
     other: await signedInContext(playwright),
-    owner: await signedInContext(playwright),
+    owner: await signedInContext(playwright, ownerEmail),
   };
+  const team = JSON.parse(runInApp("seed-team-fixture.ts", [ownerEmail])) as { teamId: string; teamJoinToken: string };
   const owner = contexts.owner;
   const start = async () => {
     const response = await owner.post("/api/attempts", { data: { from: "data-scientist", to: "ai-engineer", budget: 15 } });
@@ -59,6 +62,8 @@ test("every route answers each actor as the matrix says", async ({ playwright })
     planId: planId as string,
     shareToken: share.url.split("/").at(-1) as string,
     shareLinkId: share.linkId,
+    teamId: team.teamId,
+    teamJoinToken: team.teamJoinToken,
   };
 
   const failures: string[] = [];

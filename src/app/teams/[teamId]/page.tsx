@@ -25,7 +25,7 @@ import {
   startTeamAssessmentAction,
   updateConsentAction,
 } from "../actions";
-import { findMyTeamAttempts } from "./my-team-attempts";
+import { findMyTeamAttempts } from "@/server/teams/my-attempts";
 
 export const metadata: Metadata = { title: "Team", robots: { index: false } };
 

@@ -4,8 +4,6 @@ import { db } from "@/server/db";
 /**
  * The member's own latest team attempts (finished and in progress), for the links on the team
  * page. Filtered by the member's own user id, so nobody else's attempt can appear.
- * TODO(lead): belongs in src/server/teams (e.g. findMyTeamAttempts); kept here because that
- * folder is outside this change.
  */
 export async function findMyTeamAttempts(teamId: string, userId: string) {
   const select = { id: true, completedAt: true, createdAt: true } as const;
