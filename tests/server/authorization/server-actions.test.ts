@@ -32,7 +32,9 @@ const { createTeam } = await import("@/server/teams/teams");
 const { createLinkInvitation } = await import("@/server/teams/invitations");
 
 type Actor = "anonymous" | "owner" | "other";
-const actors: Record<Actor, Map<string, string>> = { anonymous: new Map(), owner: new Map(), other: new Map() };
+/** A fourth actor for team actions only: a plain member of the owner's team. */
+type TeamActor = Actor | "member";
+const actors: Record<TeamActor, Map<string, string>> = { anonymous: new Map(), owner: new Map(), other: new Map(), member: new Map() };
 
 async function signedInCookies(): Promise<Map<string, string>> {
   const email = `actor-${randomUUID()}@example.com`;
@@ -55,7 +57,7 @@ function form(fields: Record<string, string>): FormData {
 }
 
 /** Runs an action as `actor`; a redirect (Next's thrown NEXT_REDIRECT) comes back as its target. */
-async function as<T>(actor: Actor, run: () => Promise<T>): Promise<T | { redirect: string }> {
+async function as<T>(actor: TeamActor, run: () => Promise<T>): Promise<T | { redirect: string }> {
   jar.current = actors[actor];
   try {
     return await run();
@@ -131,7 +133,7 @@ const teamCounts = async () => ({
   attempts: await db.attempt.count({ where: { teamId: fixture.teamId } }),
 });
 /** Foreign actors: exactly the not-found answer, and the team's rows untouched. */
-async function expectNotFound(actor: Actor, run: () => Promise<unknown>): Promise<void> {
+async function expectNotFound(actor: TeamActor, run: () => Promise<unknown>): Promise<void> {
   const before = await teamCounts();
   expect(await as(actor, run)).toEqual(NOT_FOUND);
   expect(await teamCounts()).toEqual(before);
@@ -325,6 +327,34 @@ function discoverServerActions(): string[] {
   walk(path.resolve("src"));
   return found.sort();
 }
+
+describe("a plain member of the team", () => {
+  beforeAll(async () => {
+    const { email } = await db.user.findUniqueOrThrow({ where: { id: fixture.memberUserId }, select: { email: true } });
+    const { headers } = await getAuth().api.signInEmail({ body: { email, password: "matrix passphrase for tests" }, headers: new Headers(), returnHeaders: true });
+    for (const line of headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const at = pair.indexOf("=");
+      actors.member.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)));
+    }
+  });
+
+  // Manager and owner actions answer a member exactly as they answer a stranger.
+  const managerOnly: Record<string, () => Promise<unknown>> = {
+    createLinkInviteAction: () => teams.createLinkInviteAction(null, form({ teamId: fixture.teamId })),
+    createEmailInvitesAction: () => teams.createEmailInvitesAction(null, form({ teamId: fixture.teamId, emails: "invitee-member@example.com" })),
+    revokeInviteAction: () => teams.revokeInviteAction(null, form({ teamId: fixture.teamId, invitationId: fixture.revokableInvitationId })),
+    setMemberRoleAction: () => teams.setMemberRoleAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "manager" })),
+    removeMemberAction: () => teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })),
+    openRoundAction: () => teams.openRoundAction(null, form({ teamId: fixture.teamId, name: "Round by a member" })),
+  };
+  for (const [name, run] of Object.entries(managerOnly)) {
+    it(`is refused ${name} like a stranger, and nothing changes`, async () => {
+      await expectNotFound("member", run);
+      expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "member" });
+    });
+  }
+});
 
 describe("server actions × {anonymous, owner, other user}", () => {
   it("has a row for every server action in the code base", () => {
