@@ -28,3 +28,6 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/** The JSON API renders no HTML: nothing may load or run in the context of its responses. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

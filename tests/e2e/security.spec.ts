@@ -25,6 +25,13 @@ test.describe("security headers", () => {
     });
   }
 
+  test("the JSON API answers with a policy that allows no script at all", async ({ request }) => {
+    const headers = (await request.get("/api/health")).headers();
+    expect(headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(headers["content-security-policy"]).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+  });
+
   test("pages hydrate under the policy: no CSP violation while using the quiz start form", async ({ page }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
