@@ -1,6 +1,6 @@
 import { normalCdf } from "./math";
 import { readinessForRoles } from "./readiness";
-import { forecastOutcomes, variance, type Posterior } from "./posterior";
+import { forecastOutcomes, variance, type MarginalMoments, type Posterior } from "./posterior";
 import { ENGINE_DEFAULTS, type EngineItem, type EngineModel, type TargetProfile } from "./model";
 import { createRandom, hashString, type Random } from "./random";
 
@@ -54,6 +54,29 @@ export interface SelectionOptions {
   withheldShare?: number;
   /** Only these skills (engine indexes) are eligible; by default every required skill. */
   onlySkills?: readonly number[];
+  /** Rank by the expected verdict cost itself (the last items of the budget) instead of its smooth stand-in. */
+  finalItem?: boolean;
+  /** Cost of a wrong "below" relative to a wrong "meets" in the loss; 1 (symmetric) by default. */
+  meetsWeight?: number;
+}
+
+/**
+ * Expected cost of one skill's verdict at P(meets) = p, the verdict being "meets" when p ≥ ½: a
+ * wrong "below" (probability p) costs `meetsWeight`, a wrong "meets" (probability 1 − p) costs 1.
+ */
+export function verdictCost(p: number, meetsWeight: number): number {
+  return p < 0.5 ? meetsWeight * p : 1 - p;
+}
+
+/**
+ * The selection loss while more than the last items remain: p(1 − p), weighted from
+ * `meetsWeight` for a likely "below" (p → 0, whose errors are missed "meets") to 1 for a likely
+ * "meets" — plain p(1 − p) when `meetsWeight` is 1. The expected verdict cost itself is piecewise linear, so one step ahead most items
+ * cannot move it and it ranks early items badly; this smooth stand-in credits every reduction of
+ * uncertainty, asymmetrically as the cost does.
+ */
+export function smoothVerdictCost(p: number, meetsWeight: number): number {
+  return p * (1 - p) * (1 + (meetsWeight - 1) * (1 - p));
 }
 
 /** Whether the attempt with this seed sets the item aside (a stable per-attempt, per-item coin). */
@@ -64,8 +87,9 @@ export function isWithheld(attemptSeed: number, itemId: string, share: number): 
 /**
  * One-step look-ahead: for every unused item of a required skill, forecast both outcomes, update
  * the required skills' marginals through the prior correlation, and score the expected weighted
- * risk Σ_k w_k p_k(1 − p_k). Items sharing a skill and parameters score alike, so each parameter
- * group is scored once, and the pick is uniform among the items tied for the best score: they are
+ * loss Σ_k w_k · smoothVerdictCost(p_k), or Σ_k w_k · verdictCost(p_k) when `finalItem` is set
+ * (the next answers are the last, and only the verdicts they leave count). Items sharing a skill
+ * and parameters score alike, so each parameter group is scored once, and the pick is uniform among the items tied for the best score: they are
  * interchangeable under the model, so spreading exposure over them costs no accuracy. Together
  * with the per-attempt set-aside share this keeps any one item from being shown to everyone.
  */
@@ -74,6 +98,8 @@ export function selectNextItem(model: EngineModel, posterior: Posterior, target:
   const scored: { item: EngineItem; risk: number }[] = [];
   const share = options.withheldShare ?? ENGINE_DEFAULTS.withheldShare;
   const withheld = new Map<string, boolean>();
+  const meetsWeight = options.meetsWeight ?? 1;
+  const finalItem = options.finalItem === true;
   const isAvailable = (item: EngineItem) => {
     if (options.attemptSeed === undefined) return true;
     let value = withheld.get(item.id);
@@ -95,8 +121,8 @@ export function selectNextItem(model: EngineModel, posterior: Posterior, target:
       if (candidates.length === 0) continue;
       const forecast = forecastOutcomes(ms, vs, group.parameters, LOOK_AHEAD_GRID);
       const risk =
-        forecast.pCorrect * riskAfter(posterior, target, skill, ms, vs, forecast.correct.mean, forecast.correct.variance) +
-        (1 - forecast.pCorrect) * riskAfter(posterior, target, skill, ms, vs, forecast.incorrect.mean, forecast.incorrect.variance);
+        forecast.pCorrect * riskAfter(posterior, target, skill, ms, vs, forecast.correct, finalItem, meetsWeight) +
+        (1 - forecast.pCorrect) * riskAfter(posterior, target, skill, ms, vs, forecast.incorrect, finalItem, meetsWeight);
       for (const item of candidates) scored.push({ item, risk });
     }
   }
@@ -111,10 +137,19 @@ export function selectNextItem(model: EngineModel, posterior: Posterior, target:
 /** The look-ahead only ranks items, so a coarser grid than the update's is enough. */
 const LOOK_AHEAD_GRID = 41;
 
-function riskAfter(posterior: Posterior, target: TargetProfile, skill: number, ms: number, vs: number, updatedMean: number, updatedVariance: number): number {
+function riskAfter(
+  posterior: Posterior,
+  target: TargetProfile,
+  skill: number,
+  ms: number,
+  vs: number,
+  updated: MarginalMoments,
+  finalItem: boolean,
+  meetsWeight: number,
+): number {
   const { n, mean, covariance } = posterior;
-  const gain = (updatedMean - ms) / vs;
-  const shrink = (vs - updatedVariance) / (vs * vs);
+  const gain = (updated.mean - ms) / vs;
+  const shrink = (vs - updated.variance) / (vs * vs);
   let risk = 0;
   for (let k = 0; k < target.skillIndexes.length; k++) {
     const other = target.skillIndexes[k] as number;
@@ -122,7 +157,7 @@ function riskAfter(posterior: Posterior, target: TargetProfile, skill: number, m
     const m = (mean[other] as number) + cross * gain;
     const v = (covariance[other * n + other] as number) - cross * cross * shrink;
     const p = normalCdf((m - (target.cuts[k] as number)) / Math.sqrt(Math.max(v, 1e-9)));
-    risk += (target.weights[k] as number) * p * (1 - p);
+    risk += (target.weights[k] as number) * (finalItem ? verdictCost(p, meetsWeight) : smoothVerdictCost(p, meetsWeight));
   }
   return risk;
 }
@@ -195,7 +230,14 @@ export function decideNextStep(
   const isRiskLow = misclassificationRisk(posterior, target) <= stopRisk;
   // Cover the unasked core skills once the rest is settled, or when the budget has only room left for them.
   const mustCover = uncovered.length > 0 && (isRiskLow || context.budget - context.answered <= uncovered.length);
-  const next = selectNextItem(model, posterior, target, mustCover ? { ...selection, onlySkills: uncovered } : selection);
+  // In a quiz shorter than the default the budget, not the risk, usually ends it: early items
+  // reduce uncertainty symmetrically, and as its end nears the loss turns into the cost balanced
+  // accuracy puts on the verdicts the last answers leave (docs/decisions/004).
+  const left = context.budget - context.answered;
+  const isShortQuiz = context.budget < ENGINE_DEFAULTS.budget;
+  const finalItem = isShortQuiz && left <= ENGINE_DEFAULTS.finalItems;
+  const meetsWeight = isShortQuiz && left <= ENGINE_DEFAULTS.closingItems ? ENGINE_DEFAULTS.meetsWeight : 1;
+  const next = selectNextItem(model, posterior, target, { ...selection, ...(mustCover ? { onlySkills: uncovered } : {}), finalItem, meetsWeight });
   return next ? { stop: undefined, next } : { stop: "exhausted", next: undefined };
 }
 

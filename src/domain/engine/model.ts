@@ -36,6 +36,18 @@ export const ENGINE_DEFAULTS = {
   withheldShare: 0.1,
   coreWeight: 2,
   supportingWeight: 1,
+  /**
+   * Near the end of a short quiz, the cost of a wrong "below" (a skill the person meets, called
+   * below) against a wrong "meets" in the selection loss: (1 − π)/π with π ≈ 1/3, the share of
+   * required skills the engine's own prior expects a person changing roles to meet (0.33 averaged
+   * over role pairs). Quizzes are judged by balanced accuracy, which weights the rarer "meets"
+   * verdict so (docs/decisions/004).
+   */
+  meetsWeight: 2,
+  /** In a quiz shorter than `budget`, the selection loss is weighted by meetsWeight once this many items or fewer are left… */
+  closingItems: 8,
+  /** …and is the expected verdict cost itself once this many or fewer are left. */
+  finalItems: 2,
 } as const;
 
 /** 3PL item parameters: P(correct | θ) = c + (1 − c) · logistic(a(θ − b)). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, stopReason, readinessRisk } from "@/domain/engine/decision";
+import { decideNextStep, isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, smoothVerdictCost, stopReason, readinessRisk, verdictCost } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, levelCut, priorMean, targetProfile, type TargetProfile } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
 import { createRandom } from "@/domain/engine/random";
@@ -153,6 +153,58 @@ describe("selectNextItem", () => {
       const item = model.itemById.get(id);
       expect([item?.difficulty, item?.discrimination, item?.guessing]).toEqual([best?.difficulty, best?.discrimination, best?.guessing]);
     }
+  });
+});
+
+describe("the selection loss", () => {
+  // charlie and delta have identical banks (two single-answer items at each level). Here they are
+  // independent with SD 1, charlie 0.6 below its cut (P(meets) ≈ 0.27) and delta 0.6 above (≈ 0.73).
+  const charlie = skillIndexOf(engine, "charlie");
+  const delta = skillIndexOf(engine, "delta");
+  const mirrored: TargetProfile = { roleId: "mirrored", skillIndexes: [charlie, delta], levels: [2, 2], cuts: [levelCut(2), levelCut(2)], weights: [1, 1], isCore: [false, false] };
+  const mirroredPosterior = (): Posterior => {
+    const n = model.skillIds.length;
+    const mean = Float64Array.from(model.skillIds, () => levelCut(2));
+    mean[charlie] = levelCut(2) - 0.6;
+    mean[delta] = levelCut(2) + 0.6;
+    const covariance = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) covariance[i * n + i] = 1;
+    return { n, mean, covariance };
+  };
+
+  it("weights a missed \"meets\" above a wrong \"meets\", from the smooth loss to the verdict cost", () => {
+    expect(ENGINE_DEFAULTS.meetsWeight).toBeGreaterThan(1);
+    expect(smoothVerdictCost(0.3, 2)).toBeGreaterThan(smoothVerdictCost(0.7, 2));
+    expect(smoothVerdictCost(0.3, 1)).toBeCloseTo(0.3 * 0.7, 12);
+    expect(verdictCost(0.3, 2)).toBeCloseTo(0.6, 12);
+    expect(verdictCost(0.7, 2)).toBeCloseTo(0.3, 12);
+  });
+
+  it("with the meets weight, asks first about the skill likely below its cut, where an error is a missed \"meets\"", () => {
+    const pick = (meetsWeight?: number) =>
+      selectNextItem(model, mirroredPosterior(), mirrored, { used: new Set(), random: createRandom(1), ...(meetsWeight === undefined ? {} : { meetsWeight }) });
+    // With symmetric costs the guessing floor makes the likely-meets skill the more informative one.
+    expect(pick()?.skillIndex).toBe(delta);
+    expect(pick(1)?.skillIndex).toBe(delta);
+    expect(pick(ENGINE_DEFAULTS.meetsWeight)?.skillIndex).toBe(charlie);
+  });
+
+  it("turns to the verdicts near a short quiz's end: first the likely-below skill, then a harder item that can make it \"meets\"", () => {
+    const step = (left: number) =>
+      decideNextStep(model, mirroredPosterior(), mirrored, { answered: 5, answeredSkills: new Set(), budget: 5 + left }, { used: new Set(), random: createRandom(1) }).next;
+    const early = step(ENGINE_DEFAULTS.closingItems + 1);
+    const closing = step(ENGINE_DEFAULTS.closingItems);
+    const last = step(ENGINE_DEFAULTS.finalItems);
+    // Early on the loss is the symmetric p(1 − p), as in the smooth loss with weight 1.
+    expect(early?.skillIndex).toBe(delta);
+    expect([closing?.skillIndex, closing?.difficulty]).toEqual([charlie, levelCut(2)]);
+    expect([last?.skillIndex, last?.difficulty]).toEqual([charlie, levelCut(3)]);
+  });
+
+  it("keeps the symmetric loss to the end of a default-length quiz, which the risk stop ends", () => {
+    const budget = ENGINE_DEFAULTS.budget;
+    const next = decideNextStep(model, mirroredPosterior(), mirrored, { answered: budget - 1, answeredSkills: new Set(), budget }, { used: new Set(), random: createRandom(1) }).next;
+    expect(next?.skillIndex).toBe(delta);
   });
 });
 
