@@ -30,7 +30,7 @@ interface ParsedRecord {
 export function parseRoster(text: string): RosterParse {
   let records: ParsedRecord[];
   try {
-    records = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as ParsedRecord[];
+    records = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as unknown as ParsedRecord[];
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
     return { ok: false, errors: [{ line, message: `the file is not valid CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, "").slice(0, 160)})` }] };
