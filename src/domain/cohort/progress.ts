@@ -24,7 +24,7 @@ export function tally(rows: readonly AssignmentState[], today: string): Tally {
   return { assigned: live.length, done: live.filter((row) => row.isDone).length, overdue: live.filter((row) => isOverdue(row, today)).length };
 }
 
-/** Per module: how many learners have it, how many finished it, the rate (null with nobody assigned). */
+/** Per module still assigned to someone: how many learners have it, how many finished it, the rate. */
 export function moduleCompletion(rows: readonly AssignmentState[], today: string): { moduleId: string; tally: Tally; rate: number | null }[] {
   const byModule = new Map<string, AssignmentState[]>();
   for (const row of rows) byModule.set(row.moduleId, [...(byModule.get(row.moduleId) ?? []), row]);
@@ -33,5 +33,6 @@ export function moduleCompletion(rows: readonly AssignmentState[], today: string
       const counts = tally(list, today);
       return { moduleId, tally: counts, rate: counts.assigned === 0 ? null : counts.done / counts.assigned };
     })
+    .filter((row) => row.tally.assigned > 0)
     .sort((a, b) => a.moduleId.localeCompare(b.moduleId));
 }
