@@ -5,6 +5,7 @@ import { getSkillsGraph } from "@/server/content-loader";
 import { applyMigrations } from "@/server/migrate";
 import { nominalParameters } from "@/domain/engine/model";
 import { DEMO_MANAGER_EMAIL, DEMO_PASSWORD, seedDemoTeam } from "../scripts/lib/demo-team";
+import { DEMO_STAFF_EMAIL, seedDemoCohort } from "../scripts/lib/demo-cohort";
 
 /**
  * Development data (`npm run db:seed`, plus `-- --demo` for a demo team): one in-progress anonymous attempt (Data Scientist → AI Engineer) with a few
@@ -23,6 +24,10 @@ if (process.argv.includes("--demo")) {
   const { members } = await seedDemoTeam();
   console.log(`Seeded the demo team “Demo: ML platform team” (${members} members, two rounds) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   console.log(`Sign in as ${DEMO_MANAGER_EMAIL} with the password “${DEMO_PASSWORD}” and open Teams → the demo team → Dashboard.`);
+  const cohortStarted = performance.now();
+  const cohort = await seedDemoCohort();
+  console.log(`Seeded the demo cohort “Demo: Spring MLOps bootcamp” (${cohort.learners} learners on the roster) in ${((performance.now() - cohortStarted) / 1000).toFixed(1)} s.`);
+  console.log(`Sign in as ${DEMO_STAFF_EMAIL} with the same password and open Cohorts → the demo cohort.`);
 }
 const graph = getSkillsGraph();
 const DEMO_ID = "demo-attempt";

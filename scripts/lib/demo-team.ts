@@ -37,11 +37,12 @@ export async function signUp(name: string, email: string): Promise<string> {
 }
 
 /** Takes the live quiz as a simulated person with abilities `theta` until the engine stops. */
-export async function simulateAttempt(userId: string, currentRoleId: string, targetRoleId: string, theta: Float64Array, teamId: string, random: Random): Promise<void> {
+/** `context`: a team id (the attempt joins its open round) or `{ cohortAssessmentId }`. */
+export async function simulateAttempt(userId: string, currentRoleId: string, targetRoleId: string, theta: Float64Array, context: string | { cohortAssessmentId: string }, random: Random): Promise<void> {
   const engine = getEngine();
   const owner = userOwner(userId);
-  const round = await findOpenRound(teamId);
-  const started = await startAssessment({ from: currentRoleId, to: targetRoleId, hoursPerWeek: "5", timeZone: "UTC", budget: "20" }, owner, { teamId, teamRoundId: round?.id ?? null });
+  const attemptContext = typeof context === "string" ? { teamId: context, teamRoundId: (await findOpenRound(context))?.id ?? null } : context;
+  const started = await startAssessment({ from: currentRoleId, to: targetRoleId, hoursPerWeek: "5", timeZone: "UTC", budget: "20" }, owner, attemptContext);
   if (!started.ok) throw new Error(`demo attempt could not start: ${JSON.stringify(started.fieldErrors)}`);
   for (let step = 0; step < 40; step++) {
     const state = await loadQuiz(started.attemptId, owner);

@@ -57,6 +57,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/teams" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
                   Teams
                 </Link>
+                <Link href="/cohorts" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                  Cohorts
+                </Link>
                 <Link href="/me/settings" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
                   Settings
                 </Link>

@@ -26,6 +26,7 @@ const attemptSelect = {
   seenQuestionIds: true,
   teamId: true,
   teamRoundId: true,
+  cohortAssessmentId: true,
 } as const;
 
 export type AttemptRow = Awaited<ReturnType<typeof findOwnedAttempt>> & {};
@@ -44,6 +45,8 @@ export interface NewAttempt {
   /** Team context: the team and the round open when the attempt started. */
   teamId?: string | null;
   teamRoundId?: string | null;
+  /** Cohort context: the cohort assessment whose window was open when the attempt started. */
+  cohortAssessmentId?: string | null;
 }
 
 export async function createAttempt(attempt: NewAttempt) {
@@ -78,7 +81,7 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   if (!owner) return null;
   const [row] = await db.$queryRaw<RawAttempt[]>`
     SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId"
+           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId"
     FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`

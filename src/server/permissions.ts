@@ -7,6 +7,7 @@ import { ensureOwner, readOwner } from "./owner";
 import type { Owner } from "./ownership";
 import { findOwnedPlan } from "./plans";
 import { findMembership, isManagerRole, type MembershipView } from "./teams/teams";
+import { canCreateCohorts, findEnrollment, type EnrollmentView } from "./cohorts/cohorts";
 
 /**
  * The one authorisation layer. Loaders, actions and route handlers ask here who is acting and
@@ -78,4 +79,32 @@ export async function requireTeamOwner(teamId: string) {
   const access = await requireTeamMember(teamId);
   if (!access) return null;
   return access.membership.role === "owner" ? access : denied("team-ownership", teamId, { userId: access.user.id, tokenHash: null });
+}
+
+/** Someone an instance admin allowed to create cohorts; null for everyone else. */
+export async function requireCohortCreator(): Promise<SignedInUser | null> {
+  const user = await requireUser();
+  if (!user) return null;
+  return (await canCreateCohorts(user.id)) ? user : denied("cohort-creation", "-", { userId: user.id, tokenHash: null });
+}
+
+/** A joined member of the cohort (staff or learner); null (→ 404) for everyone else. */
+export async function requireCohortMember(cohortId: string): Promise<{ user: SignedInUser; enrollment: EnrollmentView } | null> {
+  const user = await requireUser();
+  const enrollment = user ? await findEnrollment(cohortId, user.id) : null;
+  if (!user || !enrollment) return denied("cohort", cohortId, user ? { userId: user.id, tokenHash: null } : null);
+  return { user, enrollment };
+}
+
+/** The cohort's staff: roster, window, rules, assignments, export. Learners get the same 404 as strangers. */
+export async function requireCohortStaff(cohortId: string) {
+  const access = await requireCohortMember(cohortId);
+  if (!access) return null;
+  return access.enrollment.role === "staff" ? access : denied("cohort-staff", cohortId, { userId: access.user.id, tokenHash: null });
+}
+
+/** Staff of a cohort that is still open (closed cohorts are read-only). */
+export async function requireOpenCohortStaff(cohortId: string) {
+  const access = await requireCohortStaff(cohortId);
+  return access && access.enrollment.cohort.closedAt === null ? access : null;
 }

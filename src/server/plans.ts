@@ -34,6 +34,12 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
     ? await db.$queryRaw<{ moduleId: string; doneAt: string | Date }[]>`
         SELECT "moduleId", "doneAt" FROM "PlanItem" WHERE "planId" = ${existing.id} AND "doneAt" IS NOT NULL`
     : [];
+  // Modules a cohort assigned stay in the plan, with their due dates, whatever the new result says.
+  const assignedRows = existing
+    ? await db.$queryRaw<{ moduleId: string }[]>`
+        SELECT "moduleId" FROM "PlanItem" WHERE "planId" = ${existing.id} AND "doneAt" IS NULL AND "source" = 'assigned' ORDER BY "position"`
+    : [];
+  const assigned = new Set(assignedRows.map((row) => row.moduleId));
   const hoursPerWeek = source.hoursPerWeek ?? (existing ? Number(existing.hoursPerWeek) : DEFAULT_HOURS_PER_WEEK);
   const startDate = localDate(now, source.timeZone);
   const completed = new Map(doneRows.map((row) => [row.moduleId, new Date(row.doneAt).toISOString()]));
@@ -49,11 +55,14 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   if (!saved) throw new Error("saving the learning plan returned no row");
   const planId = saved.id;
 
-  // Not-done rows are rebuilt; done rows keep their dates and are moved into place.
-  const fresh = plan.items.filter((entry) => !completed.has(entry.moduleId));
-  const kept = plan.items.filter((entry) => completed.has(entry.moduleId));
+  // Not-done generated rows are rebuilt; done and assigned rows keep their dates and are moved into place.
+  const isKept = (moduleId: string) => completed.has(moduleId) || assigned.has(moduleId);
+  const fresh = plan.items.filter((entry) => !isKept(entry.moduleId));
+  const kept = plan.items.filter((entry) => isKept(entry.moduleId));
+  const generated = new Set(plan.items.map((entry) => entry.moduleId));
+  const assignedOnly = assignedRows.filter((row) => !generated.has(row.moduleId));
   await db.$transaction([
-    db.$executeRaw`DELETE FROM "PlanItem" WHERE "planId" = ${planId} AND "doneAt" IS NULL`,
+    db.$executeRaw`DELETE FROM "PlanItem" WHERE "planId" = ${planId} AND "doneAt" IS NULL AND "source" <> 'assigned'`,
     ...(fresh.length === 0
       ? []
       : [
@@ -65,12 +74,15 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
         "hours" = ${entry.hours}, "position" = ${entry.position}, "week" = ${entry.week}
         WHERE "planId" = ${planId} AND "moduleId" = ${entry.moduleId}`,
     ),
+    // Assigned modules the generator did not pick (the learner may already be at level) go last.
+    ...assignedOnly.map((row, index) => db.$executeRaw`UPDATE "PlanItem" SET "position" = ${plan.items.length + index} WHERE "planId" = ${planId} AND "moduleId" = ${row.moduleId}`),
   ]);
   return planId;
 }
 
 /** A plan item as pages and the data export read it. */
 export const planItemSelect = { moduleId: true, skillId: true, fromLevel: true, toLevel: true, hours: true, position: true, week: true, source: true, dueDate: true, doneAt: true } as const;
+const planItemWithCohortSelect = { ...planItemSelect, cohort: { select: { name: true, timeZone: true } } } as const;
 
 export async function findOwnedPlan(planId: string, owner: Owner | null) {
   if (!owner) return null;
@@ -85,7 +97,7 @@ export async function findOwnedPlan(planId: string, owner: Owner | null) {
       startDate: true,
       updatedAt: true,
       contentHash: true,
-      items: { orderBy: { position: "asc" }, select: planItemSelect },
+      items: { orderBy: { position: "asc" }, select: planItemWithCohortSelect },
     },
   });
 }
@@ -131,6 +143,10 @@ export async function loadPlan(planId: string, owner: Owner | null, graph: Skill
       skillTitle: graph.skills.get(item.skillId)?.title ?? item.skillId,
       isRemoved: !mod,
       isDone: item.doneAt !== null,
+      // Assigned by a cohort: due and overdue are calendar days in the cohort's time zone.
+      assignedBy: item.source === "assigned" && item.cohort ? item.cohort.name : null,
+      dueOn: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : null,
+      isOverdue: item.dueDate !== null && item.doneAt === null && item.dueDate.toISOString().slice(0, 10) < localDate(new Date(), item.cohort?.timeZone ?? plan.timeZone),
     };
   });
   const pending = items.filter((item) => !item.isDone);

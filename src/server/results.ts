@@ -12,6 +12,7 @@ import { renderMarkdown } from "./markdown";
 import { findPlanIdFor } from "./plans";
 import type { Owner } from "./ownership";
 import { isReviewWithheld as isReviewWithheldFor } from "./teams/rounds";
+import { isCohortReviewWithheld } from "./cohorts/assessment";
 
 export interface SkillRow {
   skillId: string;
@@ -60,7 +61,7 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
     findPreviousCompletedAttempt(owner, attempt.targetRoleId, attempt.createdAt),
     findPlanIdFor(owner, attempt.targetRoleId),
   ]);
-  const isReviewWithheld = await isReviewWithheldFor(attempt.teamRoundId);
+  const isReviewWithheld = (await isReviewWithheldFor(attempt.teamRoundId)) || (await isCohortReviewWithheld(attempt.cohortAssessmentId));
   const previousEstimates = previousAttempt ? await listSkillEstimates(previousAttempt.id) : [];
   const previousBySkill = new Map(previousEstimates.map((row) => [row.skillId, { level: row.band, pMeets: row.pMeets }]));
   const stored = JSON.parse(attempt.resultJson) as StoredResult;
@@ -134,9 +135,10 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
       .sort((a, b) => (a.pMeets ?? 0) - (b.pMeets ?? 0) || (b.targetLevel ?? 0) - b.level - ((a.targetLevel ?? 0) - a.level))
       .slice(0, 5),
     previous: previousAttempt ? { attemptId: previousAttempt.id, completedAt: previousAttempt.completedAt } : null,
-    // Team attempts: keys and explanations stay hidden until the round closes.
+    // Team and cohort attempts: keys and explanations stay hidden until the round or window closes.
     review: isReviewWithheld ? [] : review,
     isReviewWithheld,
+    isCohortAttempt: attempt.cohortAssessmentId !== null,
     planId,
   };
 }

@@ -37,12 +37,16 @@ function matches(outcome: Outcome, status: number, location: string | undefined)
 test("every route answers each actor as the matrix says", async ({ playwright }) => {
   test.setTimeout(240_000);
   const ownerEmail = uniqueEmail("matrix-owner");
+  const otherEmail = uniqueEmail("matrix-other-staff");
+  const learnerEmail = uniqueEmail("matrix-learner");
   const contexts: Record<Actor, APIRequestContext> = {
     anonymous: await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } }),
-    other: await signedInContext(playwright),
+    other: await signedInContext(playwright, otherEmail),
     owner: await signedInContext(playwright, ownerEmail),
   };
   const team = JSON.parse(runInApp("seed-team-fixture.ts", [ownerEmail])) as { teamId: string; teamJoinToken: string };
+  const learner = await signedInContext(playwright, learnerEmail);
+  const cohort = JSON.parse(runInApp("seed-cohort-fixture.ts", [ownerEmail, otherEmail, learnerEmail])) as { cohortId: string; cohortJoinToken: string };
   const owner = contexts.owner;
   const start = async () => {
     const response = await owner.post("/api/attempts", { data: { from: "data-scientist", to: "ai-engineer", budget: 15 } });
@@ -64,6 +68,8 @@ test("every route answers each actor as the matrix says", async ({ playwright })
     shareLinkId: share.linkId,
     teamId: team.teamId,
     teamJoinToken: team.teamJoinToken,
+    cohortId: cohort.cohortId,
+    cohortJoinToken: cohort.cohortJoinToken,
   };
 
   const failures: string[] = [];
@@ -76,7 +82,11 @@ test("every route answers each actor as the matrix says", async ({ playwright })
       // The other user's export must hold nothing of the owner's.
       if (row.route === "GET /api/account/export" && actor === "other" && (await response.text()).includes(ids.completedAttemptId)) failures.push("the other user's export contains the owner's attempt");
     }
+    if (row.learner !== undefined) {
+      const response = await learner.fetch(row.path(ids), { method, maxRedirects: 0, ...(row.body ? { data: row.body(ids) } : {}) });
+      if (!matches(row.learner, response.status(), response.headers().location)) failures.push(`${row.route} as learner: expected ${row.learner}, got ${response.status()}`);
+    }
   }
   expect(failures).toEqual([]);
-  for (const context of Object.values(contexts)) await context.dispose();
+  for (const context of [...Object.values(contexts), learner]) await context.dispose();
 });

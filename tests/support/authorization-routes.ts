@@ -20,6 +20,10 @@ export interface MatrixIds {
   teamId: string;
   /** The raw token of an open link invitation to that team (the part after /teams/join/). */
   teamJoinToken: string;
+  /** A cohort the owner is staff of; "other" is staff of a different cohort; "learner" is its learner. */
+  cohortId: string;
+  /** The raw token of an open invitation to that cohort (for an address nobody signed up with). */
+  cohortJoinToken: string;
 }
 
 export interface RouteRow {
@@ -27,6 +31,8 @@ export interface RouteRow {
   path: (ids: MatrixIds) => string;
   body?: (ids: MatrixIds) => unknown;
   expect: Record<Actor, Outcome>;
+  /** Cohort rows: what a learner of the owner's cohort gets (staff rows: exactly a stranger's 404). */
+  learner?: Outcome;
 }
 
 const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({ anonymous: outcome, other: outcome, owner: outcome });
@@ -85,6 +91,13 @@ export const ROUTE_ROWS: RouteRow[] = [
   { route: "GET /teams/[teamId]/dashboard", path: (ids) => `/teams/${ids.teamId}/dashboard`, expect: ownerOnly() },
   { route: "GET /teams/join/[token]", path: (ids) => `/teams/join/${ids.teamJoinToken}`, expect: everyone(200) },
   { route: "GET /api/teams/[teamId]/export", path: (ids) => `/api/teams/${ids.teamId}/export`, expect: ownerOnly() },
+
+  // Cohorts: staff of another cohort and strangers get 404, like a missing cohort; the owner's
+  // learner sees the cohort page but gets 404 for the staff-only export.
+  { route: "GET /cohorts", path: () => "/cohorts", expect: { anonymous: "sign-in", other: 200, owner: 200 }, learner: 200 },
+  { route: "GET /cohorts/[cohortId]", path: (ids) => `/cohorts/${ids.cohortId}`, expect: ownerOnly(), learner: 200 },
+  { route: "GET /cohorts/join/[token]", path: (ids) => `/cohorts/join/${ids.cohortJoinToken}`, expect: everyone(200), learner: 200 },
+  { route: "GET /api/cohorts/[cohortId]/export", path: (ids) => `/api/cohorts/${ids.cohortId}/export`, expect: ownerOnly(), learner: 404 },
 
   // Last: it ends the sessions the rows above use.
   { route: "POST /api/account/sign-out", path: () => "/api/account/sign-out", body: () => ({}), expect: everyone(200) },

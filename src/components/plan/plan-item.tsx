@@ -2,7 +2,7 @@ import Link from "next/link";
 import { levelName } from "@/domain/levels";
 import type { PlanView } from "@/server/plans";
 import { SanitizedMarkdown } from "@/components/ui/markdown";
-import { formatHours } from "./dates";
+import { formatDay, formatHours } from "./dates";
 
 const FORMAT = { read: "Reading", course: "Course", project: "Project", video: "Video" } as const;
 
@@ -15,6 +15,13 @@ export function PlanItemCard({ planId, item, action }: { planId: string; item: P
             {item.position + 1}. {item.title}
             {item.isDone && <span className="ml-2 text-sm font-medium text-emerald-800 dark:text-emerald-300">✓ Done</span>}
           </h3>
+          {item.assignedBy && (
+            <p className="mt-1 text-sm font-medium">
+              Assigned by {item.assignedBy}
+              {item.dueOn && <> · due {formatDay(item.dueOn)}</>}
+              {item.isOverdue && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-red-800 dark:bg-red-950 dark:text-red-200">Overdue</span>}
+            </p>
+          )}
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             {item.isRemoved ? (
               "This module has since been removed from the catalogue; your progress on it is kept."

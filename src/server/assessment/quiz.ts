@@ -18,6 +18,7 @@ import {
   type AttemptRow,
 } from "../attempts";
 import { renderMarkdown } from "../markdown";
+import { applyRulesForLearner } from "../cohorts/assignments";
 import { refreshPlan } from "../plans";
 import { getEngine } from "./engine";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
@@ -37,11 +38,18 @@ export const StartAssessmentSchema = z
 /** Quiz lengths a person can choose: the most questions the engine may ask before it must stop. */
 export const BUDGET_CHOICES = [15, 20, 30] as const;
 
+/** Where an attempt was taken: a team (and its open round) or a cohort's assessment window. */
+export interface AttemptContext {
+  teamId?: string | null;
+  teamRoundId?: string | null;
+  cohortAssessmentId?: string | null;
+}
+
 export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek" | "budget", string>>;
 export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
 
 /** Validates the start form and opens an attempt with its first question chosen and stored. */
-export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, owner: Owner, context: { teamId: string; teamRoundId: string | null } | null = null): Promise<StartResult> {
+export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, owner: Owner, context: AttemptContext | null = null): Promise<StartResult> {
   const engine = getEngine();
   const parsed = StartAssessmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
@@ -77,6 +85,7 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
     seenQuestionIds: seenBefore,
     teamId: context?.teamId ?? null,
     teamRoundId: context?.teamRoundId ?? null,
+    cohortAssessmentId: context?.cohortAssessmentId ?? null,
   });
   return { ok: true, attemptId: attempt.id };
 }
@@ -221,6 +230,9 @@ async function finalise(attempt: AttemptRow, state: Parameters<typeof scoreAndSa
   const engine = getEngine();
   const skills = await scoreAndSave(engine, attempt.id, attempt.engineSeed, state, answers, cause);
   await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
+  // A cohort attempt finishing after staff applied the rules: the rules are evaluated for this
+  // learner now, so late finishers get their modules without anyone re-applying.
+  if (attempt.cohortAssessmentId && owner.userId) await applyRulesForLearner(attempt.cohortAssessmentId, owner.userId);
 }
 
 /** What the plan is built from: the attempt's owner, target, pace, time zone and skill estimates. */

@@ -30,14 +30,20 @@ const teams = await import("@/app/teams/actions");
 const { NOT_FOUND } = await import("@/components/teams/form-state");
 const { createTeam } = await import("@/server/teams/teams");
 const { createLinkInvitation } = await import("@/server/teams/invitations");
+const cohorts = await import("@/app/cohorts/actions");
+const { createCohort } = await import("@/server/cohorts/cohorts");
+const { setAssessmentWindow } = await import("@/server/cohorts/assessment");
+const { getSkillsGraph } = await import("@/server/content-loader");
 
 type Actor = "anonymous" | "owner" | "other";
 /** A fourth actor for team actions only: a plain member of the owner's team. */
 type TeamActor = Actor | "member";
 const actors: Record<TeamActor, Map<string, string>> = { anonymous: new Map(), owner: new Map(), other: new Map(), member: new Map() };
 
+const actorEmails: string[] = [];
 async function signedInCookies(): Promise<Map<string, string>> {
   const email = `actor-${randomUUID()}@example.com`;
+  actorEmails.push(email);
   const password = "matrix passphrase for tests";
   await getAuth().api.signUpEmail({ body: { name: "Actor", email, password }, headers: new Headers() });
   const { headers } = await getAuth().api.signInEmail({ body: { email, password }, headers: new Headers(), returnHeaders: true });
@@ -80,6 +86,18 @@ interface Fixture {
   memberUserId: string;
   joinToken: string;
   revokableInvitationId: string;
+  /**
+   * Cohorts: the owner is staff of `cohortId` (the team's plain member is its learner) and of
+   * `closableCohortId`; "other" is staff of `otherCohortId` only, and may not create cohorts.
+   */
+  cohortId: string;
+  closableCohortId: string;
+  otherCohortId: string;
+  otherUserId: string;
+  unjoinedEnrollmentId: string;
+  ruleId: string;
+  assignmentId: string;
+  cohortModuleId: string;
 }
 let fixture: Fixture;
 
@@ -122,8 +140,33 @@ beforeAll(async () => {
     memberUserId: member.id,
     joinToken: link.path.split("/").at(-1) as string,
     revokableInvitationId: (await invitationWithToken(team.teamId, { kind: "link" })).id,
+    ...(await cohortFixture(ownerUserId, member.id)),
   };
 }, 60_000);
+
+/** The cohort part of the fixture (see Fixture). */
+async function cohortFixture(ownerUserId: string, learnerUserId: string) {
+  const owner = await db.user.update({ where: { id: ownerUserId }, data: { canCreateCohorts: true }, select: { id: true, email: true, name: true } });
+  const other = await db.user.findUniqueOrThrow({ where: { email: actorEmails[1] as string }, select: { id: true, email: true, name: true } });
+  const learner = await db.user.findUniqueOrThrow({ where: { id: learnerUserId }, select: { email: true } });
+  const dates = { startsOn: "2026-01-01", endsOn: "2026-12-31", targetRoleId: "ai-engineer", timeZone: "UTC" };
+  const make = async (by: { id: string; email: string; name: string }, name: string) => {
+    const created = await createCohort(by, { name, ...dates });
+    if (!created.ok) throw new Error("the fixture cohort could not be created");
+    return created.cohortId;
+  };
+  const cohortId = await make(owner, "Matrix cohort");
+  const closableCohortId = await make(owner, "Matrix cohort to close");
+  const otherCohortId = await make(other, "Other staff's cohort");
+  await setAssessmentWindow(cohortId, new Date(Date.now() - 3_600_000), new Date(Date.now() + 86_400_000));
+  await db.enrollment.create({ data: { cohortId, email: learner.email, name: "Plain Learner", role: "learner", userId: learnerUserId, joinedAt: new Date() } });
+  const unjoined = await db.enrollment.create({ data: { cohortId, email: `unjoined-${randomUUID()}@example.com`, name: "Not Joined", role: "learner" }, select: { id: true } });
+  await db.cohortInvitation.create({ data: { cohortId, enrollmentId: unjoined.id, tokenHash: createHash("sha256").update(randomUUID()).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) } });
+  const [moduleId = "", otherModuleId = ""] = [...getSkillsGraph().modules.keys()];
+  const rule = await db.assignmentRule.create({ data: { cohortId, skillId: "python", belowLevel: 2, moduleId, dueDays: 7 }, select: { id: true } });
+  const assignment = await db.assignment.create({ data: { cohortId, userId: learnerUserId, moduleId: otherModuleId, source: "manual", dueDate: "2026-06-01" }, select: { id: true } });
+  return { cohortId, closableCohortId, otherCohortId, otherUserId: other.id, unjoinedEnrollmentId: unjoined.id, ruleId: rule.id, assignmentId: assignment.id, cohortModuleId: moduleId };
+}
 
 const membershipOf = (userId: string) => db.membership.findUnique({ where: { teamId_userId: { teamId: fixture.teamId, userId } }, select: { role: true, allowAggregate: true, allowIndividual: true } });
 const teamCounts = async () => ({
@@ -138,6 +181,23 @@ async function expectNotFound(actor: TeamActor, run: () => Promise<unknown>): Pr
   expect(await as(actor, run)).toEqual(NOT_FOUND);
   expect(await teamCounts()).toEqual(before);
 }
+const cohortCounts = async () => ({
+  cohorts: await db.cohort.count(),
+  enrollments: await db.enrollment.count({ where: { cohortId: fixture.cohortId } }),
+  invitations: await db.cohortInvitation.count({ where: { cohortId: fixture.cohortId, revokedAt: null } }),
+  window: (await db.cohortAssessment.findUnique({ where: { cohortId: fixture.cohortId }, select: { updatedAt: true } }))?.updatedAt.getTime(),
+  rules: await db.assignmentRule.findMany({ where: { cohortId: fixture.cohortId }, select: { id: true, appliedAt: true } }),
+  assignments: await db.assignment.findMany({ where: { cohortId: fixture.cohortId }, orderBy: { id: "asc" }, select: { id: true, waivedAt: true } }),
+  attempts: await db.attempt.count({ where: { cohortAssessment: { is: { cohortId: fixture.cohortId } } } }),
+  closed: await db.cohort.count({ where: { closedAt: { not: null } } }),
+});
+/** Foreign actors on a cohort: exactly the not-found answer, and nothing in the cohort changes. */
+async function expectCohortNotFound(actor: TeamActor, run: () => Promise<unknown>): Promise<void> {
+  const before = await cohortCounts();
+  expect(await as(actor, run)).toEqual(NOT_FOUND);
+  expect(await cohortCounts()).toEqual(before);
+}
+const cohortForm = (fields: Record<string, string> = {}) => form({ cohortId: fixture.cohortId, ...fields });
 const answerCount = (attemptId: string) => db.answer.count({ where: { attemptId } });
 const planState = () => db.learningPlan.findUniqueOrThrow({ where: { id: fixture.planId }, select: { hoursPerWeek: true, updatedAt: true, items: { select: { moduleId: true, doneAt: true } } } });
 
@@ -309,6 +369,131 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
       await db.membership.deleteMany({ where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } } });
     }
   },
+
+  "src/app/cohorts/actions.ts#createCohortAction": async (actor) => {
+    const before = await db.cohort.count();
+    const outcome = await as(actor, () => cohorts.createCohortAction(null, form({ name: `Cohort of ${actor}`, startsOn: "2026-01-01", endsOn: "2026-03-01", targetRoleId: "ml-engineer", timeZone: "Europe/Berlin" })));
+    if (actor === "anonymous") {
+      expect(outcome).toEqual({ redirect: `/sign-in?next=${encodeURIComponent("/cohorts")}` });
+    } else if (actor === "other") {
+      // Signed in but not allowed by an admin: refused, nothing created.
+      expect(outcome).toMatchObject({ ok: false });
+    }
+    if (actor !== "owner") return expect(await db.cohort.count()).toBe(before);
+    const cohortId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
+    expect(await db.enrollment.findMany({ where: { cohortId }, select: { userId: true, role: true } })).toEqual([{ userId: fixture.ownerUserId, role: "staff" }]);
+  },
+  "src/app/cohorts/actions.ts#importRosterAction": async (actor) => {
+    const fields = cohortForm({ roster: `name,email\nNew Learner,new-${actor}@example.com\n` });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.importRosterAction(null, fields));
+    expect(await as(actor, () => cohorts.importRosterAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.enrollment.count({ where: { cohortId: fixture.cohortId, email: "new-owner@example.com" } })).toBe(1);
+  },
+  "src/app/cohorts/actions.ts#addStaffAction": async (actor) => {
+    const fields = cohortForm({ name: "Co Teacher", email: `staff-${actor}@example.com` });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.addStaffAction(null, fields));
+    expect(await as(actor, () => cohorts.addStaffAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.enrollment.findFirst({ where: { cohortId: fixture.cohortId, email: "staff-owner@example.com" }, select: { role: true } })).toEqual({ role: "staff" });
+  },
+  "src/app/cohorts/actions.ts#resendInvitationAction": async (actor) => {
+    const fields = cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.resendInvitationAction(null, fields));
+    expect(await as(actor, () => cohorts.resendInvitationAction(null, fields))).toMatchObject({ ok: true });
+    // The new invitation replaces the old one: exactly one usable.
+    expect(await db.cohortInvitation.count({ where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null } })).toBe(1);
+  },
+  "src/app/cohorts/actions.ts#revokeCohortInvitationAction": async (actor) => {
+    const fields = cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.revokeCohortInvitationAction(null, fields));
+    expect(await as(actor, () => cohorts.revokeCohortInvitationAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.cohortInvitation.count({ where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null } })).toBe(0);
+  },
+  "src/app/cohorts/actions.ts#setWindowAction": async (actor) => {
+    const fields = cohortForm({ opensAt: "2026-01-01T09:00", closesAt: "2099-01-01T09:00" });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.setWindowAction(null, fields));
+    expect(await as(actor, () => cohorts.setWindowAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.cohortAssessment.findUnique({ where: { cohortId: fixture.cohortId }, select: { closesAt: true } })).toEqual({ closesAt: new Date("2099-01-01T09:00:00Z") });
+  },
+  "src/app/cohorts/actions.ts#startCohortAssessmentAction": async (actor) => {
+    const fields = cohortForm({ from: "", hoursPerWeek: "", timeZone: "UTC", budget: "15" });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.startCohortAssessmentAction(null, fields));
+    const outcome = await as(actor, () => cohorts.startCohortAssessmentAction(null, fields));
+    const attemptId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
+    const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true, targetRoleId: true, cohortAssessment: { select: { cohortId: true } } } });
+    expect(row).toEqual({ userId: fixture.ownerUserId, targetRoleId: "ai-engineer", cohortAssessment: { cohortId: fixture.cohortId } });
+  },
+  "src/app/cohorts/actions.ts#addRuleAction": async (actor) => {
+    const fields = cohortForm({ skillId: "python", condition: "pMeetsBelow", threshold: "0.5", moduleId: fixture.cohortModuleId, dueDays: "10" });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.addRuleAction(null, fields));
+    expect(await as(actor, () => cohorts.addRuleAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.assignmentRule.count({ where: { cohortId: fixture.cohortId, pMeetsBelow: 0.5 } })).toBe(1);
+  },
+  "src/app/cohorts/actions.ts#applyRulesAction": async (actor) => {
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.applyRulesAction(null, cohortForm()));
+    expect(await as(actor, () => cohorts.applyRulesAction(null, cohortForm()))).toMatchObject({ ok: true });
+    expect(await db.assignmentRule.count({ where: { cohortId: fixture.cohortId, appliedAt: null } })).toBe(0);
+  },
+  "src/app/cohorts/actions.ts#deleteRuleAction": async (actor) => {
+    const fields = cohortForm({ ruleId: fixture.ruleId });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.deleteRuleAction(null, fields));
+    expect(await as(actor, () => cohorts.deleteRuleAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.assignmentRule.count({ where: { id: fixture.ruleId } })).toBe(0);
+  },
+  "src/app/cohorts/actions.ts#assignModuleAction": async (actor) => {
+    const fields = cohortForm({ userId: fixture.memberUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.assignModuleAction(null, fields));
+    // A user who is not a learner of this cohort is answered like an unknown one.
+    expect(await as(actor, () => cohorts.assignModuleAction(null, cohortForm({ userId: fixture.otherUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" })))).toEqual(NOT_FOUND);
+    expect(await as(actor, () => cohorts.assignModuleAction(null, fields))).toMatchObject({ ok: true });
+    expect(await db.assignment.findFirst({ where: { cohortId: fixture.cohortId, userId: fixture.memberUserId, moduleId: fixture.cohortModuleId }, select: { source: true, dueDate: true } })).toEqual({ source: "manual", dueDate: "2026-07-01" });
+  },
+  "src/app/cohorts/actions.ts#waiveAssignmentAction": async (actor) => {
+    const fields = cohortForm({ assignmentId: fixture.assignmentId });
+    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.waiveAssignmentAction(null, fields));
+    expect(await as(actor, () => cohorts.waiveAssignmentAction(null, fields))).toMatchObject({ ok: true });
+    expect((await db.assignment.findUniqueOrThrow({ where: { id: fixture.assignmentId }, select: { waivedAt: true } })).waivedAt).not.toBeNull();
+  },
+  "src/app/cohorts/actions.ts#closeCohortAction": async (actor) => {
+    const fields = form({ cohortId: fixture.closableCohortId });
+    const closedAt = async () => (await db.cohort.findUniqueOrThrow({ where: { id: fixture.closableCohortId }, select: { closedAt: true } })).closedAt;
+    if (actor !== "owner") {
+      expect(await as(actor, () => cohorts.closeCohortAction(null, fields))).toEqual(NOT_FOUND);
+      return expect(await closedAt()).toBeNull();
+    }
+    expect(await as(actor, () => cohorts.closeCohortAction(null, fields))).toMatchObject({ ok: true });
+    expect(await closedAt()).not.toBeNull();
+    // A closed cohort is read-only, even for its staff.
+    expect(await as(actor, () => cohorts.importRosterAction(null, form({ cohortId: fixture.closableCohortId, roster: "name,email\nLate,late@example.com\n" })))).toEqual(NOT_FOUND);
+  },
+  "src/app/cohorts/actions.ts#joinCohortAction": async (actor) => {
+    const join = (token: string) => as(actor, () => cohorts.joinCohortAction(null, form({ token })));
+    // An invitation to the other staff's cohort for this actor's address (anonymous: the owner's).
+    const email = actor === "other" ? (actorEmails[1] as string) : (actorEmails[0] as string);
+    const enrollment = await db.enrollment.upsert({ where: { cohortId_email: { cohortId: fixture.otherCohortId, email } }, create: { cohortId: fixture.otherCohortId, email, name: "Invitee", role: "learner" }, update: {}, select: { id: true } });
+    const token = randomBytes(32).toString("base64url");
+    await db.cohortInvitation.create({ data: { cohortId: fixture.otherCohortId, enrollmentId: enrollment.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) } });
+    const joinedBy = async () => (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { userId: true } })).userId;
+    if (actor === "anonymous") {
+      expect(await join(token)).toEqual({ redirect: `/sign-in?next=${encodeURIComponent(`/cohorts/join/${token}`)}` });
+      return expect(await joinedBy()).toBeNull();
+    }
+    expect(await join("not-a-real-invitation-token-at-all")).toMatchObject({ ok: false });
+    if (actor === "owner") {
+      // The owner holds an invitation addressed to someone else: refused.
+      const stranger = await db.enrollment.create({ data: { cohortId: fixture.otherCohortId, email: `someone-${randomUUID()}@example.com`, name: "Someone", role: "learner" }, select: { id: true } });
+      const foreign = randomBytes(32).toString("base64url");
+      await db.cohortInvitation.create({ data: { cohortId: fixture.otherCohortId, enrollmentId: stranger.id, tokenHash: createHash("sha256").update(foreign).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) } });
+      expect(await join(foreign)).toMatchObject({ ok: false });
+      expect(await join(token)).toEqual({ redirect: `/cohorts/${fixture.otherCohortId}` });
+      expect(await joinedBy()).toBe(fixture.ownerUserId);
+      // Single use.
+      expect(await join(token)).toMatchObject({ ok: false });
+      await db.enrollment.delete({ where: { id: enrollment.id } });
+    } else {
+      expect(await join(token)).toEqual({ redirect: `/cohorts/${fixture.otherCohortId}` });
+      expect(await joinedBy()).toBe(fixture.otherUserId);
+    }
+  },
 };
 
 function discoverServerActions(): string[] {
@@ -352,6 +537,28 @@ describe("a plain member of the team", () => {
     it(`is refused ${name} like a stranger, and nothing changes`, async () => {
       await expectNotFound("member", run);
       expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "member" });
+    });
+  }
+});
+
+describe("a learner of the cohort", () => {
+  // Staff actions answer a learner exactly as they answer a stranger (the member actor is the cohort's learner).
+  const staffOnly: Record<string, () => Promise<unknown>> = {
+    importRosterAction: () => cohorts.importRosterAction(null, cohortForm({ roster: "name,email\nX,x-learner@example.com\n" })),
+    addStaffAction: () => cohorts.addStaffAction(null, cohortForm({ name: "Self Promoted", email: "self@example.com" })),
+    resendInvitationAction: () => cohorts.resendInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
+    revokeCohortInvitationAction: () => cohorts.revokeCohortInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
+    setWindowAction: () => cohorts.setWindowAction(null, cohortForm({ opensAt: "2020-01-01T00:00", closesAt: "2020-01-02T00:00" })),
+    addRuleAction: () => cohorts.addRuleAction(null, cohortForm({ skillId: "python", condition: "belowLevel", threshold: "2", moduleId: fixture.cohortModuleId, dueDays: "3" })),
+    applyRulesAction: () => cohorts.applyRulesAction(null, cohortForm()),
+    deleteRuleAction: () => cohorts.deleteRuleAction(null, cohortForm({ ruleId: fixture.ruleId })),
+    assignModuleAction: () => cohorts.assignModuleAction(null, cohortForm({ userId: fixture.memberUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" })),
+    waiveAssignmentAction: () => cohorts.waiveAssignmentAction(null, cohortForm({ assignmentId: fixture.assignmentId })),
+    closeCohortAction: () => cohorts.closeCohortAction(null, cohortForm()),
+  };
+  for (const [name, run] of Object.entries(staffOnly)) {
+    it(`is refused ${name} like a stranger, and nothing changes`, async () => {
+      await expectCohortNotFound("member", run);
     });
   }
 });

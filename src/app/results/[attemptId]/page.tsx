@@ -149,8 +149,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
         <h2 id="review" className="text-xl font-semibold tracking-tight">Your answers, with explanations</h2>
         {view.isReviewWithheld ? (
           <p className="mt-4 max-w-3xl rounded-lg border border-slate-300 p-3 dark:border-slate-700">
-            This was a team assessment: the correct answers and explanations appear here once the team&apos;s round closes, so colleagues still taking it
-            see the same questions fresh.
+            {view.isCohortAttempt
+              ? "This was a cohort assessment: the correct answers and explanations appear here once the assessment window closes, so classmates still taking it see the same questions fresh."
+              : "This was a team assessment: the correct answers and explanations appear here once the team’s round closes, so colleagues still taking it see the same questions fresh."}
           </p>
         ) : (
           <div className="mt-4">

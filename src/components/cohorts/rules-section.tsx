@@ -1,0 +1,63 @@
+import { ActionButton } from "@/components/teams/action-button";
+import type { TeamAction } from "@/components/teams/form-status";
+import { levelName } from "@/domain/levels";
+import { FieldsForm } from "./fields-form";
+
+interface RuleView {
+  id: string;
+  skillTitle: string;
+  moduleTitle: string;
+  belowLevel: number | null;
+  pMeetsBelow: number | null;
+  dueDays: number;
+  appliedAt: Date | null;
+}
+
+/** Rules, the preview of what applying them adds, and the Apply button. */
+export function RulesSection({ cohortId, rules, previewText, canApply, isOpen, skills, modules, actions }: { cohortId: string; rules: RuleView[]; previewText: string; canApply: boolean; isOpen: boolean; skills: { id: string; title: string }[]; modules: { id: string; title: string }[]; actions: { add: TeamAction; remove: TeamAction; apply: TeamAction } }) {
+  return (
+    <section aria-labelledby="rules" className="space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800">
+      <h2 id="rules" className="text-xl font-semibold tracking-tight">Assignment rules</h2>
+      {rules.length === 0 ? (
+        <p className="text-sm">No rules yet.</p>
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {rules.map((rule) => (
+            <li key={rule.id} className="flex flex-wrap items-center gap-3">
+              <span>
+                If <strong>{rule.skillTitle}</strong> is {rule.belowLevel !== null ? `below level ${rule.belowLevel} (${levelName(rule.belowLevel)})` : `P(meets) below ${rule.pMeetsBelow}`}, assign <strong>{rule.moduleTitle}</strong>, due {rule.dueDays} days after the result.
+                {rule.appliedAt ? " Applied." : " Not applied yet."}
+              </span>
+              {isOpen && <ActionButton action={actions.remove} fields={{ cohortId, ruleId: rule.id }} label="Remove rule" />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="region" aria-label="Preview" className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+        <p>
+          <strong>Preview against current results:</strong> {previewText}
+        </p>
+      </div>
+      {isOpen && canApply && <ActionButton action={actions.apply} fields={{ cohortId }} label="Apply the rules" pendingLabel="Applying…" />}
+      {isOpen && (
+        <>
+          <h3 className="text-lg font-semibold">Add a rule</h3>
+          <FieldsForm
+            id="add-rule"
+            action={actions.add}
+            hidden={{ cohortId }}
+            submit="Add rule"
+            layout="grid"
+            fields={[
+              { kind: "select", name: "skillId", label: "Skill", placeholder: "Choose a skill", options: skills.map((skill) => ({ value: skill.id, label: skill.title })) },
+              { kind: "select", name: "condition", label: "Condition", value: "belowLevel", options: [{ value: "belowLevel", label: "Level below" }, { value: "pMeetsBelow", label: "P(meets target) below" }] },
+              { kind: "text", name: "threshold", label: "Threshold", hint: "A level 1–4, or a probability such as 0.5." },
+              { kind: "select", name: "moduleId", label: "Module to assign", placeholder: "Choose a module", options: modules.map((module) => ({ value: module.id, label: module.title })) },
+              { kind: "number", name: "dueDays", label: "Due days after the result", value: "14" },
+            ]}
+          />
+        </>
+      )}
+    </section>
+  );
+}
