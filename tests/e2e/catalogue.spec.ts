@@ -72,6 +72,6 @@ test.describe("catalogue journey", () => {
     const body = await response.json();
     expect(body).toMatchObject({ status: "ok", database: true });
     expect(body.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(response.headers()["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers()["content-security-policy"]).toContain("default-src 'none'");
   });
 });
