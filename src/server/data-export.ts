@@ -88,6 +88,13 @@ export async function exportUserData(userId: string, now = new Date()) {
         },
       },
       shareLinks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, targetId: true, createdAt: true, revokedAt: true } },
+      memberships: {
+        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+        select: { role: true, allowAggregate: true, allowIndividual: true, joinedAt: true, team: { select: { id: true, name: true, targetRoleId: true } } },
+      },
+      viewsOfMe: { orderBy: { viewedAt: "asc" }, select: { teamId: true, viewerName: true, viewedAt: true } },
+      enrollments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { role: true, joinedAt: true, cohort: { select: { id: true, name: true, targetRoleId: true } } } },
+      assignments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { cohortId: true, moduleId: true, source: true, dueDate: true, waivedAt: true, createdAt: true } },
     },
   });
   if (!user) return null;
@@ -118,6 +125,10 @@ export async function exportUserData(userId: string, now = new Date()) {
       items: items.map((item) => ({ ...item, dueDate: iso(item.dueDate), doneAt: iso(item.doneAt) })),
     })),
     shareLinks: user.shareLinks.map((link) => ({ ...link, createdAt: link.createdAt.toISOString(), revokedAt: iso(link.revokedAt) })),
+    teams: user.memberships.map(({ team, joinedAt, ...membership }) => ({ teamId: team.id, teamName: team.name, targetRoleId: team.targetRoleId, ...membership, joinedAt: joinedAt.toISOString() })),
+    individualViewsOfMe: user.viewsOfMe.map((view) => ({ ...view, viewedAt: view.viewedAt.toISOString() })),
+    cohorts: user.enrollments.map(({ cohort, joinedAt, role }) => ({ cohortId: cohort.id, cohortName: cohort.name, targetRoleId: cohort.targetRoleId, role, joinedAt: iso(joinedAt) })),
+    cohortAssignments: user.assignments.map((assignment) => ({ ...assignment, waivedAt: iso(assignment.waivedAt), createdAt: assignment.createdAt.toISOString() })),
   };
 }
 

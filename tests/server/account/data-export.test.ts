@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { addMember, createTeam, updateConsent } from "@/server/teams/teams";
 import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { getSkillsGraph } from "@/server/content-loader";
 import { exportFileName, exportUserData } from "@/server/data-export";
@@ -66,6 +67,19 @@ describe("exportUserData", () => {
     expect(data?.plans[0]?.items).toHaveLength(await db.planItem.count({ where: { planId } }));
     expect(data?.plans[0]?.items.find((item) => item.moduleId === firstModule)?.doneAt).toBe("2026-11-01T10:00:00.000Z");
     expect(data?.shareLinks).toEqual([{ kind: "results", targetId: attemptId, createdAt: expect.any(String), revokedAt: null }]);
+  });
+
+  it("includes the user's team memberships with both consents", async () => {
+    const ownerId = await createUser("Team Owner");
+    const created = await createTeam(ownerId, { name: "Export team", targetRoleId: "mlops-engineer" });
+    if (!created.ok) throw new Error("team not created");
+    const memberId = await createUser("Team Member");
+    await addMember(created.teamId, memberId);
+    await updateConsent(created.teamId, memberId, { allowAggregate: false, allowIndividual: true });
+    const data = await exportUserData(memberId);
+    expect(data?.teams).toEqual([{ teamId: created.teamId, teamName: "Export team", targetRoleId: "mlops-engineer", role: "member", allowAggregate: false, allowIndividual: true, joinedAt: expect.any(String) }]);
+    expect(data?.cohorts).toEqual([]);
+    expect(data?.cohortAssignments).toEqual([]);
   });
 
   it("round-trips through JSON and has no password, token or hash field other than the content hash", async () => {
