@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
@@ -7,6 +6,7 @@ import { logEvent } from "./log";
 import { userOwner } from "./ownership";
 import { loadPlan } from "./plans";
 import { loadResults } from "./results";
+import { hashToken, newToken } from "./tokens";
 
 /**
  * Opt-in, revocable read-only links to one result or one plan of a signed-in user. The token is
@@ -25,10 +25,6 @@ export type ShareKind = z.infer<typeof ShareKindSchema>;
 /** What a token looks like: 32 bytes in base64url without padding. Anything else is unknown. */
 export const ShareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-export function hashShareToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** Whether the user owns the target a link would expose: a completed attempt, or a plan. */
 async function ownsShareTarget(userId: string, kind: ShareKind, targetId: string): Promise<boolean> {
   if (kind === "results") {
@@ -45,11 +41,11 @@ export async function createShareLink(userId: string, kind: ShareKind, targetId:
     logEvent("warn", "authz.not-found-or-denied", { resource: `share-${kind}`, id: targetId.slice(0, 64), actor: userId });
     return { ok: false, reason: "not-found" };
   }
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   // Batch transaction: the old link is revoked exactly when the new one exists.
   const [, link] = await db.$transaction([
     db.shareLink.updateMany({ where: { userId, kind, targetId, revokedAt: null }, data: { revokedAt: now } }),
-    db.shareLink.create({ data: { tokenHash: hashShareToken(token), userId, kind, targetId, createdAt: now }, select: { id: true } }),
+    db.shareLink.create({ data: { tokenHash: hashToken(token), userId, kind, targetId, createdAt: now }, select: { id: true } }),
   ]);
   logEvent("info", "share.created", { userId, kind, linkId: link.id });
   return { ok: true, linkId: link.id, url: `/shared/${token}` };
@@ -93,7 +89,7 @@ export interface ResolvedShare {
  */
 export async function resolveShareToken(token: string): Promise<ResolvedShare | null> {
   if (!ShareTokenSchema.safeParse(token).success) return null;
-  const link = await db.shareLink.findUnique({ where: { tokenHash: hashShareToken(token) }, select: { kind: true, targetId: true, userId: true, revokedAt: true } });
+  const link = await db.shareLink.findUnique({ where: { tokenHash: hashToken(token) }, select: { kind: true, targetId: true, userId: true, revokedAt: true } });
   if (!link || link.revokedAt !== null) return null;
   const kind = ShareKindSchema.safeParse(link.kind);
   if (!kind.success || !(await ownsShareTarget(link.userId, kind.data, link.targetId))) return null;

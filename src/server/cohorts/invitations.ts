@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/env";
 import { sendMail } from "../auth/mail";
 import { db } from "../db";
 import { logEvent } from "../log";
+import { hashToken, newToken } from "../tokens";
 
 /**
  * Cohort invitations: one per roster entry, sent by email, single use, only for the account with
@@ -12,12 +12,11 @@ import { logEvent } from "../log";
  */
 export const INVITE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const cohortJoinPath = (token: string) => `/cohorts/join/${token}`;
 
 /** Revokes any open invitation of the enrollment, writes a new one and mails it. */
 export async function inviteEnrollment(cohort: { id: string; name: string }, enrollment: { id: string; email: string; name: string }, invitedBy: string, now = new Date()): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   await db.$transaction([
     db.cohortInvitation.updateMany({ where: { enrollmentId: enrollment.id, revokedAt: null, usedAt: null }, data: { revokedAt: now } }),
     db.cohortInvitation.create({ data: { cohortId: cohort.id, enrollmentId: enrollment.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_DAYS * DAY_MS) } }),

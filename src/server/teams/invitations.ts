@@ -1,10 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { parseEmailList, MAX_INVITES_AT_ONCE } from "@/domain/team/email-list";
 import { env } from "@/env";
 import { sendMail } from "../auth/mail";
 import { db } from "../db";
 import { logEvent } from "../log";
+import { hashToken, newToken } from "../tokens";
 import { addMember } from "./teams";
 
 /**
@@ -15,8 +15,6 @@ import { addMember } from "./teams";
 export const LINK_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const newToken = () => randomBytes(32).toString("base64url");
 export const joinPath = (token: string) => `/teams/join/${token}`;
 
 export async function createLinkInvitation(teamId: string, createdById: string, now = new Date()): Promise<{ path: string; expiresAt: Date }> {
