@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
-import Database from "better-sqlite3";
 import next from "next";
 import { readEnv } from "../src/env";
-import { purgeAnonymous } from "../src/lib/retention";
+import { purgeAnonymousInFile } from "../src/lib/retention";
 import { CLIENT_ADDRESS_HEADER, PROXY_HEADERS, clientAddress, isTrusted, parseTrustedProxies } from "../src/lib/client-address";
 
 /**
@@ -21,14 +20,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Daily while running (npm start also purges before serving): unclaimed anonymous work past retention. */
 function purgeDaily(): void {
-  const sqlite = new Database(env.DATABASE_PATH, { timeout: 5000 });
   try {
-    const purged = purgeAnonymous(sqlite, env.ANONYMOUS_RETENTION_DAYS);
+    const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
     console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event: "retention.purged", ...purged }));
   } catch (error) {
     console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "retention.failed", error: String(error) }));
-  } finally {
-    sqlite.close();
   }
 }
 

@@ -4,8 +4,7 @@ import { env } from "@/env";
 import { compileContentDir } from "@/server/content-loader";
 import { ensureAuthSecret, secretPath } from "@/server/auth/secret";
 import { applyMigrations } from "@/server/migrate";
-import { purgeAnonymous } from "@/lib/retention";
-import Database from "better-sqlite3";
+import { purgeAnonymousInFile } from "@/lib/retention";
 
 /**
  * What must hold before the server may start: content is valid (otherwise print every problem
@@ -20,13 +19,8 @@ export function prepareInstance(): void {
   }
   console.log(formatContentSummary(result.counts));
   applyMigrations(env.DATABASE_PATH);
-  const sqlite = new Database(env.DATABASE_PATH);
-  try {
-    const purged = purgeAnonymous(sqlite, env.ANONYMOUS_RETENTION_DAYS);
-    if (purged.attempts + purged.plans > 0) console.log(`Removed ${purged.attempts} anonymous attempt(s) and ${purged.plans} plan(s) idle for over ${env.ANONYMOUS_RETENTION_DAYS} days.`);
-  } finally {
-    sqlite.close();
-  }
+  const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
+  if (purged.attempts + purged.plans > 0) console.log(`Removed ${purged.attempts} anonymous attempt(s) and ${purged.plans} plan(s) idle for over ${env.ANONYMOUS_RETENTION_DAYS} days.`);
   if (!env.AUTH_SECRET && ensureAuthSecret(env.DATA_DIR)) {
     console.log(`Generated an auth secret in ${path.relative(process.cwd(), secretPath(env.DATA_DIR))} (mode 600; keep it, back it up with the database).`);
   }

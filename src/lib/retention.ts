@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 
 /**
  * Retention of anonymous work: attempts and plans nobody claimed into an account are deleted
@@ -20,4 +20,14 @@ export function purgeAnonymous(database: Database.Database, retentionDays: numbe
     return { attempts, plans };
   });
   return purge();
+}
+
+/** The same, on the database file at `databasePath` (opened for this call, waiting up to 5 s for a lock). */
+export function purgeAnonymousInFile(databasePath: string, retentionDays: number, now = new Date()): { attempts: number; plans: number } {
+  const sqlite = new Database(databasePath, { timeout: 5000 });
+  try {
+    return purgeAnonymous(sqlite, retentionDays, now);
+  } finally {
+    sqlite.close();
+  }
 }
