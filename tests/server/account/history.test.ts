@@ -1,17 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
+import { createPerson } from "../../factories/people";
 import { listHistory, progressByRole } from "@/server/history";
 import { userOwner } from "@/server/ownership";
 import { setPlanItemDone } from "@/server/plans";
 
-async function createUser(name: string) {
-  const id = `u-${randomUUID()}`;
-  await db.user.create({ data: { id, name, email: `${id}@example.test`, updatedAt: new Date() } });
-  return id;
-}
+const createUser = async (name: string) => (await createPerson(name)).id;
 
 /** Starts an attempt for the user, answers `answers` questions with their key, optionally finishes it. */
 async function runAttempt(userId: string, to: string, options: { answers: number; finish: boolean; at: Date }) {

@@ -1,27 +1,15 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { db } from "@/server/db";
+import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { userOwner } from "@/server/ownership";
 import { findPlanIdFor } from "@/server/plans";
 import { createShareLink, findActiveShareLink, listShareLinks, loadSharedView, resolveShareToken, revokeShareLink } from "@/server/share-links";
 
-async function createUser(name: string) {
-  const id = `u-${randomUUID()}`;
-  await db.user.create({ data: { id, name, email: `${id}@example.test`, updatedAt: new Date() } });
-  return id;
-}
+const createUser = async (name: string) => (await createPerson(name)).id;
 
 /** A started attempt of the user, answered once ("I don't know"), finished unless asked not to. */
-async function attemptOf(userId: string, finish = true) {
-  const owner = userOwner(userId);
-  const started = await startAssessment({ from: "data-scientist", to: "ai-engineer", timeZone: "UTC" }, owner);
-  if (!started.ok) throw new Error(JSON.stringify(started.fieldErrors));
-  const state = await loadQuiz(started.attemptId, owner);
-  if (state.kind === "question") await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
-  if (finish) await finishEarly(started.attemptId, owner);
-  return started.attemptId;
-}
+const attemptOf = (userId: string, finish = true) => dontKnowAttempt(userOwner(userId), { to: "ai-engineer", answers: 1, finish });
 
 const tokenOf = (url: string) => url.replace(/^\/shared\//, "");
 

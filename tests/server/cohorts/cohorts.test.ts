@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { finishEarly, loadQuiz, regeneratePlanFromAttempt, startAssessment, submitAnswer } from "@/server/assessment/quiz";
+import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
 import { outboxDir } from "@/server/auth/mail";
 import { findCohortAssessment, setAssessmentWindow } from "@/server/cohorts/assessment";
 import { addRule, applyRules, assignManually, previewRules, waiveAssignment } from "@/server/cohorts/assignments";
@@ -12,6 +12,7 @@ import { acceptCohortInvitation, resolveCohortInvitation, revokeInvitations } fr
 import { importRoster } from "@/server/cohorts/roster";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
+import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { userOwner } from "@/server/ownership";
 import { findPlanIdFor, setPlanItemDone } from "@/server/plans";
 import { loadResults } from "@/server/results";
@@ -29,15 +30,8 @@ function moduleForTarget(offset = 0): { moduleId: string; skillId: string } {
   return { moduleId: chosen.id, skillId: chosen.skills[0].skill };
 }
 
-async function person(name: string) {
-  const id = `u-${randomUUID()}`;
-  const email = `${id}@example.com`;
-  await db.user.create({ data: { id, name, email } });
-  return { id, name, email };
-}
-
 async function newCohort(timeZone = "UTC") {
-  const staff = await person("Staff");
+  const staff = await createPerson("Staff");
   await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
   const created = await createCohort(staff, { name: `Cohort ${randomUUID().slice(0, 6)}`, startsOn: "2026-01-01", endsOn: "2026-12-31", targetRoleId: TARGET, timeZone });
   if (!created.ok) throw new Error("cohort not created");
@@ -49,23 +43,15 @@ async function newCohort(timeZone = "UTC") {
 
 /** A joined learner (enrolled directly, as accepting the invitation would). */
 async function learner(cohortId: string, name = "Learner") {
-  const user = await person(name);
+  const user = await createPerson(name);
   await db.enrollment.create({ data: { cohortId, email: user.email, name, role: "learner", userId: user.id, joinedAt: new Date() } });
   return user;
 }
 
 /** A finished cohort attempt: two "don't know" answers, then finish. */
 async function cohortAttempt(cohortId: string, userId: string): Promise<string> {
-  const owner = userOwner(userId);
   const window = await findCohortAssessment(cohortId);
-  const started = await startAssessment({ from: "data-scientist", to: TARGET, hoursPerWeek: "", timeZone: "UTC", budget: "15" }, owner, { cohortAssessmentId: window?.id ?? null });
-  if (!started.ok) throw new Error("not started");
-  for (let index = 0; index < 2; index++) {
-    const state = await loadQuiz(started.attemptId, owner);
-    if (state.kind === "question") await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
-  }
-  await finishEarly(started.attemptId, owner);
-  return started.attemptId;
+  return dontKnowAttempt(userOwner(userId), { to: TARGET, context: { cohortAssessmentId: window?.id ?? null } });
 }
 
 /** "Below level 4" fires for anyone who answered "don't know" throughout. */
@@ -90,8 +76,8 @@ describe("cohort roster and invitations", () => {
 
   it("lets only the invited address join, once; revoked invitations are dead", async () => {
     const { cohort, staff } = await newCohort();
-    const invitee = await person("Invitee");
-    const stranger = await person("Stranger");
+    const invitee = await createPerson("Invitee");
+    const stranger = await createPerson("Stranger");
     await importRoster(cohort, staff.name, `name,email\nInvitee,${invitee.email}\n`);
     const token = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(mailTo(invitee.email))?.[1] ?? "";
     expect(await db.cohortInvitation.count({ where: { tokenHash: token } })).toBe(0); // stored hashed
@@ -100,7 +86,7 @@ describe("cohort roster and invitations", () => {
     expect(await acceptCohortInvitation(token, invitee)).toMatchObject({ ok: false });
     expect(await db.enrollment.findFirst({ where: { cohortId: cohort.id, email: invitee.email }, select: { userId: true } })).toEqual({ userId: invitee.id });
 
-    const other = await person("Other");
+    const other = await createPerson("Other");
     await importRoster(cohort, staff.name, `name,email\nOther,${other.email}\n`);
     const second = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(mailTo(other.email))?.[1] ?? "";
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { cohortId: cohort.id, email: other.email }, select: { id: true } });

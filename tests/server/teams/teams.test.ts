@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { outboxDir } from "@/server/auth/mail";
+import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { describe, expect, it } from "vitest";
-import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { db } from "@/server/db";
 import { userOwner } from "@/server/ownership";
 import { loadResults } from "@/server/results";
@@ -14,12 +14,8 @@ import { addMember, createTeam, removeMember, updateConsent } from "@/server/tea
 
 const TARGET = "mlops-engineer";
 
-async function person(name = "Member"): Promise<{ id: string; name: string; email: string }> {
-  const id = `u-${randomUUID()}`;
-  const email = `${id}@example.com`;
-  await db.user.create({ data: { id, name: `${name} ${id.slice(2, 8)}`, email } });
-  return { id, name: `${name} ${id.slice(2, 8)}`, email };
-}
+/** A person with a unique display name (the CSV checks look names up). */
+const person = (label = "Member") => createPerson(`${label} ${randomUUID().slice(0, 6)}`);
 
 async function newTeam() {
   const owner = await person("Owner");
@@ -28,18 +24,10 @@ async function newTeam() {
   return { owner, teamId: created.teamId };
 }
 
-/** A finished team attempt: two "don't know" answers, then finish. */
+/** A finished team attempt in the open round: two "don't know" answers, then finish. */
 async function teamAttempt(teamId: string, userId: string): Promise<string> {
-  const owner = userOwner(userId);
   const round = await findOpenRound(teamId);
-  const started = await startAssessment({ from: "data-scientist", to: TARGET, hoursPerWeek: "", timeZone: "UTC", budget: "15" }, owner, { teamId, teamRoundId: round?.id ?? null });
-  if (!started.ok) throw new Error("not started");
-  for (let index = 0; index < 2; index++) {
-    const state = await loadQuiz(started.attemptId, owner);
-    if (state.kind === "question") await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
-  }
-  await finishEarly(started.attemptId, owner);
-  return started.attemptId;
+  return dontKnowAttempt(userOwner(userId), { to: TARGET, context: { teamId, teamRoundId: round?.id ?? null } });
 }
 
 async function teamWith(count: number, consent: (index: number) => { allowAggregate: boolean; allowIndividual: boolean }) {
