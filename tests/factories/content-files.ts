@@ -27,18 +27,15 @@ What ${id} covers.
   };
 }
 
-const OPTION_IDS = ["first", "second", "third", "fourth"] as const;
+const OPTION_IDS = ["one", "four", "seven", "eleven"] as const;
 
 /**
- * A single-answer question with four options of about the same length; the key sits at `keyIndex`.
- * With `keyLongest` the key's text is the longest option (by a few characters, well within the
- * per-question limit), as it should be in about a quarter of a bank.
+ * A single-answer question with four options of distinct but close lengths (24–27 characters, in
+ * file order), the key at `keyIndex`: its position fixes its length rank, so a bank whose keys
+ * rotate over positions gives no guessing strategy an edge.
  */
-export function questionFile(skill: string, slug = "basic", level = 1, keyIndex = 1, keyLongest = false): ContentFile {
-  const options = OPTION_IDS.map((id, index) => {
-    const isKey = index === keyIndex;
-    return `  - id: ${id}\n    text: The ${id} plausible answer${isKey && keyLongest ? ", long" : ""}${isKey ? "\n    correct: true" : ""}`;
-  }).join("\n");
+export function questionFile(skill: string, slug = "basic", level = 1, keyIndex = 1): ContentFile {
+  const options = OPTION_IDS.map((id, index) => `  - id: ${id}\n    text: The ${id} plausible answer${index === keyIndex ? "\n    correct: true" : ""}`).join("\n");
   return {
     path: `questions/${skill}/${slug}.md`,
     text: `---
@@ -57,14 +54,9 @@ The ${OPTION_IDS[keyIndex]} one, because the others are not.
   };
 }
 
-/**
- * Two questions per level 1–4 for a skill (the bank minimum), keys rotating over positions; the key
- * is the longest option in the first question at levels 1 and 3, a quarter of the bank.
- */
+/** Two questions per level 1–4 for a skill (the bank minimum), the key at each position twice. */
 export function questionBank(skill: string, skillIndex = 0): ContentFile[] {
-  return [1, 2, 3, 4].flatMap((level) =>
-    [0, 1].map((copy) => questionFile(skill, `level-${level}-${copy}`, level, (skillIndex + level * 2 + copy) % 4, copy === 0 && level % 2 === 1)),
-  );
+  return [1, 2, 3, 4].flatMap((level) => [0, 1].map((copy) => questionFile(skill, `level-${level}-${copy}`, level, (skillIndex + level * 2 + copy) % 4)));
 }
 
 export function moduleFile(skill: string, from = 0, to = 2, hours = 4): ContentFile {

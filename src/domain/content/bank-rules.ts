@@ -1,26 +1,19 @@
+import { GUESSING_BOUNDS, GUESSING_STRATEGIES, measureGuessing, measureMultipleKeyLength, nonNeutralToken, toGuessingItem, visibleText, type GuessingItem } from "./guessing";
 import { errorAt } from "./locate";
 import type { ContentError, ParsedContent, Question, SourceLocation } from "./types";
 
 /**
  * Item-writing rules that keep the question bank honest (Haladyna–Downing style guidelines for
- * multiple-choice items): a test-taker must not be able to pass by picking the longest option or a
- * favourite position, and every skill needs enough items at every level that the most-asked ones
- * are not memorised. Thresholds are named here so the report and the checks share them.
+ * multiple-choice items): a test-taker must not be able to pass by option length, wording or a
+ * favourite position (the strategies in ./guessing), and every skill needs enough items at every
+ * level that the most-asked ones are not memorised. Thresholds are named here so the report and
+ * the checks share them.
  */
 export const BANK_RULES = {
   singleOptions: { min: 3, max: 5 },
   multipleOptions: { min: 4, max: 6, minKeys: 2 },
   /** A single-answer key may be at most this much longer than its longest distractor. */
   maxKeyLengthRatio: 1.25,
-  /**
-   * Across single-answer questions: share where the key is strictly the longest option (chance is
-   * 25 % with four). Both ways are a tell: too high and "pick the longest" pays, too low and
-   * "never pick the longest" does.
-   */
-  minLongestKeyShare: 0.15,
-  maxLongestKeyShare: 0.3,
-  /** Across single-answer questions: share of keys at any one position. */
-  maxKeyPositionShare: 0.35,
   /** Bank-wide shares are only meaningful over enough questions. */
   minQuestionsForShares: 20,
   perSkill: { questions: 8, perLevel: 2 },
@@ -44,10 +37,11 @@ export function checkQuestionItem(question: Question): ContentError[] {
       errors.push(errorAt(question.source, ["options"], `a single-answer question has ${min}–${max} options, 4 preferred (found ${count})`));
     }
     const key = keys[0];
-    const longestDistractor = Math.max(0, ...distractors.map((option) => option.text.length));
-    if (keys.length === 1 && key && longestDistractor > 0 && key.text.length > longestDistractor * BANK_RULES.maxKeyLengthRatio) {
+    const longestDistractor = Math.max(0, ...distractors.map((option) => visibleText(option.text).length));
+    const keyLength = key ? visibleText(key.text).length : 0;
+    if (keys.length === 1 && key && longestDistractor > 0 && keyLength > longestDistractor * BANK_RULES.maxKeyLengthRatio) {
       const index = question.options.indexOf(key);
-      const percent = Math.round((key.text.length / longestDistractor - 1) * 100);
+      const percent = Math.round((keyLength / longestDistractor - 1) * 100);
       errors.push(
         errorAt(question.source, ["options", index, "text"], `the key is ${percent} % longer than the longest distractor (at most 25 %): length gives it away; trim it or make the distractors as specific`),
       );
@@ -63,6 +57,12 @@ export function checkQuestionItem(question: Question): ContentError[] {
   }
 
   question.options.forEach((option, index) => {
+    const token = nonNeutralToken(option.id);
+    if (token) {
+      errors.push(
+        errorAt(question.source, ["options", index, "id"], `option id \`${option.id}\` says \`${token}\`: ids must not name an option's correctness; rename it to what the option says and keep the old id in the option's \`replaces\` so stored answers still resolve`),
+      );
+    }
     if (CATCH_ALL.test(option.text)) {
       errors.push(errorAt(question.source, ["options", index, "text"], "no \"all/none of the above\" options: they test option logic, not the skill"));
     }
@@ -92,15 +92,16 @@ export function checkCodeFences(markdown: string, source: SourceLocation, firstL
 
 export interface KeySpread {
   singleCount: number;
-  /** Keys at position 1, 2, … across single-answer questions. */
+  /** Keys at position 1, 2, … (file order) across single-answer questions. */
   positions: number[];
-  longestKeyCount: number;
+  /** Keys whose visible length ranks 1 (longest), 2, … among their question's options, ties split evenly. */
+  lengthRanks: number[];
   /** Key length divided by the longest distractor's, per single-answer question. */
   lengthRatios: number[];
 }
 
 export function measureKeySpread(questions: readonly Question[]): KeySpread {
-  const spread: KeySpread = { singleCount: 0, positions: [], longestKeyCount: 0, lengthRatios: [] };
+  const spread: KeySpread = { singleCount: 0, positions: [], lengthRanks: [], lengthRatios: [] };
   for (const question of questions) {
     if (question.type !== "single") continue;
     const index = question.options.findIndex((option) => option.correct === true);
@@ -108,46 +109,83 @@ export function measureKeySpread(questions: readonly Question[]): KeySpread {
     if (!key) continue;
     spread.singleCount++;
     spread.positions[index] = (spread.positions[index] ?? 0) + 1;
-    const longestDistractor = Math.max(0, ...question.options.filter((option) => option !== key).map((option) => option.text.length));
-    if (key.text.length > longestDistractor) spread.longestKeyCount++;
-    if (longestDistractor > 0) spread.lengthRatios.push(key.text.length / longestDistractor);
+    const keyLength = visibleText(key.text).length;
+    const lengths = question.options.map((option) => visibleText(option.text).length);
+    const longer = lengths.filter((length) => length > keyLength).length;
+    const tied = lengths.filter((length) => length === keyLength).length;
+    for (let rank = longer; rank < longer + tied; rank++) spread.lengthRanks[rank] = (spread.lengthRanks[rank] ?? 0) + 1 / tied;
+    const longestDistractor = Math.max(0, ...question.options.filter((option) => option !== key).map((option) => visibleText(option.text).length));
+    if (longestDistractor > 0) spread.lengthRatios.push(keyLength / longestDistractor);
   }
   for (let index = 0; index < spread.positions.length; index++) spread.positions[index] ??= 0;
+  for (let index = 0; index < spread.lengthRanks.length; index++) spread.lengthRanks[index] ??= 0;
   return spread;
 }
 
-/** Bank-wide tells: keys too often or too rarely the longest option, or bunched at one position. */
-export function checkKeySpread(questions: readonly Question[]): ContentError[] {
-  const spread = measureKeySpread(questions);
-  if (spread.singleCount < BANK_RULES.minQuestionsForShares) return [];
+/** Single-answer questions grouped by skill, as the guessing strategies read them. */
+function singleItemsBySkill(questions: readonly Question[]): Map<string, GuessingItem[]> {
+  const bySkill = new Map<string, GuessingItem[]>();
+  for (const question of questions) {
+    if (question.type !== "single" || !question.options.some((option) => option.correct === true)) continue;
+    const list = bySkill.get(question.skill) ?? [];
+    list.push(toGuessingItem(question));
+    bySkill.set(question.skill, list);
+  }
+  return bySkill;
+}
+
+/**
+ * No test-wise shortcut: over the bank, every guessing strategy (length ranks, dropping the
+ * shortest or longest, absolute words, stem overlap, positions, …) stays within
+ * GUESSING_BOUNDS.bank of chance; within each skill, within GUESSING_BOUNDS.skill. Multiple-answer
+ * keys are not longer on average than the other options.
+ */
+export function checkGuessing(content: ParsedContent): ContentError[] {
   const errors: ContentError[] = [];
-  const share = spread.longestKeyCount / spread.singleCount;
-  if (share > BANK_RULES.maxLongestKeyShare) {
-    errors.push({
-      file: "questions",
-      line: 1,
-      message: `the key is the longest option in ${pct(share)} of single-answer questions (at most ${pct(BANK_RULES.maxLongestKeyShare)}); run npm run content:report to find them`,
-    });
-  }
-  if (share < BANK_RULES.minLongestKeyShare) {
-    errors.push({
-      file: "questions",
-      line: 1,
-      message: `the key is the longest option in only ${pct(share)} of single-answer questions (at least ${pct(BANK_RULES.minLongestKeyShare)}): keys are almost never the longest option, so "avoid the longest" is a tell; make some keys more complete or trim over-long distractors (npm run content:report shows the ratios)`,
-    });
-  }
-  spread.positions.forEach((count, index) => {
-    const positionShare = count / spread.singleCount;
-    if (positionShare > BANK_RULES.maxKeyPositionShare) {
+  const bySkill = singleItemsBySkill(content.questions);
+  const all = [...bySkill.values()].flat();
+  if (all.length >= BANK_RULES.minQuestionsForShares) {
+    const report = measureGuessing(all);
+    for (const strategy of report.strategies) {
+      if (strategy.excess <= GUESSING_BOUNDS.bank + EPSILON) continue;
       errors.push({
         file: "questions",
         line: 1,
-        message: `${pct(positionShare)} of single-answer keys are option ${index + 1} (at most ${pct(BANK_RULES.maxKeyPositionShare)}); move some keys to other positions`,
+        message: `a guesser who picks "${strategy.label}" scores ${pct(strategy.score)} over the ${report.questions} single-answer questions (chance ${pct(report.chance)}, at most ${pct(report.chance + GUESSING_BOUNDS.bank)}); rewrite options so it stops paying (npm run content:report lists each question's key rank)`,
       });
     }
-  });
+  }
+  const skills = new Map(content.skills.map((skill) => [skill.id, skill]));
+  for (const [skillId, items] of bySkill) {
+    const skill = skills.get(skillId);
+    if (!skill) continue;
+    const report = measureGuessing(items);
+    for (const strategy of report.strategies) {
+      if (strategy.excess <= GUESSING_BOUNDS.skill + EPSILON) continue;
+      const hits = items.filter((item) => (strategyById.get(strategy.id)?.score(item) ?? 0) > 1 / item.options.length).map((item) => item.id);
+      errors.push(
+        errorAt(
+          skill.source,
+          ["id"],
+          `a guesser who picks "${strategy.label}" scores ${pct(strategy.score)} on this skill's ${items.length} single-answer questions (chance ${pct(report.chance)}, at most ${pct(report.chance + GUESSING_BOUNDS.skill)})${hits.length > 0 ? `; it finds the key in ${hits.join(", ")}` : ""}`,
+        ),
+      );
+    }
+  }
+  const multiple = measureMultipleKeyLength(content.questions);
+  if (multiple.questions >= MIN_MULTIPLE_FOR_SHARES && multiple.ratio > GUESSING_BOUNDS.multipleKeyLength + EPSILON) {
+    errors.push({
+      file: "questions",
+      line: 1,
+      message: `multiple-answer keys average ${multiple.keyMean.toFixed(0)} characters against ${multiple.otherMean.toFixed(0)} for the other options (${pct(multiple.ratio - 1)} longer, at most ${pct(GUESSING_BOUNDS.multipleKeyLength - 1)}): "pick the long ones" pays; make distractors as specific or keys shorter`,
+    });
+  }
   return errors;
 }
+const strategyById = new Map(GUESSING_STRATEGIES.map((strategy) => [strategy.id, strategy]));
+/** Shares are sums of thirds and quarters: a bound met exactly must not fail on rounding. */
+const EPSILON = 1e-9;
+const MIN_MULTIPLE_FOR_SHARES = 10;
 
 export interface SkillCoverage {
   skillId: string;

@@ -1,4 +1,4 @@
-import { checkCoverage, checkKeySpread, checkQuestionItem } from "./bank-rules";
+import { checkCoverage, checkGuessing, checkQuestionItem } from "./bank-rules";
 import { compareErrors, errorAt } from "./locate";
 import type { DeclaredReferences } from "./parse";
 import type { ContentError, ParsedContent, SourceLocation } from "./types";
@@ -86,6 +86,7 @@ export function validateContent(content: ParsedContent, declared?: DeclaredRefer
         errors.push(errorAt(question.source, ["options", index, "id"], `option id \`${option.id}\` is already used by options[${first}]; option ids must be unique within a question`));
       } else optionIds.set(option.id, index);
     });
+    checkOptionReplaces(question, errors);
     const keys = question.options.filter((option) => option.correct === true).length;
     if (question.type === "single" && keys !== 1) {
       errors.push(errorAt(question.source, ["options"], `a single-answer question needs exactly one option with \`correct: true\` (found ${keys})`));
@@ -95,7 +96,7 @@ export function validateContent(content: ParsedContent, declared?: DeclaredRefer
     }
     errors.push(...checkQuestionItem(question));
   }
-  errors.push(...checkKeySpread(content.questions));
+  errors.push(...checkGuessing(content));
   errors.push(...checkCoverage(content));
 
   for (const mod of content.modules) {
@@ -111,6 +112,23 @@ export function validateContent(content: ParsedContent, declared?: DeclaredRefer
   }
 
   return errors.sort(compareErrors);
+}
+
+/**
+ * A renamed option lists its old ids in `replaces`, so answers stored under the old id still
+ * resolve: an old id must not be a live option id of the question nor be claimed twice.
+ */
+function checkOptionReplaces(question: ParsedContent["questions"][number], errors: ContentError[]): void {
+  const live = new Set(question.options.map((option) => option.id));
+  const claimed = new Map<string, number>();
+  question.options.forEach((option, index) => {
+    (option.replaces ?? []).forEach((oldId, at) => {
+      const path = ["options", index, "replaces", at];
+      if (live.has(oldId)) errors.push(errorAt(question.source, path, `\`${oldId}\` is a live option id of this question; only a retired id can be replaced`));
+      else if (claimed.has(oldId)) errors.push(errorAt(question.source, path, `retired option id \`${oldId}\` is already mapped by options[${claimed.get(oldId) ?? 0}]; map it once`));
+      else claimed.set(oldId, index);
+    });
+  });
 }
 
 /** Duplicate ids within a kind, and `replaces` entries that clash with live or other retired ids. */

@@ -12,26 +12,16 @@ function errorsOf(files: ContentFile[]): ContentError[] {
 }
 
 
-const LONG_KEY = ", long\n    correct: true";
-
-/** Whether a factory question's key is its longest option (a quarter of the factory bank). */
-function isLongKey(file: ContentFile): boolean {
-  return file.text.includes(LONG_KEY);
-}
-
-/** The factory tree with the key the longest option in only the first `count` questions. */
-function withLongestKeys(count: number): ContentFile[] {
-  let kept = 0;
-  return rewriteQuestions((file) => {
-    if (!isLongKey(file) || ++kept <= count) return file;
-    return { ...file, text: file.text.replace(LONG_KEY, "\n    correct: true") };
-  });
-}
-
 /** The factory tree with every single-answer question rewritten by `rewrite`. */
 function rewriteQuestions(rewrite: (file: ContentFile, index: number) => ContentFile): ContentFile[] {
   let index = 0;
   return buildValidContentFiles().map((file) => (file.path.startsWith("questions/") ? rewrite(file, index++) : file));
+}
+
+/** The parts of a factory question's path: skill, slug and level. */
+function partsOf(file: ContentFile) {
+  const [, skill = "", slug = ""] = /^questions\/([^/]+)\/(.+)\.md$/.exec(file.path) ?? [];
+  return { skill, slug, level: Number(/level-(\d)/.exec(slug)?.[1] ?? 1) };
 }
 
 describe("item-writing rules", () => {
@@ -54,31 +44,68 @@ describe("item-writing rules", () => {
     expectError(errorsOf(factoryWithFixture("bank-rules")), "questions/delta/all-of-the-above.md", 14, "options[3].text", "all/none of the above");
   });
 
-  it("flag keys bunched at one position across the bank", () => {
+  it("flag a bank where one guessing strategy pays: keys always in one position (and so one length rank)", () => {
     const files = rewriteQuestions((file) => {
-      const [, skill, slug] = /^questions\/([^/]+)\/(.+)\.md$/.exec(file.path) ?? [];
-      const level = Number(/level-(\d)/.exec(slug ?? "")?.[1] ?? 1);
-      return questionFile(skill ?? "", slug, level, 0, isLongKey(file));
+      const { skill, slug, level } = partsOf(file);
+      return questionFile(skill, slug, level, 1);
     });
-    expectError(errorsOf(files), "questions", 1, "100 % of single-answer keys are option 1", "at most 35 %");
+    const errors = errorsOf(files);
+    expectError(errors, "questions", 1, "always option 2 in file order", "scores 100 %", "chance 25 %, at most 29 %");
+    expectError(errors, "questions", 1, "always the 3rd-longest option (characters)", "scores 100 %");
+    // Each skill is named too, with the questions the strategy finds.
+    expectError(errors, "skills/alpha.md", 2, "always option 2 in file order", "scores 100 % on this skill's 8 single-answer questions", "alpha-level-1-0");
   });
 
-  it("flag a bank where the key is too often the longest option", () => {
-    // Ten percent longer keys stay within the per-question limit but tell across the bank.
-    const files = rewriteQuestions((file) => ({ ...file, text: file.text.replace(/(text: The \w+ plausible answer)(\n    correct: true)/, "$1 indeed$2") }));
-    expectError(errorsOf(files), "questions", 1, "longest option in 100 % of single-answer questions");
+  it("flag a bank where the shortest option is never the key: \"drop the shortest, then guess\" pays", () => {
+    // Keys at positions 2–4 only: the shortest option (position 1) is never the key.
+    const files = rewriteQuestions((file, index) => {
+      const { skill, slug, level } = partsOf(file);
+      return questionFile(skill, slug, level, 1 + (index % 3));
+    });
+    expectError(errorsOf(files), "questions", 1, "drop the shortest option, then guess", "scores 33 %");
   });
 
-  it("flag a bank where the key is almost never the longest option: \"avoid the longest\" would pay", () => {
-    const errors = errorsOf(withLongestKeys(0));
-    expectError(errors, "questions", 1, "longest option in only 0 % of single-answer questions", "at least 15 %", "\"avoid the longest\" is a tell");
-    expect(errors.filter((error) => error.file === "questions")).toHaveLength(1);
+  it("flag distractors that justify themselves: \"avoid the option that gives a reason\" pays", () => {
+    const files = rewriteQuestions((file) => ({ ...file, text: file.text.replace(/(text: The (\w+) plausible answer)(\n  - |\n---)/g, "$1, because it fits$3") }));
+    expectError(errorsOf(files), "questions", 1, "avoid options with a stated reason", "scores 100 %");
   });
 
-  it("accept the key as the longest option in 15 % of a bank, and flag just below", () => {
-    // 10 of 64 single-answer questions is 15.6 %, 9 of 64 is 14.1 %.
-    expect(compileContent(withLongestKeys(10)).ok).toBe(true);
-    expectError(errorsOf(withLongestKeys(9)), "questions", 1, "longest option in only 14 %", "at least 15 %");
+  it("flag multiple-answer keys that are longer on average than the other options", () => {
+    const multiple = (skill: string, index: number): ContentFile => ({
+      path: `questions/${skill}/multi-${index}.md`,
+      text: `---
+id: ${skill}-multi-${index}
+skill: ${skill}
+level: 2
+type: multiple
+options:
+  - id: one
+    text: The one plausible answer with detail
+    correct: true
+  - id: four
+    text: The four plausible answer with detail
+    correct: true
+  - id: seven
+    text: The seven answer
+  - id: eleven
+    text: The eleven answer
+---
+Which answers are right for ${skill}? Select all that apply.
+
+## Explanation
+The one and the four, because the others are not.
+`,
+    });
+    const files = [...buildValidContentFiles(), ...FACTORY_SKILLS.flatMap((skill) => [multiple(skill, 1), multiple(skill, 2)])];
+    expectError(errorsOf(files), "questions", 1, "multiple-answer keys average 37 characters against 17", "at most 5 %");
+  });
+
+  it("flag option ids that name correctness at the id, and `replaces` that clash or map twice", () => {
+    const errors = errorsOf(factoryWithFixture("option-ids"));
+    expectError(errors, "questions/alpha/named-options.md", 7, "options[0].id", "`correct` says `correct`", "replaces");
+    expectError(errors, "questions/alpha/named-options.md", 10, "options[1].id", "says `wrong`");
+    expectError(errors, "questions/alpha/named-options.md", 13, "options[2].replaces[0]", "`seven` is a live option id");
+    expectError(errors, "questions/alpha/named-options.md", 16, "options[3].replaces[0]", "already mapped by options[2]");
   });
 
   it("flag a skill with fewer than two questions at a level", () => {
@@ -90,9 +117,8 @@ describe("item-writing rules", () => {
     expectError(errorsOf(factoryWithFixture("missing-step")), "skills/alpha.md", 10, "levels[3]", "from level 2 to 3");
   });
 
-  it("accept the factory bank, whose keys rotate over positions and are the longest option in a quarter", () => {
+  it("accept the factory bank, whose keys take every position and length rank equally often", () => {
     expect(compileContent(buildValidContentFiles()).ok).toBe(true);
     expect(FACTORY_SKILLS.length * 8).toBe(64);
-    expect(buildValidContentFiles().filter(isLongKey)).toHaveLength(16);
   });
 });
