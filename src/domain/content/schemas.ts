@@ -71,6 +71,8 @@ export const QuestionOptionSchema = z
     id: ContentIdSchema,
     text: NonEmptyText,
     correct: z.boolean({ error: "must be true or false" }).optional(),
+    // Retired ids of this option (it was renamed): answers stored under them still resolve.
+    replaces: ReplacesSchema,
   })
   .strict();
 
