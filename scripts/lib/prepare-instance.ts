@@ -5,6 +5,8 @@ import { compileContentDir } from "@/server/content-loader";
 import { ensureAuthSecret, secretPath } from "@/server/auth/secret";
 import { applyMigrations } from "@/server/migrate";
 import { purgeAnonymousInFile } from "@/lib/retention";
+import { createEngine } from "@/domain/engine/assess";
+import { ensureQuizLengths } from "@/server/assessment/lengths";
 
 /**
  * What must hold before the server may start: content is valid (otherwise print every problem
@@ -18,6 +20,8 @@ export function prepareInstance(): void {
     process.exit(1);
   }
   console.log(formatContentSummary(result.counts));
+  const started = performance.now();
+  if (ensureQuizLengths(createEngine(result.graph))) console.log(`Estimated the quiz length for every role (${((performance.now() - started) / 1000).toFixed(1)} s, once per content version).`);
   applyMigrations(env.DATABASE_PATH);
   const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
   if (purged.attempts + purged.plans > 0) console.log(`Removed ${purged.attempts} anonymous attempt(s) and ${purged.plans} plan(s) idle for over ${env.ANONYMOUS_RETENTION_DAYS} days.`);

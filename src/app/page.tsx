@@ -4,6 +4,8 @@ import { RolePicker } from "@/components/role-picker";
 import { listRoles } from "@/server/catalog/roles";
 import { listCommonTransitions } from "@/server/catalog/transitions";
 import { StartAssessmentForm } from "@/components/assess/start-form";
+import { getEngine } from "@/server/assessment/engine";
+import { quizLengthHints } from "@/server/assessment/lengths";
 import { startAssessmentAction } from "./assess/actions";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -33,7 +35,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <h2 id="start-title" className="mb-4 text-xl font-semibold">
           Measure your readiness
         </h2>
-        <StartAssessmentForm roles={roles} action={startAssessmentAction} />
+        <StartAssessmentForm roles={roles} lengths={quizLengthHints(getEngine())} action={startAssessmentAction} />
       </section>
 
       <section aria-labelledby="pick-title" className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">

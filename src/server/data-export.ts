@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "./db";
 import { planItemSelect } from "./plans";
+import { isAttemptReviewWithheld } from "./review-withholding";
 
 /**
  * "Export my data": everything Waypoint keeps about a user, as one JSON document. The shape is
@@ -60,6 +61,8 @@ export async function exportUserData(userId: string, now = new Date()) {
           resultJson: true,
           createdAt: true,
           completedAt: true,
+          teamRoundId: true,
+          cohortAssessmentId: true,
           answers: {
             orderBy: { position: "asc" },
             select: { questionId: true, skillId: true, chosenOptionIds: true, isDontKnow: true, isCorrect: true, position: true, answeredAt: true },
@@ -98,6 +101,10 @@ export async function exportUserData(userId: string, now = new Date()) {
     },
   });
   if (!user) return null;
+  // While a team round or cohort window is open, the person's own answers leave without their
+  // correctness or the options chosen: either would hand the keys to those still taking it.
+  const withheld = new Set<string>();
+  for (const attempt of user.attempts) if (await isAttemptReviewWithheld(attempt, now)) withheld.add(attempt.id);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -110,11 +117,17 @@ export async function exportUserData(userId: string, now = new Date()) {
       hoursPerWeek: user.hoursPerWeek,
       createdAt: user.createdAt.toISOString(),
     },
-    attempts: user.attempts.map(({ answers, skillEstimates, resultJson, createdAt, completedAt, ...attempt }) => ({
+    attempts: user.attempts.map(({ answers, skillEstimates, resultJson, createdAt, completedAt, teamRoundId: _round, cohortAssessmentId: _window, ...attempt }) => ({
       ...attempt,
       createdAt: createdAt.toISOString(),
       completedAt: iso(completedAt),
-      answers: answers.map((answer) => ({ ...answer, chosenOptionIds: parseChosen(answer.chosenOptionIds), answeredAt: answer.answeredAt.toISOString() })),
+      isReviewWithheld: withheld.has(attempt.id),
+      answers: answers.map((answer) => ({
+        ...answer,
+        chosenOptionIds: withheld.has(attempt.id) ? null : parseChosen(answer.chosenOptionIds),
+        isCorrect: withheld.has(attempt.id) ? null : answer.isCorrect,
+        answeredAt: answer.answeredAt.toISOString(),
+      })),
       skillEstimates,
       result: parseStoredJson(resultJson),
     })),

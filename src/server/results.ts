@@ -8,11 +8,12 @@ import { diffRoles } from "@/domain/transition";
 import { findOwnedAttempt, findPreviousCompletedAttempt, listAnswers, listSkillEstimates } from "./attempts";
 import { getEngine } from "./assessment/engine";
 import { toRecordedAnswers, type StoredResult } from "./assessment/scoring";
+import { findOption } from "@/domain/content/options";
+import { optionCode, orderOptions } from "./assessment/option-codes";
 import { renderMarkdown } from "./markdown";
 import { findPlanIdFor } from "./plans";
 import type { Owner } from "./ownership";
-import { isReviewWithheld as isReviewWithheldFor } from "./teams/rounds";
-import { isCohortReviewWithheld } from "./cohorts/assessment";
+import { isAttemptReviewWithheld } from "./review-withholding";
 
 export interface SkillRow {
   skillId: string;
@@ -24,7 +25,10 @@ export interface SkillRow {
   high: number;
   pMeets: number | null;
   answerCount: number;
+  /** Empty while the review is withheld: an answer's effect would tell whether it was right. */
   movedBy: { position: number; outcome: Outcome; shift: number }[];
+  /** For a skill without a direct answer: the skills whose answers its estimate leans on most. */
+  inferredFrom: string[];
   previous: { level: number; pMeets: number | null } | null;
 }
 
@@ -34,6 +38,8 @@ export interface ReviewItem {
   skillTitle: string;
   outcome: Outcome;
   isRemoved: boolean;
+  /** The option the person chose has since been removed or replaced by a different one. */
+  isChoiceRevised: boolean;
   stemHtml: string;
   options: { id: string; html: string; isKey: boolean; isChosen: boolean }[];
   explanationHtml: string;
@@ -61,7 +67,7 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
     findPreviousCompletedAttempt(owner, attempt.targetRoleId, attempt.createdAt),
     findPlanIdFor(owner, attempt.targetRoleId),
   ]);
-  const isReviewWithheld = (await isReviewWithheldFor(attempt.teamRoundId)) || (await isCohortReviewWithheld(attempt.cohortAssessmentId));
+  const isReviewWithheld = await isAttemptReviewWithheld(attempt);
   const previousEstimates = previousAttempt ? await listSkillEstimates(previousAttempt.id) : [];
   const previousBySkill = new Map(previousEstimates.map((row) => [row.skillId, { level: row.band, pMeets: row.pMeets }]));
   const stored = JSON.parse(attempt.resultJson) as StoredResult;
@@ -75,6 +81,8 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
   const title = (skillId: string) => graph.skills.get(skillId)?.title ?? skillId;
   const topological = new Map(graph.topologicalOrder.map((id, index) => [id, index]));
 
+  const skillOfQuestion = new Map(answerRows.map((row) => [row.questionId, row.skillId]));
+  const inferredFrom = (skillId: string) => [...new Set((influence.get(skillId) ?? []).map((entry) => skillOfQuestion.get(entry.questionId) ?? ""))].filter((id) => id !== "" && id !== skillId).slice(0, 3).map(title);
   const rows: SkillRow[] = estimates
     .map((row) => ({
       skillId: row.skillId,
@@ -86,7 +94,8 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
       high: row.bandHigh,
       pMeets: row.pMeets,
       answerCount: row.answerCount,
-      movedBy: (influence.get(row.skillId) ?? []).slice(0, 3).map((entry) => ({ position: positionOf.get(entry.questionId) ?? 0, outcome: entry.outcome, shift: entry.shift })),
+      movedBy: isReviewWithheld ? [] : (influence.get(row.skillId) ?? []).slice(0, 3).map((entry) => ({ position: positionOf.get(entry.questionId) ?? 0, outcome: entry.outcome, shift: entry.shift })),
+      inferredFrom: row.answerCount === 0 ? inferredFrom(row.skillId) : [],
       previous: previousBySkill.get(row.skillId) ?? null,
     }))
     .sort((a, b) => Number(b.isCore) - Number(a.isCore) || (topological.get(a.skillId) ?? 0) - (topological.get(b.skillId) ?? 0));
@@ -95,20 +104,31 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
   const carriedIds = new Set((transition?.items ?? []).filter((item) => item.status === "carries-over").map((item) => item.skillId));
   const roleTitle = (id: string) => graph.roles.get(id)?.title ?? id;
 
-  const review: ReviewItem[] = answerRows.map((row) => {
-    const question = graph.questions.get(row.questionId);
-    const chosen = new Set(JSON.parse(row.chosenOptionIds) as string[]);
-    return {
-      position: row.position,
-      questionId: row.questionId,
-      skillTitle: title(row.skillId),
-      outcome: row.isDontKnow ? "dontKnow" : row.isCorrect ? "correct" : "incorrect",
-      isRemoved: !question,
-      stemHtml: question ? renderMarkdown(question.stem) : "",
-      options: (question?.options ?? []).map((option) => ({ id: option.id, html: renderMarkdown(option.text), isKey: option.correct === true, isChosen: chosen.has(option.id) })),
-      explanationHtml: question ? renderMarkdown(question.explanation) : "",
-    };
-  });
+  // Built only when it may be shown: while a round or window is open nothing about keys leaves the server.
+  const review: ReviewItem[] = isReviewWithheld
+    ? []
+    : answerRows.map((row) => {
+        const question = graph.questions.get(row.questionId);
+        const storedIds = JSON.parse(row.chosenOptionIds) as string[];
+        const chosen = new Set(question ? storedIds.map((id) => findOption(question, id)?.id) : []);
+        return {
+          position: row.position,
+          questionId: row.questionId,
+          skillTitle: title(row.skillId),
+          outcome: row.isDontKnow ? "dontKnow" : row.isCorrect ? "correct" : "incorrect",
+          isRemoved: !question,
+          isChoiceRevised: question !== undefined && storedIds.some((id) => !findOption(question, id)),
+          stemHtml: question ? renderMarkdown(question.stem) : "",
+          // The order this person saw, numbered as they saw it.
+          options: (question ? orderOptions(attempt.id, question.id, question.options) : []).map((option) => ({
+            id: optionCode(attempt.id, row.questionId, option),
+            html: renderMarkdown(option.text),
+            isKey: option.correct === true,
+            isChosen: chosen.has(option.id),
+          })),
+          explanationHtml: question ? renderMarkdown(question.explanation) : "",
+        };
+      });
 
   return {
     attempt: {
@@ -136,7 +156,7 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
       .slice(0, 5),
     previous: previousAttempt ? { attemptId: previousAttempt.id, completedAt: previousAttempt.completedAt } : null,
     // Team and cohort attempts: keys and explanations stay hidden until the round or window closes.
-    review: isReviewWithheld ? [] : review,
+    review,
     isReviewWithheld,
     isCohortAttempt: attempt.cohortAssessmentId !== null,
     planId,

@@ -1,6 +1,7 @@
 import { decideNextStep } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, groupItems, priorMean, targetProfile, type EngineItem, type EngineModel, type TargetProfile } from "@/domain/engine/model";
-import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
+import { fitPosterior, type AnswerTerm, type Sites } from "@/domain/engine/expectation-propagation";
+import { createPrior, type Posterior } from "@/domain/engine/posterior";
 import type { Random } from "@/domain/engine/random";
 import type { SkillsGraph } from "@/domain/skills-graph";
 import { trueProbability, type Person, type TrueItem } from "./world";
@@ -10,6 +11,8 @@ export interface ArmRun {
   prior: Posterior;
   target: TargetProfile;
   items: EngineItem[];
+  /** The answers given, as the posterior's evidence (empty for the prior alone). */
+  terms: AnswerTerm[];
 }
 
 /** The engine's view of the world: the content graph and the (possibly perturbed) nominal item model. */
@@ -29,9 +32,13 @@ function start(view: EngineView, person: Person) {
   return { prior, target: targetProfile(view.model, view.graph, person.targetRoleId) };
 }
 
+function termFor(item: EngineItem, isCorrect: boolean): AnswerTerm {
+  return { skill: item.skillIndex, parameters: item, outcome: isCorrect ? "correct" : "incorrect" };
+}
+
 export function runPriorOnly(view: EngineView, person: Person): ArmRun {
   const { prior, target } = start(view, person);
-  return { posterior: prior, prior, target, items: [] };
+  return { posterior: prior, prior, target, items: [], terms: [] };
 }
 
 export interface AdaptiveOptions {
@@ -39,7 +46,6 @@ export interface AdaptiveOptions {
   /** Risk threshold; a negative value disables the risk stop (forced length). */
   stopRisk: number;
   withheldShare: number;
-  coverageRisk: number;
   readinessRisk: number;
 }
 
@@ -47,7 +53,9 @@ export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap
   const attemptSeed = Math.floor(random.next() * 2 ** 31);
   const { prior, target } = start(view, person);
   let posterior = prior;
+  let sites: Sites | undefined;
   const items: EngineItem[] = [];
+  const terms: AnswerTerm[] = [];
   const used = new Set<string>();
   const answeredSkills = new Set<number>();
   for (;;) {
@@ -55,16 +63,18 @@ export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap
       view.model,
       posterior,
       target,
-      { answered: items.length, answeredSkills, budget: options.budget, stopRisk: options.stopRisk, coverageRisk: options.coverageRisk, readinessRisk: options.readinessRisk },
+      { answered: items.length, answeredSkills, budget: options.budget, stopRisk: options.stopRisk, readinessRisk: options.readinessRisk },
       { used, random, attemptSeed, withheldShare: options.withheldShare },
     );
     if (!item) break;
     used.add(item.id);
     answeredSkills.add(item.skillIndex);
     items.push(item);
-    posterior = applyResponse(posterior, item.skillIndex, item, answer(person, item, world, random) ? "correct" : "incorrect");
+    terms.push(termFor(item, answer(person, item, world, random)));
+    // The app refits from all stored answers; starting from the last sites reaches the same fixed point sooner.
+    ({ posterior, sites } = fitPosterior(prior, terms, sites));
   }
-  return { posterior, prior, target, items };
+  return { posterior, prior, target, items, terms };
 }
 
 /**
@@ -89,12 +99,10 @@ export function fixedForm(model: EngineModel, target: TargetProfile, length: num
 
 export function runFixed(view: EngineView, person: Person, world: ReadonlyMap<string, TrueItem>, random: Random, length: number): ArmRun {
   const { prior, target } = start(view, person);
-  let posterior = prior;
   const items = fixedForm(view.model, target, length);
-  for (const item of items) {
-    posterior = applyResponse(posterior, item.skillIndex, item, answer(person, item, world, random) ? "correct" : "incorrect");
-  }
-  return { posterior, prior, target, items };
+  const terms = items.map((item) => termFor(item, answer(person, item, world, random)));
+  const { posterior } = fitPosterior(prior, terms);
+  return { posterior, prior, target, items, terms };
 }
 
 /** Nominal parameters perturbed as the issue asks: discrimination × U(0.7, 1.3), difficulty ± U(0, 0.5). */
@@ -112,6 +120,5 @@ export const DEFAULT_ADAPTIVE: AdaptiveOptions = {
   budget: ENGINE_DEFAULTS.budget,
   stopRisk: ENGINE_DEFAULTS.stopRisk,
   withheldShare: ENGINE_DEFAULTS.withheldShare,
-  coverageRisk: ENGINE_DEFAULTS.coverageRisk,
   readinessRisk: ENGINE_DEFAULTS.readinessRisk,
 };

@@ -49,6 +49,29 @@ export class VerdictTally {
   }
 }
 
+/** Share of the self-taught (person, skill) pairs the result calls "meets" (P ≥ 0.5). */
+export class RecallTally {
+  private hits = 0;
+  private total = 0;
+
+  add(run: ArmRun, raised: readonly number[]): void {
+    for (const skill of raised) {
+      const k = run.target.skillIndexes.indexOf(skill);
+      if (k < 0) continue;
+      this.total++;
+      if (probabilityMeets(run.posterior, skill, run.target.cuts[k] as number) >= 0.5) this.hits++;
+    }
+  }
+
+  recall(): number {
+    return this.total === 0 ? 0 : this.hits / this.total;
+  }
+
+  get pairs(): number {
+    return this.total;
+  }
+}
+
 export function isTrulyReady(run: ArmRun, person: Person): boolean {
   const core = run.target.skillIndexes.map((skill, k) => ({ skill, k })).filter(({ k }) => run.target.isCore[k]);
   const pool = core.length > 0 ? core : run.target.skillIndexes.map((skill, k) => ({ skill, k }));

@@ -91,3 +91,24 @@ export function fisherInformation(theta: number, item: TrueItem): number {
   const c = item.guessing;
   return (item.discrimination ** 2 * (p - c) ** 2 * (1 - p)) / ((1 - c) ** 2 * p);
 }
+
+/**
+ * A person changing roles who learned some of the target's skills on their own (issue 12): 2–4 of
+ * the target's required skills that they do not meet, at random, raised to cut + U(0.25, 1.0).
+ * Returns the raised skills (engine indexes) so only those pairs count towards "met recall".
+ */
+export function teachSelf(person: Person, target: { skillIndexes: readonly number[]; cuts: readonly number[] }, random: Random): { person: Person; raised: number[] } {
+  const below = target.skillIndexes.map((skill, k) => ({ skill, cut: target.cuts[k] as number })).filter(({ skill, cut }) => (person.theta[skill] as number) < cut);
+  const wanted = 2 + Math.floor(random.next() * 3);
+  // Fisher–Yates over the skills below their cut, then the first `wanted` are raised.
+  for (let i = below.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [below[i], below[j]] = [below[j] as (typeof below)[number], below[i] as (typeof below)[number]];
+  }
+  const theta = Float64Array.from(person.theta);
+  const raised = below.slice(0, wanted).map(({ skill, cut }) => {
+    theta[skill] = cut + 0.25 + 0.75 * random.next();
+    return skill;
+  });
+  return { person: { ...person, theta }, raised };
+}

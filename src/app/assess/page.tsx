@@ -3,7 +3,9 @@ import { z } from "zod";
 import { MyAttempts } from "@/components/assess/my-attempts";
 import { StartAssessmentForm } from "@/components/assess/start-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { getEngine } from "@/server/assessment/engine";
 import { listMyAttempts } from "@/server/assessment/history";
+import { quizLengthHints } from "@/server/assessment/lengths";
 import { listRoles } from "@/server/catalog/roles";
 import { findProfile } from "@/server/accounts";
 import { currentOwner, requireUser } from "@/server/permissions";
@@ -30,7 +32,7 @@ export default async function StartAssessmentPage({ searchParams }: { searchPara
         lead="An adaptive quiz: each question is chosen to settle whether you meet the level your target role asks for, and it stops as soon as the picture is clear. Say “I don’t know” rather than guess — it makes the result more accurate."
       />
       <section aria-label="Start" className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
-        <StartAssessmentForm roles={roles} from={from} to={to} hoursPerWeek={profile?.hoursPerWeek ? String(profile.hoursPerWeek) : ""} action={startAssessmentAction} />
+        <StartAssessmentForm roles={roles} from={from} to={to} hoursPerWeek={profile?.hoursPerWeek ? String(profile.hoursPerWeek) : ""} lengths={quizLengthHints(getEngine())} action={startAssessmentAction} />
       </section>
       <MyAttempts attempts={await listMyAttempts(await currentOwner())} />
     </>

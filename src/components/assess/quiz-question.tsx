@@ -6,9 +6,10 @@ import type { QuestionView } from "@/server/assessment/quiz";
 export type AnswerFormState = { error: string } | null;
 
 /**
- * One question at a time. Only option ids and rendered text reach the browser; the key and the
- * item parameters stay on the server until the answer is stored. Keyboard: digits pick options,
- * arrows move between them, Enter submits, 0 answers "I don't know".
+ * One question at a time. Only opaque per-attempt option codes and rendered text reach the browser,
+ * in the attempt's own option order; the key, the content's option ids and the item parameters stay
+ * on the server. Keyboard: digits pick options in the order shown, arrows move between them,
+ * Enter submits, 0 answers "I don't know".
  */
 export function QuizQuestion({
   view,
@@ -128,10 +129,23 @@ export function QuizQuestion({
         >
           I don’t know
         </button>
-        <button type="submit" formAction={finishAction} disabled={isPending} className="ml-auto text-sm font-medium text-slate-700 underline underline-offset-2 hover:text-brand-700 dark:text-slate-300">
+        <button
+          type="submit"
+          formAction={finishAction}
+          disabled={isPending}
+          aria-describedby={view.unaskedSkills.length > 0 ? "finish-hint" : undefined}
+          className="ml-auto text-sm font-medium text-slate-700 underline underline-offset-2 hover:text-brand-700 dark:text-slate-300"
+        >
           Finish now and see my results
         </button>
       </div>
+      {view.unaskedSkills.length > 0 && (
+        <p id="finish-hint" className="text-sm text-slate-600 dark:text-slate-400">
+          {view.unaskedSkills.length === view.requiredSkills ? "No" : `${view.unaskedSkills.length} of the ${view.requiredSkills}`} required skills{" "}
+          {view.unaskedSkills.length === view.requiredSkills ? "have an answer yet" : "have no answer yet"}: {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
+          {view.unaskedSkills.length === 1 ? "it" : "them"} inferred from your other answers and your current role, not measured.
+        </p>
+      )}
     </form>
   );
 }

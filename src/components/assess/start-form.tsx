@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
+import type { QuizLengthHints } from "@/server/assessment/lengths";
 import { RoleSelect } from "@/components/role-picker";
 import { TimeZoneInput } from "./time-zone-input";
 
@@ -20,6 +21,7 @@ export function StartAssessmentForm({
   from = "",
   to = "",
   hoursPerWeek = "",
+  lengths,
   action,
 }: {
   roles: RoleOption[];
@@ -27,13 +29,21 @@ export function StartAssessmentForm({
   to?: string;
   /** Prefill from the signed-in person's profile. */
   hoursPerWeek?: string;
+  /** Per target role: the fewest questions (one per required skill) and the usual range per quiz length. */
+  lengths: QuizLengthHints;
   action: (previous: StartFormState, form: FormData) => Promise<StartFormState>;
 }) {
   const [state, formAction, isPending] = useActionState<StartFormState, FormData>(action, null);
   const errors = state?.fieldErrors ?? {};
   const values = state?.values ?? { from, to, hoursPerWeek };
+  const [choice, setChoice] = useState({ to: values.to ?? "", budget: values.budget || "30" });
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget);
+    setChoice({ to: String(form.get("to") ?? ""), budget: String(form.get("budget") ?? "30") });
+  };
+  const targetTitle = roles.find((role) => role.id === choice.to)?.title;
   return (
-    <form action={formAction} noValidate className="space-y-4" aria-describedby={state ? "start-errors" : undefined}>
+    <form action={formAction} onChange={onChange} noValidate className="space-y-4" aria-describedby={state ? "start-errors" : undefined}>
       {state && (
         <p id="start-errors" role="alert" className="font-medium text-red-700 dark:text-red-400">
           {errors.form ?? "Please fix the highlighted fields."}
@@ -90,9 +100,29 @@ export function StartAssessmentForm({
       <button type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">
         {isPending ? "Starting…" : "Start the assessment"}
       </button>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        About 15 questions, 10 minutes. No account needed: your progress is kept in this browser.
+      <p id="quiz-length" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
+        {describeLength(lengths, choice.to, targetTitle, Number(choice.budget))} No account needed: your progress is kept in this browser.
       </p>
     </form>
   );
+}
+
+/** About 40 seconds a question: a scenario to read and four options to weigh. */
+const MINUTES_PER_QUESTION = 0.7;
+
+/**
+ * The honest length: every skill the target requires is asked at least once, so the floor is the
+ * number of required skills; the typical range comes from the engine's own simulation when the
+ * instance has estimated it.
+ */
+function describeLength(lengths: QuizLengthHints, to: string, title: string | undefined, budget: number): string {
+  const hint = lengths[to];
+  if (!hint || !title) {
+    const floors = Object.values(lengths).map((entry) => entry.required);
+    return `Every skill the target role requires gets at least one question (${Math.min(...floors)}–${Math.max(...floors)} skills, depending on the role); then the quiz asks more only where your answers leave a verdict open, up to the length you choose.`;
+  }
+  const floor = Math.min(hint.required, budget);
+  const typical = hint.byBudget?.[budget];
+  const range = typical && typical.high > typical.low ? ` Most people answer ${typical.low}–${typical.high}, about ${typical.median} (some ${Math.round(typical.median * MINUTES_PER_QUESTION)} minutes).` : "";
+  return `${title} requires ${hint.required} skills and each gets at least one question, so expect ${floor}–${budget} questions.${range}`;
 }

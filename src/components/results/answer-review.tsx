@@ -8,7 +8,10 @@ const OUTCOME = {
   dontKnow: { label: "You said you didn’t know", className: "text-slate-700 dark:text-slate-300" },
 } as const;
 
-/** Every answered question with the correct answer and why: shown only once the attempt is finished. */
+/**
+ * Every answered question with the correct answer and why, options in the order this person saw
+ * them: shown only once the attempt is finished and any team round or cohort window has closed.
+ */
 export function AnswerReview({ items, renderReport }: { items: ReviewItem[]; renderReport: (questionId: string) => ReactNode }) {
   return (
     <ol className="space-y-8">
@@ -24,9 +27,13 @@ export function AnswerReview({ items, renderReport }: { items: ReviewItem[]; ren
           ) : (
             <>
               <SanitizedMarkdown html={item.stemHtml} className="mt-3" />
-              <ul className="mt-3 space-y-1.5">
-                {item.options.map((option) => (
+              {item.isChoiceRevised && (
+                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">The option you chose has since been revised, so it is not among the options below; your answer still counts as it was scored.</p>
+              )}
+              <ol className="mt-3 space-y-1.5">
+                {item.options.map((option, index) => (
                   <li key={option.id} className={`flex gap-2 rounded-md border p-2 text-sm ${option.isKey ? "border-emerald-600" : "border-slate-200 dark:border-slate-800"}`}>
+                    <span aria-hidden="true" className="w-5 shrink-0 text-xs text-slate-500 tabular-nums">{index + 1}.</span>
                     <span className="w-36 shrink-0 text-xs font-medium">
                       {option.isKey && "✓ Correct answer"}
                       {option.isKey && option.isChosen && <br />}
@@ -35,7 +42,7 @@ export function AnswerReview({ items, renderReport }: { items: ReviewItem[]; ren
                     <span className="prose prose-sm prose-slate max-w-none prose-p:my-0 dark:prose-invert" dangerouslySetInnerHTML={{ __html: option.html }} />
                   </li>
                 ))}
-              </ul>
+              </ol>
               <div className="mt-4 border-l-4 border-slate-200 pl-4 dark:border-slate-700">
                 <p className="text-sm font-semibold">Why</p>
                 <SanitizedMarkdown html={item.explanationHtml} className="mt-1 prose-sm" />

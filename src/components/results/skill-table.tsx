@@ -5,8 +5,12 @@ import { LevelRange } from "./level-range";
 
 const OUTCOME_LABEL = { correct: "right", incorrect: "wrong", dontKnow: "don’t know" } as const;
 
-/** The per-skill result as a table: the text alternative to the chart and the detail behind it. */
-export function SkillTable({ rows, caption, hasPrevious }: { rows: SkillRow[]; caption: string; hasPrevious: boolean }) {
+/**
+ * The per-skill result as a table: the text alternative to the chart and the detail behind it. A
+ * skill without a direct answer never gets a confident reading ("very likely below"): it says it
+ * was not asked and what its estimate is inferred from.
+ */
+export function SkillTable({ rows, caption, hasPrevious, fromTitle = null }: { rows: SkillRow[]; caption: string; hasPrevious: boolean; fromTitle?: string | null }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[720px] border-collapse text-left text-sm">
@@ -39,14 +43,14 @@ export function SkillTable({ rows, caption, hasPrevious }: { rows: SkillRow[]; c
                   <span className="flex items-center gap-2">
                     <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${chanceTone(row.pMeets)}`} />
                     <span>
-                      {percent(row.pMeets)} <span className="text-slate-600 dark:text-slate-400">· {describeChance(row.pMeets)}</span>
+                      {percent(row.pMeets)} <span className="text-slate-600 dark:text-slate-400">· {row.answerCount === 0 ? "not asked, inferred" : describeChance(row.pMeets)}</span>
                     </span>
                   </span>
                 )}
               </td>
               <td className="py-3 pr-3">
                 {row.answerCount === 0 ? (
-                  <span className="rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs">Not assessed — inferred from related skills</span>
+                  <span className="rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs">Not asked — inferred from {inferenceSources(row.inferredFrom, fromTitle)}</span>
                 ) : (
                   <span>
                     {row.answerCount} {row.answerCount === 1 ? "question" : "questions"}
@@ -77,6 +81,19 @@ export function SkillTable({ rows, caption, hasPrevious }: { rows: SkillRow[]; c
       </table>
     </div>
   );
+}
+
+/** "your answers on Python and SQL and what Data Scientists typically know", or the parts that apply. */
+function inferenceSources(skills: readonly string[], fromTitle: string | null): string {
+  const parts = [
+    ...(skills.length > 0 ? [`your answers on ${listWords(skills)}`] : []),
+    ...(fromTitle ? [`what ${fromTitle}s typically know`] : []),
+  ];
+  return parts.length > 0 ? parts.join(" and ") : "the role profiles alone";
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
 }
 
 function ProgressCell({ row, previous }: { row: SkillRow; previous: NonNullable<SkillRow["previous"]> }) {

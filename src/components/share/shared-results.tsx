@@ -34,7 +34,7 @@ export function SharedResultsView({ results }: { results: SharedResults }) {
           <LevelChart rows={results.required} />
         </div>
         <div className="mt-6">
-          <SkillTable rows={results.required} hasPrevious={false} caption="Per skill: estimated level, target and how sure the estimate is." />
+          <SkillTable rows={results.required} fromTitle={results.from?.title ?? null} hasPrevious={false} caption="Per skill: estimated level, target and how sure the estimate is." />
         </div>
       </section>
 

@@ -1,7 +1,8 @@
 import type { SkillsGraph } from "../skills-graph";
 import { decideNextStep, misclassificationRisk, type StopReason } from "./decision";
 import { buildEngineModel, ENGINE_DEFAULTS, priorMean, targetProfile, type EngineItem, type EngineModel, type ItemParameters, type TargetProfile } from "./model";
-import { applyResponse, createPrior, type Outcome, type Posterior } from "./posterior";
+import { fitPosterior, type AnswerTerm } from "./expectation-propagation";
+import { createPrior, type Outcome, type Posterior } from "./posterior";
 import { createRandom } from "./random";
 
 /** The engine bound to one content version: the graph plus its item model. */
@@ -42,34 +43,26 @@ export interface AttemptState {
   stop: StopReason | undefined;
   /** The item to show next (undefined once stopped). */
   next: EngineItem | undefined;
+  /** Required skills of the target not asked yet, core first (engine indexes). */
+  uncovered: readonly number[];
   /** Answers that no longer map to a skill in this content version (the skill was removed). */
   ignoredAnswers: readonly string[];
 }
 
 /**
  * Recomputes an attempt from its prior and stored answers. The state is a pure function of the
- * attempt's spec and answers, so nothing but the answers needs storing, and the next item is the
- * same on every replay: its randomisation is seeded by the attempt seed and the answer count.
+ * attempt's spec and answers (the posterior is the EP fixed point of all of them, whatever their
+ * order), so nothing but the answers needs storing, and the next item is the same on every replay:
+ * its randomisation is seeded by the attempt seed and the answer count.
  */
 export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readonly RecordedAnswer[]): AttemptState {
   const { graph, model } = engine;
   const prior = createPrior(model, priorMean(model, graph, spec.currentRoleId));
   const target = targetProfile(model, graph, spec.targetRoleId);
-  let posterior = prior;
-  const ignoredAnswers: string[] = [];
-  for (const answer of answers) {
-    const skill = model.skillIndex.get(answer.skillId);
-    if (skill === undefined) {
-      ignoredAnswers.push(answer.questionId);
-      continue;
-    }
-    posterior = applyResponse(posterior, skill, answer.parameters, answer.outcome);
-  }
-  const answeredSkills = new Set(answers.flatMap((answer) => {
-    const skill = model.skillIndex.get(answer.skillId);
-    return skill === undefined ? [] : [skill];
-  }));
-  const { stop, next } = decideNextStep(
+  const { terms, ignoredAnswers } = answerTerms(model, answers);
+  const { posterior } = fitPosterior(prior, terms);
+  const answeredSkills = new Set(terms.map((term) => term.skill));
+  const { stop, next, uncovered } = decideNextStep(
     model,
     posterior,
     target,
@@ -81,7 +74,23 @@ export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readon
       attemptSeed: spec.seed,
     },
   );
-  return { posterior, prior, target, answered: answers.length, risk: misclassificationRisk(posterior, target), stop, next, ignoredAnswers };
+  return { posterior, prior, target, answered: answers.length, risk: misclassificationRisk(posterior, target), stop, next, uncovered, ignoredAnswers };
+}
+
+/**
+ * Stored answers as evidence terms of the posterior, one per answer (the scale-out cache keys them
+ * by question, outcome and parameters). Answers to skills this content version no longer has are
+ * returned apart: they cannot move any estimate.
+ */
+export function answerTerms(model: Engine["model"], answers: readonly RecordedAnswer[]): { terms: AnswerTerm[]; ignoredAnswers: string[] } {
+  const terms: AnswerTerm[] = [];
+  const ignoredAnswers: string[] = [];
+  for (const answer of answers) {
+    const skill = model.skillIndex.get(answer.skillId);
+    if (skill === undefined) ignoredAnswers.push(answer.questionId);
+    else terms.push({ skill, parameters: answer.parameters, outcome: answer.outcome });
+  }
+  return { terms, ignoredAnswers };
 }
 
 /** How a chosen set of options scores: exact key set for multiple-answer items (no partial credit). */

@@ -1,13 +1,14 @@
 import { normalCdf } from "./math";
 import { readinessForRoles } from "./readiness";
-import { forecastOutcomes, variance, type MarginalMoments, type Posterior } from "./posterior";
+import { tailProbabilities } from "./expectation-propagation";
+import { forecastOutcomes, type MarginalMoments, type Posterior } from "./posterior";
 import { ENGINE_DEFAULTS, type EngineItem, type EngineModel, type TargetProfile } from "./model";
 import { createRandom, hashString, type Random } from "./random";
 
-/** P(ability ≥ cut) for one skill under the posterior. */
+/** P(ability ≥ cut) for one skill under the posterior (the tilted marginal for a skill with answers). */
 export function probabilityMeets(posterior: Posterior, skill: number, cut: number): number {
   if (cut === Number.NEGATIVE_INFINITY) return 1;
-  return normalCdf(((posterior.mean[skill] as number) - cut) / Math.sqrt(variance(posterior, skill)));
+  return tailProbabilities(posterior, skill, [cut])[0] ?? 0;
 }
 
 /**
@@ -166,34 +167,35 @@ export interface StopCheck {
   answered: number;
   budget: number;
   stopRisk?: number;
-  /** Core skills of the target with items in the bank but no answer yet. */
-  uncoveredCore?: number;
+  /** Required skills of the target with items in the bank but no answer yet. */
+  uncovered?: number;
   readinessRisk?: number;
 }
 
 /**
  * Whether to stop, and why; undefined means ask another question. The risk stop waits until every
- * core skill has at least one direct answer: a verdict on a core skill from correlation alone is
- * not one a person should act on, and an unasked core skill keeps readiness needlessly low.
+ * required skill has at least one direct answer (coverage): a verdict from the role stereotype and
+ * correlation alone is not one a person should act on, and someone who learned a skill on their
+ * own must get the chance to show it.
  */
 export function stopReason(posterior: Posterior, target: TargetProfile, check: StopCheck): StopReason | undefined {
   if (check.answered >= check.budget) return "budget";
-  if ((check.uncoveredCore ?? 0) > 0) return undefined;
+  if ((check.uncovered ?? 0) > 0) return undefined;
   if (misclassificationRisk(posterior, target) > (check.stopRisk ?? ENGINE_DEFAULTS.stopRisk)) return undefined;
   if (readinessRisk(posterior, target) > (check.readinessRisk ?? ENGINE_DEFAULTS.readinessRisk)) return undefined;
   return "confident";
 }
 
 /**
- * Core skills of the target with items in the bank, no answer yet, and a verdict that is not
- * already near-certain from related skills (min(p, 1 − p) above `coverageRisk`).
+ * Required skills of the target that have items in the bank and no answer yet, core skills first
+ * (then in the target's order). No exemption for skills the prior is already sure of: that
+ * exemption is what let a quiz end after two questions on the stereotype alone.
  */
-export function uncoveredCoreSkills(model: EngineModel, posterior: Posterior, target: TargetProfile, answeredSkills: ReadonlySet<number>, coverageRisk: number = ENGINE_DEFAULTS.coverageRisk): number[] {
-  return target.skillIndexes.filter((skill, k) => {
-    if (target.isCore[k] !== true || answeredSkills.has(skill) || (model.itemsBySkill[skill]?.length ?? 0) === 0) return false;
-    const p = probabilityMeets(posterior, skill, target.cuts[k] as number);
-    return Math.min(p, 1 - p) > coverageRisk;
-  });
+export function uncoveredRequiredSkills(model: EngineModel, target: TargetProfile, answeredSkills: ReadonlySet<number>): number[] {
+  const open = target.skillIndexes
+    .map((skill, k) => ({ skill, isCore: target.isCore[k] === true }))
+    .filter(({ skill }) => !answeredSkills.has(skill) && (model.itemsBySkill[skill]?.length ?? 0) > 0);
+  return [...open.filter((entry) => entry.isCore), ...open.filter((entry) => !entry.isCore)].map((entry) => entry.skill);
 }
 
 export interface StepContext {
@@ -201,35 +203,35 @@ export interface StepContext {
   answeredSkills: ReadonlySet<number>;
   budget: number;
   stopRisk?: number;
-  coverageRisk?: number;
   readinessRisk?: number;
 }
 
+export interface Step {
+  stop: StopReason | undefined;
+  next: EngineItem | undefined;
+  /** Required skills not asked yet, core first (engine indexes). */
+  uncovered: number[];
+}
+
 /**
- * One step of an attempt: stop (and why) or the next item. Once the risk is low enough but some
- * core skill is still unasked, only those skills are eligible, so coverage costs as few items as
- * possible.
+ * One step of an attempt: stop (and why) or the next item. Coverage comes first: while a required
+ * skill is unasked, only unasked skills are eligible — the core ones before the supporting ones —
+ * and the look-ahead picks among them the skill and the item level that settle most. Then the
+ * look-ahead ranges over every required skill until the risk stop or the budget ends the quiz.
  */
-export function decideNextStep(
-  model: EngineModel,
-  posterior: Posterior,
-  target: TargetProfile,
-  context: StepContext,
-  selection: SelectionOptions,
-): { stop: StopReason | undefined; next: EngineItem | undefined } {
-  const uncovered = uncoveredCoreSkills(model, posterior, target, context.answeredSkills, context.coverageRisk);
+export function decideNextStep(model: EngineModel, posterior: Posterior, target: TargetProfile, context: StepContext, selection: SelectionOptions): Step {
+  const uncovered = uncoveredRequiredSkills(model, target, context.answeredSkills);
   const stopRisk = context.stopRisk ?? ENGINE_DEFAULTS.stopRisk;
   const stop = stopReason(posterior, target, {
     answered: context.answered,
     budget: context.budget,
     stopRisk,
-    uncoveredCore: uncovered.length,
+    uncovered: uncovered.length,
     ...(context.readinessRisk === undefined ? {} : { readinessRisk: context.readinessRisk }),
   });
-  if (stop) return { stop, next: undefined };
-  const isRiskLow = misclassificationRisk(posterior, target) <= stopRisk;
-  // Cover the unasked core skills once the rest is settled, or when the budget has only room left for them.
-  const mustCover = uncovered.length > 0 && (isRiskLow || context.budget - context.answered <= uncovered.length);
+  if (stop) return { stop, next: undefined, uncovered };
+  const coreUncovered = uncovered.filter((skill) => target.isCore[target.skillIndexes.indexOf(skill)] === true);
+  const onlySkills = coreUncovered.length > 0 ? coreUncovered : uncovered;
   // In a quiz shorter than the default the budget, not the risk, usually ends it: early items
   // reduce uncertainty symmetrically, and as its end nears the loss turns into the cost balanced
   // accuracy puts on the verdicts the last answers leave (docs/decisions/004).
@@ -237,8 +239,8 @@ export function decideNextStep(
   const isShortQuiz = context.budget < ENGINE_DEFAULTS.budget;
   const finalItem = isShortQuiz && left <= ENGINE_DEFAULTS.finalItems;
   const meetsWeight = isShortQuiz && left <= ENGINE_DEFAULTS.closingItems ? ENGINE_DEFAULTS.meetsWeight : 1;
-  const next = selectNextItem(model, posterior, target, { ...selection, ...(mustCover ? { onlySkills: uncovered } : {}), finalItem, meetsWeight });
-  return next ? { stop: undefined, next } : { stop: "exhausted", next: undefined };
+  const next = selectNextItem(model, posterior, target, { ...selection, ...(onlySkills.length > 0 ? { onlySkills } : {}), finalItem, meetsWeight });
+  return next ? { stop: undefined, next, uncovered } : { stop: "exhausted", next: undefined, uncovered };
 }
 
 /**
@@ -246,10 +248,10 @@ export function decideNextStep(
  * to fire. Risk falls roughly geometrically per item (≈ 6 % per item in the benchmark's runs), so
  * the estimate is the number of such steps from the current risk down to τ, within the budget.
  */
-export function expectedRemainingItems(risk: number, answered: number, budget: number, stopRisk: number = ENGINE_DEFAULTS.stopRisk): number {
+export function expectedRemainingItems(risk: number, answered: number, budget: number, uncovered = 0, stopRisk: number = ENGINE_DEFAULTS.stopRisk): number {
   const left = Math.max(0, budget - answered);
-  if (left === 0 || risk <= stopRisk) return Math.min(left, 1);
-  const steps = Math.ceil(Math.log(stopRisk / risk) / Math.log(1 - RISK_DECAY_PER_ITEM));
-  return Math.max(1, Math.min(left, steps));
+  if (left === 0) return 0;
+  const steps = risk <= stopRisk ? 1 : Math.ceil(Math.log(stopRisk / risk) / Math.log(1 - RISK_DECAY_PER_ITEM));
+  return Math.max(1, Math.min(left, Math.max(uncovered, steps)));
 }
 const RISK_DECAY_PER_ITEM = 0.06;

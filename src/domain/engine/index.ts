@@ -1,5 +1,6 @@
 export * from "./assess";
 export * from "./decision";
+export * from "./expectation-propagation";
 export * from "./model";
 export * from "./posterior";
 export * from "./random";

@@ -30,8 +30,6 @@ export const ENGINE_DEFAULTS = {
   /** …and the role verdict is at least this settled (see readinessRisk). */
   readinessRisk: 0.25,
   budget: 30,
-  /** A core skill must be asked directly before the risk stop unless its verdict is this sure already. */
-  coverageRisk: 0.1,
   /** Share of the bank each attempt sets aside at random (exposure control, see selectNextItem). */
   withheldShare: 0.1,
   coreWeight: 2,

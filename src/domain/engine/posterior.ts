@@ -1,3 +1,4 @@
+import type { Evidence } from "./expectation-propagation";
 import { logistic } from "./math";
 import type { EngineModel, ItemParameters } from "./model";
 
@@ -7,6 +8,8 @@ export interface Posterior {
   mean: Float64Array;
   /** Row-major n×n covariance. */
   covariance: Float64Array;
+  /** Set by fitPosterior: the answers behind it, for the exact marginals of answered skills. */
+  evidence?: Evidence;
 }
 
 export type Outcome = "correct" | "incorrect" | "dontKnow";

@@ -2,8 +2,9 @@ import { normalCdf } from "./math";
 import { READINESS_DRAWS, readinessForRoles } from "./readiness";
 import { probabilityMeets } from "./decision";
 import { levelCut, LEVEL_CUTS, targetProfile, type EngineModel, type TargetProfile } from "./model";
-import { applyResponse, variance, type Posterior } from "./posterior";
-import type { Engine, RecordedAnswer } from "./assess";
+import { fitPosterior, tailProbabilities } from "./expectation-propagation";
+import { variance, type Posterior } from "./posterior";
+import { answerTerms, type Engine, type RecordedAnswer } from "./assess";
 
 export interface SkillResult {
   skillId: string;
@@ -32,11 +33,13 @@ export function levelOf(theta: number): number {
 }
 
 export function levelProbabilities(mean: number, sd: number): number[] {
-  const cdf = LEVEL_CUTS.map((cut) => normalCdf((cut - mean) / sd));
-  return [0, 1, 2, 3, 4].map((level) => (level === 4 ? 1 : (cdf[level] as number)) - (level === 0 ? 0 : (cdf[level - 1] as number)));
+  return levelsFromTails(LEVEL_CUTS.map((cut) => normalCdf((mean - cut) / sd)));
 }
 
-const Z80 = 1.2815515655446004;
+/** P(level = L) for L = 0…4 from P(θ ≥ cut) at each of the four cuts. */
+function levelsFromTails(tails: readonly number[]): number[] {
+  return [0, 1, 2, 3, 4].map((level) => (level === 0 ? 1 : (tails[level - 1] as number)) - (level === 4 ? 0 : (tails[level] as number)));
+}
 
 export function summariseSkills(model: EngineModel, posterior: Posterior, target: TargetProfile, answers: readonly RecordedAnswer[]): SkillResult[] {
   const direct = new Map<string, number>();
@@ -44,7 +47,8 @@ export function summariseSkills(model: EngineModel, posterior: Posterior, target
   return model.skillIds.map((skillId, index) => {
     const mean = posterior.mean[index] as number;
     const sd = Math.sqrt(variance(posterior, index));
-    const probabilities = levelProbabilities(mean, sd);
+    const tails = tailProbabilities(posterior, index, LEVEL_CUTS);
+    const probabilities = levelsFromTails(tails);
     const k = target.skillIndexes.indexOf(index);
     const targetLevel = k >= 0 ? (target.levels[k] as number) : null;
     return {
@@ -52,8 +56,9 @@ export function summariseSkills(model: EngineModel, posterior: Posterior, target
       mean,
       sd,
       level: probabilities.indexOf(Math.max(...probabilities)),
-      low: levelOf(mean - Z80 * sd),
-      high: levelOf(mean + Z80 * sd),
+      // The 10th and 90th percentiles' levels: cuts passed with probability ≥ 0.9, and > 0.1.
+      low: tails.filter((tail) => tail >= 0.9).length,
+      high: tails.filter((tail) => tail > 0.1).length,
       levelProbabilities: probabilities,
       directAnswers: direct.get(skillId) ?? 0,
       targetLevel,
@@ -106,22 +111,24 @@ export interface AnswerInfluence {
 }
 
 /**
- * Explains a result: replays the answers and records how far each one moved each skill's mean,
- * so a skill can list the answers that moved it (largest first).
+ * Explains a result: for each answer, how far the final estimate of each skill would move without
+ * it (leave one out), so a skill can list the answers that moved it, largest first. The posterior
+ * does not depend on answer order, so neither does this: an early answer is not credited with
+ * what a later one would have shown anyway.
  */
 export function explainAnswers(engine: Engine, prior: Posterior, answers: readonly RecordedAnswer[]): Map<string, AnswerInfluence[]> {
-  const influence = new Map<string, AnswerInfluence[]>(engine.model.skillIds.map((id) => [id, []]));
-  let posterior = prior;
-  for (const answer of answers) {
-    const skill = engine.model.skillIndex.get(answer.skillId);
-    if (skill === undefined) continue;
-    const next = applyResponse(posterior, skill, answer.parameters, answer.outcome);
-    engine.model.skillIds.forEach((skillId, index) => {
-      const shift = (next.mean[index] as number) - (posterior.mean[index] as number);
+  const { skillIds } = engine.model;
+  const influence = new Map<string, AnswerInfluence[]>(skillIds.map((id) => [id, []]));
+  const counted = answers.filter((answer) => engine.model.skillIndex.has(answer.skillId));
+  const { terms } = answerTerms(engine.model, counted);
+  const full = fitPosterior(prior, terms);
+  counted.forEach((answer, index) => {
+    const without = fitPosterior(prior, terms.filter((_, other) => other !== index), full.sites).posterior;
+    skillIds.forEach((skillId, skill) => {
+      const shift = (full.posterior.mean[skill] as number) - (without.mean[skill] as number);
       if (Math.abs(shift) >= 0.01) influence.get(skillId)?.push({ questionId: answer.questionId, outcome: answer.outcome, shift });
     });
-    posterior = next;
-  }
+  });
   for (const list of influence.values()) list.sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift));
   return influence;
 }

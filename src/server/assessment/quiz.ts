@@ -21,6 +21,7 @@ import { renderMarkdown } from "../markdown";
 import { applyRulesForLearner } from "../cohorts/assignments";
 import { refreshPlan } from "../plans";
 import { getEngine } from "./engine";
+import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isTimeZone } from "./time";
 import type { Owner } from "../ownership";
@@ -90,17 +91,25 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
   return { ok: true, attemptId: attempt.id };
 }
 
-/** What the quiz screen may know about a question: no key, no parameters. */
+/**
+ * What the quiz screen may know about a question: no key, no parameters, no content option ids —
+ * each option travels as an opaque per-attempt code, in the attempt's own order.
+ */
 export interface QuestionView {
   attemptId: string;
   questionId: string;
   type: "single" | "multiple";
   skillTitle: string;
   stemHtml: string;
+  /** `id` is the option's opaque code for this attempt (option-codes.ts). */
   options: { id: string; html: string }[];
   answered: number;
   expectedRemaining: number;
   budget: number;
+  /** Skills the target role requires that have no answer yet, core first (what "Finish now" would leave unmeasured). */
+  unaskedSkills: string[];
+  /** How many skills the target role requires. */
+  requiredSkills: number;
 }
 
 export type QuizState = { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
@@ -119,17 +128,22 @@ function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
 }
 
 function questionView(attempt: AttemptRow, question: Question, state: AttemptState): QuestionView {
-  const { graph } = getEngine();
+  const { graph, model } = getEngine();
+  const title = (skillId: string) => graph.skills.get(skillId)?.title ?? skillId;
+  // Finishing now leaves the question on screen unanswered, so its skill counts among the unasked.
+  const unasked = state.uncovered.map((skill) => model.skillIds[skill] as string);
   return {
     attemptId: attempt.id,
     questionId: question.id,
     type: question.type === "multiple" ? "multiple" : "single",
-    skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
+    skillTitle: title(question.skill),
     stemHtml: renderMarkdown(question.stem),
-    options: question.options.map((option) => ({ id: option.id, html: renderMarkdown(option.text) })),
+    options: orderOptions(attempt.id, question.id, question.options).map((option) => ({ id: optionCode(attempt.id, question.id, option), html: renderMarkdown(option.text) })),
     answered: state.answered,
-    expectedRemaining: expectedRemainingItems(state.risk, state.answered, attempt.budget),
+    expectedRemaining: expectedRemainingItems(state.risk, state.answered, attempt.budget, state.uncovered.length),
     budget: attempt.budget,
+    unaskedSkills: unasked.map(title),
+    requiredSkills: state.target.skillIndexes.length,
   };
 }
 
@@ -161,6 +175,7 @@ export async function loadQuiz(attemptId: string, owner: Owner | null): Promise<
 export const AnswerSchema = z
   .object({
     questionId: z.string().min(1).max(200),
+    /** Option codes as the quiz sent them (QuestionView.options[].id), never content ids. */
     choice: z.array(z.string().min(1).max(200)).max(10).default([]),
     dontKnow: z.boolean().default(false),
   })
@@ -187,20 +202,19 @@ export async function submitAnswer(attemptId: string, owner: Owner | null, input
   const engine = getEngine();
   const question = engine.graph.questions.get(questionId);
   if (!question) return { kind: "next" }; // removed from content since it was shown: loadQuiz picks another
-  const optionIds = new Set(question.options.map((option) => option.id));
-  const chosen = [...new Set(choice)];
+  const chosen = dontKnow ? [] : resolveOptionCodes(attempt.id, question, [...new Set(choice)]);
   if (!dontKnow) {
-    if (chosen.length === 0) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
-    if (chosen.some((id) => !optionIds.has(id))) return { kind: "invalid", message: "That option is not part of this question; reload the page." };
+    if (choice.length === 0) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
+    if (!chosen) return { kind: "invalid", message: "That option is not part of this question; reload the page." };
     if (question.type === "single" && chosen.length > 1) return { kind: "invalid", message: "Choose one answer." };
   }
   const stored = await recordAnswer({
     attemptId: attempt.id,
     questionId,
     skillId: question.skill,
-    chosenOptionIds: dontKnow ? [] : chosen,
+    chosenOptionIds: chosen ?? [],
     isDontKnow: dontKnow,
-    isCorrect: !dontKnow && scoreChoice(question.options, chosen),
+    isCorrect: !dontKnow && scoreChoice(question.options, chosen ?? []),
     position: before.length + 1,
     ...nominalParameters(question),
   });

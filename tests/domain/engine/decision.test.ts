@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideNextStep, isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, smoothVerdictCost, stopReason, readinessRisk, verdictCost } from "@/domain/engine/decision";
+import { decideNextStep, isWithheld, misclassificationRisk, probabilityMeets, selectNextItem, smoothVerdictCost, stopReason, readinessRisk, uncoveredRequiredSkills, verdictCost } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, levelCut, priorMean, targetProfile, type TargetProfile } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Posterior } from "@/domain/engine/posterior";
 import { createRandom } from "@/domain/engine/random";
@@ -68,10 +68,10 @@ describe("stopReason", () => {
     expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: 1, readinessRisk: undecided / 2 })).toBeUndefined();
   });
 
-  it("does not stop on risk while a core skill has never been asked", () => {
+  it("does not stop on risk while a required skill has never been asked, only at the budget", () => {
     const posterior = afterCorrectAnswers(2);
-    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: 1, readinessRisk: 1, uncoveredCore: 1 })).toBeUndefined();
-    expect(stopReason(posterior, alphaOnly, { answered: 30, budget: 30, uncoveredCore: 1 })).toBe("budget");
+    expect(stopReason(posterior, alphaOnly, { answered: 2, budget: 30, stopRisk: 1, readinessRisk: 1, uncovered: 1 })).toBeUndefined();
+    expect(stopReason(posterior, alphaOnly, { answered: 30, budget: 30, uncovered: 1 })).toBe("budget");
   });
 
   it("stops a person who answers everything correctly before the budget", () => {
@@ -85,6 +85,56 @@ describe("stopReason", () => {
     const attempt = simulateAttempt(engine, { currentRoleId: "india-role", targetRoleId: "test-role", seed: 7 }, () => "dontKnow");
     expect(attempt.final.stop).toBe("confident");
     expect(attempt.asked.length).toBeLessThan(ENGINE_DEFAULTS.budget);
+  });
+});
+
+describe("coverage: every required skill is asked before the risk stop", () => {
+  const target = targetProfile(model, graph, "test-role");
+  const required = new Set(target.skillIndexes);
+  const core = target.skillIndexes.filter((_, k) => target.isCore[k] === true);
+
+  it("lists unasked required skills core first, in the role's order", () => {
+    expect(uncoveredRequiredSkills(model, target, new Set())).toEqual([...core, ...target.skillIndexes.filter((_, k) => target.isCore[k] !== true)]);
+    expect(uncoveredRequiredSkills(model, target, new Set(core))).toEqual(target.skillIndexes.filter((_, k) => target.isCore[k] !== true));
+    expect(uncoveredRequiredSkills(model, target, required)).toEqual([]);
+  });
+
+  it("asks a skill the prior is already sure about: no exemption for the stereotype", () => {
+    // Alpha is believed far below its cut with almost no doubt; everything else is settled too.
+    const sure = prior();
+    const n = model.skillIds.length;
+    for (let i = 0; i < n; i++) {
+      sure.mean[i] = i === alpha ? -4 : 3;
+      for (let j = 0; j < n; j++) sure.covariance[i * n + j] = i === j ? 0.01 : 0;
+    }
+    expect(misclassificationRisk(sure, target)).toBeLessThan(0.01);
+    const answeredSkills = new Set(target.skillIndexes.filter((skill) => skill !== alpha));
+    const step = decideNextStep(model, sure, target, { answered: answeredSkills.size, answeredSkills, budget: 30 }, { used: new Set(), random: createRandom(2) });
+    expect(step.stop).toBeUndefined();
+    expect(step.next?.skillIndex).toBe(alpha);
+    expect(step.uncovered).toEqual([alpha]);
+  });
+
+  it("asks the core skills first, then the supporting ones, then settles what is still uncertain", () => {
+    for (const respond of [() => "correct" as const, () => "dontKnow" as const, (_: unknown, position: number) => (position % 2 === 0 ? ("correct" as const) : ("incorrect" as const))]) {
+      for (const seed of [1, 2, 3]) {
+        const attempt = simulateAttempt(engine, { currentRoleId: "india-role", targetRoleId: "test-role", seed }, respond);
+        const firstAsked: number[] = [];
+        for (const item of attempt.asked) if (!firstAsked.includes(item.skillIndex)) firstAsked.push(item.skillIndex);
+        expect(new Set(firstAsked)).toEqual(required);
+        // The first |required| questions cover every required skill, core ones before supporting ones.
+        const opening = attempt.asked.slice(0, required.size).map((item) => item.skillIndex);
+        expect(new Set(opening)).toEqual(required);
+        expect(opening.slice(0, core.length).every((skill) => core.includes(skill))).toBe(true);
+        expect(attempt.asked.length).toBeGreaterThanOrEqual(required.size);
+      }
+    }
+  });
+
+  it("spends a budget no larger than the role on one question per required skill", () => {
+    const attempt = simulateAttempt(engine, { currentRoleId: null, targetRoleId: "test-role", seed: 5, budget: required.size }, () => "incorrect");
+    expect(new Set(attempt.asked.map((item) => item.skillIndex))).toEqual(required);
+    expect(attempt.final.stop).toBe("budget");
   });
 });
 

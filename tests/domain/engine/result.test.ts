@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { replayAttempt, type AttemptSpec, type RecordedAnswer } from "@/domain/engine/assess";
 import { probabilityMeets } from "@/domain/engine/decision";
+import { answerLikelihood } from "@/domain/engine/expectation-propagation";
 import { levelCut, targetProfile, type TargetProfile } from "@/domain/engine/model";
-import { applyResponse, type Posterior } from "@/domain/engine/posterior";
 import { createRandom } from "@/domain/engine/random";
 import { explainAnswers, fitForEveryRole, levelOf, levelProbabilities, readiness, summariseSkills } from "@/domain/engine/result";
 import { engineOf, recorded, simulateAttempt, skillIndexOf } from "./engine-fixtures";
@@ -67,6 +67,34 @@ describe("summariseSkills", () => {
     // Two correct alpha answers outweigh the wrong answer on its dependant bravo.
     const before = summariseSkills(model, state.prior, state.target, []).find((result) => result.skillId === "alpha");
     expect(byId.get("alpha")?.pMeets).toBeGreaterThan(before?.pMeets ?? 1);
+  });
+});
+
+describe("summariseSkills on an answered skill", () => {
+  it("reads P(meets) and the level probabilities off the skill's exact marginal, not a normal curve", () => {
+    // Two right answers on hard alpha items from a low prior: the exact marginal is skewed.
+    const answers = [recorded(engine, "alpha-level-4-0", "correct"), recorded(engine, "alpha-level-4-1", "correct")];
+    const state = stateAfter(answers);
+    const alpha = skillIndexOf(engine, "alpha");
+    const n = model.skillIds.length;
+    const m0 = state.prior.mean[alpha] as number;
+    const sd0 = Math.sqrt(state.prior.covariance[alpha * n + alpha] as number);
+    const exactAbove = (cut: number) => {
+      let all = 0, above = 0;
+      for (let i = 0; i <= 8000; i++) {
+        const theta = m0 + sd0 * (-10 + (20 * i) / 8000);
+        let w = Math.exp(-0.5 * ((theta - m0) / sd0) ** 2);
+        for (const answer of answers) w *= answerLikelihood(theta, { parameters: answer.parameters, outcome: answer.outcome });
+        all += w;
+        if (theta >= cut) above += w;
+      }
+      return above / all;
+    };
+    const row = summariseSkills(model, state.posterior, state.target, answers).find((skill) => skill.skillId === "alpha");
+    expect(row?.pMeets).toBeCloseTo(exactAbove(levelCut(2)), 3);
+    const normal = 1 - (levelProbabilities(row?.mean ?? 0, row?.sd ?? 1)[0] ?? 0);
+    expect(Math.abs((1 - (row?.levelProbabilities[0] ?? 0)) - exactAbove(levelCut(1)))).toBeLessThan(Math.abs(normal - exactAbove(levelCut(1))) + 1e-3);
+    expect(row?.levelProbabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 9);
   });
 });
 
@@ -197,12 +225,19 @@ describe("explainAnswers", () => {
     expect([...explained.values()].flat().some((entry) => entry.questionId === "gone")).toBe(false);
   });
 
-  it("agrees with the replayed posterior for a whole simulated attempt", () => {
+  it("credits each answer with what the final estimate loses without it, whatever the answer order", () => {
     const attempt = simulateAttempt(engine, { ...spec, seed: 31 }, (item) => (item.level <= 2 ? "correct" : "dontKnow"));
     const influence = explainAnswers(engine, attempt.final.prior, attempt.answers);
-    let replayed: Posterior = attempt.final.prior;
-    for (const answer of attempt.answers) replayed = applyResponse(replayed, model.skillIndex.get(answer.skillId) ?? -1, answer.parameters, answer.outcome);
-    expect(Array.from(replayed.mean)).toEqual(Array.from(attempt.final.posterior.mean));
+    const reversed = explainAnswers(engine, attempt.final.prior, [...attempt.answers].reverse());
+    for (const [skillId, entries] of influence) {
+      const again = new Map((reversed.get(skillId) ?? []).map((entry) => [entry.questionId, entry.shift]));
+      for (const entry of entries) expect(again.get(entry.questionId) ?? 0).toBeCloseTo(entry.shift, 4);
+    }
+    const first = attempt.answers[0] as RecordedAnswer;
+    const without = replayAttempt(engine, { ...spec, seed: 31 }, attempt.answers.slice(1)).posterior;
+    const skill = model.skillIndex.get(first.skillId) ?? -1;
+    const own = influence.get(first.skillId)?.find((entry) => entry.questionId === first.questionId);
+    expect(own?.shift).toBeCloseTo((attempt.final.posterior.mean[skill] as number) - (without.mean[skill] as number), 4);
     for (const answer of attempt.answers) {
       const own = influence.get(answer.skillId)?.find((entry) => entry.questionId === answer.questionId);
       expect(own, answer.questionId).toBeDefined();

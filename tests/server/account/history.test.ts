@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { getSkillsGraph } from "@/server/content-loader";
+import { keyCodes } from "../../factories/answers";
 import { db } from "@/server/db";
 import { createPerson } from "../../factories/people";
 import { listHistory, progressByRole } from "@/server/history";
@@ -17,7 +18,7 @@ async function runAttempt(userId: string, to: string, options: { answers: number
   for (let count = 0; count < options.answers; count++) {
     const state = await loadQuiz(started.attemptId, owner);
     if (state.kind !== "question") break;
-    const key = getSkillsGraph().questions.get(state.view.questionId)?.options.filter((option) => option.correct).map((option) => option.id) ?? [];
+    const key = keyCodes(started.attemptId, state.view.questionId);
     await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, choice: key });
   }
   if (options.finish) await finishEarly(started.attemptId, owner);

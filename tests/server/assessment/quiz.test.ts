@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { finishEarly, loadQuiz, regeneratePlanFromAttempt, startAssessment, submitAnswer, type QuestionView } from "@/server/assessment/quiz";
 import { getSkillsGraph } from "@/server/content-loader";
+import { keyCodes } from "../../factories/answers";
+import { optionCode, orderOptions } from "@/server/assessment/option-codes";
 import { db } from "@/server/db";
 import { findOwnedPlan, findPlanIdFor, loadPlan, setPlanItemDone } from "@/server/plans";
 import { anonymousOwner, type Owner } from "@/server/ownership";
@@ -22,18 +24,13 @@ async function shown(attemptId: string, owner: Owner): Promise<QuestionView> {
   return state.view;
 }
 
-function keyOf(questionId: string): string[] {
-  const question = getSkillsGraph().questions.get(questionId);
-  if (!question) throw new Error(`unknown question ${questionId}`);
-  return question.options.filter((option) => option.correct).map((option) => option.id);
-}
 
 /** Answers every question with its key until the engine stops; returns how many were asked. */
 async function answerAllCorrectly(attemptId: string, owner: Owner): Promise<number> {
   for (let count = 0; count <= 30; count++) {
     const state = await loadQuiz(attemptId, owner);
     if (state.kind !== "question") return count;
-    await submitAnswer(attemptId, owner, { questionId: state.view.questionId, choice: keyOf(state.view.questionId) });
+    await submitAnswer(attemptId, owner, { questionId: state.view.questionId, choice: keyCodes(attemptId, state.view.questionId) });
   }
   throw new Error("the quiz did not stop within its budget");
 }
@@ -73,7 +70,7 @@ describe("starting an assessment", () => {
     expect(view.answered).toBe(0);
     expect(view.options.length).toBeGreaterThanOrEqual(3);
     for (const option of view.options) expect(Object.keys(option).sort()).toEqual(["html", "id"]);
-    expect(Object.keys(view).sort()).toEqual(["answered", "attemptId", "budget", "expectedRemaining", "options", "questionId", "skillTitle", "stemHtml", "type"]);
+    expect(Object.keys(view).sort()).toEqual(["answered", "attemptId", "budget", "expectedRemaining", "options", "questionId", "requiredSkills", "skillTitle", "stemHtml", "type", "unaskedSkills"]);
     expect(JSON.stringify(view)).not.toMatch(/"(correct|difficulty|discrimination|guessing|explanation)"\s*:/);
   });
 });
@@ -83,7 +80,7 @@ describe("answering", () => {
     const owner = newOwner();
     const attemptId = await start(owner);
     const { questionId } = await shown(attemptId, owner);
-    const results = await Promise.all(Array.from({ length: 20 }, () => submitAnswer(attemptId, owner, { questionId, choice: keyOf(questionId) })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) })));
     expect(new Set(results.map((result) => result.kind))).toEqual(new Set(["next"]));
     expect(await db.answer.count({ where: { attemptId } })).toBe(1);
     const next = await shown(attemptId, owner);
@@ -95,13 +92,50 @@ describe("answering", () => {
     const owner = newOwner();
     const attemptId = await start(owner);
     const { questionId, options } = await shown(attemptId, owner);
-    const wrong = options.map((option) => option.id).find((id) => !keyOf(questionId).includes(id)) ?? "";
+    const wrong = options.map((option) => option.id).find((id) => !keyCodes(attemptId, questionId).includes(id)) ?? "";
     await submitAnswer(attemptId, owner, { questionId, choice: [wrong] });
-    await submitAnswer(attemptId, owner, { questionId, choice: keyOf(questionId) });
+    await submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) });
     const rows = await db.answer.findMany({ where: { attemptId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.isCorrect).toBe(false);
-    expect(JSON.parse(rows[0]?.chosenOptionIds ?? "[]")).toEqual([wrong]);
+    // Stored answers keep the content's option id, not the code the client sent.
+    const wrongId = getSkillsGraph().questions.get(questionId)?.options.find((option) => optionCode(attemptId, questionId, option) === wrong)?.id;
+    expect(JSON.parse(rows[0]?.chosenOptionIds ?? "[]")).toEqual([wrongId]);
+  });
+
+  it("sends opaque per-attempt option codes in a per-attempt order that a reload keeps", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const view = await shown(attemptId, owner);
+    const question = getSkillsGraph().questions.get(view.questionId);
+    const contentIds = new Set(question?.options.map((option) => option.id));
+    for (const option of view.options) {
+      expect(contentIds.has(option.id)).toBe(false);
+      expect(option.id).toMatch(/^[A-Za-z0-9_-]{16}$/); // 96 bits
+    }
+    const again = await shown(attemptId, owner);
+    expect(again.options).toEqual(view.options);
+    // Another attempt at the same question gets other codes and, across a few attempts, other orders.
+    const orders = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const other = await start(newOwner());
+      const codes = question ? orderOptions(other, question.id, question.options).map((option) => option.id).join(",") : "";
+      orders.add(codes);
+      if (question) expect(question.options.map((option) => optionCode(other, question.id, option))).not.toEqual(question.options.map((option) => optionCode(attemptId, question.id, option)));
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it("refuses a content option id sent in place of a code, and a code of another attempt", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const view = await shown(attemptId, owner);
+    const question = getSkillsGraph().questions.get(view.questionId);
+    const keyId = question?.options.find((option) => option.correct)?.id ?? "";
+    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: [keyId] })).toMatchObject({ kind: "invalid" });
+    const other = await start(newOwner());
+    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: keyCodes(other, view.questionId) })).toMatchObject({ kind: "invalid" });
+    expect(await db.answer.count({ where: { attemptId } })).toBe(0);
   });
 
   it("explains what is wrong with an empty, foreign or double choice and stores nothing", async () => {
@@ -131,11 +165,11 @@ describe("answering", () => {
     const attemptId = await start(owner);
     const first = await shown(attemptId, owner);
     expect((await shown(attemptId, owner)).questionId).toBe(first.questionId);
-    await submitAnswer(attemptId, owner, { questionId: first.questionId, choice: keyOf(first.questionId) });
+    await submitAnswer(attemptId, owner, { questionId: first.questionId, choice: keyCodes(attemptId, first.questionId) });
     const second = await shown(attemptId, owner);
     expect((await shown(attemptId, owner)).questionId).toBe(second.questionId);
     const other = [...getSkillsGraph().questions.keys()].find((id) => id !== first.questionId && id !== second.questionId) ?? "";
-    expect(await submitAnswer(attemptId, owner, { questionId: other, choice: keyOf(other) })).toEqual({ kind: "next" });
+    expect(await submitAnswer(attemptId, owner, { questionId: other, choice: keyCodes(attemptId, other) })).toEqual({ kind: "next" });
     expect(await db.answer.count({ where: { attemptId } })).toBe(1);
   });
 
@@ -157,7 +191,7 @@ describe("ownership", () => {
     const stranger = newOwner();
     expect(await loadQuiz(attemptId, stranger)).toEqual(await loadQuiz("no-such-attempt", stranger));
     expect(await loadQuiz(attemptId, null)).toEqual({ kind: "notFound" });
-    expect(await submitAnswer(attemptId, stranger, { questionId, choice: keyOf(questionId) })).toEqual({ kind: "notFound" });
+    expect(await submitAnswer(attemptId, stranger, { questionId, choice: keyCodes(attemptId, questionId) })).toEqual({ kind: "notFound" });
     expect(await finishEarly(attemptId, stranger)).toBe("notFound");
     expect(await db.answer.count({ where: { attemptId } })).toBe(0);
     await finishEarly(attemptId, owner);
@@ -198,7 +232,7 @@ describe("finishing and results", () => {
     expect(results?.attempt.stopReason).toBe("finished");
     expect(results?.required.filter((row) => row.answerCount === 0).length).toBeGreaterThan(0);
     expect(await loadQuiz(attemptId, owner)).toEqual({ kind: "completed" });
-    expect(await submitAnswer(attemptId, owner, { questionId, choice: keyOf(questionId) })).toEqual({ kind: "completed" });
+    expect(await submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) })).toEqual({ kind: "completed" });
   });
 });
 

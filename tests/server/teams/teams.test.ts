@@ -10,6 +10,7 @@ import { loadResults } from "@/server/results";
 import { dashboardCsv, listViewsOfMe, loadTeamDashboard } from "@/server/teams/dashboard";
 import { acceptInvitation, createEmailInvitations, createLinkInvitation, resolveInvitation, revokeInvitation } from "@/server/teams/invitations";
 import { findOpenRound, openNextRound } from "@/server/teams/rounds";
+import { exportUserData } from "@/server/data-export";
 import { addMember, createTeam, removeMember, updateConsent } from "@/server/teams/teams";
 
 const TARGET = "mlops-engineer";
@@ -106,10 +107,18 @@ describe("rounds", () => {
     const open = await loadResults(attemptId, userOwner(member.id));
     expect(open).toMatchObject({ isReviewWithheld: true, review: [] });
     expect(JSON.stringify(open)).not.toContain("isKey");
+    // No per-answer effect either: "raised"/"lowered" would say which answers were right.
+    expect([...(open?.required ?? []), ...(open?.other ?? [])].every((row) => row.movedBy.length === 0)).toBe(true);
+    const exportedOpen = (await exportUserData(member.id))?.attempts.find((attempt) => attempt.id === attemptId);
+    expect(exportedOpen?.isReviewWithheld).toBe(true);
+    expect(exportedOpen?.answers.length).toBeGreaterThan(0);
+    expect(exportedOpen?.answers.every((answer) => answer.isCorrect === null && answer.chosenOptionIds === null)).toBe(true);
     await openNextRound(teamId, "Round 2");
     const closed = await loadResults(attemptId, userOwner(member.id));
     expect(closed?.isReviewWithheld).toBe(false);
     expect(closed?.review.length).toBeGreaterThan(0);
+    const exportedClosed = (await exportUserData(member.id))?.attempts.find((attempt) => attempt.id === attemptId);
+    expect(exportedClosed?.answers.every((answer) => typeof answer.isCorrect === "boolean" && Array.isArray(answer.chosenOptionIds))).toBe(true);
   });
 });
 

@@ -69,9 +69,10 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
       </PageHeader>
       {view.required.some((row) => row.answerCount === 0) && (
         <p className="mb-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
-          {view.required.filter((row) => row.answerCount === 0).length} of the {view.required.length} required skills were not asked directly: their estimates
-          come from {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills, and are marked “not assessed” below. Reassess
-          if you think they are wrong — the quiz then asks different questions.
+          {view.required.filter((row) => row.answerCount === 0).length} of the {view.required.length} required skills were not asked because the quiz ended early:{" "}
+          {view.required.filter((row) => row.answerCount === 0).map((row) => row.title).join(", ")}. Their estimates are inferred from{" "}
+          {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills, not measured, and are marked “not asked” below. Reassess
+          to measure them — every required skill gets at least one question when the quiz runs to its end.
         </p>
       )}
       {view.attempt.isContentChanged && (
@@ -96,7 +97,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {view.gaps.map((row) => (
                   <li key={row.skillId}>
-                    {row.title}: level {row.level}, target {row.targetLevel} ({percent(row.pMeets ?? 0)} chance you meet it)
+                    {row.title}: level {row.level}, target {row.targetLevel} ({percent(row.pMeets ?? 0)} chance you meet it{row.answerCount === 0 ? "; not asked, inferred" : ""})
                   </li>
                 ))}
               </ul>
@@ -123,13 +124,13 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           <LevelChart rows={view.required} />
         </div>
         <div className="mt-6">
-          <SkillTable rows={view.required} hasPrevious={view.previous !== null} caption={view.previous ? "Per skill, with the change since your previous assessment for this role." : "Per skill: level, target and how sure we are."} />
+          <SkillTable rows={view.required} fromTitle={view.from?.title ?? null} hasPrevious={view.previous !== null} caption={view.previous ? "Per skill, with the change since your previous assessment for this role." : "Per skill: level, target and how sure we are."} />
         </div>
         {view.other.length > 0 && (
           <details className="mt-6">
             <summary className="cursor-pointer font-medium">Other skills your answers touched ({view.other.length})</summary>
             <div className="mt-3">
-              <SkillTable rows={view.other} hasPrevious={false} caption="Not required by the target role." />
+              <SkillTable rows={view.other} fromTitle={view.from?.title ?? null} hasPrevious={false} caption="Not required by the target role." />
             </div>
           </details>
         )}

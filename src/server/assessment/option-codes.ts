@@ -1,0 +1,53 @@
+import "server-only";
+import { createHmac, hkdfSync } from "node:crypto";
+import type { Question } from "@/domain/content/types";
+import { env } from "@/env";
+import { readAuthSecret } from "../auth/secret";
+
+/**
+ * What a client may know of a question's options: an opaque code per option and the order to show
+ * them in, both per attempt. A code is HMAC-SHA-256 over (attempt, question, option), keyed by a
+ * key derived from the instance secret and truncated to 96 bits: knowing the code, the content and
+ * the attempt id does not reveal which code is which option, so neither the HTML nor the JSON API
+ * carries the content's option ids (some of which once named their correctness), and "pick the
+ * second option" means nothing from one person to the next. Stored answers keep content ids.
+ */
+
+let cachedKey: { secret: string; key: Buffer } | undefined;
+function key(): Buffer {
+  const secret = readAuthSecret(env.AUTH_SECRET, env.DATA_DIR);
+  if (cachedKey?.secret !== secret) {
+    // A key of its own (HKDF), so codes never double as anything the auth secret signs.
+    cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "waypoint", "option codes v1", 32)) };
+  }
+  return cachedKey.key;
+}
+
+function mac(purpose: string, attemptId: string, questionId: string, optionId: string): Buffer {
+  return createHmac("sha256", key()).update(`${purpose}\0${attemptId}\0${questionId}\0${optionId}`).digest();
+}
+
+/** The stable id an option is known by across renames: its oldest retired id, else its id. */
+function stableId(option: Question["options"][number]): string {
+  return option.replaces?.[0] ?? option.id;
+}
+
+export function optionCode(attemptId: string, questionId: string, option: Question["options"][number]): string {
+  return mac("code", attemptId, questionId, stableId(option)).subarray(0, 12).toString("base64url");
+}
+
+/**
+ * The options in this attempt's order: sorted by a keyed hash, so the order is fixed for the
+ * attempt (reload, resume and the review show the same) and unrelated between attempts.
+ */
+export function orderOptions<T extends Question["options"][number]>(attemptId: string, questionId: string, options: readonly T[]): T[] {
+  const rank = new Map(options.map((option) => [option, mac("order", attemptId, questionId, stableId(option)).toString("hex")]));
+  return [...options].sort((a, b) => ((rank.get(a) ?? "") < (rank.get(b) ?? "") ? -1 : 1));
+}
+
+/** The content option ids behind codes a client sent; undefined when any code is not one of this question's. */
+export function resolveOptionCodes(attemptId: string, question: Question, codes: readonly string[]): string[] | undefined {
+  const byCode = new Map(question.options.map((option) => [optionCode(attemptId, question.id, option), option.id]));
+  const ids = codes.map((code) => byCode.get(code));
+  return ids.every((id): id is string => id !== undefined) ? ids : undefined;
+}
