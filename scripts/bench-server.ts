@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { createRandom } from "@/domain/engine/random";
 import { env } from "@/env";
+import { optionCode } from "@/server/assessment/option-codes";
 import { compileContentDir } from "@/server/content-loader";
 
 /**
@@ -30,7 +32,10 @@ const graph = compiled.graph;
 const random = createRandom(7);
 const roles = graph.roleList.map((role) => role.id);
 
-const server = spawn("npm", ["start"], { env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, DATA_DIR: path.dirname(dbPath), NEXT_TELEMETRY_DISABLED: "1", WAYPOINT_RATE_LIMIT_SCALE: "1000" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+// The benchmark knows the instance's secret so that it can answer with the option codes a person
+// who knew the key would click (the server takes codes, never content ids).
+const secret = randomBytes(32).toString("base64url");
+const server = spawn("npm", ["start"], { env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, DATA_DIR: path.dirname(dbPath), AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", WAYPOINT_RATE_LIMIT_SCALE: "1000" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
 let serverLog = "";
 server.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
 server.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
@@ -78,14 +83,15 @@ async function startPerson(): Promise<Person> {
 }
 
 /** Answers like someone near the cut: right about half the time, sometimes "I don't know". */
-function answerFor(question: Question) {
+function answerFor(attemptId: string, question: Question) {
   const content = graph.questions.get(question.questionId);
   if (!content) throw new Error(`unknown question ${question.questionId}`);
   const roll = random.next();
   if (roll < 0.1) return { questionId: question.questionId, dontKnow: true };
-  const key = content.options.filter((option) => option.correct).map((option) => option.id);
-  const wrong = content.options.find((option) => !option.correct)?.id ?? "";
-  return { questionId: question.questionId, choice: roll < 0.55 ? key : [wrong] };
+  const code = (option: (typeof content.options)[number]) => optionCode(attemptId, content.id, option, secret);
+  const key = content.options.filter((option) => option.correct).map(code);
+  const wrong = content.options.find((option) => !option.correct);
+  return { questionId: question.questionId, choice: roll < 0.55 || !wrong ? key : [code(wrong)] };
 }
 
 let acknowledged = 0;
@@ -95,7 +101,7 @@ async function submit(person: Person): Promise<number> {
   const response = await fetch(`${base}/api/attempts/${person.attemptId}/answers`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base, cookie: person.cookie },
-    body: JSON.stringify(answerFor(person.question)),
+    body: JSON.stringify(answerFor(person.attemptId, person.question)),
   });
   const elapsed = performance.now() - started;
   if (!response.ok) throw new Error(`answer failed: ${response.status} ${await response.text()}`);

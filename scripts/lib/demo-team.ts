@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { getAuth } from "@/server/auth/auth";
 import { ensureAuthSecret } from "@/server/auth/secret";
 import { getEngine } from "@/server/assessment/engine";
+import { optionCode } from "@/server/assessment/option-codes";
 import { loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { db } from "@/server/db";
 import { userOwner } from "@/server/ownership";
@@ -52,10 +53,14 @@ export async function simulateAttempt(userId: string, currentRoleId: string, tar
     if (!question || !item) throw new Error(`unknown question ${state.view.questionId}`);
     const ability = theta[item.skillIndex] as number;
     const isCorrect = random.next() < trueProbability(ability, item);
-    const key = question.options.filter((option) => option.correct).map((option) => option.id);
+    // The quiz takes the option codes it showed, not content ids.
+    const code = (option: (typeof question.options)[number]) => optionCode(started.attemptId, question.id, option);
+    const key = question.options.filter((option) => option.correct).map(code);
     const wrong = question.options.filter((option) => !option.correct);
-    const choice = isCorrect ? key : [wrong[Math.floor(random.next() * wrong.length)]?.id ?? ""];
-    await submitAnswer(started.attemptId, owner, { questionId: question.id, choice });
+    const picked = wrong[Math.floor(random.next() * wrong.length)];
+    const choice = isCorrect ? key : picked ? [code(picked)] : [];
+    const result = await submitAnswer(started.attemptId, owner, { questionId: question.id, choice });
+    if (result.kind === "invalid") throw new Error(`demo answer refused: ${result.message}`);
   }
 }
 

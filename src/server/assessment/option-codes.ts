@@ -14,8 +14,7 @@ import { readAuthSecret } from "../auth/secret";
  */
 
 let cachedKey: { secret: string; key: Buffer } | undefined;
-function key(): Buffer {
-  const secret = readAuthSecret(env.AUTH_SECRET, env.DATA_DIR);
+function keyFor(secret: string): Buffer {
   if (cachedKey?.secret !== secret) {
     // A key of its own (HKDF), so codes never double as anything the auth secret signs.
     cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "waypoint", "option codes v1", 32)) };
@@ -23,8 +22,10 @@ function key(): Buffer {
   return cachedKey.key;
 }
 
-function mac(purpose: string, attemptId: string, questionId: string, optionId: string): Buffer {
-  return createHmac("sha256", key()).update(`${purpose}\0${attemptId}\0${questionId}\0${optionId}`).digest();
+const instanceSecret = () => readAuthSecret(env.AUTH_SECRET, env.DATA_DIR);
+
+function mac(purpose: string, attemptId: string, questionId: string, optionId: string, secret = instanceSecret()): Buffer {
+  return createHmac("sha256", keyFor(secret)).update(`${purpose}\0${attemptId}\0${questionId}\0${optionId}`).digest();
 }
 
 /** The stable id an option is known by across renames: its oldest retired id, else its id. */
@@ -32,8 +33,9 @@ function stableId(option: Question["options"][number]): string {
   return option.replaces?.[0] ?? option.id;
 }
 
-export function optionCode(attemptId: string, questionId: string, option: Question["options"][number]): string {
-  return mac("code", attemptId, questionId, stableId(option)).subarray(0, 12).toString("base64url");
+/** `secret` defaults to this instance's; a client of another instance (the server benchmark) passes that one's. */
+export function optionCode(attemptId: string, questionId: string, option: Question["options"][number], secret?: string): string {
+  return mac("code", attemptId, questionId, stableId(option), secret).subarray(0, 12).toString("base64url");
 }
 
 /**

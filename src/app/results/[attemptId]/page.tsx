@@ -77,7 +77,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
       )}
       {view.attempt.isContentChanged && (
         <p className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
-          The question bank has changed since this assessment. Your result is shown exactly as it was scored.
+          The question bank has changed since this assessment. Your result is shown exactly as it was scored; the questions in the review below show their current wording.
         </p>
       )}
 
