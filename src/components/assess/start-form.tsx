@@ -123,6 +123,15 @@ function describeLength(lengths: QuizLengthHints, to: string, title: string | un
   }
   const floor = Math.min(hint.required, budget);
   const typical = hint.byBudget?.[budget];
-  const range = typical && typical.high > typical.low ? ` Most people answer ${typical.low}–${typical.high}, about ${typical.median} (some ${Math.round(typical.median * MINUTES_PER_QUESTION)} minutes).` : "";
-  return `${title} requires ${hint.required} skills and each gets at least one question, so expect ${floor}–${budget} questions.${range}`;
+  const spread =
+    typical && floor < budget
+      ? ` About ${Math.round(typical.mean)} on average (some ${Math.round(typical.mean * MINUTES_PER_QUESTION)} minutes): ${inWords(typical.nearFloor)} stop within ${floor + 2}, once every skill has been asked; ${inWords(typical.atBudget)} need all ${budget}.`
+      : "";
+  return `${title} requires ${hint.required} skills and each gets at least one question, so expect ${floor === budget ? budget : `${floor}–${budget}`} questions.${spread}`;
+}
+
+/** A share as people count it: "about 3 in 10". */
+function inWords(share: number): string {
+  const tenths = Math.round(share * 10);
+  return tenths === 0 ? "almost nobody" : tenths === 10 ? "almost everyone" : `about ${tenths} in 10`;
 }

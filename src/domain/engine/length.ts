@@ -11,8 +11,13 @@ export interface QuizLength {
   targetRoleId: string;
   /** Required skills with questions: the fewest questions a finished quiz can have. */
   required: number;
-  /** Per budget (15, 20, 30): the median and the 10th–90th percentile of the number of questions. */
-  byBudget: Record<number, { median: number; low: number; high: number }>;
+  /**
+   * Per budget (15, 20, 30): the mean number of questions, the share of people who stop within two
+   * questions of the floor, and the share who use the whole budget. Lengths pile up at both ends
+   * (clear cases stop once every skill is asked, people near a cut run long), so a median or a
+   * percentile range would mislead; the mean and the two ends say it plainly.
+   */
+  byBudget: Record<number, { mean: number; nearFloor: number; atBudget: number }>;
 }
 
 /**
@@ -29,6 +34,7 @@ export function estimateQuizLengths(engine: Engine, budgets: readonly number[], 
   const longest = Math.max(...budgets);
   return roles.map((targetRoleId) => {
     const target = targetProfile(model, graph, targetRoleId);
+    const required = target.skillIndexes.filter((skill) => (model.itemsBySkill[skill]?.length ?? 0) > 0).length;
     const random = createRandom(seed, targetRoleId.length, people);
     const lengths: number[] = [];
     for (let p = 0; p < people; p++) {
@@ -51,12 +57,15 @@ export function estimateQuizLengths(engine: Engine, budgets: readonly number[], 
       }
       lengths.push(terms.length);
     }
-    const required = target.skillIndexes.filter((skill) => (model.itemsBySkill[skill]?.length ?? 0) > 0).length;
     const byBudget: QuizLength["byBudget"] = {};
     for (const budget of budgets) {
-      const capped = lengths.map((length) => Math.min(length, budget)).sort((a, b) => a - b);
-      const at = (q: number) => capped[Math.min(capped.length - 1, Math.floor(q * capped.length))] ?? budget;
-      byBudget[budget] = { median: at(0.5), low: at(0.1), high: at(0.9) };
+      const capped = lengths.map((length) => Math.min(length, budget));
+      const share = (test: (length: number) => boolean) => capped.filter(test).length / capped.length;
+      byBudget[budget] = {
+        mean: capped.reduce((sum, length) => sum + length, 0) / capped.length,
+        nearFloor: share((length) => length <= Math.min(required, budget) + 2),
+        atBudget: share((length) => length >= budget),
+      };
     }
     return { targetRoleId, required, byBudget };
   });

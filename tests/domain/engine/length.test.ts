@@ -12,16 +12,15 @@ describe("estimateQuizLengths", () => {
     expect(lengths.find((entry) => entry.targetRoleId === "test-role")?.required).toBe(8);
   });
 
-  it("keeps every figure between the floor and the budget, ordered low ≤ median ≤ high", () => {
+  it("keeps the mean between the floor and the budget and the two shares between 0 and 1", () => {
     for (const entry of lengths) {
-      for (const [budget, range] of Object.entries(entry.byBudget)) {
-        expect(range.low).toBeGreaterThanOrEqual(Math.min(entry.required, Number(budget)));
-        expect(range.high).toBeLessThanOrEqual(Number(budget));
-        expect(range.low).toBeLessThanOrEqual(range.median);
-        expect(range.median).toBeLessThanOrEqual(range.high);
+      for (const [budget, figures] of Object.entries(entry.byBudget)) {
+        expect(figures.mean).toBeGreaterThanOrEqual(Math.min(entry.required, Number(budget)));
+        expect(figures.mean).toBeLessThanOrEqual(Number(budget));
+        for (const share of [figures.nearFloor, figures.atBudget]) expect(share >= 0 && share <= 1).toBe(true);
       }
       // A budget no larger than the role is spent entirely on coverage.
-      if (entry.required >= 8) expect(entry.byBudget[8]).toEqual({ low: 8, median: 8, high: 8 });
+      if (entry.required >= 8) expect(entry.byBudget[8]).toEqual({ mean: 8, nearFloor: 1, atBudget: 1 });
     }
   });
 
