@@ -112,10 +112,10 @@ function PointCell({ point }: { point: ProgressPoint | null }) {
       Level {point.band} <span className="text-slate-600 dark:text-slate-400">({point.bandLow}–{point.bandHigh})</span>
       {point.pMeets !== null && (
         <span className="block text-xs">
-          {percent(point.pMeets)} · {describeChance(point.pMeets)}
+          {percent(point.pMeets)} · {point.isAssessed ? describeChance(point.pMeets) : "not asked, inferred from related skills"}
         </span>
       )}
-      {!point.isAssessed && <span className="block text-xs">not asked directly</span>}
+      {!point.isAssessed && point.pMeets === null && <span className="block text-xs">not asked, inferred from related skills</span>}
     </span>
   );
 }

@@ -245,8 +245,9 @@ export function decideNextStep(model: EngineModel, posterior: Posterior, target:
 
 /**
  * A progress estimate for the quiz screen: how many more questions until the stop rule is likely
- * to fire. Risk falls roughly geometrically per item (≈ 6 % per item in the benchmark's runs), so
- * the estimate is the number of such steps from the current risk down to τ, within the budget.
+ * to fire. Every required skill not asked yet needs a question whatever the risk; beyond that, risk
+ * falls roughly geometrically per item (≈ 6 % per item in the benchmark's runs), so the estimate is
+ * the larger of the two, within the budget.
  */
 export function expectedRemainingItems(risk: number, answered: number, budget: number, uncovered = 0, stopRisk: number = ENGINE_DEFAULTS.stopRisk): number {
   const left = Math.max(0, budget - answered);
