@@ -194,7 +194,7 @@ const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 const report = {
   seed,
   seconds: round((performance.now() - started) / 1000, 1),
-  oneSkill: { patterns, maxAbsDelta: round(oneSkillMax, 6), orderMaxAbsDelta: round(orderMax, 6) },
+  oneSkill: { patterns, maxAbsDelta: Number(oneSkillMax.toPrecision(3)), orderMaxAbsDelta: Number(orderMax.toPrecision(3)) },
   fullModel: full.map((entry) => ({
     items: entry.items,
     people,
