@@ -1,9 +1,7 @@
 import { parseArgs } from "node:util";
-import { createEngine } from "@/domain/engine/assess";
 import { invertSpd } from "@/domain/engine/math";
 import { createRandom } from "@/domain/engine/random";
-import { env } from "@/env";
-import { compileContentDir } from "@/server/content-loader";
+import { loadBenchEngine } from "./lib/engine-bench/load";
 import { DEFAULT_ADAPTIVE, perturbModel, runAdaptive, runFixed, runPriorOnly, type ArmRun, type EngineView } from "./lib/engine-bench/arms";
 import { targetProfile } from "@/domain/engine/model";
 import { isTrulyReady, RecallTally, roleReadiness, squaredErrors, vanTreesVariances, VerdictTally } from "./lib/engine-bench/metrics";
@@ -39,12 +37,7 @@ const misspecifiedCount = transitionCount;
 const selfTaughtCount = Math.round(transitionCount / 2);
 const started = performance.now();
 
-const compiled = compileContentDir(env.CONTENT_DIR);
-if (!compiled.ok) {
-  console.error("Content is invalid; run npm run content:check.");
-  process.exit(1);
-}
-const engine = createEngine(compiled.graph);
+const engine = loadBenchEngine();
 const view: EngineView = engine;
 const { graph, model } = engine;
 const shapes = new Map([...graph.questions.values()].map((q) => [q.id, { single: q.type === "single", options: q.options.length }]));

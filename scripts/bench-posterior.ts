@@ -1,13 +1,12 @@
 import { parseArgs } from "node:util";
-import { createEngine, replayAttempt, type AttemptSpec, type RecordedAnswer } from "@/domain/engine/assess";
-import { answerLikelihood, fitPosterior, tailProbabilities, type AnswerTerm } from "@/domain/engine/expectation-propagation";
-import { cholesky } from "@/domain/engine/math";
+import { replayAttempt, type AttemptSpec, type RecordedAnswer } from "@/domain/engine/assess";
+import { fitPosterior, tailProbabilities, type AnswerTerm } from "@/domain/engine/expectation-propagation";
 import { LEVEL_CUTS, priorMean, targetProfile } from "@/domain/engine/model";
-import { createPrior, type Outcome, type Posterior } from "@/domain/engine/posterior";
+import { createPrior, type Outcome } from "@/domain/engine/posterior";
 import { createRandom, type Random } from "@/domain/engine/random";
-import { env } from "@/env";
-import { compileContentDir } from "@/server/content-loader";
 import { DEFAULT_ADAPTIVE, runAdaptive } from "./lib/engine-bench/arms";
+import { exactOneSkillMoments, importanceSample } from "./lib/engine-bench/exact";
+import { loadBenchEngine } from "./lib/engine-bench/load";
 import { drawTrueItems, ISSUE_POPULATION, populationSampler } from "./lib/engine-bench/world";
 
 /**
@@ -36,31 +35,11 @@ const TARGET_ESS = 20_000;
 const MAX_DRAWS = 4_000_000;
 const started = performance.now();
 
-const compiled = compileContentDir(env.CONTENT_DIR);
-if (!compiled.ok) {
-  console.error("Content is invalid; run npm run content:check.");
-  process.exit(1);
-}
-const engine = createEngine(compiled.graph);
+const engine = loadBenchEngine();
 const { graph, model } = engine;
 const roles = graph.roleList.map((role) => role.id);
 const n = model.skillIds.length;
 const OUTCOMES: readonly Outcome[] = ["correct", "incorrect", "dontKnow"];
-
-// 1. One skill: exact EAP by dense quadrature of the prior marginal times every answer's likelihood.
-function exactMean(mean: number, variance: number, terms: readonly AnswerTerm[]): number {
-  const sd = Math.sqrt(variance);
-  let s = 0, m = 0;
-  for (let i = 0; i <= 4000; i++) {
-    const z = -10 + (20 * i) / 4000;
-    const theta = mean + sd * z;
-    let w = Math.exp(-0.5 * z * z);
-    for (const term of terms) w *= answerLikelihood(theta, term);
-    s += w;
-    m += w * theta;
-  }
-  return m / s;
-}
 
 function shuffled<T>(list: readonly T[], random: Random): T[] {
   const copy = [...list];
@@ -81,7 +60,7 @@ for (let skill = 0; skill < n; skill++) {
     // Every item of the skill, each right, wrong or "I don't know" at random: consistent and wildly inconsistent patterns alike.
     const terms = items.map((item): AnswerTerm => ({ skill, parameters: item, outcome: OUTCOMES[Math.floor(oneSkillRandom.next() * 3)] as Outcome }));
     const fitted = fitPosterior(prior, terms).posterior.mean[skill] as number;
-    oneSkillMax = Math.max(oneSkillMax, Math.abs(fitted - exactMean(prior.mean[skill] as number, prior.covariance[skill * n + skill] as number, terms)));
+    oneSkillMax = Math.max(oneSkillMax, Math.abs(fitted - exactOneSkillMoments(prior.mean[skill] as number, prior.covariance[skill * n + skill] as number, terms).mean));
     for (let order = 0; order < 5; order++) {
       orderMax = Math.max(orderMax, Math.abs((fitPosterior(prior, shuffled(terms, oneSkillRandom)).posterior.mean[skill] as number) - fitted));
     }
@@ -105,33 +84,6 @@ interface Comparison {
   maxStandardError: number;
 }
 
-function importanceSample(prior: Posterior, terms: readonly AnswerTerm[], random: Random) {
-  const lower = cholesky(prior.covariance, n, 0);
-  if (!lower) throw new Error("prior covariance is not positive definite");
-  const above = new Float64Array(n * LEVEL_CUTS.length);
-  const z = new Float64Array(n);
-  const theta = new Float64Array(n);
-  let sum = 0, sumSquares = 0, draws = 0;
-  while (draws < MIN_DRAWS || (draws < MAX_DRAWS && (sum * sum) / sumSquares < TARGET_ESS)) {
-    for (let i = 0; i < n; i++) {
-      z[i] = random.normal();
-      let value = prior.mean[i] as number;
-      for (let j = 0; j <= i; j++) value += (lower[i * n + j] as number) * (z[j] as number);
-      theta[i] = value;
-    }
-    let w = 1;
-    for (const term of terms) w *= answerLikelihood(theta[term.skill] as number, term);
-    draws++;
-    sum += w;
-    sumSquares += w * w;
-    for (let i = 0; i < n; i++) {
-      const t = theta[i] as number;
-      for (let c = 0; c < LEVEL_CUTS.length; c++) if (t >= (LEVEL_CUTS[c] as number)) above[i * LEVEL_CUTS.length + c] = (above[i * LEVEL_CUTS.length + c] as number) + w;
-    }
-  }
-  return { probabilities: Float64Array.from(above, (value) => value / sum), ess: (sum * sum) / sumSquares, draws };
-}
-
 function compareAt(length: number): Comparison {
   const result: Comparison = { items: length, maxDelta: 0, maxDeltaMeets: 0, minEss: Number.POSITIVE_INFINITY, meanEss: 0, draws: 0, maxStandardError: 0 };
   for (let p = 0; p < people; p++) {
@@ -144,7 +96,7 @@ function compareAt(length: number): Comparison {
     const { terms } = run;
     const prior = createPrior(model, priorMean(model, graph, current));
     const fitted = fitPosterior(prior, terms).posterior;
-    const sampled = importanceSample(prior, terms, createRandom(seed, 50 + length, p));
+    const sampled = importanceSample(prior, terms, LEVEL_CUTS, createRandom(seed, 50 + length, p), { minDraws: MIN_DRAWS, targetEss: TARGET_ESS, maxDraws: MAX_DRAWS });
     result.minEss = Math.min(result.minEss, sampled.ess);
     result.meanEss += sampled.ess / people;
     result.draws += sampled.draws;
@@ -153,7 +105,7 @@ function compareAt(length: number): Comparison {
       // What the result reports: P(level ≥ L) from the posterior's marginal of the skill.
       const tails = tailProbabilities(fitted, skill, LEVEL_CUTS);
       LEVEL_CUTS.forEach((cut, c) => {
-        const exact = sampled.probabilities[skill * LEVEL_CUTS.length + c] as number;
+        const exact = sampled.above[skill * LEVEL_CUTS.length + c] as number;
         const delta = Math.abs((tails[c] as number) - exact);
         result.maxDelta = Math.max(result.maxDelta, delta);
         result.maxStandardError = Math.max(result.maxStandardError, Math.sqrt((exact * (1 - exact)) / sampled.ess));

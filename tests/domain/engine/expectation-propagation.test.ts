@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answerLikelihood, fitPosterior, tiltedMoments, type AnswerTerm } from "@/domain/engine/expectation-propagation";
-import { cholesky, normalCdf } from "@/domain/engine/math";
+import { fitPosterior, tailProbabilities, tiltedMoments, type AnswerTerm } from "@/domain/engine/expectation-propagation";
+import { cholesky } from "@/domain/engine/math";
 import { priorMean, type EngineItem } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Outcome, type Posterior } from "@/domain/engine/posterior";
 import { createRandom, type Random } from "@/domain/engine/random";
+import { exactOneSkillMoments, importanceSample } from "../../../scripts/lib/engine-bench/exact";
 import { engineOf, repoEngine, skillIndexOf } from "./engine-fixtures";
 
 const engine = engineOf();
@@ -14,20 +15,6 @@ const OUTCOMES: readonly Outcome[] = ["correct", "incorrect", "dontKnow"];
 const priorFor = (currentRoleId: string | null = null): Posterior => createPrior(model, priorMean(model, graph, currentRoleId));
 const term = (item: EngineItem, outcome: Outcome): AnswerTerm => ({ skill: item.skillIndex, parameters: item, outcome });
 const randomPattern = (items: readonly EngineItem[], random: Random) => items.map((item) => term(item, OUTCOMES[Math.floor(random.next() * 3)] as Outcome));
-
-/** The exact one-skill posterior mean and variance: prior marginal × every likelihood, 4,001 quadrature nodes over ±10 SD. */
-function exactMoments(mean: number, variance: number, terms: readonly AnswerTerm[]) {
-  const sd = Math.sqrt(variance);
-  let s = 0, m = 0, q = 0;
-  for (let i = 0; i <= 4000; i++) {
-    const z = -10 + (20 * i) / 4000;
-    const theta = mean + sd * z;
-    let w = Math.exp(-0.5 * z * z);
-    for (const entry of terms) w *= answerLikelihood(theta, entry);
-    s += w; m += w * theta; q += w * theta * theta;
-  }
-  return { mean: m / s, variance: q / s - (m / s) ** 2 };
-}
 
 function shuffle<T>(list: readonly T[], random: Random): T[] {
   const copy = [...list];
@@ -48,7 +35,7 @@ describe("fitPosterior on one skill", () => {
     for (let p = 0; p < 200; p++) {
       const terms = randomPattern(items, random);
       const fitted = fitPosterior(prior, terms).posterior;
-      const exact = exactMoments(prior.mean[alpha] as number, prior.covariance[alpha * n + alpha] as number, terms);
+      const exact = exactOneSkillMoments(prior.mean[alpha] as number, prior.covariance[alpha * n + alpha] as number, terms);
       expect(Math.abs((fitted.mean[alpha] as number) - exact.mean)).toBeLessThan(1e-6);
       expect(Math.abs((fitted.covariance[alpha * n + alpha] as number) - exact.variance)).toBeLessThan(1e-6);
     }
@@ -71,7 +58,7 @@ describe("fitPosterior on one skill", () => {
     // Right on the hardest items, wrong on the easiest: the old filter depended on the order.
     const prior = priorFor();
     const terms = items.map((item) => term(item, item.level >= 3 ? "correct" : "incorrect"));
-    const exact = exactMoments(prior.mean[alpha] as number, prior.covariance[alpha * n + alpha] as number, terms);
+    const exact = exactOneSkillMoments(prior.mean[alpha] as number, prior.covariance[alpha * n + alpha] as number, terms);
     let oneOrder = prior;
     let otherOrder = prior;
     for (const entry of terms) oneOrder = applyResponse(oneOrder, alpha, entry.parameters, entry.outcome);
@@ -121,32 +108,13 @@ describe("fitPosterior across correlated skills", () => {
     const prior = priorFor("india-role");
     const terms = thirtyAnswers().slice(0, 15);
     const fitted = fitPosterior(prior, terms).posterior;
-    const lower = cholesky(prior.covariance, n, 0) as Float64Array;
-    const draws = 200_000;
     const cuts = [-1.5, -0.5, 0.5, 1.5];
-    const above = new Float64Array(n * cuts.length);
-    const sampler = createRandom(5);
-    const z = new Float64Array(n);
-    const theta = new Float64Array(n);
-    let total = 0, squares = 0;
-    for (let d = 0; d < draws; d++) {
-      for (let i = 0; i < n; i++) {
-        z[i] = sampler.normal();
-        let value = prior.mean[i] as number;
-        for (let j = 0; j <= i; j++) value += (lower[i * n + j] as number) * (z[j] as number);
-        theta[i] = value;
-      }
-      let w = 1;
-      for (const entry of terms) w *= answerLikelihood(theta[entry.skill] as number, entry);
-      total += w;
-      squares += w * w;
-      for (let i = 0; i < n; i++) cuts.forEach((cut, c) => { if ((theta[i] as number) >= cut) above[i * cuts.length + c] = (above[i * cuts.length + c] as number) + w; });
-    }
-    expect((total * total) / squares).toBeGreaterThan(10_000); // effective sample size: the comparison is not noise
+    const sampled = importanceSample(prior, terms, cuts, createRandom(5), { minDraws: 200_000 });
+    expect(sampled.ess).toBeGreaterThan(10_000); // effective sample size: the comparison is not noise
+    // What results report: each skill's P(level ≥ L), from the tilted marginal where it has answers.
     for (let i = 0; i < n; i++) {
-      cuts.forEach((cut, c) => {
-        const estimate = normalCdf(((fitted.mean[i] as number) - cut) / Math.sqrt(fitted.covariance[i * n + i] as number));
-        expect(Math.abs(estimate - (above[i * cuts.length + c] as number) / total)).toBeLessThan(0.03);
+      tailProbabilities(fitted, i, cuts).forEach((estimate, c) => {
+        expect(Math.abs(estimate - (sampled.above[i * cuts.length + c] as number))).toBeLessThan(0.03);
       });
     }
   });
@@ -171,7 +139,7 @@ describe("the real bank", () => {
     real.model.itemsBySkill.forEach((skillItems, skill) => {
       for (let p = 0; p < 20; p++) {
         const terms = randomPattern(skillItems, random);
-        const exact = exactMoments(prior.mean[skill] as number, prior.covariance[skill * realN + skill] as number, terms);
+        const exact = exactOneSkillMoments(prior.mean[skill] as number, prior.covariance[skill * realN + skill] as number, terms);
         expect(Math.abs((fitPosterior(prior, terms).posterior.mean[skill] as number) - exact.mean)).toBeLessThan(1e-6);
       }
     });
