@@ -3,7 +3,7 @@ import { replayAttempt, type AttemptSpec, type RecordedAnswer } from "@/domain/e
 import { fitPosterior, tailProbabilities, type AnswerTerm } from "@/domain/engine/expectation-propagation";
 import { LEVEL_CUTS, priorMean, targetProfile } from "@/domain/engine/model";
 import { createPrior, type Outcome } from "@/domain/engine/posterior";
-import { createRandom, type Random } from "@/domain/engine/random";
+import { createRandom, shuffled } from "@/domain/engine/random";
 import { DEFAULT_ADAPTIVE, runAdaptive } from "./lib/engine-bench/arms";
 import { exactOneSkillMoments, importanceSample } from "./lib/engine-bench/exact";
 import { loadBenchEngine } from "./lib/engine-bench/load";
@@ -40,15 +40,6 @@ const { graph, model } = engine;
 const roles = graph.roleList.map((role) => role.id);
 const n = model.skillIds.length;
 const OUTCOMES: readonly Outcome[] = ["correct", "incorrect", "dontKnow"];
-
-function shuffled<T>(list: readonly T[], random: Random): T[] {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
 
 const oneSkillRandom = createRandom(seed, 21);
 let oneSkillMax = 0, orderMax = 0, patterns = 0;

@@ -1,6 +1,6 @@
 import { cholesky, correlationMatrix } from "@/domain/engine/math";
 import { levelCut, type EngineModel } from "@/domain/engine/model";
-import type { Random } from "@/domain/engine/random";
+import { shuffled, type Random } from "@/domain/engine/random";
 import type { SkillsGraph } from "@/domain/skills-graph";
 
 /**
@@ -100,13 +100,9 @@ export function fisherInformation(theta: number, item: TrueItem): number {
 export function teachSelf(person: Person, target: { skillIndexes: readonly number[]; cuts: readonly number[] }, random: Random): { person: Person; raised: number[] } {
   const below = target.skillIndexes.map((skill, k) => ({ skill, cut: target.cuts[k] as number })).filter(({ skill, cut }) => (person.theta[skill] as number) < cut);
   const wanted = 2 + Math.floor(random.next() * 3);
-  // Fisher–Yates over the skills below their cut, then the first `wanted` are raised.
-  for (let i = below.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [below[i], below[j]] = [below[j] as (typeof below)[number], below[i] as (typeof below)[number]];
-  }
   const theta = Float64Array.from(person.theta);
-  const raised = below.slice(0, wanted).map(({ skill, cut }) => {
+  // The skills below their cut in random order; the first `wanted` are raised.
+  const raised = shuffled(below, random).slice(0, wanted).map(({ skill, cut }) => {
     theta[skill] = cut + 0.25 + 0.75 * random.next();
     return skill;
   });

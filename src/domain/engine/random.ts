@@ -57,3 +57,13 @@ export function hashString(text: string): number {
   }
   return hash >>> 0;
 }
+
+/** A seeded Fisher–Yates shuffle: a new array, the input unchanged. */
+export function shuffled<T>(list: readonly T[], random: Random): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}

@@ -3,7 +3,7 @@ import { fitPosterior, tailProbabilities, tiltedMoments, type AnswerTerm } from 
 import { cholesky } from "@/domain/engine/math";
 import { priorMean, type EngineItem } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Outcome, type Posterior } from "@/domain/engine/posterior";
-import { createRandom, type Random } from "@/domain/engine/random";
+import { createRandom, shuffled, type Random } from "@/domain/engine/random";
 import { exactOneSkillMoments, importanceSample } from "../../../scripts/lib/engine-bench/exact";
 import { engineOf, repoEngine, skillIndexOf } from "./engine-fixtures";
 
@@ -15,15 +15,6 @@ const OUTCOMES: readonly Outcome[] = ["correct", "incorrect", "dontKnow"];
 const priorFor = (currentRoleId: string | null = null): Posterior => createPrior(model, priorMean(model, graph, currentRoleId));
 const term = (item: EngineItem, outcome: Outcome): AnswerTerm => ({ skill: item.skillIndex, parameters: item, outcome });
 const randomPattern = (items: readonly EngineItem[], random: Random) => items.map((item) => term(item, OUTCOMES[Math.floor(random.next() * 3)] as Outcome));
-
-function shuffle<T>(list: readonly T[], random: Random): T[] {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
 
 describe("fitPosterior on one skill", () => {
   const alpha = skillIndexOf(engine, "alpha");
@@ -48,7 +39,7 @@ describe("fitPosterior on one skill", () => {
       const terms = randomPattern(items, random);
       const reference = fitPosterior(prior, terms).posterior;
       for (let order = 0; order < 5; order++) {
-        const again = fitPosterior(prior, shuffle(terms, random)).posterior;
+        const again = fitPosterior(prior, shuffled(terms, random)).posterior;
         for (let i = 0; i < n; i++) expect(again.mean[i]).toBeCloseTo(reference.mean[i] as number, 9);
       }
     }
