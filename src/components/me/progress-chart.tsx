@@ -112,7 +112,7 @@ function PointCell({ point }: { point: ProgressPoint | null }) {
       Level {point.band} <span className="text-slate-600 dark:text-slate-400">({point.bandLow}–{point.bandHigh})</span>
       {point.pMeets !== null && (
         <span className="block text-xs">
-          {percent(point.pMeets)} · {point.isAssessed ? describeChance(point.pMeets) : "not asked, inferred from related skills"}
+          {percent(point.pMeets)} · {describeChance(point.pMeets, point.isAssessed)}
         </span>
       )}
       {!point.isAssessed && point.pMeets === null && <span className="block text-xs">not asked, inferred from related skills</span>}

@@ -43,7 +43,7 @@ export function SkillTable({ rows, caption, hasPrevious, fromTitle = null }: { r
                   <span className="flex items-center gap-2">
                     <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${chanceTone(row.pMeets)}`} />
                     <span>
-                      {percent(row.pMeets)} <span className="text-slate-600 dark:text-slate-400">· {row.answerCount === 0 ? "not asked, inferred" : describeChance(row.pMeets)}</span>
+                      {percent(row.pMeets)} <span className="text-slate-600 dark:text-slate-400">· {describeChance(row.pMeets, row.answerCount > 0)}</span>
                     </span>
                   </span>
                 )}
