@@ -1,11 +1,20 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "src/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/.tmp/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "src/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "tests/.tmp/**",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
@@ -21,9 +30,24 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/server/*", "@/app/*", "@/components/*", "@/generated/*", "next", "next/*", "react", "@prisma/*"], message: "src/domain is pure: no server, framework or database imports." },
+            {
+              group: [
+                "@/server/*",
+                "@/app/*",
+                "@/components/*",
+                "@/generated/*",
+                "next",
+                "next/*",
+                "react",
+                "@prisma/*",
+              ],
+              message: "src/domain is pure: no server, framework or database imports.",
+            },
           ],
-          paths: [{ name: "node:fs", message: "src/domain does no I/O." }, { name: "fs", message: "src/domain does no I/O." }],
+          paths: [
+            { name: "node:fs", message: "src/domain does no I/O." },
+            { name: "fs", message: "src/domain does no I/O." },
+          ],
         },
       ],
     },
@@ -37,4 +61,6 @@ export default defineConfig([
       ],
     },
   },
+  // Layout belongs to Prettier (npm run format); switch off the stylistic rules that would fight it.
+  prettier,
 ]);

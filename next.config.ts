@@ -13,7 +13,10 @@ const nextConfig: NextConfig = {
         // The Content-Security-Policy is set per request with a nonce (src/proxy.ts).
         headers: [...STATIC_SECURITY_HEADERS],
       },
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      },
     ];
   },
 };

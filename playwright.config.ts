@@ -23,7 +23,15 @@ export default defineConfig({
         launchOptions: {
           executablePath: chromium,
           // The machine has no network but the package registries: keep Chromium from phoning home.
-          args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
         },
       },
     },

@@ -22,17 +22,25 @@ applyMigrations(env.DATABASE_PATH, { quiet: true });
 if (process.argv.includes("--demo")) {
   const started = performance.now();
   const { members } = await seedDemoTeam();
-  console.log(`Seeded the demo team “Demo: ML platform team” (${members} members, two rounds) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  console.log(`Sign in as ${DEMO_MANAGER_EMAIL} with the password “${DEMO_PASSWORD}” and open Teams → the demo team → Dashboard.`);
+  console.log(
+    `Seeded the demo team “Demo: ML platform team” (${members} members, two rounds) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  console.log(
+    `Sign in as ${DEMO_MANAGER_EMAIL} with the password “${DEMO_PASSWORD}” and open Teams → the demo team → Dashboard.`,
+  );
   const cohortStarted = performance.now();
   const cohort = await seedDemoCohort();
-  console.log(`Seeded the demo cohort “Demo: Spring MLOps bootcamp” (${cohort.learners} learners on the roster) in ${((performance.now() - cohortStarted) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Seeded the demo cohort “Demo: Spring MLOps bootcamp” (${cohort.learners} learners on the roster) in ${((performance.now() - cohortStarted) / 1000).toFixed(1)} s.`,
+  );
   console.log(`Sign in as ${DEMO_STAFF_EMAIL} with the same password and open Cohorts → the demo cohort.`);
 }
 const graph = getSkillsGraph();
 const DEMO_ID = "demo-attempt";
 const tokenHash = createHash("sha256").update("demo").digest("hex");
-const questions = ["python", "llm-apis", "retrieval-augmented-generation"].flatMap((skill) => (graph.questionsBySkill.get(skill) ?? []).slice(0, 2));
+const questions = ["python", "llm-apis", "retrieval-augmented-generation"].flatMap((skill) =>
+  (graph.questionsBySkill.get(skill) ?? []).slice(0, 2),
+);
 
 await db.$transaction([
   db.attempt.deleteMany({ where: { id: DEMO_ID } }),
@@ -52,7 +60,9 @@ await db.$transaction([
           return {
             questionId: question.id,
             skillId: question.skill,
-            chosenOptionIds: JSON.stringify(isCorrect ? key : [question.options.find((option) => !option.correct)?.id ?? ""]),
+            chosenOptionIds: JSON.stringify(
+              isCorrect ? key : [question.options.find((option) => !option.correct)?.id ?? ""],
+            ),
             isCorrect,
             position: index + 1,
             ...nominalParameters(question),

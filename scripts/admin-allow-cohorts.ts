@@ -12,7 +12,11 @@ if (!address || !address.includes("@")) {
   process.exit(2);
 }
 if (await allowCohortCreation(address, !isRevoke)) {
-  console.log(isRevoke ? `${address} can no longer create cohorts.` : `${address} may now create cohorts on this Waypoint instance.`);
+  console.log(
+    isRevoke
+      ? `${address} can no longer create cohorts.`
+      : `${address} may now create cohorts on this Waypoint instance.`,
+  );
 } else {
   console.error(`No account uses ${address}. Sign up with it first, then run this again.`);
   process.exit(1);

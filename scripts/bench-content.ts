@@ -26,7 +26,10 @@ const [cold = 0, ...warm] = times;
 const sortedWarm = [...warm].sort((a, b) => a - b);
 console.log(`content load + validation (${summary})`);
 console.log(`cold: ${cold.toFixed(0)} ms (bar ${BAR_MS} ms)`);
-if (sortedWarm.length > 0) console.log(`warm median: ${(sortedWarm[Math.floor(sortedWarm.length / 2)] ?? 0).toFixed(0)} ms over ${sortedWarm.length} runs`);
+if (sortedWarm.length > 0)
+  console.log(
+    `warm median: ${(sortedWarm[Math.floor(sortedWarm.length / 2)] ?? 0).toFixed(0)} ms over ${sortedWarm.length} runs`,
+  );
 if (cold > BAR_MS) {
   console.error(`FAIL: cold load took ${cold.toFixed(0)} ms, above ${BAR_MS} ms`);
   process.exit(1);

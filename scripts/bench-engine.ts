@@ -2,10 +2,32 @@ import { parseArgs } from "node:util";
 import { invertSpd } from "@/domain/engine/math";
 import { createRandom } from "@/domain/engine/random";
 import { loadBenchEngine } from "./lib/engine-bench/load";
-import { DEFAULT_ADAPTIVE, perturbModel, runAdaptive, runFixed, runPriorOnly, type ArmRun, type EngineView } from "./lib/engine-bench/arms";
+import {
+  DEFAULT_ADAPTIVE,
+  perturbModel,
+  runAdaptive,
+  runFixed,
+  runPriorOnly,
+  type ArmRun,
+  type EngineView,
+} from "./lib/engine-bench/arms";
 import { targetProfile } from "@/domain/engine/model";
-import { isTrulyReady, RecallTally, roleReadiness, squaredErrors, vanTreesVariances, VerdictTally } from "./lib/engine-bench/metrics";
-import { drawTrueItems, ISSUE_POPULATION, MISSPECIFIED_POPULATION, populationSampler, teachSelf, type Person } from "./lib/engine-bench/world";
+import {
+  isTrulyReady,
+  RecallTally,
+  roleReadiness,
+  squaredErrors,
+  vanTreesVariances,
+  VerdictTally,
+} from "./lib/engine-bench/metrics";
+import {
+  drawTrueItems,
+  ISSUE_POPULATION,
+  MISSPECIFIED_POPULATION,
+  populationSampler,
+  teachSelf,
+  type Person,
+} from "./lib/engine-bench/world";
 
 /**
  * npm run bench:engine -- [--seed N] [--people N] [--json]
@@ -14,7 +36,14 @@ import { drawTrueItems, ISSUE_POPULATION, MISSPECIFIED_POPULATION, populationSam
  * unless every bar holds. How to read the numbers: docs/decisions/004-assessment-engine.md.
  */
 const { values } = parseArgs({
-  options: { seed: { type: "string", default: "1" }, people: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, tau: { type: "string" }, withheld: { type: "string" }, readiness: { type: "string" } },
+  options: {
+    seed: { type: "string", default: "1" },
+    people: { type: "string", default: "2000" },
+    json: { type: "boolean", default: false },
+    tau: { type: "string" },
+    withheld: { type: "string" },
+    readiness: { type: "string" },
+  },
 });
 const seed = Number(values.seed);
 const transitionCount = Number(values.people);
@@ -40,40 +69,78 @@ const started = performance.now();
 const engine = loadBenchEngine();
 const view: EngineView = engine;
 const { graph, model } = engine;
-const shapes = new Map([...graph.questions.values()].map((q) => [q.id, { single: q.type === "single", options: q.options.length }]));
+const shapes = new Map(
+  [...graph.questions.values()].map((q) => [
+    q.id,
+    { single: q.type === "single", options: q.options.length },
+  ]),
+);
 const world = drawTrueItems(model, shapes, createRandom(seed, 1));
 const perturbed: EngineView = { graph, model: perturbModel(model, createRandom(seed, 2)) };
 const priorPrecision = invertSpd(model.correlation, model.skillIds.length);
 const roles = graph.roleList.map((role) => role.id);
 
-function drawPeople(count: number, stream: number, sample: ReturnType<typeof populationSampler>, experienced: boolean): Person[] {
+function drawPeople(
+  count: number,
+  stream: number,
+  sample: ReturnType<typeof populationSampler>,
+  experienced: boolean,
+): Person[] {
   const random = createRandom(seed, stream);
   return Array.from({ length: count }, () => {
     const current = roles[Math.floor(random.next() * roles.length)] as string;
     let target = current;
-    while (!experienced && target === current) target = roles[Math.floor(random.next() * roles.length)] as string;
+    while (!experienced && target === current)
+      target = roles[Math.floor(random.next() * roles.length)] as string;
     return sample(current, target, random);
   });
 }
 const issueWorld = populationSampler(model, graph, ISSUE_POPULATION);
 const transition = drawPeople(transitionCount, 10, issueWorld, false);
 const experienced = drawPeople(experiencedCount, 11, issueWorld, true);
-const misspecifiedPeople = drawPeople(misspecifiedCount, 12, populationSampler(model, graph, MISSPECIFIED_POPULATION), false);
+const misspecifiedPeople = drawPeople(
+  misspecifiedCount,
+  12,
+  populationSampler(model, graph, MISSPECIFIED_POPULATION),
+  false,
+);
 const selfTaughtRandom = createRandom(seed, 14);
-const selfTaught = drawPeople(selfTaughtCount, 13, issueWorld, false).map((person) => teachSelf(person, targetProfile(model, graph, person.targetRoleId), selfTaughtRandom));
+const selfTaught = drawPeople(selfTaughtCount, 13, issueWorld, false).map((person) =>
+  teachSelf(person, targetProfile(model, graph, person.targetRoleId), selfTaughtRandom),
+);
 
 const stream = (arm: number, person: number) => createRandom(seed, 1000 + arm, person);
-const tallies = { prior: new VerdictTally(), fixed: new VerdictTally(), adaptive: new VerdictTally(), fixed15: new VerdictTally(), adaptive15: new VerdictTally(), perturbed: new VerdictTally(), population: new VerdictTally() };
+const tallies = {
+  prior: new VerdictTally(),
+  fixed: new VerdictTally(),
+  adaptive: new VerdictTally(),
+  fixed15: new VerdictTally(),
+  adaptive15: new VerdictTally(),
+  perturbed: new VerdictTally(),
+  population: new VerdictTally(),
+};
 const byRole = new Map<string, VerdictTally>();
 const exposure = new Map<string, number>();
-let itemsTotal = 0, maxItems = 0, squared = 0, boundSum = 0, pairs = 0, nearCut = 0, readyTransition = 0;
+let itemsTotal = 0,
+  maxItems = 0,
+  squared = 0,
+  boundSum = 0,
+  pairs = 0,
+  nearCut = 0,
+  readyTransition = 0;
 
 transition.forEach((person, index) => {
   tallies.prior.addSkills(runPriorOnly(view, person), person);
   tallies.fixed.addSkills(runFixed(view, person, world, stream(1, index), 30), person);
   tallies.fixed15.addSkills(runFixed(view, person, world, stream(2, index), 15), person);
-  tallies.adaptive15.addSkills(runAdaptive(view, person, world, stream(3, index), { ...adaptiveOptions, budget: 15, stopRisk: -1 }), person);
-  tallies.perturbed.addSkills(runAdaptive(perturbed, person, world, stream(4, index), adaptiveOptions), person);
+  tallies.adaptive15.addSkills(
+    runAdaptive(view, person, world, stream(3, index), { ...adaptiveOptions, budget: 15, stopRisk: -1 }),
+    person,
+  );
+  tallies.perturbed.addSkills(
+    runAdaptive(perturbed, person, world, stream(4, index), adaptiveOptions),
+    person,
+  );
   const run = runAdaptive(view, person, world, stream(5, index), adaptiveOptions);
   tallies.adaptive.addSkills(run, person);
   let roleTally = byRole.get(person.targetRoleId);
@@ -91,7 +158,9 @@ transition.forEach((person, index) => {
   if (isTrulyReady(run, person)) readyTransition++;
 });
 
-misspecifiedPeople.forEach((person, index) => tallies.population.addSkills(runAdaptive(view, person, world, stream(6, index), adaptiveOptions), person));
+misspecifiedPeople.forEach((person, index) =>
+  tallies.population.addSkills(runAdaptive(view, person, world, stream(6, index), adaptiveOptions), person),
+);
 
 const taught = { adaptive: new VerdictTally(), fixed: new VerdictTally() };
 const recall = { adaptive: new RecallTally(), fixed: new RecallTally(), prior: new RecallTally() };
@@ -127,10 +196,17 @@ const report = {
   seed,
   examinees: transition.length + experienced.length + misspecifiedPeople.length + selfTaught.length,
   seconds: round(seconds, 1),
-  readyBaseRate: { transition: round(readyTransition / transition.length), experienced: round(readyExperienced / experienced.length) },
+  readyBaseRate: {
+    transition: round(readyTransition / transition.length),
+    experienced: round(readyExperienced / experienced.length),
+  },
   nearCutShare: round(nearCut / pairs),
   priorOnly: { accuracy: round(tallies.prior.accuracy()) },
-  fixedForm: { items: 30, accuracy: round(tallies.fixed.accuracy()), balancedAccuracy: round(tallies.fixed.balancedAccuracy()) },
+  fixedForm: {
+    items: 30,
+    accuracy: round(tallies.fixed.accuracy()),
+    balancedAccuracy: round(tallies.fixed.balancedAccuracy()),
+  },
   adaptive: {
     meanItems: round(meanItems, 2),
     maxItems,
@@ -143,8 +219,14 @@ const report = {
     rmse: round(rmse),
     vanTreesBound: round(vanTreesBound),
   },
-  budget15: { adaptiveBalancedAccuracy: round(tallies.adaptive15.balancedAccuracy()), fixedBalancedAccuracy: round(tallies.fixed15.balancedAccuracy()) },
-  roleVerdict: { adaptiveBalancedAccuracy: round(verdicts.adaptive.balancedAccuracy()), fixedBalancedAccuracy: round(verdicts.fixed.balancedAccuracy()) },
+  budget15: {
+    adaptiveBalancedAccuracy: round(tallies.adaptive15.balancedAccuracy()),
+    fixedBalancedAccuracy: round(tallies.fixed15.balancedAccuracy()),
+  },
+  roleVerdict: {
+    adaptiveBalancedAccuracy: round(verdicts.adaptive.balancedAccuracy()),
+    fixedBalancedAccuracy: round(verdicts.fixed.balancedAccuracy()),
+  },
   misspecifiedItems: { accuracy: round(tallies.perturbed.accuracy()), ece: round(tallies.perturbed.ece()) },
   misspecifiedPopulation: { ece: round(tallies.population.ece()) },
   selfTaught: {
@@ -162,13 +244,33 @@ const report = {
 };
 
 const bars: [string, boolean][] = [
-  ["1. adaptive accuracy ≥ fixed − 0.01 with mean items ≤ 21 (every required skill asked)", report.adaptive.accuracy >= report.fixedForm.accuracy - 0.01 && meanItems <= 21],
-  ["2. at 15 items adaptive balanced accuracy ≥ fixed + 0.01", report.budget15.adaptiveBalancedAccuracy >= report.budget15.fixedBalancedAccuracy + 0.01],
+  [
+    "1. adaptive accuracy ≥ fixed − 0.01 with mean items ≤ 21 (every required skill asked)",
+    report.adaptive.accuracy >= report.fixedForm.accuracy - 0.01 && meanItems <= 21,
+  ],
+  [
+    "2. at 15 items adaptive balanced accuracy ≥ fixed + 0.01",
+    report.budget15.adaptiveBalancedAccuracy >= report.budget15.fixedBalancedAccuracy + 0.01,
+  ],
   ["3. adaptive accuracy ≥ prior only + 0.05", report.adaptive.accuracy >= report.priorOnly.accuracy + 0.05],
-  ["4. ECE ≤ 0.03 overall, ≤ 0.05 worst role, ≤ 0.03 misspecified population", report.adaptive.ece <= 0.03 && report.adaptive.eceWorstRole <= 0.05 && report.misspecifiedPopulation.ece <= 0.03],
-  ["5. role verdict ≥ 0.75 and ≥ fixed − 0.03, max items ≤ 30", report.roleVerdict.adaptiveBalancedAccuracy >= 0.75 && report.roleVerdict.adaptiveBalancedAccuracy >= report.roleVerdict.fixedBalancedAccuracy - 0.03 && maxItems <= 30],
+  [
+    "4. ECE ≤ 0.03 overall, ≤ 0.05 worst role, ≤ 0.03 misspecified population",
+    report.adaptive.ece <= 0.03 &&
+      report.adaptive.eceWorstRole <= 0.05 &&
+      report.misspecifiedPopulation.ece <= 0.03,
+  ],
+  [
+    "5. role verdict ≥ 0.75 and ≥ fixed − 0.03, max items ≤ 30",
+    report.roleVerdict.adaptiveBalancedAccuracy >= 0.75 &&
+      report.roleVerdict.adaptiveBalancedAccuracy >= report.roleVerdict.fixedBalancedAccuracy - 0.03 &&
+      maxItems <= 30,
+  ],
   ["6. max exposure ≤ 0.50", maxExposure <= 0.5],
-  ["7. misspecified items: accuracy drop ≤ 0.01, ECE ≤ 0.03", report.adaptive.accuracy - report.misspecifiedItems.accuracy <= 0.01 && report.misspecifiedItems.ece <= 0.03],
+  [
+    "7. misspecified items: accuracy drop ≤ 0.01, ECE ≤ 0.03",
+    report.adaptive.accuracy - report.misspecifiedItems.accuracy <= 0.01 &&
+      report.misspecifiedItems.ece <= 0.03,
+  ],
   ["8. RMSE within 10 % of the van Trees bound", Math.abs(rmse - vanTreesBound) <= 0.1 * vanTreesBound],
   ["9. whole run under 120 s", seconds < 120],
   [
@@ -180,20 +282,45 @@ const bars: [string, boolean][] = [
 ];
 report.pass = bars.every(([, ok]) => ok);
 
-console.log(`engine benchmark, seed ${seed}: ${report.examinees} simulated people on ${model.skillIds.length} skills, ${model.items.length} items, ${roles.length} roles`);
-console.log(`ready base rate: transition ${report.readyBaseRate.transition}, experienced ${report.readyBaseRate.experienced}; pairs within ±0.5 of their cut: ${report.nearCutShare}`);
+console.log(
+  `engine benchmark, seed ${seed}: ${report.examinees} simulated people on ${model.skillIds.length} skills, ${model.items.length} items, ${roles.length} roles`,
+);
+console.log(
+  `ready base rate: transition ${report.readyBaseRate.transition}, experienced ${report.readyBaseRate.experienced}; pairs within ±0.5 of their cut: ${report.nearCutShare}`,
+);
 console.log(`prior only     accuracy ${report.priorOnly.accuracy}`);
-console.log(`fixed form 30  accuracy ${report.fixedForm.accuracy}  balanced ${report.fixedForm.balancedAccuracy}`);
-console.log(`adaptive       accuracy ${report.adaptive.accuracy}  balanced ${report.adaptive.balancedAccuracy}  items mean ${report.adaptive.meanItems} max ${maxItems}`);
-console.log(`               ECE ${report.adaptive.ece} (worst role ${report.adaptive.eceWorstRole})  exposure max ${report.adaptive.maxExposure} (even spread ${report.adaptive.exposureFloor})`);
-console.log(`               RMSE ${report.adaptive.rmse} vs van Trees bound ${report.adaptive.vanTreesBound}`);
-console.log(`15 items       adaptive balanced ${report.budget15.adaptiveBalancedAccuracy}  fixed balanced ${report.budget15.fixedBalancedAccuracy}`);
-console.log(`role verdict   adaptive balanced ${report.roleVerdict.adaptiveBalancedAccuracy}  fixed balanced ${report.roleVerdict.fixedBalancedAccuracy}`);
-console.log(`self-taught    met recall adaptive ${report.selfTaught.metRecall} fixed ${report.selfTaught.fixedMetRecall} prior ${report.selfTaught.priorMetRecall} (${report.selfTaught.raisedPairs} raised pairs)`);
-console.log(`               balanced adaptive ${report.selfTaught.balancedAccuracy} fixed ${report.selfTaught.fixedBalancedAccuracy}; ECE adaptive ${report.selfTaught.ece} fixed ${report.selfTaught.fixedEce}`);
-console.log(`misspecified   items: accuracy ${report.misspecifiedItems.accuracy} ECE ${report.misspecifiedItems.ece}; population: ECE ${report.misspecifiedPopulation.ece}`);
+console.log(
+  `fixed form 30  accuracy ${report.fixedForm.accuracy}  balanced ${report.fixedForm.balancedAccuracy}`,
+);
+console.log(
+  `adaptive       accuracy ${report.adaptive.accuracy}  balanced ${report.adaptive.balancedAccuracy}  items mean ${report.adaptive.meanItems} max ${maxItems}`,
+);
+console.log(
+  `               ECE ${report.adaptive.ece} (worst role ${report.adaptive.eceWorstRole})  exposure max ${report.adaptive.maxExposure} (even spread ${report.adaptive.exposureFloor})`,
+);
+console.log(
+  `               RMSE ${report.adaptive.rmse} vs van Trees bound ${report.adaptive.vanTreesBound}`,
+);
+console.log(
+  `15 items       adaptive balanced ${report.budget15.adaptiveBalancedAccuracy}  fixed balanced ${report.budget15.fixedBalancedAccuracy}`,
+);
+console.log(
+  `role verdict   adaptive balanced ${report.roleVerdict.adaptiveBalancedAccuracy}  fixed balanced ${report.roleVerdict.fixedBalancedAccuracy}`,
+);
+console.log(
+  `self-taught    met recall adaptive ${report.selfTaught.metRecall} fixed ${report.selfTaught.fixedMetRecall} prior ${report.selfTaught.priorMetRecall} (${report.selfTaught.raisedPairs} raised pairs)`,
+);
+console.log(
+  `               balanced adaptive ${report.selfTaught.balancedAccuracy} fixed ${report.selfTaught.fixedBalancedAccuracy}; ECE adaptive ${report.selfTaught.ece} fixed ${report.selfTaught.fixedEce}`,
+);
+console.log(
+  `misspecified   items: accuracy ${report.misspecifiedItems.accuracy} ECE ${report.misspecifiedItems.ece}; population: ECE ${report.misspecifiedPopulation.ece}`,
+);
 for (const [name, ok] of bars) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
-const topExposed = [...exposure].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, count]) => `${id} ${(count / transition.length).toFixed(2)}`);
+const topExposed = [...exposure]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 5)
+  .map(([id, count]) => `${id} ${(count / transition.length).toFixed(2)}`);
 console.log(`most shown: ${topExposed.join(", ")}`);
 console.log(`${seconds.toFixed(1)} s`);
 if (values.json) console.log(JSON.stringify(report));

@@ -22,7 +22,13 @@ import { drawTrueItems, ISSUE_POPULATION, populationSampler } from "./lib/engine
  * 3. the replay of a 30-answer attempt in process (p95 < 5 ms).
  * Prints JSON with --json and exits 1 when a bar is missed.
  */
-const { values } = parseArgs({ options: { seed: { type: "string", default: "1" }, people: { type: "string", default: "50" }, json: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    seed: { type: "string", default: "1" },
+    people: { type: "string", default: "50" },
+    json: { type: "boolean", default: false },
+  },
+});
 const seed = Number(values.seed);
 const people = Number(values.people);
 if (!Number.isInteger(seed) || !Number.isInteger(people) || people < 1) {
@@ -42,25 +48,51 @@ const n = model.skillIds.length;
 const OUTCOMES: readonly Outcome[] = ["correct", "incorrect", "dontKnow"];
 
 const oneSkillRandom = createRandom(seed, 21);
-let oneSkillMax = 0, orderMax = 0, patterns = 0;
+let oneSkillMax = 0,
+  orderMax = 0,
+  patterns = 0;
 for (let skill = 0; skill < n; skill++) {
   const items = model.itemsBySkill[skill] ?? [];
   if (items.length === 0) continue;
   const prior = createPrior(model, priorMean(model, graph, roles[skill % roles.length] ?? null));
   for (let p = 0; p < 200; p++) {
     // Every item of the skill, each right, wrong or "I don't know" at random: consistent and wildly inconsistent patterns alike.
-    const terms = items.map((item): AnswerTerm => ({ skill, parameters: item, outcome: OUTCOMES[Math.floor(oneSkillRandom.next() * 3)] as Outcome }));
+    const terms = items.map((item): AnswerTerm => ({
+      skill,
+      parameters: item,
+      outcome: OUTCOMES[Math.floor(oneSkillRandom.next() * 3)] as Outcome,
+    }));
     const fitted = fitPosterior(prior, terms).posterior.mean[skill] as number;
-    oneSkillMax = Math.max(oneSkillMax, Math.abs(fitted - exactOneSkillMoments(prior.mean[skill] as number, prior.covariance[skill * n + skill] as number, terms).mean));
+    oneSkillMax = Math.max(
+      oneSkillMax,
+      Math.abs(
+        fitted -
+          exactOneSkillMoments(
+            prior.mean[skill] as number,
+            prior.covariance[skill * n + skill] as number,
+            terms,
+          ).mean,
+      ),
+    );
     for (let order = 0; order < 5; order++) {
-      orderMax = Math.max(orderMax, Math.abs((fitPosterior(prior, shuffled(terms, oneSkillRandom)).posterior.mean[skill] as number) - fitted));
+      orderMax = Math.max(
+        orderMax,
+        Math.abs(
+          (fitPosterior(prior, shuffled(terms, oneSkillRandom)).posterior.mean[skill] as number) - fitted,
+        ),
+      );
     }
     patterns++;
   }
 }
 
 // 2. Full model against self-normalised importance sampling from the prior.
-const shapes = new Map([...graph.questions.values()].map((q) => [q.id, { single: q.type === "single", options: q.options.length }]));
+const shapes = new Map(
+  [...graph.questions.values()].map((q) => [
+    q.id,
+    { single: q.type === "single", options: q.options.length },
+  ]),
+);
 const world = drawTrueItems(model, shapes, createRandom(seed, 1));
 const sample = populationSampler(model, graph, ISSUE_POPULATION);
 const personRandom = createRandom(seed, 22);
@@ -76,18 +108,34 @@ interface Comparison {
 }
 
 function compareAt(length: number): Comparison {
-  const result: Comparison = { items: length, maxDelta: 0, maxDeltaMeets: 0, minEss: Number.POSITIVE_INFINITY, meanEss: 0, draws: 0, maxStandardError: 0 };
+  const result: Comparison = {
+    items: length,
+    maxDelta: 0,
+    maxDeltaMeets: 0,
+    minEss: Number.POSITIVE_INFINITY,
+    meanEss: 0,
+    draws: 0,
+    maxStandardError: 0,
+  };
   for (let p = 0; p < people; p++) {
     const current = roles[Math.floor(personRandom.next() * roles.length)] as string;
     let target = current;
     while (target === current) target = roles[Math.floor(personRandom.next() * roles.length)] as string;
     const person = sample(current, target, personRandom);
-    const run = runAdaptive(engine, person, world, createRandom(seed, 30 + length, p), { ...DEFAULT_ADAPTIVE, budget: length, stopRisk: -1 });
+    const run = runAdaptive(engine, person, world, createRandom(seed, 30 + length, p), {
+      ...DEFAULT_ADAPTIVE,
+      budget: length,
+      stopRisk: -1,
+    });
     // Refit from scratch, as the app does from stored answers (the run itself warm-started).
     const { terms } = run;
     const prior = createPrior(model, priorMean(model, graph, current));
     const fitted = fitPosterior(prior, terms).posterior;
-    const sampled = importanceSample(prior, terms, LEVEL_CUTS, createRandom(seed, 50 + length, p), { minDraws: MIN_DRAWS, targetEss: TARGET_ESS, maxDraws: MAX_DRAWS });
+    const sampled = importanceSample(prior, terms, LEVEL_CUTS, createRandom(seed, 50 + length, p), {
+      minDraws: MIN_DRAWS,
+      targetEss: TARGET_ESS,
+      maxDraws: MAX_DRAWS,
+    });
     result.minEss = Math.min(result.minEss, sampled.ess);
     result.meanEss += sampled.ess / people;
     result.draws += sampled.draws;
@@ -99,7 +147,10 @@ function compareAt(length: number): Comparison {
         const exact = sampled.above[skill * LEVEL_CUTS.length + c] as number;
         const delta = Math.abs((tails[c] as number) - exact);
         result.maxDelta = Math.max(result.maxDelta, delta);
-        result.maxStandardError = Math.max(result.maxStandardError, Math.sqrt((exact * (1 - exact)) / sampled.ess));
+        result.maxStandardError = Math.max(
+          result.maxStandardError,
+          Math.sqrt((exact * (1 - exact)) / sampled.ess),
+        );
         const k = profile.skillIndexes.indexOf(skill);
         if (k >= 0 && profile.cuts[k] === cut) result.maxDeltaMeets = Math.max(result.maxDeltaMeets, delta);
       });
@@ -123,7 +174,12 @@ for (let attempt = 0; attempt < 200; attempt++) {
     const item = model.items[Math.floor(replayRandom.next() * model.items.length)];
     if (!item || used.has(item.id)) continue;
     used.add(item.id);
-    answers.push({ questionId: item.id, skillId: model.skillIds[item.skillIndex] as string, outcome: OUTCOMES[Math.floor(replayRandom.next() * 3)] as Outcome, parameters: item });
+    answers.push({
+      questionId: item.id,
+      skillId: model.skillIds[item.skillIndex] as string,
+      outcome: OUTCOMES[Math.floor(replayRandom.next() * 3)] as Outcome,
+      parameters: item,
+    });
   }
   const t0 = performance.now();
   replayAttempt(engine, { ...spec, budget: 31 }, answers);
@@ -137,7 +193,11 @@ const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 const report = {
   seed,
   seconds: round((performance.now() - started) / 1000, 1),
-  oneSkill: { patterns, maxAbsDelta: Number(oneSkillMax.toPrecision(3)), orderMaxAbsDelta: Number(orderMax.toPrecision(3)) },
+  oneSkill: {
+    patterns,
+    maxAbsDelta: Number(oneSkillMax.toPrecision(3)),
+    orderMaxAbsDelta: Number(orderMax.toPrecision(3)),
+  },
   fullModel: full.map((entry) => ({
     items: entry.items,
     people,
@@ -154,14 +214,23 @@ const report = {
 const bars: [string, boolean][] = [
   [`one skill: |EP − exact EAP| ≤ ${BARS.oneSkill}`, oneSkillMax <= BARS.oneSkill],
   [`one skill: five answer orders agree within ${BARS.order}`, orderMax <= BARS.order],
-  [`full model: |P(level ≥ L) − importance sampling| ≤ ${BARS.fullModel} at 15 and 30 items`, full.every((entry) => entry.maxDelta <= BARS.fullModel)],
+  [
+    `full model: |P(level ≥ L) − importance sampling| ≤ ${BARS.fullModel} at 15 and 30 items`,
+    full.every((entry) => entry.maxDelta <= BARS.fullModel),
+  ],
   [`replay of a 30-answer attempt: p95 < ${BARS.replayMs} ms`, replayP95 < BARS.replayMs],
 ];
 report.pass = bars.every(([, ok]) => ok);
-console.log(`posterior benchmark, seed ${seed}: ${model.skillIds.length} skills, ${model.items.length} items`);
-console.log(`one skill      ${patterns} patterns: max |EP − exact| ${oneSkillMax.toExponential(2)}; five orders max |Δ| ${orderMax.toExponential(2)}`);
+console.log(
+  `posterior benchmark, seed ${seed}: ${model.skillIds.length} skills, ${model.items.length} items`,
+);
+console.log(
+  `one skill      ${patterns} patterns: max |EP − exact| ${oneSkillMax.toExponential(2)}; five orders max |Δ| ${orderMax.toExponential(2)}`,
+);
 for (const entry of report.fullModel) {
-  console.log(`full model ${String(entry.items).padStart(2)}  ${people} people: max |Δ| ${entry.maxAbsDelta} (required skills at their cut ${entry.maxAbsDeltaMeets}); ESS min ${entry.minEss}, mean ${entry.meanEss} from ${entry.meanDraws} draws on average; IS standard error ≤ ${entry.maxStandardError}`);
+  console.log(
+    `full model ${String(entry.items).padStart(2)}  ${people} people: max |Δ| ${entry.maxAbsDelta} (required skills at their cut ${entry.maxAbsDeltaMeets}); ESS min ${entry.minEss}, mean ${entry.meanEss} from ${entry.meanDraws} draws on average; IS standard error ≤ ${entry.maxStandardError}`,
+  );
 }
 console.log(`replay 30      mean ${report.replay30.meanMs} ms, p95 ${report.replay30.p95Ms} ms`);
 for (const [name, ok] of bars) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);

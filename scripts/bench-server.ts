@@ -17,7 +17,13 @@ import { compileContentDir } from "@/server/content-loader";
  *  2. an open-loop load of answer submissions from concurrent attempts sustains ≥ 60/s with
  *     p95 < 250 ms, and the database holds exactly one row per acknowledged answer.
  */
-const { values } = parseArgs({ options: { port: { type: "string", default: "3400" }, seconds: { type: "string", default: "20" }, rate: { type: "string", default: "62" } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3400" },
+    seconds: { type: "string", default: "20" },
+    rate: { type: "string", default: "62" },
+  },
+});
 const port = Number(values.port);
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
@@ -35,7 +41,19 @@ const roles = graph.roleList.map((role) => role.id);
 // The benchmark knows the instance's secret so that it can answer with the option codes a person
 // who knew the key would click (the server takes codes, never content ids).
 const secret = randomBytes(32).toString("base64url");
-const server = spawn("npm", ["start"], { env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, DATA_DIR: path.dirname(dbPath), AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", WAYPOINT_RATE_LIMIT_SCALE: "1000" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+const server = spawn("npm", ["start"], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_PATH: dbPath,
+    DATA_DIR: path.dirname(dbPath),
+    AUTH_SECRET: secret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    WAYPOINT_RATE_LIMIT_SCALE: "1000",
+  },
+  detached: true,
+  stdio: ["ignore", "pipe", "pipe"],
+});
 let serverLog = "";
 server.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
 server.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
@@ -75,7 +93,11 @@ async function startPerson(): Promise<Person> {
   let from = roles[Math.floor(random.next() * roles.length)] as string;
   const to = roles[Math.floor(random.next() * roles.length)] as string;
   if (from === to) from = "";
-  const response = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ from, to }) });
+  const response = await fetch(`${base}/api/attempts`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ from, to }),
+  });
   if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
   const body = (await response.json()) as { attemptId: string; question: Question | null };
@@ -88,7 +110,8 @@ function answerFor(attemptId: string, question: Question) {
   if (!content) throw new Error(`unknown question ${question.questionId}`);
   const roll = random.next();
   if (roll < 0.1) return { questionId: question.questionId, dontKnow: true };
-  const code = (option: (typeof content.options)[number]) => optionCode(attemptId, content.id, option, secret);
+  const code = (option: (typeof content.options)[number]) =>
+    optionCode(attemptId, content.id, option, secret);
   const key = content.options.filter((option) => option.correct).map(code);
   const wrong = content.options.find((option) => !option.correct);
   return { questionId: question.questionId, choice: roll < 0.55 || !wrong ? key : [code(wrong)] };
@@ -172,8 +195,12 @@ const rows = (sqlite.prepare("SELECT COUNT(*) AS n FROM Answer").get() as { n: n
 sqlite.close();
 stopServer();
 
-console.log(`submit-and-next with 20 answers stored: p50 ${percentile(warm, 50).toFixed(1)} ms, p95 ${warmP95.toFixed(1)} ms over ${warm.length} (bar p95 < 50 ms)`);
-console.log(`load: ${loadLatencies.length} answers in ${loadSeconds.toFixed(1)} s = ${sustained.toFixed(1)}/s (bar ≥ 60/s); p95 ${loadP95.toFixed(1)} ms (bar < 250 ms); no idle attempt ${missed}×, failed ${failures}`);
+console.log(
+  `submit-and-next with 20 answers stored: p50 ${percentile(warm, 50).toFixed(1)} ms, p95 ${warmP95.toFixed(1)} ms over ${warm.length} (bar p95 < 50 ms)`,
+);
+console.log(
+  `load: ${loadLatencies.length} answers in ${loadSeconds.toFixed(1)} s = ${sustained.toFixed(1)}/s (bar ≥ 60/s); p95 ${loadP95.toFixed(1)} ms (bar < 250 ms); no idle attempt ${missed}×, failed ${failures}`,
+);
 console.log(`answer rows ${rows}, acknowledged ${acknowledged} (bar: equal)`);
 const pass = warmP95 < 50 && sustained >= 60 && loadP95 < 250 && failures === 0 && rows === acknowledged;
 console.log(pass ? "PASS" : "FAIL");

@@ -21,7 +21,16 @@ const schema = path.resolve("prisma/schema.prisma");
 
 const sql = execFileSync(
   "npx",
-  ["prisma", "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", schema, "--script"],
+  [
+    "prisma",
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    snapshot,
+    "--to-schema-datamodel",
+    schema,
+    "--script",
+  ],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
 if (/^-- This is an empty migration\.?\s*$/m.test(sql) || sql.trim() === "") {
@@ -33,4 +42,6 @@ const dir = path.join(migrationsDir, `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, "migration.sql"), sql);
 fs.copyFileSync(schema, snapshot);
-console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`);
+console.log(
+  `Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`,
+);

@@ -15,7 +15,13 @@ if (values.json) {
   process.stdout.write(
     toCsv(
       ["createdAt", "questionId", "reason", "details", "contentHash"],
-      reports.map((report) => [report.createdAt, report.questionId, report.reason, report.details, report.contentHash]),
+      reports.map((report) => [
+        report.createdAt,
+        report.questionId,
+        report.reason,
+        report.details,
+        report.contentHash,
+      ]),
     ),
   );
 }

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { readEnv } from "../src/env";
 import { purgeAnonymousInFile } from "../src/lib/retention";
-import { CLIENT_ADDRESS_HEADER, PROXY_HEADERS, clientAddress, isTrusted, parseTrustedProxies } from "../src/lib/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  PROXY_HEADERS,
+  clientAddress,
+  isTrusted,
+  parseTrustedProxies,
+} from "../src/lib/client-address";
 
 /**
  * Waypoint's HTTP server: Next.js's request handler behind a plain Node server that decides the
@@ -22,9 +28,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function purgeDaily(): void {
   try {
     const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
-    console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event: "retention.purged", ...purged }));
+    console.log(
+      JSON.stringify({ time: new Date().toISOString(), level: "info", event: "retention.purged", ...purged }),
+    );
   } catch (error) {
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "retention.failed", error: String(error) }));
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "error",
+        event: "retention.failed",
+        error: String(error),
+      }),
+    );
   }
 }
 
@@ -48,7 +63,15 @@ app.prepare().then(() => {
   const server = createServer((request, response) => {
     assignClientAddress(request);
     handle(request, response).catch((error: unknown) => {
-      console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "request.failed", url: request.url, error: String(error) }));
+      console.error(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: "error",
+          event: "request.failed",
+          url: request.url,
+          error: String(error),
+        }),
+      );
       if (!response.headersSent) {
         response.statusCode = 500;
         response.end("Internal server error");
@@ -57,11 +80,21 @@ app.prepare().then(() => {
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     // A machine without IPv6 cannot bind "::": fall back to every IPv4 address.
-    if (hostname === "::" && !process.env.HOST && (error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL")) server.listen(port, "0.0.0.0");
+    if (
+      hostname === "::" &&
+      !process.env.HOST &&
+      (error.code === "EAFNOSUPPORT" || error.code === "EADDRNOTAVAIL")
+    )
+      server.listen(port, "0.0.0.0");
     else throw error;
   });
-  server.on("listening", () => console.log(`Waypoint listening on http://localhost:${port}${trusted.size ? ` (trusting proxies: ${[...trusted].join(", ")})` : ""}`));
+  server.on("listening", () =>
+    console.log(
+      `Waypoint listening on http://localhost:${port}${trusted.size ? ` (trusting proxies: ${[...trusted].join(", ")})` : ""}`,
+    ),
+  );
   server.listen(port, hostname);
   setInterval(purgeDaily, DAY_MS).unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => server.close(() => process.exit(0)));
 });

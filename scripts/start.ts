@@ -15,7 +15,10 @@ if (isBuildCurrent()) {
   console.log("Build is up to date; starting.");
 } else {
   console.log("Building (sources changed since the last build)…");
-  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const build = spawnSync(nextBin, ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   recordBuildFingerprint();
 }

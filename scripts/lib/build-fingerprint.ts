@@ -3,7 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Inputs of `next build`; content is read at run time, so it is not one of them. */
-const BUILD_INPUTS = ["src", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "src",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const FINGERPRINT_FILE = ".next/waypoint-build-fingerprint";
 
 /** SHA-256 over the path and bytes of every build input, so `npm start` rebuilds only when needed. */

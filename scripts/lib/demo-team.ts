@@ -33,17 +33,34 @@ const MEMBERS = [
 ];
 
 export async function signUp(name: string, email: string): Promise<string> {
-  const result = await getAuth().api.signUpEmail({ body: { name, email, password: DEMO_PASSWORD }, headers: new Headers() });
+  const result = await getAuth().api.signUpEmail({
+    body: { name, email, password: DEMO_PASSWORD },
+    headers: new Headers(),
+  });
   return result.user.id;
 }
 
 /** Takes the live quiz as a simulated person with abilities `theta` until the engine stops. */
 /** `context`: a team id (the attempt joins its open round) or `{ cohortAssessmentId }`. */
-export async function simulateAttempt(userId: string, currentRoleId: string, targetRoleId: string, theta: Float64Array, context: string | { cohortAssessmentId: string }, random: Random): Promise<void> {
+export async function simulateAttempt(
+  userId: string,
+  currentRoleId: string,
+  targetRoleId: string,
+  theta: Float64Array,
+  context: string | { cohortAssessmentId: string },
+  random: Random,
+): Promise<void> {
   const engine = getEngine();
   const owner = userOwner(userId);
-  const attemptContext = typeof context === "string" ? { teamId: context, teamRoundId: (await findOpenRound(context))?.id ?? null } : context;
-  const started = await startAssessment({ from: currentRoleId, to: targetRoleId, hoursPerWeek: "5", timeZone: "UTC", budget: "20" }, owner, attemptContext);
+  const attemptContext =
+    typeof context === "string"
+      ? { teamId: context, teamRoundId: (await findOpenRound(context))?.id ?? null }
+      : context;
+  const started = await startAssessment(
+    { from: currentRoleId, to: targetRoleId, hoursPerWeek: "5", timeZone: "UTC", budget: "20" },
+    owner,
+    attemptContext,
+  );
   if (!started.ok) throw new Error(`demo attempt could not start: ${JSON.stringify(started.fieldErrors)}`);
   for (let step = 0; step < 40; step++) {
     const state = await loadQuiz(started.attemptId, owner);
@@ -54,7 +71,8 @@ export async function simulateAttempt(userId: string, currentRoleId: string, tar
     const ability = theta[item.skillIndex] as number;
     const isCorrect = random.next() < trueProbability(ability, item);
     // The quiz takes the option codes it showed, not content ids.
-    const code = (option: (typeof question.options)[number]) => optionCode(started.attemptId, question.id, option);
+    const code = (option: (typeof question.options)[number]) =>
+      optionCode(started.attemptId, question.id, option);
     const key = question.options.filter((option) => option.correct).map(code);
     const wrong = question.options.filter((option) => !option.correct);
     const picked = wrong[Math.floor(random.next() * wrong.length)];
@@ -73,7 +91,11 @@ export async function seedDemoTeam(): Promise<{ teamId: string; members: number 
   const random = createRandom(20261129);
   const targetRoleId = "mlops-engineer";
   const managerId = await signUp("Demo: Morgan (manager)", DEMO_MANAGER);
-  const created = await createTeam(managerId, { name: "Demo: ML platform team", targetRoleId }, { isDemo: true });
+  const created = await createTeam(
+    managerId,
+    { name: "Demo: ML platform team", targetRoleId },
+    { isDemo: true },
+  );
   if (!created.ok) throw new Error("demo team could not be created");
   const sample = populationSampler(engine.model, engine.graph, ISSUE_POPULATION);
 
@@ -81,11 +103,22 @@ export async function seedDemoTeam(): Promise<{ teamId: string; members: number 
   for (const [index, member] of MEMBERS.entries()) {
     const userId = await signUp(member.name, `member-${index + 1}@${DEMO_DOMAIN}`);
     await addMember(created.teamId, userId);
-    await db.membership.update({ where: { teamId_userId: { teamId: created.teamId, userId } }, data: { allowAggregate: true, allowIndividual: member.individual } });
+    await db.membership.update({
+      where: { teamId_userId: { teamId: created.teamId, userId } },
+      data: { allowAggregate: true, allowIndividual: member.individual },
+    });
     people.push({ userId, member, theta: sample(member.role, targetRoleId, random).theta });
   }
   // Round 1: six of eight take it. Round 2, a quarter later: everyone, after some study (+0.4 on every skill).
-  for (const person of people.slice(0, 6)) await simulateAttempt(person.userId, person.member.role, targetRoleId, person.theta, created.teamId, random);
+  for (const person of people.slice(0, 6))
+    await simulateAttempt(
+      person.userId,
+      person.member.role,
+      targetRoleId,
+      person.theta,
+      created.teamId,
+      random,
+    );
   await openNextRound(created.teamId, "Round 2");
   for (const person of people) {
     const grown = Float64Array.from(person.theta, (value) => value + 0.4);

@@ -16,16 +16,26 @@ export function prepareInstance(): void {
   const result = compileContentDir(env.CONTENT_DIR);
   if (!result.ok) {
     console.error(formatContentReport(result.errors, path.relative(process.cwd(), env.CONTENT_DIR) || "."));
-    console.error("\nWaypoint will not start on invalid content. Fix the files above (npm run content:check).");
+    console.error(
+      "\nWaypoint will not start on invalid content. Fix the files above (npm run content:check).",
+    );
     process.exit(1);
   }
   console.log(formatContentSummary(result.counts));
   const started = performance.now();
-  if (ensureQuizLengths(createEngine(result.graph))) console.log(`Estimated the quiz length for every role (${((performance.now() - started) / 1000).toFixed(1)} s, once per content version).`);
+  if (ensureQuizLengths(createEngine(result.graph)))
+    console.log(
+      `Estimated the quiz length for every role (${((performance.now() - started) / 1000).toFixed(1)} s, once per content version).`,
+    );
   applyMigrations(env.DATABASE_PATH);
   const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
-  if (purged.attempts + purged.plans > 0) console.log(`Removed ${purged.attempts} anonymous attempt(s) and ${purged.plans} plan(s) idle for over ${env.ANONYMOUS_RETENTION_DAYS} days.`);
+  if (purged.attempts + purged.plans > 0)
+    console.log(
+      `Removed ${purged.attempts} anonymous attempt(s) and ${purged.plans} plan(s) idle for over ${env.ANONYMOUS_RETENTION_DAYS} days.`,
+    );
   if (!env.AUTH_SECRET && ensureAuthSecret(env.DATA_DIR)) {
-    console.log(`Generated an auth secret in ${path.relative(process.cwd(), secretPath(env.DATA_DIR))} (mode 600; keep it, back it up with the database).`);
+    console.log(
+      `Generated an auth secret in ${path.relative(process.cwd(), secretPath(env.DATA_DIR))} (mode 600; keep it, back it up with the database).`,
+    );
   }
 }

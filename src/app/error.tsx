@@ -8,7 +8,11 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <p className="mt-3 text-slate-700 dark:text-slate-300">
         The page could not be shown. Try again; if it keeps failing, the server log says why.
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+      >
         Try again
       </button>
     </div>

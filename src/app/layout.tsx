@@ -33,9 +33,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800 print:hidden">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4">
+          <nav
+            aria-label="Main"
+            className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4"
+          >
             <Link href="/" className="mr-auto flex items-center gap-2 text-lg font-semibold tracking-tight">
-              <span aria-hidden="true" className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white">
+              <span
+                aria-hidden="true"
+                className="inline-block h-6 w-6 rounded-md bg-brand-600 text-center text-sm leading-6 text-white"
+              >
                 W
               </span>
               Waypoint
@@ -51,22 +57,37 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ))}
             {user ? (
               <>
-                <Link href="/me" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                <Link
+                  href="/me"
+                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                >
                   My assessments
                 </Link>
-                <Link href="/teams" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                <Link
+                  href="/teams"
+                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                >
                   Teams
                 </Link>
-                <Link href="/cohorts" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                <Link
+                  href="/cohorts"
+                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                >
                   Cohorts
                 </Link>
-                <Link href="/me/settings" className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100">
+                <Link
+                  href="/me/settings"
+                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                >
                   Settings
                 </Link>
                 <SignOutButton className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100" />
               </>
             ) : (
-              <Link href="/sign-in" className="rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+              <Link
+                href="/sign-in"
+                className="rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+              >
                 Sign in
               </Link>
             )}
@@ -77,7 +98,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <footer className="border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400 print:hidden">
           <div className="mx-auto max-w-6xl px-4">
-            Waypoint is open source and self-hostable. Role and skill profiles are written by its contributors.{" "}
+            Waypoint is open source and self-hostable. Role and skill profiles are written by its
+            contributors.{" "}
             <Link href="/privacy" className="underline">
               Privacy
             </Link>

@@ -27,7 +27,12 @@ export function RolePicker({
   errors?: RolePickerErrors;
 }) {
   return (
-    <form action="/transitions" method="get" noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+    <form
+      action="/transitions"
+      method="get"
+      noValidate
+      className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+    >
       <RoleSelect name="from" label="Your current role" roles={roles} value={from} error={errors.from} />
       <RoleSelect name="to" label="Role you want to move into" roles={roles} value={to} error={errors.to} />
       <button

@@ -6,7 +6,8 @@
 export type CsvValue = string | number | boolean | null | undefined | Date;
 
 export function csvCell(value: CsvValue): string {
-  const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  const text =
+    value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }

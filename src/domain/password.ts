@@ -22,7 +22,10 @@ export function commonPasswordCount(): number {
 }
 
 /** Why this password cannot be used, or null when it can. `email` catches "my address as password". */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+export function passwordProblem(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
   // Length counts characters as people see them, not UTF-16 code units (ASVS: Unicode allowed).
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
@@ -30,6 +33,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   const lowered = password.toLowerCase();
   if (commonPasswords().has(lowered)) return "This is one of the most common passwords; choose another.";
   const email = context.email?.trim().toLowerCase();
-  if (email && (lowered === email || lowered === email.split("@")[0])) return "Don't use your email address as your password.";
+  if (email && (lowered === email || lowered === email.split("@")[0]))
+    return "Don't use your email address as your password.";
   return null;
 }

@@ -86,15 +86,13 @@ export function generateLearningPlan(input: PlanInput): LearningPlan {
   const pending = ordered.filter((draft) => !input.completed.has(draft.moduleId));
   const { startWeeks, weeks } = scheduleWeeks(pending, input.hoursPerWeek, input.startDate);
 
-  const items = ordered.map(
-    (draft, position): PlanEntry => ({
-      ...draft,
-      position,
-      week: startWeeks.get(draft.moduleId) ?? null,
-      doneAt: input.completed.get(draft.moduleId) ?? null,
-      source: "generated",
-    }),
-  );
+  const items = ordered.map((draft, position): PlanEntry => ({
+    ...draft,
+    position,
+    week: startWeeks.get(draft.moduleId) ?? null,
+    doneAt: input.completed.get(draft.moduleId) ?? null,
+    source: "generated",
+  }));
   return {
     items,
     totalHours: sumHours(ordered),
@@ -106,11 +104,20 @@ export function generateLearningPlan(input: PlanInput): LearningPlan {
 
 function checkScheduleInput(hoursPerWeek: number, startDate: string): void {
   const { min, max } = HOURS_PER_WEEK;
-  if (typeof hoursPerWeek !== "number" || !Number.isFinite(hoursPerWeek) || hoursPerWeek < min || hoursPerWeek > max) {
-    throw new RangeError(`hoursPerWeek must be a number of hours from ${min} to ${max}, got ${String(hoursPerWeek)}`);
+  if (
+    typeof hoursPerWeek !== "number" ||
+    !Number.isFinite(hoursPerWeek) ||
+    hoursPerWeek < min ||
+    hoursPerWeek > max
+  ) {
+    throw new RangeError(
+      `hoursPerWeek must be a number of hours from ${min} to ${max}, got ${String(hoursPerWeek)}`,
+    );
   }
   if (!isCalendarDate(startDate)) {
-    throw new RangeError(`startDate must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(startDate)}`);
+    throw new RangeError(
+      `startDate must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(startDate)}`,
+    );
   }
 }
 
@@ -129,7 +136,8 @@ function chooseModules(graph: SkillsGraph, role: Role, levels: ReadonlyMap<strin
   const rank = new Map(graph.topologicalOrder.map((skillId, index) => [skillId, index]));
   // A skill missing from the graph (unvalidated content) sorts last and ends up uncovered.
   const requirements = [...role.requires].sort(
-    (a, b) => (rank.get(a.skill) ?? Infinity) - (rank.get(b.skill) ?? Infinity) || compareIds(a.skill, b.skill),
+    (a, b) =>
+      (rank.get(a.skill) ?? Infinity) - (rank.get(b.skill) ?? Infinity) || compareIds(a.skill, b.skill),
   );
   const drafts: DraftEntry[] = [];
   const uncovered: UncoveredGap[] = [];
@@ -148,7 +156,14 @@ function chooseModules(graph: SkillsGraph, role: Role, levels: ReadonlyMap<strin
       const reach = Math.min(stepOf(mod, skillId)?.to ?? target, target);
       if (!seen.has(mod.id)) {
         seen.add(mod.id);
-        drafts.push({ moduleId: mod.id, title: mod.title, skillId, fromLevel: level, toLevel: reach, hours: mod.hours });
+        drafts.push({
+          moduleId: mod.id,
+          title: mod.title,
+          skillId,
+          fromLevel: level,
+          toLevel: reach,
+          hours: mod.hours,
+        });
       }
       level = reach;
     }
@@ -170,5 +185,12 @@ function draftHistoryEntry(graph: SkillsGraph, moduleId: string): DraftEntry {
   // claims a gap it no longer describes.
   if (!mod) return { moduleId, title: moduleId, skillId: "", fromLevel: 0, toLevel: 0, hours: 0 };
   const step = mod.skills[0];
-  return { moduleId, title: mod.title, skillId: step?.skill ?? "", fromLevel: step?.from ?? 0, toLevel: step?.to ?? 0, hours: mod.hours };
+  return {
+    moduleId,
+    title: mod.title,
+    skillId: step?.skill ?? "",
+    fromLevel: step?.from ?? 0,
+    toLevel: step?.to ?? 0,
+    hours: mod.hours,
+  };
 }

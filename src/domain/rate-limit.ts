@@ -27,7 +27,11 @@ const SEPARATOR = "\n";
 const windowKey = (rule: RateRule, subject: string) => `${rule.name}${SEPARATOR}${subject}`;
 
 /** Counts one hit against every (rule, subject) pair; refused when any is over its limit. */
-export function hit(store: RateStore, checks: readonly { rule: RateRule; subject: string }[], now: number): RateDecision {
+export function hit(
+  store: RateStore,
+  checks: readonly { rule: RateRule; subject: string }[],
+  now: number,
+): RateDecision {
   let refusal: RateDecision = { allowed: true };
   for (const { rule, subject } of checks) {
     const key = windowKey(rule, subject);
@@ -38,14 +42,19 @@ export function hit(store: RateStore, checks: readonly { rule: RateRule; subject
     store.set(key, window);
     if (window.count > rule.limit) {
       const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
-      if (refusal.allowed || retryAfterSeconds > refusal.retryAfterSeconds) refusal = { allowed: false, retryAfterSeconds, rule: rule.name };
+      if (refusal.allowed || retryAfterSeconds > refusal.retryAfterSeconds)
+        refusal = { allowed: false, retryAfterSeconds, rule: rule.name };
     }
   }
   return refusal;
 }
 
 /** Drops windows that ended, so the store stays as small as the set of recent clients. */
-export function sweep(store: RateStore & { keys(): Iterable<string> }, rules: readonly RateRule[], now: number): void {
+export function sweep(
+  store: RateStore & { keys(): Iterable<string> },
+  rules: readonly RateRule[],
+  now: number,
+): void {
   const windows = new Map(rules.map((rule) => [rule.name, rule.windowSeconds * 1000]));
   for (const key of [...store.keys()]) {
     const windowMs = windows.get(key.slice(0, key.indexOf(SEPARATOR)));

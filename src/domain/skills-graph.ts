@@ -41,10 +41,13 @@ export function buildSkillsGraph(content: ParsedContent, contentHash: string): S
   }
 
   const questionsBySkill = groupBy(content.questions, (question) => [question.skill]);
-  for (const list of questionsBySkill.values()) list.sort((a, b) => a.level - b.level || compareIds(a.id, b.id));
+  for (const list of questionsBySkill.values())
+    list.sort((a, b) => a.level - b.level || compareIds(a.id, b.id));
   const modulesBySkill = groupBy(content.modules, (mod) => mod.skills.map((step) => step.skill));
   for (const [skillId, list] of modulesBySkill) {
-    list.sort((a, b) => (stepOf(a, skillId)?.from ?? 0) - (stepOf(b, skillId)?.from ?? 0) || compareIds(a.id, b.id));
+    list.sort(
+      (a, b) => (stepOf(a, skillId)?.from ?? 0) - (stepOf(b, skillId)?.from ?? 0) || compareIds(a.id, b.id),
+    );
   }
 
   return {
@@ -75,7 +78,10 @@ export function buildSkillsGraph(content: ParsedContent, contentHash: string): S
 export function topologicalOrder(skills: readonly Pick<Skill, "id" | "prerequisites">[]): string[] {
   const known = new Set(skills.map((skill) => skill.id));
   const remaining = new Map(
-    skills.map((skill) => [skill.id, new Set(skill.prerequisites.filter((id) => known.has(id) && id !== skill.id))]),
+    skills.map((skill) => [
+      skill.id,
+      new Set(skill.prerequisites.filter((id) => known.has(id) && id !== skill.id)),
+    ]),
   );
   const order: string[] = [];
   while (remaining.size > 0) {

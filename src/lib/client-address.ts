@@ -11,7 +11,14 @@ import { isIP } from "node:net";
 export const CLIENT_ADDRESS_HEADER = "x-waypoint-client-ip";
 
 /** Headers only a trusted proxy may set; from anyone else they are dropped. */
-export const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip", "forwarded"] as const;
+export const PROXY_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+] as const;
 
 export function normaliseAddress(address: string | undefined | null): string {
   const trimmed = (address ?? "").trim();
@@ -22,7 +29,10 @@ export function normaliseAddress(address: string | undefined | null): string {
 /** TRUST_PROXY: comma-separated addresses; "loopback" stands for 127.0.0.1 and ::1. */
 export function parseTrustedProxies(setting: string): ReadonlySet<string> {
   const trusted = new Set<string>();
-  for (const entry of setting.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     if (entry === "loopback") {
       trusted.add("127.0.0.1");
       trusted.add("::1");
@@ -36,7 +46,11 @@ export function isTrusted(peer: string, trusted: ReadonlySet<string>): boolean {
   return trusted.has(normaliseAddress(peer));
 }
 
-export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trusted: ReadonlySet<string>): string {
+export function clientAddress(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: ReadonlySet<string>,
+): string {
   const socketAddress = normaliseAddress(peer) || "unknown";
   if (!trusted.has(socketAddress) || !forwardedFor) return socketAddress;
   const hops = forwardedFor.split(",").map(normaliseAddress).filter(Boolean);

@@ -11,19 +11,31 @@ export function sqliteTimestamp(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-export function purgeAnonymous(database: Database.Database, retentionDays: number, now = new Date()): { attempts: number; plans: number } {
+export function purgeAnonymous(
+  database: Database.Database,
+  retentionDays: number,
+  now = new Date(),
+): { attempts: number; plans: number } {
   const cutoff = sqliteTimestamp(new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000));
   database.pragma("foreign_keys = ON");
   const purge = database.transaction(() => {
-    const attempts = database.prepare(`DELETE FROM "Attempt" WHERE "userId" IS NULL AND "updatedAt" < ?`).run(cutoff).changes;
-    const plans = database.prepare(`DELETE FROM "LearningPlan" WHERE "userId" IS NULL AND "updatedAt" < ?`).run(cutoff).changes;
+    const attempts = database
+      .prepare(`DELETE FROM "Attempt" WHERE "userId" IS NULL AND "updatedAt" < ?`)
+      .run(cutoff).changes;
+    const plans = database
+      .prepare(`DELETE FROM "LearningPlan" WHERE "userId" IS NULL AND "updatedAt" < ?`)
+      .run(cutoff).changes;
     return { attempts, plans };
   });
   return purge();
 }
 
 /** The same, on the database file at `databasePath` (opened for this call, waiting up to 5 s for a lock). */
-export function purgeAnonymousInFile(databasePath: string, retentionDays: number, now = new Date()): { attempts: number; plans: number } {
+export function purgeAnonymousInFile(
+  databasePath: string,
+  retentionDays: number,
+  now = new Date(),
+): { attempts: number; plans: number } {
   const sqlite = new Database(databasePath, { timeout: 5000 });
   try {
     return purgeAnonymous(sqlite, retentionDays, now);

@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 export const RouteIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/);
 
-export async function readIdParam<K extends string>(params: Promise<Record<K, string>>, key: K): Promise<string | null> {
+export async function readIdParam<K extends string>(
+  params: Promise<Record<K, string>>,
+  key: K,
+): Promise<string | null> {
   const parsed = RouteIdSchema.safeParse((await params)[key]);
   return parsed.success ? parsed.data : null;
 }

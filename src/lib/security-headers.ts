@@ -30,4 +30,5 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
 ];
 
 /** The JSON API renders no HTML: nothing may load or run in the context of its responses. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

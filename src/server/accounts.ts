@@ -16,24 +16,55 @@ import { logEvent } from "./log";
  * on the server. Results are discriminated unions the handlers turn into HTTP answers.
  */
 export type FieldErrors = Record<string, string>;
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; status: number; message: string; fieldErrors?: FieldErrors };
+export type Outcome<T = object> =
+  ({ ok: true } & T) | { ok: false; status: number; message: string; fieldErrors?: FieldErrors };
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter an email address like name@example.com."));
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email("Enter an email address like name@example.com."));
 const password = z.string().max(1024, "That password is too long.");
 
-export const SignUpSchema = z.object({ name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."), email, password }).strict();
-export const SignInSchema = z.object({ email, password: z.string().min(1, "Enter your password.").max(1024) }).strict();
-export const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1, "Enter your current password.").max(1024), newPassword: password }).strict();
+export const SignUpSchema = z
+  .object({
+    name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."),
+    email,
+    password,
+  })
+  .strict();
+export const SignInSchema = z
+  .object({ email, password: z.string().min(1, "Enter your password.").max(1024) })
+  .strict();
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(1024),
+    newPassword: password,
+  })
+  .strict();
 export const ResetRequestSchema = z.object({ email }).strict();
-export const ResetConfirmSchema = z.object({ token: z.string().min(1).max(200), newPassword: password }).strict();
+export const ResetConfirmSchema = z
+  .object({ token: z.string().min(1).max(200), newPassword: password })
+  .strict();
 export const ProfileSchema = z
   .object({
     name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."),
     currentRoleId: z.string().trim().max(100).default(""),
-    hoursPerWeek: z.union([z.literal(""), z.coerce.number().int("Enter whole hours.").min(HOURS_PER_WEEK.min).max(HOURS_PER_WEEK.max)]).default(""),
+    hoursPerWeek: z
+      .union([
+        z.literal(""),
+        z.coerce.number().int("Enter whole hours.").min(HOURS_PER_WEEK.min).max(HOURS_PER_WEEK.max),
+      ])
+      .default(""),
   })
   .strict();
-export const DeleteAccountSchema = z.object({ password: z.string().min(1, "Enter your password to confirm.").max(1024), confirm: z.literal("delete my account", { error: 'Type "delete my account" to confirm.' }) }).strict();
+export const DeleteAccountSchema = z
+  .object({
+    password: z.string().min(1, "Enter your password to confirm.").max(1024),
+    confirm: z.literal("delete my account", { error: 'Type "delete my account" to confirm.' }),
+  })
+  .strict();
 
 /** Field errors from a zod failure: the first message per field; unknown keys become a form error. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -47,34 +78,67 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 export function invalid(error: z.ZodError): Outcome<never> {
-  return { ok: false, status: 400, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(error) };
+  return {
+    ok: false,
+    status: 400,
+    message: "Please fix the highlighted fields.",
+    fieldErrors: fieldErrorsOf(error),
+  };
 }
 
 /** The HTTP status of a better-auth APIError, else null. Duck-typed: the bundler can load two copies of its class. */
 function apiStatus(error: unknown): number | null {
   if (error instanceof APIError) return Number(error.statusCode);
   const candidate = error as { name?: unknown; statusCode?: unknown } | null;
-  return candidate && candidate.name === "APIError" && typeof candidate.statusCode === "number" ? candidate.statusCode : null;
+  return candidate && candidate.name === "APIError" && typeof candidate.statusCode === "number"
+    ? candidate.statusCode
+    : null;
 }
 
-export async function signUp(input: z.infer<typeof SignUpSchema>, requestHeaders: Headers, anonymousHash: string | null): Promise<Outcome<{ userId: string; needsVerification: boolean }>> {
+export async function signUp(
+  input: z.infer<typeof SignUpSchema>,
+  requestHeaders: Headers,
+  anonymousHash: string | null,
+): Promise<Outcome<{ userId: string; needsVerification: boolean }>> {
   const problem = passwordProblem(input.password, { email: input.email, name: input.name });
-  if (problem) return { ok: false, status: 400, message: "Please fix the highlighted fields.", fieldErrors: { password: problem } };
+  if (problem)
+    return {
+      ok: false,
+      status: 400,
+      message: "Please fix the highlighted fields.",
+      fieldErrors: { password: problem },
+    };
   try {
-    const result = await getAuth().api.signUpEmail({ body: { name: input.name, email: input.email, password: input.password }, headers: requestHeaders });
+    const result = await getAuth().api.signUpEmail({
+      body: { name: input.name, email: input.email, password: input.password },
+      headers: requestHeaders,
+    });
     if (anonymousHash) await claimAnonymousWork(anonymousHash, result.user.id);
     logEvent("info", "account.created", { userId: result.user.id });
     return { ok: true, userId: result.user.id, needsVerification: isSmtpConfigured() };
   } catch (error) {
     // Documented trade-off: sign-up says an address is taken (rate-limited per address).
-    if (apiStatus(error) === 422) return { ok: false, status: 409, message: "An account with this email already exists. Sign in instead.", fieldErrors: { email: "An account with this email already exists." } };
+    if (apiStatus(error) === 422)
+      return {
+        ok: false,
+        status: 409,
+        message: "An account with this email already exists. Sign in instead.",
+        fieldErrors: { email: "An account with this email already exists." },
+      };
     throw error;
   }
 }
 
-export async function signIn(input: z.infer<typeof SignInSchema>, requestHeaders: Headers, anonymousHash: string | null): Promise<Outcome<{ userId: string }>> {
+export async function signIn(
+  input: z.infer<typeof SignInSchema>,
+  requestHeaders: Headers,
+  anonymousHash: string | null,
+): Promise<Outcome<{ userId: string }>> {
   try {
-    const result = await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: requestHeaders });
+    const result = await getAuth().api.signInEmail({
+      body: { email: input.email, password: input.password },
+      headers: requestHeaders,
+    });
     if (anonymousHash) await claimAnonymousWork(anonymousHash, result.user.id);
     return { ok: true, userId: result.user.id };
   } catch (error) {
@@ -83,8 +147,17 @@ export async function signIn(input: z.infer<typeof SignInSchema>, requestHeaders
       logEvent("warn", "auth.sign-in.failed", { reason: status === 403 ? "unverified" : "credentials" });
       // One message for "no such account" and "wrong password": no user enumeration.
       return status === 403
-        ? { ok: false, status: 403, message: "Confirm your email address first: we sent you a link when you signed up." }
-        : { ok: false, status: 401, message: "That email and password don't match an account.", fieldErrors: { form: "That email and password don't match an account." } };
+        ? {
+            ok: false,
+            status: 403,
+            message: "Confirm your email address first: we sent you a link when you signed up.",
+          }
+        : {
+            ok: false,
+            status: 401,
+            message: "That email and password don't match an account.",
+            fieldErrors: { form: "That email and password don't match an account." },
+          };
     }
     throw error;
   }
@@ -94,22 +167,45 @@ export async function signOut(requestHeaders: Headers): Promise<void> {
   await getAuth().api.signOut({ headers: requestHeaders });
 }
 
-export async function changePassword(input: z.infer<typeof ChangePasswordSchema>, requestHeaders: Headers, user: { email: string; name: string }): Promise<Outcome> {
+export async function changePassword(
+  input: z.infer<typeof ChangePasswordSchema>,
+  requestHeaders: Headers,
+  user: { email: string; name: string },
+): Promise<Outcome> {
   const problem = passwordProblem(input.newPassword, user);
-  if (problem) return { ok: false, status: 400, message: "Please fix the highlighted fields.", fieldErrors: { newPassword: problem } };
+  if (problem)
+    return {
+      ok: false,
+      status: 400,
+      message: "Please fix the highlighted fields.",
+      fieldErrors: { newPassword: problem },
+    };
   try {
-    await getAuth().api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: requestHeaders });
+    await getAuth().api.changePassword({
+      body: {
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        revokeOtherSessions: true,
+      },
+      headers: requestHeaders,
+    });
     return { ok: true };
   } catch (error) {
     if (apiStatus(error) === 400 || apiStatus(error) === 401) {
       logEvent("warn", "auth.change-password.failed", {});
-      return { ok: false, status: 400, message: "Your current password is not right.", fieldErrors: { currentPassword: "That is not your current password." } };
+      return {
+        ok: false,
+        status: 400,
+        message: "Your current password is not right.",
+        fieldErrors: { currentPassword: "That is not your current password." },
+      };
     }
     throw error;
   }
 }
 
-export const RESET_SENT_MESSAGE = "If an account uses this address, we have sent it a link to choose a new password. It is valid for one hour.";
+export const RESET_SENT_MESSAGE =
+  "If an account uses this address, we have sent it a link to choose a new password. It is valid for one hour.";
 
 /** Always answers the same way, whether or not the address has an account (no enumeration). */
 export async function requestPasswordReset(input: z.infer<typeof ResetRequestSchema>): Promise<void> {
@@ -118,12 +214,24 @@ export async function requestPasswordReset(input: z.infer<typeof ResetRequestSch
 
 export async function resetPassword(input: z.infer<typeof ResetConfirmSchema>): Promise<Outcome> {
   const problem = passwordProblem(input.newPassword);
-  if (problem) return { ok: false, status: 400, message: "Please fix the highlighted fields.", fieldErrors: { newPassword: problem } };
+  if (problem)
+    return {
+      ok: false,
+      status: 400,
+      message: "Please fix the highlighted fields.",
+      fieldErrors: { newPassword: problem },
+    };
   try {
     await getAuth().api.resetPassword({ body: { token: input.token, newPassword: input.newPassword } });
     return { ok: true };
   } catch (error) {
-    if (apiStatus(error) === 400) return { ok: false, status: 400, message: "This reset link has expired or was already used. Ask for a new one.", fieldErrors: { form: "This reset link has expired or was already used." } };
+    if (apiStatus(error) === 400)
+      return {
+        ok: false,
+        status: 400,
+        message: "This reset link has expired or was already used. Ask for a new one.",
+        fieldErrors: { form: "This reset link has expired or was already used." },
+      };
     throw error;
   }
 }
@@ -139,16 +247,37 @@ export async function verifyEmail(token: string): Promise<boolean> {
 }
 
 export async function findProfile(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, emailVerified: true, currentRoleId: true, hoursPerWeek: true, isAdmin: true, createdAt: true } });
+  return db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      emailVerified: true,
+      currentRoleId: true,
+      hoursPerWeek: true,
+      isAdmin: true,
+      createdAt: true,
+    },
+  });
 }
 
 export async function updateProfile(userId: string, input: z.infer<typeof ProfileSchema>): Promise<Outcome> {
   if (input.currentRoleId !== "" && !getSkillsGraph().roles.has(input.currentRoleId)) {
-    return { ok: false, status: 400, message: "Please fix the highlighted fields.", fieldErrors: { currentRoleId: "Choose a role from the list." } };
+    return {
+      ok: false,
+      status: 400,
+      message: "Please fix the highlighted fields.",
+      fieldErrors: { currentRoleId: "Choose a role from the list." },
+    };
   }
   await db.user.update({
     where: { id: userId },
-    data: { name: input.name, currentRoleId: input.currentRoleId || null, hoursPerWeek: input.hoursPerWeek === "" ? null : input.hoursPerWeek },
+    data: {
+      name: input.name,
+      currentRoleId: input.currentRoleId || null,
+      hoursPerWeek: input.hoursPerWeek === "" ? null : input.hoursPerWeek,
+    },
   });
   return { ok: true };
 }
@@ -157,13 +286,22 @@ export async function updateProfile(userId: string, input: z.infer<typeof Profil
  * Deletes the account after checking the password: the user row goes, and with it (foreign keys
  * ON DELETE CASCADE) sessions, credentials, attempts, answers, results, plans and share links.
  */
-export async function deleteAccount(userId: string, input: z.infer<typeof DeleteAccountSchema>, requestHeaders: Headers): Promise<Outcome> {
+export async function deleteAccount(
+  userId: string,
+  input: z.infer<typeof DeleteAccountSchema>,
+  requestHeaders: Headers,
+): Promise<Outcome> {
   try {
     await getAuth().api.verifyPassword({ body: { password: input.password }, headers: requestHeaders });
   } catch (error) {
     if (apiStatus(error) !== null) {
       logEvent("warn", "account.delete.refused", { userId });
-      return { ok: false, status: 400, message: "That password is not right.", fieldErrors: { password: "That is not your password." } };
+      return {
+        ok: false,
+        status: 400,
+        message: "That password is not right.",
+        fieldErrors: { password: "That is not your password." },
+      };
     }
     throw error;
   }
@@ -174,6 +312,9 @@ export async function deleteAccount(userId: string, input: z.infer<typeof Delete
 
 /** Makes an account an instance administrator (npm run admin:grant). */
 export async function grantAdmin(address: string): Promise<boolean> {
-  const { count } = await db.user.updateMany({ where: { email: address.trim().toLowerCase() }, data: { isAdmin: true } });
+  const { count } = await db.user.updateMany({
+    where: { email: address.trim().toLowerCase() },
+    data: { isAdmin: true },
+  });
   return count === 1;
 }

@@ -51,7 +51,10 @@ export interface NewAttempt {
 
 export async function createAttempt(attempt: NewAttempt) {
   const { owner, seenQuestionIds, ...data } = attempt;
-  return db.attempt.create({ data: { ...data, ...ownerColumns(owner), seenQuestionIds: JSON.stringify([...seenQuestionIds]) }, select: attemptSelect });
+  return db.attempt.create({
+    data: { ...data, ...ownerColumns(owner), seenQuestionIds: JSON.stringify([...seenQuestionIds]) },
+    select: attemptSelect,
+  });
 }
 
 export async function findOwnedAttempt(id: string, owner: Owner | null) {
@@ -90,8 +93,14 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow) };
 }
 
-type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt"> & { createdAt: string | Date; completedAt: string | Date | null };
-type RawAnswer = Omit<AnswerRow, "isDontKnow" | "isCorrect"> & { isDontKnow: number | boolean; isCorrect: number | boolean };
+type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt"> & {
+  createdAt: string | Date;
+  completedAt: string | Date | null;
+};
+type RawAnswer = Omit<AnswerRow, "isDontKnow" | "isCorrect"> & {
+  isDontKnow: number | boolean;
+  isCorrect: number | boolean;
+};
 
 function toAttemptRow(row: RawAttempt): AttemptRow {
   return {
@@ -116,8 +125,6 @@ function toAnswerRow(row: RawAnswer): AnswerRow {
     guessing: Number(row.guessing),
   };
 }
-
-
 
 export type AnswerRow = Awaited<ReturnType<typeof listAnswers>>[number];
 
@@ -155,13 +162,18 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
     const { attemptId: _attempt, ...row } = answer;
     return { ...row, chosenOptionIds: chosen };
   }
-  return db.answer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: answer.attemptId, questionId: answer.questionId } }, select: answerSelect });
+  return db.answer.findUniqueOrThrow({
+    where: { attemptId_questionId: { attemptId: answer.attemptId, questionId: answer.questionId } },
+    select: answerSelect,
+  });
 }
 
-
-
 /** Moves the attempt to its next question, only if it is still on `expected` (a stale request changes nothing). */
-export async function advanceQuestion(attemptId: string, expected: string | null, next: string | null): Promise<void> {
+export async function advanceQuestion(
+  attemptId: string,
+  expected: string | null,
+  next: string | null,
+): Promise<void> {
   // Raw for the same reason as findOwnedAttemptWithAnswers; `IS` matches NULL as well as values.
   await db.$executeRaw`
     UPDATE "Attempt" SET "currentQuestionId" = ${next}, "updatedAt" = ${new Date()}
@@ -185,7 +197,10 @@ export interface ScoredSkill {
  * Raw statements in a batch transaction: this runs inside the answer request that ends a quiz,
  * and Prisma's compiled deleteMany/createMany/update cost ~20 ms there against ~2 ms raw.
  */
-export async function saveAttemptResult(attemptId: string, result: { stopReason: string; readiness: number; resultJson: string; skills: ScoredSkill[] }) {
+export async function saveAttemptResult(
+  attemptId: string,
+  result: { stopReason: string; readiness: number; resultJson: string; skills: ScoredSkill[] },
+) {
   const now = new Date();
   const rows = result.skills.map(
     (skill) =>
@@ -208,7 +223,18 @@ export async function saveAttemptResult(attemptId: string, result: { stopReason:
 export async function listSkillEstimates(attemptId: string) {
   return db.skillEstimate.findMany({
     where: { attemptId },
-    select: { skillId: true, mean: true, sd: true, band: true, bandLow: true, bandHigh: true, targetLevel: true, pMeets: true, isAssessed: true, answerCount: true },
+    select: {
+      skillId: true,
+      mean: true,
+      sd: true,
+      band: true,
+      bandLow: true,
+      bandHigh: true,
+      targetLevel: true,
+      pMeets: true,
+      isAssessed: true,
+      answerCount: true,
+    },
   });
 }
 
@@ -237,6 +263,14 @@ export async function listOwnedAttempts(owner: Owner | null) {
     where: ownerWhere(owner),
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, currentRoleId: true, targetRoleId: true, status: true, readiness: true, createdAt: true, completedAt: true },
+    select: {
+      id: true,
+      currentRoleId: true,
+      targetRoleId: true,
+      status: true,
+      readiness: true,
+      createdAt: true,
+      completedAt: true,
+    },
   });
 }

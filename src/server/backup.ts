@@ -7,7 +7,10 @@ import Database from "better-sqlite3";
  * carry on while it runs, and the copy is a consistent snapshot including WAL contents. The
  * result is a plain SQLite file; restore by pointing DATABASE_PATH at it.
  */
-export async function backupDatabase(sourcePath: string, destinationPath: string): Promise<{ path: string; bytes: number }> {
+export async function backupDatabase(
+  sourcePath: string,
+  destinationPath: string,
+): Promise<{ path: string; bytes: number }> {
   if (!fs.existsSync(sourcePath)) throw new Error(`No database at ${sourcePath}`);
   if (fs.existsSync(destinationPath)) throw new Error(`Refusing to overwrite ${destinationPath}`);
   fs.mkdirSync(path.dirname(destinationPath), { recursive: true });
@@ -28,6 +31,13 @@ export async function backupDatabase(sourcePath: string, destinationPath: string
 }
 
 export function defaultBackupPath(databasePath: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return path.join(path.dirname(databasePath), "backups", `${path.basename(databasePath, ".db")}-${stamp}.db`);
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  return path.join(
+    path.dirname(databasePath),
+    "backups",
+    `${path.basename(databasePath, ".db")}-${stamp}.db`,
+  );
 }

@@ -15,7 +15,10 @@ export function readContentFiles(root: string): ContentFile[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && entry.name.endsWith(".md") && entry.name.toLowerCase() !== "readme.md") {
-        files.push({ path: path.relative(root, full).split(path.sep).join("/"), text: fs.readFileSync(full, "utf8") });
+        files.push({
+          path: path.relative(root, full).split(path.sep).join("/"),
+          text: fs.readFileSync(full, "utf8"),
+        });
       }
     }
   };
@@ -48,7 +51,9 @@ export function getSkillsGraph(): SkillsGraph {
   if (cache.waypointGraph) return cache.waypointGraph;
   const result = compileContentDir(env.CONTENT_DIR);
   if (!result.ok) {
-    throw new InvalidContentError(formatContentReport(result.errors, path.relative(process.cwd(), env.CONTENT_DIR) || "."));
+    throw new InvalidContentError(
+      formatContentReport(result.errors, path.relative(process.cwd(), env.CONTENT_DIR) || "."),
+    );
   }
   cache.waypointGraph = result.graph;
   return result.graph;

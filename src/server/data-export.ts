@@ -65,11 +65,30 @@ export async function exportUserData(userId: string, now = new Date()) {
           cohortAssessmentId: true,
           answers: {
             orderBy: { position: "asc" },
-            select: { questionId: true, skillId: true, chosenOptionIds: true, isDontKnow: true, isCorrect: true, position: true, answeredAt: true },
+            select: {
+              questionId: true,
+              skillId: true,
+              chosenOptionIds: true,
+              isDontKnow: true,
+              isCorrect: true,
+              position: true,
+              answeredAt: true,
+            },
           },
           skillEstimates: {
             orderBy: { skillId: "asc" },
-            select: { skillId: true, mean: true, sd: true, band: true, bandLow: true, bandHigh: true, targetLevel: true, pMeets: true, isAssessed: true, answerCount: true },
+            select: {
+              skillId: true,
+              mean: true,
+              sd: true,
+              band: true,
+              bandLow: true,
+              bandHigh: true,
+              targetLevel: true,
+              pMeets: true,
+              isAssessed: true,
+              answerCount: true,
+            },
           },
         },
       },
@@ -90,21 +109,48 @@ export async function exportUserData(userId: string, now = new Date()) {
           },
         },
       },
-      shareLinks: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { kind: true, targetId: true, createdAt: true, revokedAt: true } },
+      shareLinks: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { kind: true, targetId: true, createdAt: true, revokedAt: true },
+      },
       memberships: {
         orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-        select: { role: true, allowAggregate: true, allowIndividual: true, joinedAt: true, team: { select: { id: true, name: true, targetRoleId: true } } },
+        select: {
+          role: true,
+          allowAggregate: true,
+          allowIndividual: true,
+          joinedAt: true,
+          team: { select: { id: true, name: true, targetRoleId: true } },
+        },
       },
       viewsOfMe: { orderBy: { viewedAt: "asc" }, select: { teamId: true, viewerName: true, viewedAt: true } },
-      enrollments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { role: true, joinedAt: true, cohort: { select: { id: true, name: true, targetRoleId: true } } } },
-      assignments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { cohortId: true, moduleId: true, source: true, dueDate: true, waivedAt: true, createdAt: true } },
+      enrollments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          role: true,
+          joinedAt: true,
+          cohort: { select: { id: true, name: true, targetRoleId: true } },
+        },
+      },
+      assignments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          cohortId: true,
+          moduleId: true,
+          source: true,
+          dueDate: true,
+          waivedAt: true,
+          createdAt: true,
+        },
+      },
     },
   });
   if (!user) return null;
   // While a team round or cohort window is open, the person's own answers leave without their
   // correctness or the options chosen: either would hand the keys to those still taking it.
   const withheld = new Set<string>();
-  for (const attempt of user.attempts) if (await isAttemptReviewWithheld(attempt, now)) withheld.add(attempt.id);
+  for (const attempt of user.attempts)
+    if (await isAttemptReviewWithheld(attempt, now)) withheld.add(attempt.id);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -117,31 +163,62 @@ export async function exportUserData(userId: string, now = new Date()) {
       hoursPerWeek: user.hoursPerWeek,
       createdAt: user.createdAt.toISOString(),
     },
-    attempts: user.attempts.map(({ answers, skillEstimates, resultJson, createdAt, completedAt, teamRoundId: _round, cohortAssessmentId: _window, ...attempt }) => ({
-      ...attempt,
-      createdAt: createdAt.toISOString(),
-      completedAt: iso(completedAt),
-      isReviewWithheld: withheld.has(attempt.id),
-      answers: answers.map((answer) => ({
-        ...answer,
-        chosenOptionIds: withheld.has(attempt.id) ? null : parseChosen(answer.chosenOptionIds),
-        isCorrect: withheld.has(attempt.id) ? null : answer.isCorrect,
-        answeredAt: answer.answeredAt.toISOString(),
-      })),
-      skillEstimates,
-      result: parseStoredJson(resultJson),
-    })),
+    attempts: user.attempts.map(
+      ({
+        answers,
+        skillEstimates,
+        resultJson,
+        createdAt,
+        completedAt,
+        teamRoundId: _round,
+        cohortAssessmentId: _window,
+        ...attempt
+      }) => ({
+        ...attempt,
+        createdAt: createdAt.toISOString(),
+        completedAt: iso(completedAt),
+        isReviewWithheld: withheld.has(attempt.id),
+        answers: answers.map((answer) => ({
+          ...answer,
+          chosenOptionIds: withheld.has(attempt.id) ? null : parseChosen(answer.chosenOptionIds),
+          isCorrect: withheld.has(attempt.id) ? null : answer.isCorrect,
+          answeredAt: answer.answeredAt.toISOString(),
+        })),
+        skillEstimates,
+        result: parseStoredJson(resultJson),
+      }),
+    ),
     plans: user.plans.map(({ items, createdAt, updatedAt, ...plan }) => ({
       ...plan,
       createdAt: createdAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
       items: items.map((item) => ({ ...item, dueDate: iso(item.dueDate), doneAt: iso(item.doneAt) })),
     })),
-    shareLinks: user.shareLinks.map((link) => ({ ...link, createdAt: link.createdAt.toISOString(), revokedAt: iso(link.revokedAt) })),
-    teams: user.memberships.map(({ team, joinedAt, ...membership }) => ({ teamId: team.id, teamName: team.name, targetRoleId: team.targetRoleId, ...membership, joinedAt: joinedAt.toISOString() })),
+    shareLinks: user.shareLinks.map((link) => ({
+      ...link,
+      createdAt: link.createdAt.toISOString(),
+      revokedAt: iso(link.revokedAt),
+    })),
+    teams: user.memberships.map(({ team, joinedAt, ...membership }) => ({
+      teamId: team.id,
+      teamName: team.name,
+      targetRoleId: team.targetRoleId,
+      ...membership,
+      joinedAt: joinedAt.toISOString(),
+    })),
     individualViewsOfMe: user.viewsOfMe.map((view) => ({ ...view, viewedAt: view.viewedAt.toISOString() })),
-    cohorts: user.enrollments.map(({ cohort, joinedAt, role }) => ({ cohortId: cohort.id, cohortName: cohort.name, targetRoleId: cohort.targetRoleId, role, joinedAt: iso(joinedAt) })),
-    cohortAssignments: user.assignments.map((assignment) => ({ ...assignment, waivedAt: iso(assignment.waivedAt), createdAt: assignment.createdAt.toISOString() })),
+    cohorts: user.enrollments.map(({ cohort, joinedAt, role }) => ({
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      targetRoleId: cohort.targetRoleId,
+      role,
+      joinedAt: iso(joinedAt),
+    })),
+    cohortAssignments: user.assignments.map((assignment) => ({
+      ...assignment,
+      waivedAt: iso(assignment.waivedAt),
+      createdAt: assignment.createdAt.toISOString(),
+    })),
   };
 }
 

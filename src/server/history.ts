@@ -15,19 +15,35 @@ export async function listHistory(userId: string) {
     db.attempt.findMany({
       where: { userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, currentRoleId: true, targetRoleId: true, status: true, readiness: true, createdAt: true, completedAt: true, _count: { select: { answers: true } } },
+      select: {
+        id: true,
+        currentRoleId: true,
+        targetRoleId: true,
+        status: true,
+        readiness: true,
+        createdAt: true,
+        completedAt: true,
+        _count: { select: { answers: true } },
+      },
     }),
     db.learningPlan.findMany({
       where: { userId },
       // A reassessment regenerates the role's plan in place: the plan touched last is the newest.
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      select: { id: true, targetRoleId: true, updatedAt: true, items: { select: { moduleId: true, hours: true, doneAt: true } } },
+      select: {
+        id: true,
+        targetRoleId: true,
+        updatedAt: true,
+        items: { select: { moduleId: true, hours: true, doneAt: true } },
+      },
     }),
   ]);
   return {
     attempts: attempts.map(({ _count, ...attempt }) => ({
       ...attempt,
-      from: attempt.currentRoleId ? { id: attempt.currentRoleId, title: roleTitle(attempt.currentRoleId) } : null,
+      from: attempt.currentRoleId
+        ? { id: attempt.currentRoleId, title: roleTitle(attempt.currentRoleId) }
+        : null,
       to: { id: attempt.targetRoleId, title: roleTitle(attempt.targetRoleId) },
       answered: _count.answers,
     })),
@@ -85,26 +101,50 @@ export async function progressByRole(userId: string): Promise<RoleProgress[]> {
       readiness: true,
       skillEstimates: {
         where: { targetLevel: { not: null } },
-        select: { skillId: true, band: true, bandLow: true, bandHigh: true, pMeets: true, targetLevel: true, isAssessed: true },
+        select: {
+          skillId: true,
+          band: true,
+          bandLow: true,
+          bandHigh: true,
+          pMeets: true,
+          targetLevel: true,
+          isAssessed: true,
+        },
       },
     },
   });
   const byRole = new Map<string, typeof attempts>();
-  for (const attempt of attempts) byRole.set(attempt.targetRoleId, [...(byRole.get(attempt.targetRoleId) ?? []), attempt]);
+  for (const attempt of attempts)
+    byRole.set(attempt.targetRoleId, [...(byRole.get(attempt.targetRoleId) ?? []), attempt]);
 
   const topological = new Map(graph.topologicalOrder.map((id, index) => [id, index]));
   const progress = [...byRole].map(([roleId, series]): RoleProgress & { latest: number } => {
     const role = graph.roles.get(roleId);
-    const core = new Set((role?.requires ?? []).filter((requirement) => requirement.weight === "core").map((requirement) => requirement.skill));
-    const skillIds = [...new Set(series.flatMap((attempt) => attempt.skillEstimates.map((estimate) => estimate.skillId)))].sort(
-      (a, b) => Number(core.has(b)) - Number(core.has(a)) || (topological.get(a) ?? Infinity) - (topological.get(b) ?? Infinity) || a.localeCompare(b),
+    const core = new Set(
+      (role?.requires ?? [])
+        .filter((requirement) => requirement.weight === "core")
+        .map((requirement) => requirement.skill),
     );
-    const estimates = series.map((attempt) => new Map(attempt.skillEstimates.map(({ skillId, ...point }) => [skillId, point])));
+    const skillIds = [
+      ...new Set(series.flatMap((attempt) => attempt.skillEstimates.map((estimate) => estimate.skillId))),
+    ].sort(
+      (a, b) =>
+        Number(core.has(b)) - Number(core.has(a)) ||
+        (topological.get(a) ?? Infinity) - (topological.get(b) ?? Infinity) ||
+        a.localeCompare(b),
+    );
+    const estimates = series.map(
+      (attempt) => new Map(attempt.skillEstimates.map(({ skillId, ...point }) => [skillId, point])),
+    );
     return {
       roleId,
       title: role?.title ?? roleId,
       // completedAt is filtered to non-null in the query above.
-      attempts: series.map((attempt) => ({ id: attempt.id, completedAt: attempt.completedAt ?? new Date(0), readiness: attempt.readiness })),
+      attempts: series.map((attempt) => ({
+        id: attempt.id,
+        completedAt: attempt.completedAt ?? new Date(0),
+        readiness: attempt.readiness,
+      })),
       skills: skillIds.map((skillId) => ({
         skillId,
         title: graph.skills.get(skillId)?.title ?? skillId,

@@ -9,7 +9,8 @@ import { logEvent } from "./log";
  */
 export function rejectUnsafeWrite(request: Request, options: { bodyless?: boolean } = {}): Response | null {
   const type = request.headers.get("content-type") ?? "";
-  if (!options.bodyless && !type.toLowerCase().startsWith("application/json")) return jsonError(415, "Send a JSON body with Content-Type: application/json.");
+  if (!options.bodyless && !type.toLowerCase().startsWith("application/json"))
+    return jsonError(415, "Send a JSON body with Content-Type: application/json.");
   const origin = request.headers.get("origin");
   const host = request.headers.get("host");
   if (!origin || !host || originHost(origin) !== host) {
@@ -29,7 +30,10 @@ function originHost(origin: string): string | null {
 }
 
 export function jsonError(status: number, message: string, fieldErrors?: Record<string, string>): Response {
-  return Response.json({ error: message, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { error: message, ...(fieldErrors ? { fieldErrors } : {}) },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export async function readJson(request: Request): Promise<unknown> {
@@ -48,7 +52,11 @@ export function privateJson(body: unknown, status = 200, headers: Record<string,
 }
 
 /** Turns a service outcome into the HTTP answer: the payload on success, status + field errors otherwise. */
-export function outcomeResponse(outcome: { ok: true } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string> }, successStatus = 200): Response {
+export function outcomeResponse(
+  outcome:
+    { ok: true } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string> },
+  successStatus = 200,
+): Response {
   if (!outcome.ok) return jsonError(outcome.status, outcome.message, outcome.fieldErrors);
   return privateJson(outcome, successStatus);
 }

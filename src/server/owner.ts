@@ -30,6 +30,12 @@ export async function ensureOwner(): Promise<Owner> {
   if (existing) return existing;
   const token = newToken(16);
   const isHttps = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(OWNER_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: isHttps, path: "/", maxAge: ONE_YEAR_SECONDS });
+  (await cookies()).set(OWNER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isHttps,
+    path: "/",
+    maxAge: ONE_YEAR_SECONDS,
+  });
   return anonymousOwner(hashToken(token));
 }

@@ -40,7 +40,11 @@ export const currentOwner = readOwner;
 export const creatingOwner = ensureOwner;
 
 function denied(resource: string, id: string, owner: Owner | null): null {
-  logEvent("warn", "authz.not-found-or-denied", { resource, id: id.slice(0, 64), actor: owner?.userId ?? (owner ? "anonymous" : "none") });
+  logEvent("warn", "authz.not-found-or-denied", {
+    resource,
+    id: id.slice(0, 64),
+    actor: owner?.userId ?? (owner ? "anonymous" : "none"),
+  });
   return null;
 }
 
@@ -59,7 +63,9 @@ export async function canViewPlan(planId: string) {
 }
 
 /** The signed-in user's membership of a team; null (→ 404) for non-members and the signed out. */
-export async function requireTeamMember(teamId: string): Promise<{ user: SignedInUser; membership: MembershipView } | null> {
+export async function requireTeamMember(
+  teamId: string,
+): Promise<{ user: SignedInUser; membership: MembershipView } | null> {
   const user = await requireUser();
   const membership = user ? await findMembership(teamId, user.id) : null;
   if (!user || !membership) return denied("team", teamId, user ? { userId: user.id, tokenHash: null } : null);
@@ -71,28 +77,37 @@ export async function requireTeamManager(teamId: string) {
   const access = await requireTeamMember(teamId);
   // A non-member was already logged by requireTeamMember; log only a member lacking the role.
   if (!access) return null;
-  return isManagerRole(access.membership.role) ? access : denied("team-management", teamId, { userId: access.user.id, tokenHash: null });
+  return isManagerRole(access.membership.role)
+    ? access
+    : denied("team-management", teamId, { userId: access.user.id, tokenHash: null });
 }
 
 /** Only the owner decides who manages. */
 export async function requireTeamOwner(teamId: string) {
   const access = await requireTeamMember(teamId);
   if (!access) return null;
-  return access.membership.role === "owner" ? access : denied("team-ownership", teamId, { userId: access.user.id, tokenHash: null });
+  return access.membership.role === "owner"
+    ? access
+    : denied("team-ownership", teamId, { userId: access.user.id, tokenHash: null });
 }
 
 /** Someone an instance admin allowed to create cohorts; null for everyone else. */
 export async function requireCohortCreator(): Promise<SignedInUser | null> {
   const user = await requireUser();
   if (!user) return null;
-  return (await canCreateCohorts(user.id)) ? user : denied("cohort-creation", "-", { userId: user.id, tokenHash: null });
+  return (await canCreateCohorts(user.id))
+    ? user
+    : denied("cohort-creation", "-", { userId: user.id, tokenHash: null });
 }
 
 /** A joined member of the cohort (staff or learner); null (→ 404) for everyone else. */
-export async function requireCohortMember(cohortId: string): Promise<{ user: SignedInUser; enrollment: EnrollmentView } | null> {
+export async function requireCohortMember(
+  cohortId: string,
+): Promise<{ user: SignedInUser; enrollment: EnrollmentView } | null> {
   const user = await requireUser();
   const enrollment = user ? await findEnrollment(cohortId, user.id) : null;
-  if (!user || !enrollment) return denied("cohort", cohortId, user ? { userId: user.id, tokenHash: null } : null);
+  if (!user || !enrollment)
+    return denied("cohort", cohortId, user ? { userId: user.id, tokenHash: null } : null);
   return { user, enrollment };
 }
 
@@ -100,7 +115,9 @@ export async function requireCohortMember(cohortId: string): Promise<{ user: Sig
 export async function requireCohortStaff(cohortId: string) {
   const access = await requireCohortMember(cohortId);
   if (!access) return null;
-  return access.enrollment.role === "staff" ? access : denied("cohort-staff", cohortId, { userId: access.user.id, tokenHash: null });
+  return access.enrollment.role === "staff"
+    ? access
+    : denied("cohort-staff", cohortId, { userId: access.user.id, tokenHash: null });
 }
 
 /** Staff of a cohort that is still open (closed cohorts are read-only). */

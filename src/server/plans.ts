@@ -40,10 +40,18 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
         SELECT "moduleId" FROM "PlanItem" WHERE "planId" = ${existing.id} AND "doneAt" IS NULL AND "source" = 'assigned' ORDER BY "position"`
     : [];
   const assigned = new Set(assignedRows.map((row) => row.moduleId));
-  const hoursPerWeek = source.hoursPerWeek ?? (existing ? Number(existing.hoursPerWeek) : DEFAULT_HOURS_PER_WEEK);
+  const hoursPerWeek =
+    source.hoursPerWeek ?? (existing ? Number(existing.hoursPerWeek) : DEFAULT_HOURS_PER_WEEK);
   const startDate = localDate(now, source.timeZone);
   const completed = new Map(doneRows.map((row) => [row.moduleId, new Date(row.doneAt).toISOString()]));
-  const plan = generateLearningPlan({ graph, targetRoleId: source.targetRoleId, levels: levelsForPlanning(source.skills), hoursPerWeek, startDate, completed });
+  const plan = generateLearningPlan({
+    graph,
+    targetRoleId: source.targetRoleId,
+    levels: levelsForPlanning(source.skills),
+    hoursPerWeek,
+    startDate,
+    completed,
+  });
 
   const [saved] = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO "LearningPlan" ("id", "userId", "anonymousTokenHash", "targetRoleId", "sourceAttemptId", "contentHash", "hoursPerWeek", "timeZone", "startDate", "createdAt", "updatedAt")
@@ -70,19 +78,38 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
             VALUES ${Prisma.join(fresh.map((entry) => Prisma.sql`(${createRowId("i")}, ${planId}, ${entry.moduleId}, ${entry.skillId}, ${entry.fromLevel}, ${entry.toLevel}, ${entry.hours}, ${entry.position}, ${entry.week}, ${entry.source})`))}`,
         ]),
     ...kept.map(
-      (entry) => db.$executeRaw`UPDATE "PlanItem" SET "skillId" = ${entry.skillId}, "fromLevel" = ${entry.fromLevel}, "toLevel" = ${entry.toLevel},
+      (
+        entry,
+      ) => db.$executeRaw`UPDATE "PlanItem" SET "skillId" = ${entry.skillId}, "fromLevel" = ${entry.fromLevel}, "toLevel" = ${entry.toLevel},
         "hours" = ${entry.hours}, "position" = ${entry.position}, "week" = ${entry.week}
         WHERE "planId" = ${planId} AND "moduleId" = ${entry.moduleId}`,
     ),
     // Assigned modules the generator did not pick (the learner may already be at level) go last.
-    ...assignedOnly.map((row, index) => db.$executeRaw`UPDATE "PlanItem" SET "position" = ${plan.items.length + index} WHERE "planId" = ${planId} AND "moduleId" = ${row.moduleId}`),
+    ...assignedOnly.map(
+      (row, index) =>
+        db.$executeRaw`UPDATE "PlanItem" SET "position" = ${plan.items.length + index} WHERE "planId" = ${planId} AND "moduleId" = ${row.moduleId}`,
+    ),
   ]);
   return planId;
 }
 
 /** A plan item as pages and the data export read it. */
-export const planItemSelect = { moduleId: true, skillId: true, fromLevel: true, toLevel: true, hours: true, position: true, week: true, source: true, dueDate: true, doneAt: true } as const;
-const planItemWithCohortSelect = { ...planItemSelect, cohort: { select: { name: true, timeZone: true } } } as const;
+export const planItemSelect = {
+  moduleId: true,
+  skillId: true,
+  fromLevel: true,
+  toLevel: true,
+  hours: true,
+  position: true,
+  week: true,
+  source: true,
+  dueDate: true,
+  doneAt: true,
+} as const;
+const planItemWithCohortSelect = {
+  ...planItemSelect,
+  cohort: { select: { name: true, timeZone: true } },
+} as const;
 
 export async function findOwnedPlan(planId: string, owner: Owner | null) {
   if (!owner) return null;
@@ -111,7 +138,13 @@ export async function findPlanIdFor(owner: Owner, targetRoleId: string): Promise
 }
 
 /** Marks one module done or not done; false when the plan is not the owner's (or has no such module). */
-export async function setPlanItemDone(planId: string, moduleId: string, owner: Owner, isDone: boolean, now = new Date()): Promise<boolean> {
+export async function setPlanItemDone(
+  planId: string,
+  moduleId: string,
+  owner: Owner,
+  isDone: boolean,
+  now = new Date(),
+): Promise<boolean> {
   const { count } = await db.planItem.updateMany({
     where: { planId, moduleId, plan: { is: ownerWhere(owner) } },
     data: { doneAt: isDone ? now : null },
@@ -121,7 +154,10 @@ export async function setPlanItemDone(planId: string, moduleId: string, owner: O
 
 /** Changes the study pace; the schedule is recomputed from it on the next render. */
 export async function setPlanHours(planId: string, owner: Owner, hoursPerWeek: number): Promise<boolean> {
-  const { count } = await db.learningPlan.updateMany({ where: { id: planId, ...ownerWhere(owner) }, data: { hoursPerWeek } });
+  const { count } = await db.learningPlan.updateMany({
+    where: { id: planId, ...ownerWhere(owner) },
+    data: { hoursPerWeek },
+  });
   return count === 1;
 }
 
@@ -146,11 +182,17 @@ export async function loadPlan(planId: string, owner: Owner | null, graph: Skill
       // Assigned by a cohort: due and overdue are calendar days in the cohort's time zone.
       assignedBy: item.source === "assigned" && item.cohort ? item.cohort.name : null,
       dueOn: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : null,
-      isOverdue: item.dueDate !== null && item.doneAt === null && item.dueDate.toISOString().slice(0, 10) < localDate(new Date(), item.cohort?.timeZone ?? plan.timeZone),
+      isOverdue:
+        item.dueDate !== null &&
+        item.doneAt === null &&
+        item.dueDate.toISOString().slice(0, 10) <
+          localDate(new Date(), item.cohort?.timeZone ?? plan.timeZone),
     };
   });
   const pending = items.filter((item) => !item.isDone);
-  const startDate = isCalendarDate(plan.startDate) ? plan.startDate : localDate(plan.updatedAt, plan.timeZone);
+  const startDate = isCalendarDate(plan.startDate)
+    ? plan.startDate
+    : localDate(plan.updatedAt, plan.timeZone);
   const { weeks, startWeeks } = scheduleWeeks(pending, plan.hoursPerWeek, startDate);
   return {
     ...plan,

@@ -18,21 +18,32 @@ export const QuestionReportSchema = z
 export type ReportFieldErrors = Partial<Record<"reason" | "details" | "questionId", string>>;
 
 /** Stores a report about a question; the attempt link is kept only when the reporter owns it. */
-export async function reportQuestion(input: unknown, owner: Owner | null): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
+export async function reportQuestion(
+  input: unknown,
+  owner: Owner | null,
+): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
   const parsed = QuestionReportSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: ReportFieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (field === "reason" || field === "details" || field === "questionId") fieldErrors[field] ??= issue.message;
+      if (field === "reason" || field === "details" || field === "questionId")
+        fieldErrors[field] ??= issue.message;
     }
     return { ok: false, fieldErrors };
   }
   const graph = getSkillsGraph();
-  if (!graph.questions.has(parsed.data.questionId)) return { ok: false, fieldErrors: { questionId: "That question no longer exists." } };
+  if (!graph.questions.has(parsed.data.questionId))
+    return { ok: false, fieldErrors: { questionId: "That question no longer exists." } };
   const attempt = parsed.data.attemptId ? await findOwnedAttempt(parsed.data.attemptId, owner) : null;
   await db.questionReport.create({
-    data: { questionId: parsed.data.questionId, attemptId: attempt?.id ?? null, reason: parsed.data.reason, details: parsed.data.details, contentHash: graph.contentHash },
+    data: {
+      questionId: parsed.data.questionId,
+      attemptId: attempt?.id ?? null,
+      reason: parsed.data.reason,
+      details: parsed.data.details,
+      contentHash: graph.contentHash,
+    },
   });
   return { ok: true };
 }

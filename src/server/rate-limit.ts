@@ -1,6 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
-import { describeWait, hit, sweep, type RateDecision, type RateRule, type RateWindow } from "@/domain/rate-limit";
+import {
+  describeWait,
+  hit,
+  sweep,
+  type RateDecision,
+  type RateRule,
+  type RateWindow,
+} from "@/domain/rate-limit";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { logEvent } from "./log";
 
@@ -11,7 +18,11 @@ import { logEvent } from "./log";
  * WAYPOINT_RATE_LIMIT_SCALE multiplies every limit (the load benchmark sets it high).
  */
 const scale = Math.max(1, Number(process.env.WAYPOINT_RATE_LIMIT_SCALE ?? 1) || 1);
-const rule = (name: string, limit: number, windowSeconds: number): RateRule => ({ name, limit: limit * scale, windowSeconds });
+const rule = (name: string, limit: number, windowSeconds: number): RateRule => ({
+  name,
+  limit: limit * scale,
+  windowSeconds,
+});
 
 export const RATE_RULES = {
   signInPerAddress: rule("sign-in:address", 20, 15 * 60),
@@ -23,18 +34,31 @@ export const RATE_RULES = {
   attemptPerAddress: rule("attempt:address", 60, 60 * 60),
 } as const;
 
-const holder = globalThis as unknown as { waypointRateWindows?: Map<string, RateWindow>; waypointRateSweep?: NodeJS.Timeout };
+const holder = globalThis as unknown as {
+  waypointRateWindows?: Map<string, RateWindow>;
+  waypointRateSweep?: NodeJS.Timeout;
+};
 const windows = (holder.waypointRateWindows ??= new Map<string, RateWindow>());
-holder.waypointRateSweep ??= setInterval(() => sweep(windows, Object.values(RATE_RULES), Date.now()), 5 * 60 * 1000).unref();
+holder.waypointRateSweep ??= setInterval(
+  () => sweep(windows, Object.values(RATE_RULES), Date.now()),
+  5 * 60 * 1000,
+).unref();
 
 /** The client address of this request ("unknown" outside Waypoint's server, e.g. in unit tests). */
 export async function requestAddress(): Promise<string> {
   return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
-export function checkRate(checks: readonly { rule: RateRule; subject: string }[], now = Date.now()): RateDecision {
+export function checkRate(
+  checks: readonly { rule: RateRule; subject: string }[],
+  now = Date.now(),
+): RateDecision {
   const decision = hit(windows, checks, now);
-  if (!decision.allowed) logEvent("warn", "rate-limit.refused", { rule: decision.rule, retryAfterSeconds: decision.retryAfterSeconds });
+  if (!decision.allowed)
+    logEvent("warn", "rate-limit.refused", {
+      rule: decision.rule,
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
   return decision;
 }
 
@@ -45,7 +69,13 @@ export function resetRateLimits(): void {
 
 export function tooManyRequests(decision: Extract<RateDecision, { allowed: false }>): Response {
   return Response.json(
-    { error: `Too many attempts. Try again in ${describeWait(decision.retryAfterSeconds)}.`, retryAfterSeconds: decision.retryAfterSeconds },
-    { status: 429, headers: { "Retry-After": String(decision.retryAfterSeconds), "Cache-Control": "no-store" } },
+    {
+      error: `Too many attempts. Try again in ${describeWait(decision.retryAfterSeconds)}.`,
+      retryAfterSeconds: decision.retryAfterSeconds,
+    },
+    {
+      status: 429,
+      headers: { "Retry-After": String(decision.retryAfterSeconds), "Cache-Control": "no-store" },
+    },
   );
 }

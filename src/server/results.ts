@@ -69,7 +69,9 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
   ]);
   const isReviewWithheld = await isAttemptReviewWithheld(attempt);
   const previousEstimates = previousAttempt ? await listSkillEstimates(previousAttempt.id) : [];
-  const previousBySkill = new Map(previousEstimates.map((row) => [row.skillId, { level: row.band, pMeets: row.pMeets }]));
+  const previousBySkill = new Map(
+    previousEstimates.map((row) => [row.skillId, { level: row.band, pMeets: row.pMeets }]),
+  );
   const stored = JSON.parse(attempt.resultJson) as StoredResult;
 
   const answers = toRecordedAnswers(answerRows);
@@ -82,7 +84,11 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
   const topological = new Map(graph.topologicalOrder.map((id, index) => [id, index]));
 
   const skillOfQuestion = new Map(answerRows.map((row) => [row.questionId, row.skillId]));
-  const inferredFrom = (skillId: string) => [...new Set((influence.get(skillId) ?? []).map((entry) => skillOfQuestion.get(entry.questionId) ?? ""))].filter((id) => id !== "" && id !== skillId).slice(0, 3).map(title);
+  const inferredFrom = (skillId: string) =>
+    [...new Set((influence.get(skillId) ?? []).map((entry) => skillOfQuestion.get(entry.questionId) ?? ""))]
+      .filter((id) => id !== "" && id !== skillId)
+      .slice(0, 3)
+      .map(title);
   const rows: SkillRow[] = estimates
     .map((row) => ({
       skillId: row.skillId,
@@ -94,14 +100,28 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
       high: row.bandHigh,
       pMeets: row.pMeets,
       answerCount: row.answerCount,
-      movedBy: isReviewWithheld ? [] : (influence.get(row.skillId) ?? []).slice(0, 3).map((entry) => ({ position: positionOf.get(entry.questionId) ?? 0, outcome: entry.outcome, shift: entry.shift })),
+      movedBy: isReviewWithheld
+        ? []
+        : (influence.get(row.skillId) ?? []).slice(0, 3).map((entry) => ({
+            position: positionOf.get(entry.questionId) ?? 0,
+            outcome: entry.outcome,
+            shift: entry.shift,
+          })),
       inferredFrom: row.answerCount === 0 ? inferredFrom(row.skillId) : [],
       previous: previousBySkill.get(row.skillId) ?? null,
     }))
-    .sort((a, b) => Number(b.isCore) - Number(a.isCore) || (topological.get(a.skillId) ?? 0) - (topological.get(b.skillId) ?? 0));
+    .sort(
+      (a, b) =>
+        Number(b.isCore) - Number(a.isCore) ||
+        (topological.get(a.skillId) ?? 0) - (topological.get(b.skillId) ?? 0),
+    );
   const required = rows.filter((row) => row.targetLevel !== null);
-  const transition = attempt.currentRoleId ? diffRoles(graph, attempt.currentRoleId, attempt.targetRoleId) : undefined;
-  const carriedIds = new Set((transition?.items ?? []).filter((item) => item.status === "carries-over").map((item) => item.skillId));
+  const transition = attempt.currentRoleId
+    ? diffRoles(graph, attempt.currentRoleId, attempt.targetRoleId)
+    : undefined;
+  const carriedIds = new Set(
+    (transition?.items ?? []).filter((item) => item.status === "carries-over").map((item) => item.skillId),
+  );
   const roleTitle = (id: string) => graph.roles.get(id)?.title ?? id;
 
   // Built only when it may be shown: while a round or window is open nothing about keys leaves the server.
@@ -120,12 +140,14 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
           isChoiceRevised: question !== undefined && storedIds.some((id) => !findOption(question, id)),
           stemHtml: question ? renderMarkdown(question.stem) : "",
           // The order this person saw, numbered as they saw it.
-          options: (question ? orderOptions(attempt.id, question.id, question.options) : []).map((option) => ({
-            id: optionCode(attempt.id, row.questionId, option),
-            html: renderMarkdown(option.text),
-            isKey: option.correct === true,
-            isChosen: chosen.has(option.id),
-          })),
+          options: (question ? orderOptions(attempt.id, question.id, question.options) : []).map(
+            (option) => ({
+              id: optionCode(attempt.id, row.questionId, option),
+              html: renderMarkdown(option.text),
+              isKey: option.correct === true,
+              isChosen: chosen.has(option.id),
+            }),
+          ),
           explanationHtml: question ? renderMarkdown(question.explanation) : "",
         };
       });
@@ -141,20 +163,33 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
       isContentChanged: attempt.contentHash !== graph.contentHash,
       stopRisk: ENGINE_DEFAULTS.stopRisk,
     },
-    from: attempt.currentRoleId ? { id: attempt.currentRoleId, title: roleTitle(attempt.currentRoleId) } : null,
+    from: attempt.currentRoleId
+      ? { id: attempt.currentRoleId, title: roleTitle(attempt.currentRoleId) }
+      : null,
     to: { id: attempt.targetRoleId, title: roleTitle(attempt.targetRoleId) },
     readiness: attempt.readiness ?? 0,
     verdict: verdictOf(attempt.readiness ?? 0),
     risk: stored.risk,
     required,
     other: rows.filter((row) => row.targetLevel === null && row.answerCount > 0),
-    roles: stored.roles.map((fit) => ({ ...fit, title: roleTitle(fit.roleId), isTarget: fit.roleId === attempt.targetRoleId, isCurrent: fit.roleId === attempt.currentRoleId })),
+    roles: stored.roles.map((fit) => ({
+      ...fit,
+      title: roleTitle(fit.roleId),
+      isTarget: fit.roleId === attempt.targetRoleId,
+      isCurrent: fit.roleId === attempt.currentRoleId,
+    })),
     carriesOver: required.filter((row) => carriedIds.has(row.skillId) && (row.pMeets ?? 0) >= 0.5),
     gaps: required
       .filter((row) => (row.pMeets ?? 1) < 0.5)
-      .sort((a, b) => (a.pMeets ?? 0) - (b.pMeets ?? 0) || (b.targetLevel ?? 0) - b.level - ((a.targetLevel ?? 0) - a.level))
+      .sort(
+        (a, b) =>
+          (a.pMeets ?? 0) - (b.pMeets ?? 0) ||
+          (b.targetLevel ?? 0) - b.level - ((a.targetLevel ?? 0) - a.level),
+      )
       .slice(0, 5),
-    previous: previousAttempt ? { attemptId: previousAttempt.id, completedAt: previousAttempt.completedAt } : null,
+    previous: previousAttempt
+      ? { attemptId: previousAttempt.id, completedAt: previousAttempt.completedAt }
+      : null,
     // Team and cohort attempts: keys and explanations stay hidden until the round or window closes.
     review,
     isReviewWithheld,

@@ -8,6 +8,12 @@ import { isReviewWithheld } from "./teams/rounds";
  * same questions must not learn the keys from it. Every page, payload, share and export that
  * could carry correctness asks this one question.
  */
-export async function isAttemptReviewWithheld(attempt: { teamRoundId: string | null; cohortAssessmentId: string | null }, now = new Date()): Promise<boolean> {
-  return (await isReviewWithheld(attempt.teamRoundId)) || (await isCohortReviewWithheld(attempt.cohortAssessmentId, now));
+export async function isAttemptReviewWithheld(
+  attempt: { teamRoundId: string | null; cohortAssessmentId: string | null },
+  now = new Date(),
+): Promise<boolean> {
+  return (
+    (await isReviewWithheld(attempt.teamRoundId)) ||
+    (await isCohortReviewWithheld(attempt.cohortAssessmentId, now))
+  );
 }

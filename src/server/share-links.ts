@@ -28,24 +28,41 @@ export const ShareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 /** Whether the user owns the target a link would expose: a completed attempt, or a plan. */
 async function ownsShareTarget(userId: string, kind: ShareKind, targetId: string): Promise<boolean> {
   if (kind === "results") {
-    return (await db.attempt.count({ where: { id: targetId, userId, status: "completed", resultJson: { not: null } } })) === 1;
+    return (
+      (await db.attempt.count({
+        where: { id: targetId, userId, status: "completed", resultJson: { not: null } },
+      })) === 1
+    );
   }
   return (await db.learningPlan.count({ where: { id: targetId, userId } })) === 1;
 }
 
-export type CreateShareLinkResult = { ok: true; linkId: string; url: string } | { ok: false; reason: "not-found" };
+export type CreateShareLinkResult =
+  { ok: true; linkId: string; url: string } | { ok: false; reason: "not-found" };
 
 /** A fresh link to the user's own result or plan; anything else (foreign, unknown, unfinished) is "not-found". */
-export async function createShareLink(userId: string, kind: ShareKind, targetId: string, now = new Date()): Promise<CreateShareLinkResult> {
+export async function createShareLink(
+  userId: string,
+  kind: ShareKind,
+  targetId: string,
+  now = new Date(),
+): Promise<CreateShareLinkResult> {
   if (!(await ownsShareTarget(userId, kind, targetId))) {
-    logEvent("warn", "authz.not-found-or-denied", { resource: `share-${kind}`, id: targetId.slice(0, 64), actor: userId });
+    logEvent("warn", "authz.not-found-or-denied", {
+      resource: `share-${kind}`,
+      id: targetId.slice(0, 64),
+      actor: userId,
+    });
     return { ok: false, reason: "not-found" };
   }
   const token = newToken();
   // Batch transaction: the old link is revoked exactly when the new one exists.
   const [, link] = await db.$transaction([
     db.shareLink.updateMany({ where: { userId, kind, targetId, revokedAt: null }, data: { revokedAt: now } }),
-    db.shareLink.create({ data: { tokenHash: hashToken(token), userId, kind, targetId, createdAt: now }, select: { id: true } }),
+    db.shareLink.create({
+      data: { tokenHash: hashToken(token), userId, kind, targetId, createdAt: now },
+      select: { id: true },
+    }),
   ]);
   logEvent("info", "share.created", { userId, kind, linkId: link.id });
   return { ok: true, linkId: link.id, url: `/shared/${token}` };
@@ -55,7 +72,11 @@ const linkSelect = { id: true, kind: true, targetId: true, createdAt: true, revo
 
 /** The user's links, newest first, revoked ones included (with their revocation date). */
 export async function listShareLinks(userId: string) {
-  const rows = await db.shareLink.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: linkSelect });
+  const rows = await db.shareLink.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: linkSelect,
+  });
   return rows.flatMap((row) => {
     const kind = ShareKindSchema.safeParse(row.kind);
     return kind.success ? [{ ...row, kind: kind.data, isActive: row.revokedAt === null }] : [];
@@ -66,13 +87,25 @@ export type ShareLinkSummary = Awaited<ReturnType<typeof listShareLinks>>[number
 
 /** The active link for one target, if the user has one (its id and date; the token is not recoverable). */
 export async function findActiveShareLink(userId: string, kind: ShareKind, targetId: string) {
-  return db.shareLink.findFirst({ where: { userId, kind, targetId, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } });
+  return db.shareLink.findFirst({
+    where: { userId, kind, targetId, revokedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, createdAt: true },
+  });
 }
 
 /** Revokes one of the user's links; false (→ 404) for someone else's, an unknown or an already revoked link. */
 export async function revokeShareLink(userId: string, linkId: string, now = new Date()): Promise<boolean> {
-  const { count } = await db.shareLink.updateMany({ where: { id: linkId, userId, revokedAt: null }, data: { revokedAt: now } });
-  if (count === 0) logEvent("warn", "authz.not-found-or-denied", { resource: "share-link", id: linkId.slice(0, 64), actor: userId });
+  const { count } = await db.shareLink.updateMany({
+    where: { id: linkId, userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  if (count === 0)
+    logEvent("warn", "authz.not-found-or-denied", {
+      resource: "share-link",
+      id: linkId.slice(0, 64),
+      actor: userId,
+    });
   else logEvent("info", "share.revoked", { userId, linkId });
   return count === 1;
 }
@@ -89,7 +122,10 @@ export interface ResolvedShare {
  */
 export async function resolveShareToken(token: string): Promise<ResolvedShare | null> {
   if (!ShareTokenSchema.safeParse(token).success) return null;
-  const link = await db.shareLink.findUnique({ where: { tokenHash: hashToken(token) }, select: { kind: true, targetId: true, userId: true, revokedAt: true } });
+  const link = await db.shareLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { kind: true, targetId: true, userId: true, revokedAt: true },
+  });
   if (!link || link.revokedAt !== null) return null;
   const kind = ShareKindSchema.safeParse(link.kind);
   if (!kind.success || !(await ownsShareTarget(link.userId, kind.data, link.targetId))) return null;
@@ -111,11 +147,21 @@ export async function loadSharedView(token: string) {
     const view = await loadResults(share.targetId, owner);
     if (!view) return null;
     const { review: _review, planId: _planId, previous: _previous, ...rest } = view;
-    const forShare = <T extends { movedBy: unknown[]; previous: unknown }>(row: T): T => ({ ...row, movedBy: [], previous: null });
+    const forShare = <T extends { movedBy: unknown[]; previous: unknown }>(row: T): T => ({
+      ...row,
+      movedBy: [],
+      previous: null,
+    });
     return {
       kind: "results" as const,
       sharedBy: user.name,
-      results: { ...rest, required: rest.required.map(forShare), other: rest.other.map(forShare), carriesOver: rest.carriesOver.map(forShare), gaps: rest.gaps.map(forShare) },
+      results: {
+        ...rest,
+        required: rest.required.map(forShare),
+        other: rest.other.map(forShare),
+        carriesOver: rest.carriesOver.map(forShare),
+        gaps: rest.gaps.map(forShare),
+      },
     };
   }
   const plan = await loadPlan(share.targetId, owner, getSkillsGraph());

@@ -21,10 +21,18 @@ describe("RolePicker", () => {
   });
 
   it("marks an invalid field and ties its message to it", () => {
-    render(<RolePicker roles={roles} from="data-scientist" errors={{ to: "Choose the role you want to move into." }} />);
+    render(
+      <RolePicker
+        roles={roles}
+        from="data-scientist"
+        errors={{ to: "Choose the role you want to move into." }}
+      />,
+    );
     const target = screen.getByLabelText("Role you want to move into");
     expect(target.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(target.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Choose the role you want to move into.");
+    expect(document.getElementById(target.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Choose the role you want to move into.",
+    );
     expect((screen.getByLabelText("Your current role") as HTMLSelectElement).value).toBe("data-scientist");
     expect(screen.getByLabelText("Your current role").getAttribute("aria-invalid")).toBeNull();
   });

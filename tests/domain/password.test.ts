@@ -22,7 +22,9 @@ describe("password policy (ASVS 5.0 L1)", () => {
   });
 
   it("refuses the account's own email or its local part, and more than 128 characters", () => {
-    expect(passwordProblem("ada.lovelace@example.com", { email: "Ada.Lovelace@example.com" })).toMatch(/email/);
+    expect(passwordProblem("ada.lovelace@example.com", { email: "Ada.Lovelace@example.com" })).toMatch(
+      /email/,
+    );
     expect(passwordProblem("ada.lovelace", { email: "ada.lovelace@example.com" })).toMatch(/email/);
     expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
   });

@@ -15,7 +15,8 @@ import {
 
 function graphOf(files = buildValidContentFiles()): SkillsGraph {
   const result = compileContent(files);
-  if (!result.ok) throw new Error(result.errors.map((error) => `${error.file}:${error.line} ${error.message}`).join("\n"));
+  if (!result.ok)
+    throw new Error(result.errors.map((error) => `${error.file}:${error.line} ${error.message}`).join("\n"));
   return result.graph;
 }
 
@@ -28,7 +29,9 @@ interface Step {
 /** The factory's module file under its own id, lifting every step given (the factory lifts one). */
 function moduleLifting(id: string, hours: number, first: Step, ...more: Step[]): ContentFile {
   const base = moduleFile(first.skill, first.from, first.to, hours);
-  const extraSteps = more.map((step) => `\n  - { skill: ${step.skill}, from: ${step.from}, to: ${step.to} }`).join("");
+  const extraSteps = more
+    .map((step) => `\n  - { skill: ${step.skill}, from: ${step.from}, to: ${step.to} }`)
+    .join("");
   const text = base.text
     .replace(`id: ${first.skill}-intro`, `id: ${id}`)
     .replace(`from: ${first.from}, to: ${first.to} }`, `from: ${first.from}, to: ${first.to} }${extraSteps}`);
@@ -57,7 +60,9 @@ const moduleIds = (plan: ReturnType<typeof generateLearningPlan>) => plan.items.
 describe("generateLearningPlan: what to learn", () => {
   it("puts a prerequisite's module before the skill that needs it, even a supporting skill before a core one", () => {
     // foxtrot (supporting) becomes alpha's (core) prerequisite; ids alone would put alpha first.
-    const graph = graphOf(overlay(buildValidContentFiles(), [skillFile("foxtrot"), skillFile("alpha", ["foxtrot"])]));
+    const graph = graphOf(
+      overlay(buildValidContentFiles(), [skillFile("foxtrot"), skillFile("alpha", ["foxtrot"])]),
+    );
     const plan = generateLearningPlan(planInput(graph, { levels: new Map() }));
     expect(moduleIds(plan)).toEqual([
       "foxtrot-intro",
@@ -74,12 +79,17 @@ describe("generateLearningPlan: what to learn", () => {
 
   it("climbs one skill from the person's level up, each module labelled with the levels it closes", () => {
     const files = overlay(buildValidContentFiles(), [
-      roleFile("test-role", factoryRequirements().map((r) => (r.skill === "alpha" ? { ...r, level: 4 } : r))),
+      roleFile(
+        "test-role",
+        factoryRequirements().map((r) => (r.skill === "alpha" ? { ...r, level: 4 } : r)),
+      ),
       moduleLifting("alpha-step-4", 12, { skill: "alpha", from: 3, to: 4 }),
       moduleLifting("alpha-step-3", 10, { skill: "alpha", from: 2, to: 3 }),
     ]);
     const plan = generateLearningPlan(planInput(graphOf(files), { levels: levelsWith({ alpha: 1 }) }));
-    expect(plan.items.map((item) => [item.moduleId, item.skillId, item.fromLevel, item.toLevel, item.hours])).toEqual([
+    expect(
+      plan.items.map((item) => [item.moduleId, item.skillId, item.fromLevel, item.toLevel, item.hours]),
+    ).toEqual([
       ["alpha-intro", "alpha", 1, 2, 4],
       ["alpha-step-3", "alpha", 2, 3, 10],
       ["alpha-step-4", "alpha", 3, 4, 12],
@@ -89,9 +99,16 @@ describe("generateLearningPlan: what to learn", () => {
 
   it("lists a module that closes two gaps once, counting its hours once", () => {
     const files = overlay(buildValidContentFiles(), [
-      moduleLifting("alpha-bravo-basics", 3, { skill: "alpha", from: 0, to: 2 }, { skill: "bravo", from: 0, to: 2 }),
+      moduleLifting(
+        "alpha-bravo-basics",
+        3,
+        { skill: "alpha", from: 0, to: 2 },
+        { skill: "bravo", from: 0, to: 2 },
+      ),
     ]);
-    const plan = generateLearningPlan(planInput(graphOf(files), { levels: levelsWith({ alpha: 0, bravo: 0 }) }));
+    const plan = generateLearningPlan(
+      planInput(graphOf(files), { levels: levelsWith({ alpha: 0, bravo: 0 }) }),
+    );
     expect(plan.items).toEqual([
       {
         moduleId: "alpha-bravo-basics",
@@ -107,12 +124,16 @@ describe("generateLearningPlan: what to learn", () => {
       },
     ]);
     expect(plan.totalHours).toBe(3);
-    expect(plan.weeks.map((week) => [week.week, week.hours, week.moduleIds])).toEqual([[1, 3, ["alpha-bravo-basics"]]]);
+    expect(plan.weeks.map((week) => [week.week, week.hours, week.moduleIds])).toEqual([
+      [1, 3, ["alpha-bravo-basics"]],
+    ]);
   });
 
   it("reads an estimate between two levels as the lower one", () => {
     const plan = generateLearningPlan(planInput(graphOf(), { levels: levelsWith({ alpha: 1.6 }) }));
-    expect(plan.items.map((item) => [item.moduleId, item.fromLevel, item.toLevel])).toEqual([["alpha-intro", 1, 2]]);
+    expect(plan.items.map((item) => [item.moduleId, item.fromLevel, item.toLevel])).toEqual([
+      ["alpha-intro", 1, 2],
+    ]);
   });
 
   it("gives an empty plan with no hours when the person already meets the role", () => {
@@ -123,7 +144,10 @@ describe("generateLearningPlan: what to learn", () => {
   it("reports a gap no module covers instead of failing, and still plans the rest", () => {
     // Validation refuses such content; this stands for a graph whose hotel modules went missing.
     const graph = graphOf();
-    const withoutHotel = { ...graph, modulesBySkill: new Map([...graph.modulesBySkill].filter(([skillId]) => skillId !== "hotel")) };
+    const withoutHotel = {
+      ...graph,
+      modulesBySkill: new Map([...graph.modulesBySkill].filter(([skillId]) => skillId !== "hotel")),
+    };
     const plan = generateLearningPlan(planInput(withoutHotel, { levels: levelsWith({ golf: 1, hotel: 0 }) }));
     expect(plan.uncovered).toEqual([{ skillId: "hotel", fromLevel: 0, toLevel: 2 }]);
     expect(moduleIds(plan)).toEqual(["golf-intro"]);
@@ -131,7 +155,11 @@ describe("generateLearningPlan: what to learn", () => {
 
   it("plans for a retired role id as for the role that replaced it", () => {
     const role = roleFile("test-role", factoryRequirements());
-    const graph = graphOf(overlay(buildValidContentFiles(), [{ ...role, text: role.text.replace("version: 1", "version: 1\nreplaces: [old-role]") }]));
+    const graph = graphOf(
+      overlay(buildValidContentFiles(), [
+        { ...role, text: role.text.replace("version: 1", "version: 1\nreplaces: [old-role]") },
+      ]),
+    );
     const levels = levelsWith({ alpha: 0 });
     expect(generateLearningPlan(planInput(graph, { targetRoleId: "old-role", levels }))).toEqual(
       generateLearningPlan(planInput(graph, { levels })),
@@ -145,26 +173,49 @@ describe("generateLearningPlan: what to learn", () => {
       ["gone-module", "2024-01-05"],
     ]);
     const plan = generateLearningPlan(planInput(graphOf(), { levels, completed }));
-    const reordered = planInput(graphOf(), { levels: new Map([...levels].reverse()), completed: new Map([...completed].reverse()) });
+    const reordered = planInput(graphOf(), {
+      levels: new Map([...levels].reverse()),
+      completed: new Map([...completed].reverse()),
+    });
     expect(generateLearningPlan(reordered)).toEqual(plan);
   });
 });
 
 describe("generateLearningPlan: weeks", () => {
   const threeModules = () =>
-    graphOf(overlay(buildValidContentFiles(), [moduleFile("alpha", 0, 2, 3), moduleFile("bravo", 0, 2, 4), moduleFile("charlie", 0, 2, 10)]));
+    graphOf(
+      overlay(buildValidContentFiles(), [
+        moduleFile("alpha", 0, 2, 3),
+        moduleFile("bravo", 0, 2, 4),
+        moduleFile("charlie", 0, 2, 10),
+      ]),
+    );
   const threeGaps = levelsWith({ alpha: 0, bravo: 0, charlie: 0 });
 
   it("packs modules into weeks of the person's hours, a long module carrying on over a month end and a leap day", () => {
-    const plan = generateLearningPlan(planInput(threeModules(), { levels: threeGaps, hoursPerWeek: 5, startDate: "2024-02-15" }));
+    const plan = generateLearningPlan(
+      planInput(threeModules(), { levels: threeGaps, hoursPerWeek: 5, startDate: "2024-02-15" }),
+    );
     expect(plan.items.map((item) => [item.moduleId, item.week])).toEqual([
       ["alpha-intro", 1],
       ["bravo-intro", 1],
       ["charlie-intro", 2],
     ]);
     expect(plan.weeks).toEqual([
-      { week: 1, startsOn: "2024-02-15", endsOn: "2024-02-21", hours: 5, moduleIds: ["alpha-intro", "bravo-intro"] },
-      { week: 2, startsOn: "2024-02-22", endsOn: "2024-02-28", hours: 5, moduleIds: ["bravo-intro", "charlie-intro"] },
+      {
+        week: 1,
+        startsOn: "2024-02-15",
+        endsOn: "2024-02-21",
+        hours: 5,
+        moduleIds: ["alpha-intro", "bravo-intro"],
+      },
+      {
+        week: 2,
+        startsOn: "2024-02-22",
+        endsOn: "2024-02-28",
+        hours: 5,
+        moduleIds: ["bravo-intro", "charlie-intro"],
+      },
       { week: 3, startsOn: "2024-02-29", endsOn: "2024-03-06", hours: 5, moduleIds: ["charlie-intro"] },
       { week: 4, startsOn: "2024-03-07", endsOn: "2024-03-13", hours: 2, moduleIds: ["charlie-intro"] },
     ]);
@@ -172,7 +223,9 @@ describe("generateLearningPlan: weeks", () => {
   });
 
   it("starts the next module in a fresh week when the last one filled its week exactly", () => {
-    const plan = generateLearningPlan(planInput(threeModules(), { levels: threeGaps, hoursPerWeek: 7, startDate: "2023-02-22" }));
+    const plan = generateLearningPlan(
+      planInput(threeModules(), { levels: threeGaps, hoursPerWeek: 7, startDate: "2023-02-22" }),
+    );
     expect(plan.items.map((item) => item.week)).toEqual([1, 1, 2]);
     expect(plan.weeks.map((week) => [week.startsOn, week.endsOn, week.hours, week.moduleIds])).toEqual([
       ["2023-02-22", "2023-02-28", 7, ["alpha-intro", "bravo-intro"]],
@@ -183,32 +236,48 @@ describe("generateLearningPlan: weeks", () => {
 
   it.each([0, 0.5, 41, Number.NaN, Number.POSITIVE_INFINITY])("refuses %s hours a week", (hoursPerWeek) => {
     expect(() => generateLearningPlan(planInput(graphOf(), { hoursPerWeek }))).toThrow(RangeError);
-    expect(() => generateLearningPlan(planInput(graphOf(), { hoursPerWeek }))).toThrow(/hoursPerWeek must be .* from 1 to 40/);
+    expect(() => generateLearningPlan(planInput(graphOf(), { hoursPerWeek }))).toThrow(
+      /hoursPerWeek must be .* from 1 to 40/,
+    );
   });
 
-  it.each(["2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-2-05", "15/02/2024", "2024-02-15T00:00:00Z", ""])(
-    "refuses the start date %j",
-    (startDate) => {
-      expect(() => generateLearningPlan(planInput(graphOf(), { startDate }))).toThrow(RangeError);
-      expect(() => generateLearningPlan(planInput(graphOf(), { startDate }))).toThrow(/startDate must be a calendar date/);
-    },
-  );
+  it.each([
+    "2023-02-29",
+    "2024-02-30",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-2-05",
+    "15/02/2024",
+    "2024-02-15T00:00:00Z",
+    "",
+  ])("refuses the start date %j", (startDate) => {
+    expect(() => generateLearningPlan(planInput(graphOf(), { startDate }))).toThrow(RangeError);
+    expect(() => generateLearningPlan(planInput(graphOf(), { startDate }))).toThrow(
+      /startDate must be a calendar date/,
+    );
+  });
 
   it("accepts the edges of the allowed hours and a leap day as the start", () => {
     const levels = levelsWith({ charlie: 0 });
-    expect(generateLearningPlan(planInput(graphOf(), { levels, hoursPerWeek: 1, startDate: "2024-02-29" })).weeks).toHaveLength(4);
+    expect(
+      generateLearningPlan(planInput(graphOf(), { levels, hoursPerWeek: 1, startDate: "2024-02-29" })).weeks,
+    ).toHaveLength(4);
     expect(generateLearningPlan(planInput(graphOf(), { levels, hoursPerWeek: 40 })).weeks).toHaveLength(1);
   });
 
   it("refuses a role the content does not have", () => {
-    expect(() => generateLearningPlan(planInput(graphOf(), { targetRoleId: "astronaut" }))).toThrow(RangeError);
+    expect(() => generateLearningPlan(planInput(graphOf(), { targetRoleId: "astronaut" }))).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe("generateLearningPlan: progress", () => {
   it("keeps a done module in its place with its date, out of the weeks and the remaining hours", () => {
     const completed = new Map([["alpha-intro", "2024-03-01"]]);
-    const plan = generateLearningPlan(planInput(graphOf(), { levels: levelsWith({ alpha: 0, bravo: 0 }), completed }));
+    const plan = generateLearningPlan(
+      planInput(graphOf(), { levels: levelsWith({ alpha: 0, bravo: 0 }), completed }),
+    );
     expect(plan.items.map((item) => [item.moduleId, item.position, item.week, item.doneAt])).toEqual([
       ["alpha-intro", 0, null, "2024-03-01"],
       ["bravo-intro", 1, 1, null],
@@ -222,8 +291,12 @@ describe("generateLearningPlan: progress", () => {
       ["bravo-intro", "2024-03-09T18:30:00.000Z"],
       ["alpha-intro", "2024-03-01"],
     ]);
-    const plan = generateLearningPlan(planInput(graphOf(), { levels: levelsWith({ charlie: 0 }), completed }));
-    expect(plan.items.map((item) => [item.moduleId, item.skillId, item.position, item.week, item.doneAt])).toEqual([
+    const plan = generateLearningPlan(
+      planInput(graphOf(), { levels: levelsWith({ charlie: 0 }), completed }),
+    );
+    expect(
+      plan.items.map((item) => [item.moduleId, item.skillId, item.position, item.week, item.doneAt]),
+    ).toEqual([
       ["alpha-intro", "alpha", 0, null, "2024-03-01"],
       ["bravo-intro", "bravo", 1, null, "2024-03-09T18:30:00.000Z"],
       ["charlie-intro", "charlie", 2, 1, null],
@@ -232,7 +305,11 @@ describe("generateLearningPlan: progress", () => {
   });
 
   it("keeps a done module that was removed from the content, by its id and with no hours", () => {
-    const before = graphOf(overlay(buildValidContentFiles(), [moduleLifting("alpha-workshop", 2, { skill: "alpha", from: 0, to: 2 })]));
+    const before = graphOf(
+      overlay(buildValidContentFiles(), [
+        moduleLifting("alpha-workshop", 2, { skill: "alpha", from: 0, to: 2 }),
+      ]),
+    );
     const completed = new Map([["alpha-workshop", "2024-01-10"]]);
     const levels = levelsWith({ alpha: 0 });
     expect(generateLearningPlan(planInput(before, { levels, completed })).items).toMatchObject([

@@ -8,8 +8,13 @@ describe("fixed-window rate limits", () => {
   it("allows the limit, refuses the next with the seconds until the window resets", () => {
     const store = new Map<string, RateWindow>();
     const checks = [{ rule, subject: "203.0.113.9" }];
-    for (let second = 0; second < 3; second++) expect(hit(store, checks, second * 1000)).toEqual({ allowed: true });
-    expect(hit(store, checks, 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50, rule: "sign-in:address" });
+    for (let second = 0; second < 3; second++)
+      expect(hit(store, checks, second * 1000)).toEqual({ allowed: true });
+    expect(hit(store, checks, 10_000)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 50,
+      rule: "sign-in:address",
+    });
   });
 
   it("opens a new window once the old one ends", () => {
@@ -21,11 +26,18 @@ describe("fixed-window rate limits", () => {
 
   it("counts subjects apart, and reports the longest wait when several rules refuse", () => {
     const store = new Map<string, RateWindow>();
-    const one = [{ rule, subject: "a" }, { rule: account, subject: "ada@example.com" }];
+    const one = [
+      { rule, subject: "a" },
+      { rule: account, subject: "ada@example.com" },
+    ];
     hit(store, one, 0);
     hit(store, one, 0);
     expect(hit(store, [{ rule, subject: "b" }], 0)).toEqual({ allowed: true });
-    expect(hit(store, one, 1000)).toEqual({ allowed: false, retryAfterSeconds: 599, rule: "sign-in:account" });
+    expect(hit(store, one, 1000)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 599,
+      rule: "sign-in:account",
+    });
   });
 
   it("sweeps ended windows only", () => {

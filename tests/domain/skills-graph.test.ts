@@ -8,11 +8,18 @@ import {
   topologicalOrder,
   type SkillsGraph,
 } from "@/domain/skills-graph";
-import { buildValidContentFiles, moduleFile, overlay, questionBank, skillFile } from "../factories/content-files";
+import {
+  buildValidContentFiles,
+  moduleFile,
+  overlay,
+  questionBank,
+  skillFile,
+} from "../factories/content-files";
 
 function graphOf(files = buildValidContentFiles()): SkillsGraph {
   const result = compileContent(files);
-  if (!result.ok) throw new Error(result.errors.map((error) => `${error.file}:${error.line} ${error.message}`).join("\n"));
+  if (!result.ok)
+    throw new Error(result.errors.map((error) => `${error.file}:${error.line} ${error.message}`).join("\n"));
   return result.graph;
 }
 
@@ -47,7 +54,11 @@ describe("buildSkillsGraph", () => {
   });
 
   it("gives a role's requirement for every skill, zero where it needs none", () => {
-    const files = overlay(buildValidContentFiles(), [skillFile("india"), moduleFile("india"), ...questionBank("india")]);
+    const files = overlay(buildValidContentFiles(), [
+      skillFile("india"),
+      moduleFile("india"),
+      ...questionBank("india"),
+    ]);
     const vector = roleRequirementVector(graphOf(files), "test-role");
     expect(vector.get("alpha")).toEqual({ level: 2, weight: "core" });
     expect(vector.get("hotel")).toEqual({ level: 2, weight: "supporting" });
@@ -64,13 +75,29 @@ describe("buildSkillsGraph", () => {
 
   it("chooses the fewest module hours that close a gap, and says when a step is uncovered", () => {
     const files = overlay(buildValidContentFiles(), [
-      { ...moduleFile("alpha", 2, 3, 10), path: "modules/alpha-step-3.md", text: moduleFile("alpha", 2, 3, 10).text.replace("alpha-intro", "alpha-step-3") },
-      { ...moduleFile("alpha", 2, 4, 30), path: "modules/alpha-to-4.md", text: moduleFile("alpha", 2, 4, 30).text.replace("alpha-intro", "alpha-to-4") },
-      { ...moduleFile("alpha", 3, 4, 12), path: "modules/alpha-step-4.md", text: moduleFile("alpha", 3, 4, 12).text.replace("alpha-intro", "alpha-step-4") },
+      {
+        ...moduleFile("alpha", 2, 3, 10),
+        path: "modules/alpha-step-3.md",
+        text: moduleFile("alpha", 2, 3, 10).text.replace("alpha-intro", "alpha-step-3"),
+      },
+      {
+        ...moduleFile("alpha", 2, 4, 30),
+        path: "modules/alpha-to-4.md",
+        text: moduleFile("alpha", 2, 4, 30).text.replace("alpha-intro", "alpha-to-4"),
+      },
+      {
+        ...moduleFile("alpha", 3, 4, 12),
+        path: "modules/alpha-step-4.md",
+        text: moduleFile("alpha", 3, 4, 12).text.replace("alpha-intro", "alpha-step-4"),
+      },
     ]);
     const graph = graphOf(files);
     expect(cheapestModulePath(graph, "alpha", 0, 4)).toMatchObject({ hours: 4 + 10 + 12 });
-    expect(cheapestModulePath(graph, "alpha", 0, 4)?.modules.map((m) => m.id)).toEqual(["alpha-intro", "alpha-step-3", "alpha-step-4"]);
+    expect(cheapestModulePath(graph, "alpha", 0, 4)?.modules.map((m) => m.id)).toEqual([
+      "alpha-intro",
+      "alpha-step-3",
+      "alpha-step-4",
+    ]);
     expect(cheapestModulePath(graph, "alpha", 3, 3)).toEqual({ modules: [], hours: 0 });
     expect(cheapestModulePath(graph, "bravo", 0, 3)).toBeUndefined();
   });
@@ -86,7 +113,9 @@ describe("buildSkillsGraph", () => {
 
   it("maps retired ids to their successors", () => {
     const alpha = skillFile("alpha");
-    const files = overlay(buildValidContentFiles(), [{ ...alpha, text: alpha.text.replace("prerequisites: []", "prerequisites: []\nreplaces: [old-alpha]") }]);
+    const files = overlay(buildValidContentFiles(), [
+      { ...alpha, text: alpha.text.replace("prerequisites: []", "prerequisites: []\nreplaces: [old-alpha]") },
+    ]);
     expect(graphOf(files).retiredIds.skills.get("old-alpha")).toBe("alpha");
   });
 });

@@ -8,7 +8,9 @@ const requirements: Requirement[] = [
 ];
 
 function person(results: Record<string, [band: number, pMeets: number]>): Contribution {
-  return { skills: new Map(Object.entries(results).map(([skill, [band, pMeets]]) => [skill, { band, pMeets }])) };
+  return {
+    skills: new Map(Object.entries(results).map(([skill, [band, pMeets]]) => [skill, { band, pMeets }])),
+  };
 }
 
 const strong = person({ mlops: [3, 0.9], python: [4, 0.95], statistics: [2, 0.8] });
@@ -26,8 +28,17 @@ describe("team aggregates", () => {
     if (result.kind !== "shown") throw new Error("expected numbers");
     expect(result.contributors).toBe(5);
     const mlops = result.skills.find((skill) => skill.skillId === "mlops");
-    expect(mlops).toMatchObject({ levelCounts: [0, 4, 0, 1, 0], meeting: 1, blocked: 4, isBusFactorRisk: true });
-    expect(result.skills.find((skill) => skill.skillId === "python")).toMatchObject({ meeting: 5, blocked: 0, isBusFactorRisk: false });
+    expect(mlops).toMatchObject({
+      levelCounts: [0, 4, 0, 1, 0],
+      meeting: 1,
+      blocked: 4,
+      isBusFactorRisk: true,
+    });
+    expect(result.skills.find((skill) => skill.skillId === "python")).toMatchObject({
+      meeting: 5,
+      blocked: 0,
+      isBusFactorRisk: false,
+    });
     expect(result.readyCount).toBe(1);
   });
 
@@ -40,7 +51,13 @@ describe("team aggregates", () => {
   });
 
   it("ranks gaps by how many people they block, core first on ties", () => {
-    const result = aggregateTeam(requirements, [strong, weak, weak, weak, person({ mlops: [3, 0.9], python: [2, 0.3], statistics: [1, 0.1] })]);
+    const result = aggregateTeam(requirements, [
+      strong,
+      weak,
+      weak,
+      weak,
+      person({ mlops: [3, 0.9], python: [2, 0.3], statistics: [1, 0.1] }),
+    ]);
     expect(result.kind === "shown" && result.gaps).toEqual([
       { skillId: "statistics", blocked: 4, weight: "supporting" },
       { skillId: "mlops", blocked: 3, weight: "core" },
@@ -51,13 +68,27 @@ describe("team aggregates", () => {
   it("treats a skill a person was not measured on as not meeting it", () => {
     const unmeasured = person({ python: [4, 0.9] });
     const result = aggregateTeam(requirements, [unmeasured, unmeasured, unmeasured, unmeasured, unmeasured]);
-    expect(result.kind === "shown" && result.skills[0]).toMatchObject({ skillId: "mlops", levelCounts: [0, 0, 0, 0, 0], meeting: 0 });
+    expect(result.kind === "shown" && result.skills[0]).toMatchObject({
+      skillId: "mlops",
+      levelCounts: [0, 0, 0, 0, 0],
+      meeting: 0,
+    });
   });
 
   it("orders rounds oldest first and suppresses a round with too few contributors", () => {
     const trend = teamTrend(requirements, [
-      { roundId: "b", name: "Spring", openedAt: new Date("2026-04-01"), contributions: [strong, strong, strong, strong] },
-      { roundId: "a", name: "Winter", openedAt: new Date("2026-01-01"), contributions: [weak, weak, weak, weak, strong] },
+      {
+        roundId: "b",
+        name: "Spring",
+        openedAt: new Date("2026-04-01"),
+        contributions: [strong, strong, strong, strong],
+      },
+      {
+        roundId: "a",
+        name: "Winter",
+        openedAt: new Date("2026-01-01"),
+        contributions: [weak, weak, weak, weak, strong],
+      },
     ]);
     expect(trend.map((round) => [round.name, round.aggregate.kind])).toEqual([
       ["Winter", "shown"],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { compileContent } from "@/domain/content/compile";
 import { diffRoles } from "@/domain/transition";
-import { buildValidContentFiles, moduleFile, overlay, questionBank, roleFile, skillFile } from "../factories/content-files";
+import {
+  buildValidContentFiles,
+  moduleFile,
+  overlay,
+  questionBank,
+  roleFile,
+  skillFile,
+} from "../factories/content-files";
 
 function graphWithTwoRoles() {
   const files = overlay(buildValidContentFiles(), [
@@ -28,7 +35,13 @@ function graphWithTwoRoles() {
 describe("diffRoles", () => {
   it("splits the target's skills into carries over, must grow and new", () => {
     const transition = diffRoles(graphWithTwoRoles(), "source-role", "test-role");
-    expect(transition?.carriesOver.map((item) => item.skillId)).toEqual(["alpha", "charlie", "foxtrot", "golf", "hotel"]);
+    expect(transition?.carriesOver.map((item) => item.skillId)).toEqual([
+      "alpha",
+      "charlie",
+      "foxtrot",
+      "golf",
+      "hotel",
+    ]);
     expect(transition?.mustGrow.map((item) => [item.skillId, item.fromLevel, item.toLevel])).toEqual([
       ["bravo", 1, 2],
       ["delta", 1, 2],

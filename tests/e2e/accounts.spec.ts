@@ -19,7 +19,9 @@ async function quickAttempt(page: Page): Promise<string> {
       await page.getByRole("group").first().focus();
       await page.keyboard.press("0");
       await page.waitForFunction(
-        (previous) => location.pathname.startsWith("/results/") || document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value !== previous,
+        (previous) =>
+          location.pathname.startsWith("/results/") ||
+          document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value !== previous,
         before,
         { timeout: 2000 },
       );
@@ -62,10 +64,20 @@ test.describe("a returning practitioner", () => {
     await expectNoSeriousAxeViolations(page);
 
     // Export: one JSON file with both attempts and their answers.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (JSON)" }).first().click()]);
-    const exported = JSON.parse(fs.readFileSync((await download.path()) as string, "utf8")) as { format: string; version: number; profile: { email: string }; attempts: { id: string; answers: unknown[] }[] };
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download my data (JSON)" }).first().click(),
+    ]);
+    const exported = JSON.parse(fs.readFileSync((await download.path()) as string, "utf8")) as {
+      format: string;
+      version: number;
+      profile: { email: string };
+      attempts: { id: string; answers: unknown[] }[];
+    };
     expect(exported).toMatchObject({ format: "waypoint-account-export", version: 1, profile: { email } });
-    expect(exported.attempts.map((attempt) => attempt.id).sort()).toEqual([firstAttempt, secondAttempt].sort());
+    expect(exported.attempts.map((attempt) => attempt.id).sort()).toEqual(
+      [firstAttempt, secondAttempt].sort(),
+    );
     expect(exported.attempts.every((attempt) => attempt.answers.length >= 2)).toBe(true);
 
     // Delete: confirmation required, then signed out and the data is gone.
@@ -78,7 +90,9 @@ test.describe("a returning practitioner", () => {
     await page.getByLabel(/Type .delete my account. to confirm/).fill("delete my account");
     await page.getByRole("button", { name: "Delete my account for good" }).click();
     await expect(page).toHaveURL(/\/\?deleted=1$/);
-    await expect(page.getByRole("status").filter({ hasText: "Your account and everything in it were deleted." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Your account and everything in it were deleted." }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     expect((await page.goto(`/results/${firstAttempt}`))?.status()).toBe(404);
     await page.goto("/me");
@@ -121,7 +135,9 @@ test.describe("a returning practitioner", () => {
     await expect(page.getByText(/expired or was already used/).first()).toBeVisible();
   });
 
-  test("changing the password keeps this browser signed in and needs the current password", async ({ page }) => {
+  test("changing the password keeps this browser signed in and needs the current password", async ({
+    page,
+  }) => {
     const email = uniqueEmail("change");
     await signUpViaForm(page, email, "Changer", "/me/settings");
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });

@@ -42,7 +42,8 @@ test.describe("practitioner journey without an account", () => {
       await page.waitForFunction(
         (previous) =>
           location.pathname.startsWith("/results/") ||
-          (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ?? previous) !== previous,
+          (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ??
+            previous) !== previous,
         before,
       );
     }
@@ -53,9 +54,14 @@ test.describe("practitioner journey without an account", () => {
     await expect(page.locator('[id^="review-"]')).toHaveCount(answered);
     await expectNoSeriousAxeViolations(page);
     const resultsUrl = page.url();
-    const readinessText = await page.getByRole("heading", { level: 2, name: /Readiness/ }).locator("xpath=following-sibling::p[1]").innerText();
+    const readinessText = await page
+      .getByRole("heading", { level: 2, name: /Readiness/ })
+      .locator("xpath=following-sibling::p[1]")
+      .innerText();
     await page.reload();
-    await expect(page.getByRole("heading", { level: 2, name: /Readiness/ }).locator("xpath=following-sibling::p[1]")).toHaveText(readinessText);
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Readiness/ }).locator("xpath=following-sibling::p[1]"),
+    ).toHaveText(readinessText);
 
     await page.getByRole("link", { name: "Open my learning plan" }).click();
     await expect(page).toHaveURL(/\/plan\/[\w-]+$/);
@@ -74,16 +80,22 @@ test.describe("practitioner journey without an account", () => {
 
     // Regenerating from the result keeps the done module and its date.
     await page.getByRole("button", { name: "Regenerate from my latest result" }).click();
-    await expect(page.locator('li[id^="module-"]').filter({ hasText: moduleTitle }).first()).toContainText("✓ Done");
+    await expect(page.locator('li[id^="module-"]').filter({ hasText: moduleTitle }).first()).toContainText(
+      "✓ Done",
+    );
     await page.goto(resultsUrl);
     await expect(page.getByRole("heading", { level: 2, name: /Readiness/ })).toBeVisible();
   });
 
-  test("the quiz page never sends the key or the explanation before the answer is stored", async ({ page }) => {
+  test("the quiz page never sends the key or the explanation before the answer is stored", async ({
+    page,
+  }) => {
     await startAssessment(page, "data-scientist", "ai-engineer");
     const questionId = await currentQuestionId(page);
     const question = readQuestion(questionId);
-    const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+    const cookies = (await page.context().cookies())
+      .map((cookie) => `${cookie.name}=${cookie.value}`)
+      .join("; ");
     const html = await (await page.request.get(page.url(), { headers: { cookie: cookies } })).text();
     const rsc = await (await page.request.get(page.url(), { headers: { cookie: cookies, RSC: "1" } })).text();
     expect(html).toContain(questionId);
@@ -95,7 +107,10 @@ test.describe("practitioner journey without an account", () => {
     }
   });
 
-  test("closing the tab and coming back resumes at the same question; a foreign attempt is a 404", async ({ page, browser }) => {
+  test("closing the tab and coming back resumes at the same question; a foreign attempt is a 404", async ({
+    page,
+    browser,
+  }) => {
     await startAssessment(page, "ml-engineer", "mlops-engineer");
     await page.getByRole("group").first().focus();
     await page.keyboard.press("2");
@@ -104,7 +119,10 @@ test.describe("practitioner journey without an account", () => {
     const shown = await currentQuestionId(page);
     const url = page.url();
     await page.goto("/assess");
-    await page.getByRole("region", { name: "Your assessments in this browser" }).getByRole("link", { name: "Resume" }).click();
+    await page
+      .getByRole("region", { name: "Your assessments in this browser" })
+      .getByRole("link", { name: "Resume" })
+      .click();
     await expect(page).toHaveURL(url);
     expect(await currentQuestionId(page)).toBe(shown);
     await expect(page.getByText("1 answered")).toBeVisible();
@@ -126,10 +144,19 @@ test.describe("practitioner journey without an account", () => {
 });
 
 test.describe("JSON API", () => {
-  test("starts and answers idempotently, and refuses cross-site, non-JSON and foreign requests", async ({ request, playwright, baseURL }) => {
-    const started = await request.post("/api/attempts", { data: { from: "data-scientist", to: "ai-engineer" } });
+  test("starts and answers idempotently, and refuses cross-site, non-JSON and foreign requests", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
+    const started = await request.post("/api/attempts", {
+      data: { from: "data-scientist", to: "ai-engineer" },
+    });
     expect(started.status()).toBe(201);
-    const { attemptId, question } = (await started.json()) as { attemptId: string; question: { questionId: string; options: { id: string }[] } };
+    const { attemptId, question } = (await started.json()) as {
+      attemptId: string;
+      question: { questionId: string; options: { id: string }[] };
+    };
     const answer = { questionId: question.questionId, choice: [question.options[0]?.id] };
     const first = await request.post(`/api/attempts/${attemptId}/answers`, { data: answer });
     const replay = await request.post(`/api/attempts/${attemptId}/answers`, { data: answer });
@@ -140,9 +167,14 @@ test.describe("JSON API", () => {
     expect(again.question?.questionId).toBe(next.question?.questionId);
     expect(again.question?.answered).toBe(1);
 
-    const crossSite = await request.post(`/api/attempts/${attemptId}/answers`, { data: answer, headers: { origin: "https://evil.example" } });
+    const crossSite = await request.post(`/api/attempts/${attemptId}/answers`, {
+      data: answer,
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status()).toBe(403);
-    const form = await request.post(`/api/attempts/${attemptId}/answers`, { form: { questionId: question.questionId } });
+    const form = await request.post(`/api/attempts/${attemptId}/answers`, {
+      form: { questionId: question.questionId },
+    });
     expect(form.status()).toBe(415);
 
     const stranger = await playwright.request.newContext({ baseURL });

@@ -10,10 +10,16 @@ import { runInApp } from "./support/run-in-app";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-async function answerUntilDone(owner: APIRequestContext, attemptId: string, first: { questionId: string }): Promise<void> {
+async function answerUntilDone(
+  owner: APIRequestContext,
+  attemptId: string,
+  first: { questionId: string },
+): Promise<void> {
   let question: { questionId: string } | undefined = first;
   for (let count = 0; question && count < 40; count++) {
-    const response = await owner.post(`/api/attempts/${attemptId}/answers`, { data: { questionId: question.questionId, dontKnow: true } });
+    const response = await owner.post(`/api/attempts/${attemptId}/answers`, {
+      data: { questionId: question.questionId, dontKnow: true },
+    });
     expect(response.status()).toBe(200);
     const body = (await response.json()) as { status: string; question?: { questionId: string } };
     question = body.status === "completed" ? undefined : body.question;
@@ -21,9 +27,14 @@ async function answerUntilDone(owner: APIRequestContext, attemptId: string, firs
   expect(question).toBeUndefined();
 }
 
-async function signedInContext(playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } }, email = uniqueEmail("matrix")): Promise<APIRequestContext> {
+async function signedInContext(
+  playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } },
+  email = uniqueEmail("matrix"),
+): Promise<APIRequestContext> {
   const context = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
-  const response = await context.post("/api/account/sign-up", { data: { name: "Matrix", email, password: PASSWORD } });
+  const response = await context.post("/api/account/sign-up", {
+    data: { name: "Matrix", email, password: PASSWORD },
+  });
   expect(response.status()).toBe(201);
   return context;
 }
@@ -44,12 +55,20 @@ test("every route answers each actor as the matrix says", async ({ playwright })
     other: await signedInContext(playwright, otherEmail),
     owner: await signedInContext(playwright, ownerEmail),
   };
-  const team = JSON.parse(runInApp("seed-team-fixture.ts", [ownerEmail])) as { teamId: string; teamJoinToken: string };
+  const team = JSON.parse(runInApp("seed-team-fixture.ts", [ownerEmail])) as {
+    teamId: string;
+    teamJoinToken: string;
+  };
   const learner = await signedInContext(playwright, learnerEmail);
-  const cohort = JSON.parse(runInApp("seed-cohort-fixture.ts", [ownerEmail, otherEmail, learnerEmail])) as { cohortId: string; cohortJoinToken: string };
+  const cohort = JSON.parse(runInApp("seed-cohort-fixture.ts", [ownerEmail, otherEmail, learnerEmail])) as {
+    cohortId: string;
+    cohortJoinToken: string;
+  };
   const owner = contexts.owner;
   const start = async () => {
-    const response = await owner.post("/api/attempts", { data: { from: "data-scientist", to: "ai-engineer", budget: 15 } });
+    const response = await owner.post("/api/attempts", {
+      data: { from: "data-scientist", to: "ai-engineer", budget: 15 },
+    });
     expect(response.status()).toBe(201);
     return (await response.json()) as { attemptId: string; question: { questionId: string } };
   };
@@ -59,7 +78,9 @@ test("every route answers each actor as the matrix says", async ({ playwright })
   const results = await (await owner.get(`/results/${completed.attemptId}`)).text();
   const planId = /href="\/plan\/([A-Za-z0-9_-]+)"/.exec(results)?.[1];
   expect(planId, "the results page links to the plan").toBeTruthy();
-  const share = (await (await owner.post("/api/share", { data: { kind: "plan", targetId: planId } })).json()) as { linkId: string; url: string };
+  const share = (await (
+    await owner.post("/api/share", { data: { kind: "plan", targetId: planId } })
+  ).json()) as { linkId: string; url: string };
   const ids: MatrixIds = {
     inProgressAttemptId: inProgress.attemptId,
     completedAttemptId: completed.attemptId,
@@ -76,15 +97,30 @@ test("every route answers each actor as the matrix says", async ({ playwright })
   for (const row of ROUTE_ROWS) {
     const [method] = row.route.split(" ");
     for (const actor of ["anonymous", "other", "owner"] as const) {
-      const response = await contexts[actor].fetch(row.path(ids), { method, maxRedirects: 0, ...(row.body ? { data: row.body(ids) } : {}) });
+      const response = await contexts[actor].fetch(row.path(ids), {
+        method,
+        maxRedirects: 0,
+        ...(row.body ? { data: row.body(ids) } : {}),
+      });
       const expected = row.expect[actor];
-      if (!matches(expected, response.status(), response.headers().location)) failures.push(`${row.route} as ${actor}: expected ${expected}, got ${response.status()}`);
+      if (!matches(expected, response.status(), response.headers().location))
+        failures.push(`${row.route} as ${actor}: expected ${expected}, got ${response.status()}`);
       // The other user's export must hold nothing of the owner's.
-      if (row.route === "GET /api/account/export" && actor === "other" && (await response.text()).includes(ids.completedAttemptId)) failures.push("the other user's export contains the owner's attempt");
+      if (
+        row.route === "GET /api/account/export" &&
+        actor === "other" &&
+        (await response.text()).includes(ids.completedAttemptId)
+      )
+        failures.push("the other user's export contains the owner's attempt");
     }
     if (row.learner !== undefined) {
-      const response = await learner.fetch(row.path(ids), { method, maxRedirects: 0, ...(row.body ? { data: row.body(ids) } : {}) });
-      if (!matches(row.learner, response.status(), response.headers().location)) failures.push(`${row.route} as learner: expected ${row.learner}, got ${response.status()}`);
+      const response = await learner.fetch(row.path(ids), {
+        method,
+        maxRedirects: 0,
+        ...(row.body ? { data: row.body(ids) } : {}),
+      });
+      if (!matches(row.learner, response.status(), response.headers().location))
+        failures.push(`${row.route} as learner: expected ${row.learner}, got ${response.status()}`);
     }
   }
   expect(failures).toEqual([]);

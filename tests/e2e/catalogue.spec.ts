@@ -48,7 +48,15 @@ test.describe("catalogue journey", () => {
 
   test("roles and skills lists link to every entry", async ({ page }) => {
     await page.goto("/roles");
-    for (const title of ["Data Scientist", "ML Engineer", "AI Engineer", "MLOps / ML Platform Engineer", "Data Analyst", "ML Researcher", "Data Engineer"]) {
+    for (const title of [
+      "Data Scientist",
+      "ML Engineer",
+      "AI Engineer",
+      "MLOps / ML Platform Engineer",
+      "Data Analyst",
+      "ML Researcher",
+      "Data Engineer",
+    ]) {
       await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
     }
     await expectNoSeriousAxeViolations(page);
@@ -58,7 +66,12 @@ test.describe("catalogue journey", () => {
   });
 
   test("unknown ids get a 404 page", async ({ page }) => {
-    for (const path of ["/roles/astronaut", "/skills/telepathy", "/transitions/data-scientist/astronaut", "/no-such-page"]) {
+    for (const path of [
+      "/roles/astronaut",
+      "/skills/telepathy",
+      "/transitions/data-scientist/astronaut",
+      "/no-such-page",
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");

@@ -4,7 +4,10 @@ import { PASSWORD, lastMailTo, signUpViaForm, uniqueEmail } from "./support/acco
 import { runInApp } from "./support/run-in-app";
 
 test.describe("a bootcamp cohort", () => {
-  test("staff import a roster (one bad row: nothing imported), apply a rule; the learner completes the assigned module; staff see it", async ({ page, browser }) => {
+  test("staff import a roster (one bad row: nothing imported), apply a rule; the learner completes the assigned module; staff see it", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const staffEmail = uniqueEmail("staff");
     const learnerEmail = uniqueEmail("learner");
@@ -32,18 +35,26 @@ test.describe("a bootcamp cohort", () => {
 
     // One bad row: reported with its line, nothing imported.
     const roster = page.getByLabel("Roster (CSV)");
-    await roster.fill(`name,email\nLena Learner,${learnerEmail}\nBroken Row,not-an-email\nOmar Other,${secondEmail}\n`);
+    await roster.fill(
+      `name,email\nLena Learner,${learnerEmail}\nBroken Row,not-an-email\nOmar Other,${secondEmail}\n`,
+    );
     await page.getByRole("button", { name: "Import roster" }).click();
     await expect(page.getByText(/line 3: not an email address/)).toBeVisible();
     await expect(page.getByText(/Nothing was imported/).first()).toBeVisible();
     await page.reload();
     await expect(page.getByText("0 learners:")).toBeVisible();
-    await page.getByLabel("Roster (CSV)").fill(`name,email\nLena Learner,${learnerEmail}\nOmar Other,${secondEmail}\n`);
+    await page
+      .getByLabel("Roster (CSV)")
+      .fill(`name,email\nLena Learner,${learnerEmail}\nOmar Other,${secondEmail}\n`);
     await page.getByRole("button", { name: "Import roster" }).click();
-    await expect(page.getByText("Imported: 2 new learners invited by email, 0 already on the roster.")).toBeVisible();
+    await expect(
+      page.getByText("Imported: 2 new learners invited by email, 0 already on the roster."),
+    ).toBeVisible();
 
     // The learner joins through the emailed invitation, with a new account, and takes the assessment.
-    const joinUrl = /https?:\/\/\S+\/cohorts\/join\/[A-Za-z0-9_-]+/.exec(lastMailTo(learnerEmail))?.[0] as string;
+    const joinUrl = /https?:\/\/\S+\/cohorts\/join\/[A-Za-z0-9_-]+/.exec(
+      lastMailTo(learnerEmail),
+    )?.[0] as string;
     expect(joinUrl).toBeTruthy();
     const learner = await (await browser.newContext()).newPage();
     await learner.goto(new URL(joinUrl).pathname);
@@ -59,14 +70,23 @@ test.describe("a bootcamp cohort", () => {
     await learner.getByRole("button", { name: "I don’t know" }).click();
     // The engine may already be sure after one answer; otherwise finish now.
     const results = /\/results\/[\w-]+$/;
-    await expect(learner.getByText("1 answered").or(learner.getByRole("link", { name: "Open my learning plan" }))).toBeVisible();
-    if (!results.test(learner.url())) await learner.getByRole("button", { name: "Finish now and see my results" }).click();
+    await expect(
+      learner.getByText("1 answered").or(learner.getByRole("link", { name: "Open my learning plan" })),
+    ).toBeVisible();
+    if (!results.test(learner.url()))
+      await learner.getByRole("button", { name: "Finish now and see my results" }).click();
     await expect(learner).toHaveURL(results);
-    await expect(learner.getByText(/This was a cohort assessment: the correct answers and explanations appear here once the assessment window closes/)).toBeVisible();
+    await expect(
+      learner.getByText(
+        /This was a cohort assessment: the correct answers and explanations appear here once the assessment window closes/,
+      ),
+    ).toBeVisible();
 
     // Staff: the learner finished; a rule, previewed, then applied.
     await page.reload();
-    await expect(page.getByRole("row", { name: /Lena Learner/ }).getByRole("cell", { name: "Finished" })).toBeVisible();
+    await expect(
+      page.getByRole("row", { name: /Lena Learner/ }).getByRole("cell", { name: "Finished" }),
+    ).toBeVisible();
     await page.getByLabel("Skill").selectOption("ci-cd-ml");
     await page.getByLabel("Condition").selectOption("belowLevel");
     await page.getByLabel("Threshold").fill("4");
@@ -75,15 +95,25 @@ test.describe("a bootcamp cohort", () => {
     await page.getByRole("button", { name: "Add rule" }).click();
     await expect(page.getByText("Rule added.")).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("region", { name: "Preview" })).toContainText("This will assign 1 module to 1 learner.");
+    await expect(page.getByRole("region", { name: "Preview" })).toContainText(
+      "This will assign 1 module to 1 learner.",
+    );
     await page.getByRole("button", { name: "Apply the rules" }).click();
     await expect(page.getByText(/Assigned 1 module to 1 learner/)).toBeVisible();
     await page.reload();
-    await expect(page.getByRole("region", { name: "Preview" })).toContainText("Applying the rules now would assign nothing new.");
+    await expect(page.getByRole("region", { name: "Preview" })).toContainText(
+      "Applying the rules now would assign nothing new.",
+    );
 
     // The learner sees the module in their plan, labelled and dated, and completes it.
     await learner.goto(cohortPath);
-    await expect(learner.getByRole("region", { name: "Modules assigned to you" }).or(learner.locator("section", { has: learner.getByRole("heading", { name: "Modules assigned to you" }) }))).toContainText("A CI pipeline that tests, builds and publishes an ML service");
+    await expect(
+      learner.getByRole("region", { name: "Modules assigned to you" }).or(
+        learner.locator("section", {
+          has: learner.getByRole("heading", { name: "Modules assigned to you" }),
+        }),
+      ),
+    ).toContainText("A CI pipeline that tests, builds and publishes an ML service");
     await learner.getByRole("link", { name: /Open my learning plan/ }).click();
     await expect(learner).toHaveURL(/\/plan\/[\w-]+$/);
     const item = learner.locator("#module-ci-cd-ml-build-test-push");
@@ -96,11 +126,15 @@ test.describe("a bootcamp cohort", () => {
     // Staff see the completion, and the dashboard passes axe.
     await page.reload();
     await expect(page.getByText(/1 of 1 assigned modules done; 0 overdue/)).toBeVisible();
-    await expect(page.getByRole("table", { name: "Completion per module" }).getByRole("row", { name: /A CI pipeline/ })).toContainText("100%");
+    await expect(
+      page.getByRole("table", { name: "Completion per module" }).getByRole("row", { name: /A CI pipeline/ }),
+    ).toContainText("100%");
     await expectNoSeriousAxeViolations(page);
     const csv = await (await page.request.get(`/api/cohorts/${cohortId}/export`)).text();
     expect(csv).toContain('"Lena Learner"');
-    expect(csv.split("\r\n").find((line) => line.includes("Lena Learner"))).toMatch(/"finished".*"1","1","0"$/);
+    expect(csv.split("\r\n").find((line) => line.includes("Lena Learner"))).toMatch(
+      /"finished".*"1","1","0"$/,
+    );
   });
 
   test("strangers get 404 for a cohort and its export", async ({ page, browser }) => {

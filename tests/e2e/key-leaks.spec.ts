@@ -10,14 +10,18 @@ import { readQuestion } from "./support/question-key";
 
 /** Every content option id as it would appear in a payload: a quoted JSON string or attribute value. */
 function quotedOptionIds(questionIds: Iterable<string>): string[] {
-  return [...new Set([...questionIds].flatMap((id) => readQuestion(id).options.map((option) => `"${option.id}"`)))];
+  return [
+    ...new Set([...questionIds].flatMap((id) => readQuestion(id).options.map((option) => `"${option.id}"`))),
+  ];
 }
 
 function expectNoOptionIds(payload: string, questionIds: Iterable<string>, where: string) {
-  for (const quoted of quotedOptionIds(questionIds)) expect(payload.includes(quoted), `${where} carries the content option id ${quoted}`).toBe(false);
+  for (const quoted of quotedOptionIds(questionIds))
+    expect(payload.includes(quoted), `${where} carries the content option id ${quoted}`).toBe(false);
 }
 
-const CORRECTNESS = /"isCorrect"|"isKey"|"correct"\s*:\s*true|correct: true|"outcome"|\((?:right|wrong),|✓ Correct answer|"discrimination"|"difficulty"/;
+const CORRECTNESS =
+  /"isCorrect"|"isKey"|"correct"\s*:\s*true|correct: true|"outcome"|\((?:right|wrong),|✓ Correct answer|"discrimination"|"difficulty"/;
 
 async function fetchPage(page: Page, url: string) {
   const cookie = (await page.context().cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
@@ -26,7 +30,9 @@ async function fetchPage(page: Page, url: string) {
   return { html, rsc };
 }
 
-test("an open team round's attempt leaks no key: quiz HTML and RSC, JSON API, results and data export", async ({ page }) => {
+test("an open team round's attempt leaks no key: quiz HTML and RSC, JSON API, results and data export", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signUpViaForm(page, uniqueEmail("leaks"), "Leak Checker", "/teams");
   await page.getByLabel("Team name").fill("Leak check team");
@@ -49,16 +55,28 @@ test("an open team round's attempt leaks no key: quiz HTML and RSC, JSON API, re
     expectNoOptionIds(api, [questionId], "JSON API");
     expect(api).not.toMatch(CORRECTNESS);
     // The radio values are the codes the API sent, in the same order.
-    const codes = ((JSON.parse(api) as { question: { options: { id: string }[] } }).question.options).map((option) => option.id);
-    expect(await page.locator('#quiz-form input[name="choice"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(codes);
+    const codes = (JSON.parse(api) as { question: { options: { id: string }[] } }).question.options.map(
+      (option) => option.id,
+    );
+    expect(
+      await page
+        .locator('#quiz-form input[name="choice"]')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(codes);
     await page.getByRole("group").first().focus();
     await page.keyboard.press("1");
     await page.keyboard.press("Enter");
-    await page.waitForFunction((previous) => document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value !== previous, questionId);
+    await page.waitForFunction(
+      (previous) =>
+        document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value !== previous,
+      questionId,
+    );
   }
   await page.getByRole("button", { name: "Finish now and see my results" }).click();
   await expect(page).toHaveURL(/\/results\//);
-  await expect(page.getByText(/correct answers and explanations appear here once the team’s round closes/)).toBeVisible();
+  await expect(
+    page.getByText(/correct answers and explanations appear here once the team’s round closes/),
+  ).toBeVisible();
 
   const results = await fetchPage(page, page.url());
   for (const [where, payload] of Object.entries(results)) {
@@ -68,9 +86,17 @@ test("an open team round's attempt leaks no key: quiz HTML and RSC, JSON API, re
 
   const exported = await (await page.request.get("/api/account/export")).text();
   expectNoOptionIds(exported, asked, "data export");
-  const data = JSON.parse(exported) as { attempts: { id: string; isReviewWithheld: boolean; answers: { isCorrect: boolean | null; chosenOptionIds: string[] | null }[] }[] };
+  const data = JSON.parse(exported) as {
+    attempts: {
+      id: string;
+      isReviewWithheld: boolean;
+      answers: { isCorrect: boolean | null; chosenOptionIds: string[] | null }[];
+    }[];
+  };
   const attempt = data.attempts.find((entry) => entry.id === attemptId);
   expect(attempt?.isReviewWithheld).toBe(true);
   expect(attempt?.answers).toHaveLength(4);
-  expect(attempt?.answers.every((answer) => answer.isCorrect === null && answer.chosenOptionIds === null)).toBe(true);
+  expect(
+    attempt?.answers.every((answer) => answer.isCorrect === null && answer.chosenOptionIds === null),
+  ).toBe(true);
 });

@@ -10,7 +10,11 @@ test.describe("security headers", () => {
       const response = await request.get(path);
       expect(response.status()).toBe(200);
       const headers = response.headers();
-      const scriptSrc = (headers["content-security-policy"] ?? "").split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+      const scriptSrc =
+        (headers["content-security-policy"] ?? "")
+          .split(";")
+          .map((part) => part.trim())
+          .find((part) => part.startsWith("script-src")) ?? "";
       expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
       expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
@@ -32,7 +36,9 @@ test.describe("security headers", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
   });
 
-  test("pages hydrate under the policy: no CSP violation while using the quiz start form", async ({ page }) => {
+  test("pages hydrate under the policy: no CSP violation while using the quiz start form", async ({
+    page,
+  }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to execute/i.test(message.text())) violations.push(message.text());
@@ -43,7 +49,9 @@ test.describe("security headers", () => {
     await expect(page).toHaveURL(/\/assess\/[a-z0-9]+$/);
     await page.getByRole("group").first().focus();
     await page.keyboard.press("1"); // a client-side handler: only works when the scripts ran
-    await expect(page.locator("#quiz-form input[type=radio]:checked, #quiz-form input[type=checkbox]:checked")).toHaveCount(1);
+    await expect(
+      page.locator("#quiz-form input[type=radio]:checked, #quiz-form input[type=checkbox]:checked"),
+    ).toHaveCount(1);
     expect(violations).toEqual([]);
   });
 });
@@ -53,17 +61,38 @@ test.describe("state changes", () => {
     const bare = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
     const body = { email: uniqueEmail("csrf"), password: "whatever passphrase" };
     // Node's fetch sends no Origin header at all (Playwright's contexts add the configured one).
-    const originless = await fetch(`http://127.0.0.1:${PORT}/api/account/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const originless = await fetch(`http://127.0.0.1:${PORT}/api/account/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     expect(originless.status).toBe(403);
-    expect((await bare.post("/api/account/sign-in", { data: body, headers: { origin: "https://evil.example" } })).status()).toBe(403);
-    expect((await bare.post("/api/attempts", { data: { to: "ai-engineer" }, headers: { origin: "null" } })).status()).toBe(403);
+    expect(
+      (
+        await bare.post("/api/account/sign-in", { data: body, headers: { origin: "https://evil.example" } })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await bare.post("/api/attempts", { data: { to: "ai-engineer" }, headers: { origin: "null" } })
+      ).status(),
+    ).toBe(403);
     // A form post (what a cross-site page can send without a preflight) is refused as well.
-    expect((await bare.post("/api/account/sign-in", { form: body, headers: { origin: `http://127.0.0.1:${PORT}` } })).status()).toBe(415);
+    expect(
+      (
+        await bare.post("/api/account/sign-in", {
+          form: body,
+          headers: { origin: `http://127.0.0.1:${PORT}` },
+        })
+      ).status(),
+    ).toBe(415);
     await bare.dispose();
   });
 
   test("reject unknown keys with a field-level message", async ({ request }) => {
-    const response = await request.post("/api/account/sign-up", { data: { name: "Eve", email: uniqueEmail("keys"), password: "long enough passphrase", isAdmin: true } });
+    const response = await request.post("/api/account/sign-up", {
+      data: { name: "Eve", email: uniqueEmail("keys"), password: "long enough passphrase", isAdmin: true },
+    });
     expect(response.status()).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string> };
     expect(body.fieldErrors.form).toMatch(/isAdmin/);
@@ -92,7 +121,12 @@ test.describe("state changes", () => {
   test("sign-in is rate-limited per account, from any address", async ({ request }) => {
     const email = uniqueEmail("account-limit");
     const statuses: number[] = [];
-    for (let index = 0; index < 11; index++) statuses.push((await request.post("/api/account/sign-in", { data: { email, password: "wrong but long password" } })).status());
+    for (let index = 0; index < 11; index++)
+      statuses.push(
+        (
+          await request.post("/api/account/sign-in", { data: { email, password: "wrong but long password" } })
+        ).status(),
+      );
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
@@ -100,9 +134,19 @@ test.describe("state changes", () => {
 
 test.describe("content", () => {
   test("Markdown with <script> and onerror renders inert in Chromium", async ({ page }) => {
-    const hostile = 'Intro <script>window.__pwned = 1</script>\n\n<img src="x" onerror="window.__pwned = 2">\n\n[click](javascript:window.__pwned=3)\n\n<svg onload="window.__pwned=4"></svg>';
+    const hostile =
+      'Intro <script>window.__pwned = 1</script>\n\n<img src="x" onerror="window.__pwned = 2">\n\n[click](javascript:window.__pwned=3)\n\n<svg onload="window.__pwned=4"></svg>';
     // The app's own renderer, run as the server runs it.
-    const html = execFileSync("npx", ["tsx", "--conditions=react-server", "-e", `import("./src/server/markdown.ts").then((m) => process.stdout.write(m.renderMarkdown(${JSON.stringify(hostile)})))`], { encoding: "utf8" });
+    const html = execFileSync(
+      "npx",
+      [
+        "tsx",
+        "--conditions=react-server",
+        "-e",
+        `import("./src/server/markdown.ts").then((m) => process.stdout.write(m.renderMarkdown(${JSON.stringify(hostile)})))`,
+      ],
+      { encoding: "utf8" },
+    );
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
@@ -110,7 +154,10 @@ test.describe("content", () => {
     });
     // No CSP here on purpose: the sanitiser alone must make it harmless.
     await page.setContent(`<!doctype html><html><body><main>${html}</main></body></html>`);
-    await page.locator("a", { hasText: "click" }).click().catch(() => undefined);
+    await page
+      .locator("a", { hasText: "click" })
+      .click()
+      .catch(() => undefined);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);

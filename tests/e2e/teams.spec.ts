@@ -24,7 +24,10 @@ async function stopContributing(browser: Browser, email: string, teamPath: strin
 }
 
 test.describe("a manager's team", () => {
-  test("coverage, bus factor and only consented individual rows; numbers vanish below five contributors", async ({ page, browser }) => {
+  test("coverage, bus factor and only consented individual rows; numbers vanish below five contributors", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(300_000);
     const manager = uniqueEmail("manager");
     await signUpViaForm(page, manager, "Manager", "/teams");
@@ -37,7 +40,9 @@ test.describe("a manager's team", () => {
     await expectNoSeriousAxeViolations(page);
 
     // Six members with finished team attempts, taken through the real engine; two share individually.
-    const members = JSON.parse(runInApp("seed-team-members.ts", [teamId, "6", "2", `member-${teamId}`])) as string[];
+    const members = JSON.parse(
+      runInApp("seed-team-members.ts", [teamId, "6", "2", `member-${teamId}`]),
+    ) as string[];
     expect(members).toHaveLength(6);
 
     await page.goto(`${teamPath}/dashboard`);
@@ -60,7 +65,12 @@ test.describe("a manager's team", () => {
     await sharer.goto(teamPath);
     await expect(sharer.getByRole("heading", { name: "Who viewed my individual results" })).toBeVisible();
     // The dashboard load and the CSV download each count as a view.
-    await expect(sharer.getByRole("table", { name: /Who viewed your individual results/ }).getByRole("cell", { name: "Manager", exact: true }).first()).toBeVisible();
+    await expect(
+      sharer
+        .getByRole("table", { name: /Who viewed your individual results/ })
+        .getByRole("cell", { name: "Manager", exact: true })
+        .first(),
+    ).toBeVisible();
     await sharer.context().close();
 
     // One member stops contributing: five left, numbers stay. A second: four left, numbers go.
@@ -69,7 +79,11 @@ test.describe("a manager's team", () => {
     await expect(page.getByText(/Based on 5 contributing members/)).toBeVisible();
     await stopContributing(browser, members[4] as string, teamPath);
     await page.reload();
-    await expect(page.getByText("Team numbers appear once at least 5 members who allow it have finished the team assessment.")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Team numbers appear once at least 5 members who allow it have finished the team assessment.",
+      ),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Coverage against the target role" })).toHaveCount(0);
     await expect(page.getByText(/contributing members/)).toHaveCount(0);
     await expectNoSeriousAxeViolations(page);

@@ -8,5 +8,7 @@ import { getSkillsGraph } from "@/server/content-loader";
 export function keyCodes(attemptId: string, questionId: string): string[] {
   const question = getSkillsGraph().questions.get(questionId);
   if (!question) throw new Error(`unknown question ${questionId}`);
-  return question.options.filter((option) => option.correct === true).map((option) => optionCode(attemptId, questionId, option));
+  return question.options
+    .filter((option) => option.correct === true)
+    .map((option) => optionCode(attemptId, questionId, option));
 }

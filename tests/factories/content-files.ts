@@ -5,7 +5,16 @@ import type { ContentFile } from "@/domain/content/types";
  * each skill with the minimum bank (two questions per level) and one module lifting it 0 → 2.
  * Tests overlay broken files on top of it.
  */
-export const FACTORY_SKILLS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"] as const;
+export const FACTORY_SKILLS = [
+  "alpha",
+  "bravo",
+  "charlie",
+  "delta",
+  "echo",
+  "foxtrot",
+  "golf",
+  "hotel",
+] as const;
 
 export function skillFile(id: string, prerequisites: string[] = []): ContentFile {
   return {
@@ -35,7 +44,10 @@ const OPTION_IDS = ["one", "four", "seven", "eleven"] as const;
  * rotate over positions gives no guessing strategy an edge.
  */
 export function questionFile(skill: string, slug = "basic", level = 1, keyIndex = 1): ContentFile {
-  const options = OPTION_IDS.map((id, index) => `  - id: ${id}\n    text: The ${id} plausible answer${index === keyIndex ? "\n    correct: true" : ""}`).join("\n");
+  const options = OPTION_IDS.map(
+    (id, index) =>
+      `  - id: ${id}\n    text: The ${id} plausible answer${index === keyIndex ? "\n    correct: true" : ""}`,
+  ).join("\n");
   return {
     path: `questions/${skill}/${slug}.md`,
     text: `---
@@ -56,7 +68,11 @@ The ${OPTION_IDS[keyIndex]} one, because the others are not.
 
 /** Two questions per level 1–4 for a skill (the bank minimum), the key at each position twice. */
 export function questionBank(skill: string, skillIndex = 0): ContentFile[] {
-  return [1, 2, 3, 4].flatMap((level) => [0, 1].map((copy) => questionFile(skill, `level-${level}-${copy}`, level, (skillIndex + level * 2 + copy) % 4)));
+  return [1, 2, 3, 4].flatMap((level) =>
+    [0, 1].map((copy) =>
+      questionFile(skill, `level-${level}-${copy}`, level, (skillIndex + level * 2 + copy) % 4),
+    ),
+  );
 }
 
 export function moduleFile(skill: string, from = 0, to = 2, hours = 4): ContentFile {
@@ -75,7 +91,10 @@ Read about ${skill}; you are done when you can explain it.
   };
 }
 
-export function roleFile(id: string, requirements: { skill: string; level: number; weight: "core" | "supporting" }[]): ContentFile {
+export function roleFile(
+  id: string,
+  requirements: { skill: string; level: number; weight: "core" | "supporting" }[],
+): ContentFile {
   return {
     path: `roles/${id}.md`,
     text: `---
@@ -103,7 +122,9 @@ export function factoryRequirements() {
 export function buildValidContentFiles(): ContentFile[] {
   return [
     roleFile("test-role", factoryRequirements()),
-    ...FACTORY_SKILLS.map((skill, index) => skillFile(skill, index > 0 ? [FACTORY_SKILLS[index - 1] as string] : [])),
+    ...FACTORY_SKILLS.map((skill, index) =>
+      skillFile(skill, index > 0 ? [FACTORY_SKILLS[index - 1] as string] : []),
+    ),
     ...FACTORY_SKILLS.flatMap((skill, index) => questionBank(skill, index)),
     ...FACTORY_SKILLS.map((skill) => moduleFile(skill)),
   ];

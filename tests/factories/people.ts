@@ -17,13 +17,30 @@ export async function createPerson(name = "Person"): Promise<{ id: string; name:
  */
 export async function dontKnowAttempt(
   owner: Owner,
-  options: { to: string; from?: string; answers?: number; finish?: boolean; context?: Parameters<typeof startAssessment>[2] },
+  options: {
+    to: string;
+    from?: string;
+    answers?: number;
+    finish?: boolean;
+    context?: Parameters<typeof startAssessment>[2];
+  },
 ): Promise<string> {
-  const started = await startAssessment({ from: options.from ?? "data-scientist", to: options.to, hoursPerWeek: "", timeZone: "UTC", budget: "15" }, owner, options.context ?? null);
+  const started = await startAssessment(
+    {
+      from: options.from ?? "data-scientist",
+      to: options.to,
+      hoursPerWeek: "",
+      timeZone: "UTC",
+      budget: "15",
+    },
+    owner,
+    options.context ?? null,
+  );
   if (!started.ok) throw new Error(`not started: ${JSON.stringify(started.fieldErrors)}`);
   for (let index = 0; index < (options.answers ?? 2); index++) {
     const state = await loadQuiz(started.attemptId, owner);
-    if (state.kind === "question") await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
+    if (state.kind === "question")
+      await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
   }
   if (options.finish ?? true) await finishEarly(started.attemptId, owner);
   return started.attemptId;

@@ -7,6 +7,15 @@ describe("where to go after sign-in", () => {
   });
 
   it("refuses anything that could leave the site", () => {
-    for (const value of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, ["/me"]]) expect(safeNextPath(value)).toBe("/me");
+    for (const value of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      undefined,
+      ["/me"],
+    ])
+      expect(safeNextPath(value)).toBe("/me");
   });
 });

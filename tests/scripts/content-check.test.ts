@@ -8,7 +8,9 @@ import { TMP_DIR } from "../support/paths";
 
 function writeTree(name: string, fixture?: string): string {
   const root = path.join(TMP_DIR, `content-check-${name}-${process.pid}`);
-  const files = fixture ? overlay(buildValidContentFiles(), readFixtureFiles(fixture)) : buildValidContentFiles();
+  const files = fixture
+    ? overlay(buildValidContentFiles(), readFixtureFiles(fixture))
+    : buildValidContentFiles();
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(root, file.path)), { recursive: true });
     fs.writeFileSync(path.join(root, file.path), file.text);
@@ -17,7 +19,11 @@ function writeTree(name: string, fixture?: string): string {
 }
 
 function contentCheck(dir: string) {
-  return spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/content-check.ts", "--dir", dir], { encoding: "utf8" });
+  return spawnSync(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", "scripts/content-check.ts", "--dir", dir],
+    { encoding: "utf8" },
+  );
 }
 
 describe("npm run content:check", () => {
@@ -33,7 +39,9 @@ describe("npm run content:check", () => {
     expect(run.status).toBe(1);
     const shown = path.relative(process.cwd(), dir);
     expect(run.stderr).toContain("Content has 7 problems in 3 files:");
-    expect(run.stderr).toContain(`${shown}/roles/test-role.md:9  requires[2].level: must be a whole number from 1 to 4`);
+    expect(run.stderr).toContain(
+      `${shown}/roles/test-role.md:9  requires[2].level: must be a whole number from 1 to 4`,
+    );
     expect(run.stderr).toContain(`${shown}/skills/golf.md:5  prerequisite: unknown field`);
     expect(run.stderr).toContain(`${shown}/modules/hotel-intro.md:8  url: must be an https:// address`);
   });
@@ -50,7 +58,11 @@ describe("server start-up", () => {
     const dir = writeTree("startup-broken", "cycle");
     const run = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prepare.ts"], {
       encoding: "utf8",
-      env: { ...process.env, CONTENT_DIR: dir, DATABASE_PATH: path.join(TMP_DIR, `startup-${process.pid}.db`) },
+      env: {
+        ...process.env,
+        CONTENT_DIR: dir,
+        DATABASE_PATH: path.join(TMP_DIR, `startup-${process.pid}.db`),
+      },
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("prerequisite cycle: alpha → charlie → bravo → alpha");

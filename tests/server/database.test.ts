@@ -14,7 +14,13 @@ function tempPath(name: string): string {
 
 async function createAttempt() {
   return db.attempt.create({
-    data: { anonymousTokenHash: "a".repeat(64), targetRoleId: "ai-engineer", currentRoleId: "data-scientist", contentHash: "c".repeat(64), engineSeed: 42 },
+    data: {
+      anonymousTokenHash: "a".repeat(64),
+      targetRoleId: "ai-engineer",
+      currentRoleId: "data-scientist",
+      contentHash: "c".repeat(64),
+      engineSeed: 42,
+    },
     select: { id: true },
   });
 }
@@ -24,9 +30,18 @@ describe("migrations", () => {
     const file = tempPath("fresh");
     applyMigrations(file, { quiet: true });
     const sqlite = new Database(file, { readonly: true });
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all() as { name: string }[];
     expect(tables.map((table) => table.name)).toEqual(
-      expect.arrayContaining(["Answer", "Attempt", "LearningPlan", "PlanItem", "SkillEstimate", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "Answer",
+        "Attempt",
+        "LearningPlan",
+        "PlanItem",
+        "SkillEstimate",
+        "_prisma_migrations",
+      ]),
     );
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     sqlite.close();
@@ -37,7 +52,15 @@ describe("migrations", () => {
     const run = () =>
       execFileSync(
         "node_modules/.bin/prisma",
-        ["migrate", "diff", "--from-schema-datamodel", "prisma/migrations/schema.snapshot.prisma", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+        [
+          "migrate",
+          "diff",
+          "--from-schema-datamodel",
+          "prisma/migrations/schema.snapshot.prisma",
+          "--to-schema-datamodel",
+          "prisma/schema.prisma",
+          "--exit-code",
+        ],
         { stdio: "pipe", env: { ...process.env, DATABASE_PATH: tempPath("diff") } },
       );
     expect(run).not.toThrow();
@@ -64,7 +87,12 @@ describe("answers", () => {
       where: { attemptId_questionId: { attemptId: attempt.id, questionId: "python-mutable-default" } },
       select: { chosenOptionIds: true, isCorrect: true, isDontKnow: true, guessing: true },
     });
-    expect(stored).toEqual({ chosenOptionIds: '["shared-list"]', isCorrect: true, isDontKnow: false, guessing: 0.25 });
+    expect(stored).toEqual({
+      chosenOptionIds: '["shared-list"]',
+      isCorrect: true,
+      isDontKnow: false,
+      guessing: 0.25,
+    });
   });
 
   it("are unique per attempt and question", async () => {
@@ -82,14 +110,26 @@ describe("answers", () => {
       guessing: 0,
     };
     await db.answer.create({ data });
-    await expect(db.answer.create({ data: { ...data, position: 2 } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(db.answer.create({ data: { ...data, position: 2 } })).rejects.toMatchObject({
+      code: "P2002",
+    });
     expect(await db.answer.count({ where: { attemptId: attempt.id } })).toBe(1);
   });
 
   it("are deleted with their attempt", async () => {
     const attempt = await createAttempt();
     await db.answer.create({
-      data: { attemptId: attempt.id, questionId: "docker-layer-cache", skillId: "docker", chosenOptionIds: "[]", isCorrect: false, position: 1, difficulty: 0, discrimination: 1.3, guessing: 0.25 },
+      data: {
+        attemptId: attempt.id,
+        questionId: "docker-layer-cache",
+        skillId: "docker",
+        chosenOptionIds: "[]",
+        isCorrect: false,
+        position: 1,
+        difficulty: 0,
+        discrimination: 1.3,
+        guessing: 0.25,
+      },
     });
     await db.attempt.delete({ where: { id: attempt.id } });
     expect(await db.answer.count({ where: { attemptId: attempt.id } })).toBe(0);
@@ -101,10 +141,12 @@ describe("backupDatabase", () => {
     const source = tempPath("backup-source");
     applyMigrations(source, { quiet: true });
     const live = new Database(source);
-    live.prepare(
-      `INSERT INTO Attempt (id, anonymousTokenHash, targetRoleId, contentHash, engineSeed, budget, status, createdAt, updatedAt)
+    live
+      .prepare(
+        `INSERT INTO Attempt (id, anonymousTokenHash, targetRoleId, contentHash, engineSeed, budget, status, createdAt, updatedAt)
        VALUES (?, ?, 'ai-engineer', 'hash', 7, 30, 'in_progress', ?, ?)`,
-    ).run("attempt-1", "t".repeat(64), Date.now(), Date.now());
+      )
+      .run("attempt-1", "t".repeat(64), Date.now(), Date.now());
     // The row is still only in the WAL while this connection is open.
     const destination = tempPath("backup-copy");
     const result = await backupDatabase(source, destination);
@@ -113,7 +155,9 @@ describe("backupDatabase", () => {
     expect(result.bytes).toBeGreaterThan(0);
     expect(fs.existsSync(`${destination}-wal`)).toBe(false);
     const copy = new Database(destination, { readonly: true });
-    expect(copy.prepare("SELECT id, engineSeed FROM Attempt").all()).toEqual([{ id: "attempt-1", engineSeed: 7 }]);
+    expect(copy.prepare("SELECT id, engineSeed FROM Attempt").all()).toEqual([
+      { id: "attempt-1", engineSeed: 7 },
+    ]);
     expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
     copy.close();
   });

@@ -3,7 +3,9 @@ import { renderMarkdown } from "@/server/markdown";
 
 describe("renderMarkdown", () => {
   it("renders headings, lists, tables and fenced code", () => {
-    const html = renderMarkdown("## Work\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```python\nprint('x')\n```\n");
+    const html = renderMarkdown(
+      "## Work\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```python\nprint('x')\n```\n",
+    );
     expect(html).toContain("<h2>Work</h2>");
     expect(html).toContain("<li>one</li>");
     expect(html).toContain("<table>");

@@ -35,9 +35,17 @@ export interface RouteRow {
   learner?: Outcome;
 }
 
-const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({ anonymous: outcome, other: outcome, owner: outcome });
+const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({
+  anonymous: outcome,
+  other: outcome,
+  owner: outcome,
+});
 const ownerOnly = (owner: Outcome = 200): Record<Actor, Outcome> => ({ anonymous: 404, other: 404, owner });
-const signedIn = (outcome: Outcome): Record<Actor, Outcome> => ({ anonymous: 401, other: outcome, owner: outcome });
+const signedIn = (outcome: Outcome): Record<Actor, Outcome> => ({
+  anonymous: 401,
+  other: outcome,
+  owner: outcome,
+});
 
 export const ROUTE_ROWS: RouteRow[] = [
   // Public pages.
@@ -47,58 +55,181 @@ export const ROUTE_ROWS: RouteRow[] = [
   { route: "GET /skills", path: () => "/skills", expect: everyone(200) },
   { route: "GET /skills/[id]", path: () => "/skills/python", expect: everyone(200) },
   { route: "GET /transitions", path: () => "/transitions", expect: everyone(200) },
-  { route: "GET /transitions/[from]/[to]", path: () => "/transitions/data-scientist/ai-engineer", expect: everyone(200) },
+  {
+    route: "GET /transitions/[from]/[to]",
+    path: () => "/transitions/data-scientist/ai-engineer",
+    expect: everyone(200),
+  },
   { route: "GET /privacy", path: () => "/privacy", expect: everyone(200) },
   { route: "GET /assess", path: () => "/assess", expect: everyone(200) },
   { route: "GET /api/health", path: () => "/api/health", expect: everyone(200) },
   { route: "GET /forgot-password", path: () => "/forgot-password", expect: everyone(200) },
-  { route: "GET /reset-password", path: () => "/reset-password?token=not-a-real-token", expect: everyone(200) },
+  {
+    route: "GET /reset-password",
+    path: () => "/reset-password?token=not-a-real-token",
+    expect: everyone(200),
+  },
   { route: "GET /verify-email", path: () => "/verify-email?token=not-a-real-token", expect: everyone(200) },
-  { route: "GET /sign-in", path: () => "/sign-in", expect: { anonymous: 200, other: "redirect", owner: "redirect" } },
-  { route: "GET /sign-up", path: () => "/sign-up", expect: { anonymous: 200, other: "redirect", owner: "redirect" } },
+  {
+    route: "GET /sign-in",
+    path: () => "/sign-in",
+    expect: { anonymous: 200, other: "redirect", owner: "redirect" },
+  },
+  {
+    route: "GET /sign-up",
+    path: () => "/sign-up",
+    expect: { anonymous: 200, other: "redirect", owner: "redirect" },
+  },
 
   // The owner's attempts, results and plan.
-  { route: "GET /assess/[attemptId]", path: (ids) => `/assess/${ids.inProgressAttemptId}`, expect: ownerOnly() },
-  { route: "GET /results/[attemptId]", path: (ids) => `/results/${ids.completedAttemptId}`, expect: ownerOnly() },
+  {
+    route: "GET /assess/[attemptId]",
+    path: (ids) => `/assess/${ids.inProgressAttemptId}`,
+    expect: ownerOnly(),
+  },
+  {
+    route: "GET /results/[attemptId]",
+    path: (ids) => `/results/${ids.completedAttemptId}`,
+    expect: ownerOnly(),
+  },
   { route: "GET /plan/[planId]", path: (ids) => `/plan/${ids.planId}`, expect: ownerOnly() },
-  { route: "GET /api/attempts/[attemptId]/question", path: (ids) => `/api/attempts/${ids.inProgressAttemptId}/question`, expect: ownerOnly() },
+  {
+    route: "GET /api/attempts/[attemptId]/question",
+    path: (ids) => `/api/attempts/${ids.inProgressAttemptId}/question`,
+    expect: ownerOnly(),
+  },
   // A question id that is not the one shown: the owner is told where the attempt is (a stale or
   // replayed request changes nothing); anyone else gets 404.
-  { route: "POST /api/attempts/[attemptId]/answers", path: (ids) => `/api/attempts/${ids.inProgressAttemptId}/answers`, body: () => ({ questionId: "not-the-current-question", choice: [] }), expect: ownerOnly(200) },
-  { route: "POST /api/attempts", path: () => "/api/attempts", body: () => ({ to: "ai-engineer" }), expect: everyone(201) },
+  {
+    route: "POST /api/attempts/[attemptId]/answers",
+    path: (ids) => `/api/attempts/${ids.inProgressAttemptId}/answers`,
+    body: () => ({ questionId: "not-the-current-question", choice: [] }),
+    expect: ownerOnly(200),
+  },
+  {
+    route: "POST /api/attempts",
+    path: () => "/api/attempts",
+    body: () => ({ to: "ai-engineer" }),
+    expect: everyone(201),
+  },
 
   // Account pages and APIs act on the caller's own account only.
   { route: "GET /me", path: () => "/me", expect: { anonymous: "sign-in", other: 200, owner: 200 } },
-  { route: "GET /me/settings", path: () => "/me/settings", expect: { anonymous: "sign-in", other: 200, owner: 200 } },
+  {
+    route: "GET /me/settings",
+    path: () => "/me/settings",
+    expect: { anonymous: "sign-in", other: 200, owner: 200 },
+  },
   { route: "GET /api/account/export", path: () => "/api/account/export", expect: signedIn(200) },
-  { route: "PATCH /api/account/profile", path: () => "/api/account/profile", body: () => ({}), expect: signedIn(400) },
-  { route: "POST /api/account/password", path: () => "/api/account/password", body: () => ({}), expect: signedIn(400) },
-  { route: "POST /api/account/delete", path: () => "/api/account/delete", body: () => ({ password: "x", confirm: "no" }), expect: signedIn(400) },
-  { route: "POST /api/account/sign-up", path: () => "/api/account/sign-up", body: () => ({ email: "not an email" }), expect: everyone(400) },
-  { route: "POST /api/account/sign-in", path: () => "/api/account/sign-in", body: () => ({ email: "nobody@example.com", password: "not the password" }), expect: everyone(401) },
-  { route: "POST /api/account/password-reset", path: () => "/api/account/password-reset", body: () => ({ email: "nobody@example.com" }), expect: everyone(200) },
-  { route: "POST /api/account/password-reset/confirm", path: () => "/api/account/password-reset/confirm", body: () => ({ token: "not-a-real-token", newPassword: "a long enough passphrase" }), expect: everyone(400) },
+  {
+    route: "PATCH /api/account/profile",
+    path: () => "/api/account/profile",
+    body: () => ({}),
+    expect: signedIn(400),
+  },
+  {
+    route: "POST /api/account/password",
+    path: () => "/api/account/password",
+    body: () => ({}),
+    expect: signedIn(400),
+  },
+  {
+    route: "POST /api/account/delete",
+    path: () => "/api/account/delete",
+    body: () => ({ password: "x", confirm: "no" }),
+    expect: signedIn(400),
+  },
+  {
+    route: "POST /api/account/sign-up",
+    path: () => "/api/account/sign-up",
+    body: () => ({ email: "not an email" }),
+    expect: everyone(400),
+  },
+  {
+    route: "POST /api/account/sign-in",
+    path: () => "/api/account/sign-in",
+    body: () => ({ email: "nobody@example.com", password: "not the password" }),
+    expect: everyone(401),
+  },
+  {
+    route: "POST /api/account/password-reset",
+    path: () => "/api/account/password-reset",
+    body: () => ({ email: "nobody@example.com" }),
+    expect: everyone(200),
+  },
+  {
+    route: "POST /api/account/password-reset/confirm",
+    path: () => "/api/account/password-reset/confirm",
+    body: () => ({ token: "not-a-real-token", newPassword: "a long enough passphrase" }),
+    expect: everyone(400),
+  },
 
   // Share links: the page is public by design; creating and revoking are the owner's.
   { route: "GET /shared/[token]", path: (ids) => `/shared/${ids.shareToken}`, expect: everyone(200) },
-  { route: "DELETE /api/share/[linkId]", path: (ids) => `/api/share/${ids.shareLinkId}`, expect: { anonymous: 401, other: 404, owner: 200 } },
-  { route: "POST /api/share", path: () => "/api/share", body: (ids) => ({ kind: "results", targetId: ids.completedAttemptId }), expect: { anonymous: 401, other: 404, owner: 201 } },
+  {
+    route: "DELETE /api/share/[linkId]",
+    path: (ids) => `/api/share/${ids.shareLinkId}`,
+    expect: { anonymous: 401, other: 404, owner: 200 },
+  },
+  {
+    route: "POST /api/share",
+    path: () => "/api/share",
+    body: (ids) => ({ kind: "results", targetId: ids.completedAttemptId }),
+    expect: { anonymous: 401, other: 404, owner: 201 },
+  },
 
   // Teams: the owner's team answers 404 to non-members, exactly like a missing team; the join page
   // is readable by anyone holding the token (viewing it joins nobody).
   { route: "GET /teams", path: () => "/teams", expect: { anonymous: "sign-in", other: 200, owner: 200 } },
   { route: "GET /teams/[teamId]", path: (ids) => `/teams/${ids.teamId}`, expect: ownerOnly() },
-  { route: "GET /teams/[teamId]/dashboard", path: (ids) => `/teams/${ids.teamId}/dashboard`, expect: ownerOnly() },
-  { route: "GET /teams/join/[token]", path: (ids) => `/teams/join/${ids.teamJoinToken}`, expect: everyone(200) },
-  { route: "GET /api/teams/[teamId]/export", path: (ids) => `/api/teams/${ids.teamId}/export`, expect: ownerOnly() },
+  {
+    route: "GET /teams/[teamId]/dashboard",
+    path: (ids) => `/teams/${ids.teamId}/dashboard`,
+    expect: ownerOnly(),
+  },
+  {
+    route: "GET /teams/join/[token]",
+    path: (ids) => `/teams/join/${ids.teamJoinToken}`,
+    expect: everyone(200),
+  },
+  {
+    route: "GET /api/teams/[teamId]/export",
+    path: (ids) => `/api/teams/${ids.teamId}/export`,
+    expect: ownerOnly(),
+  },
 
   // Cohorts: staff of another cohort and strangers get 404, like a missing cohort; the owner's
   // learner sees the cohort page but gets 404 for the staff-only export.
-  { route: "GET /cohorts", path: () => "/cohorts", expect: { anonymous: "sign-in", other: 200, owner: 200 }, learner: 200 },
-  { route: "GET /cohorts/[cohortId]", path: (ids) => `/cohorts/${ids.cohortId}`, expect: ownerOnly(), learner: 200 },
-  { route: "GET /cohorts/join/[token]", path: (ids) => `/cohorts/join/${ids.cohortJoinToken}`, expect: everyone(200), learner: 200 },
-  { route: "GET /api/cohorts/[cohortId]/export", path: (ids) => `/api/cohorts/${ids.cohortId}/export`, expect: ownerOnly(), learner: 404 },
+  {
+    route: "GET /cohorts",
+    path: () => "/cohorts",
+    expect: { anonymous: "sign-in", other: 200, owner: 200 },
+    learner: 200,
+  },
+  {
+    route: "GET /cohorts/[cohortId]",
+    path: (ids) => `/cohorts/${ids.cohortId}`,
+    expect: ownerOnly(),
+    learner: 200,
+  },
+  {
+    route: "GET /cohorts/join/[token]",
+    path: (ids) => `/cohorts/join/${ids.cohortJoinToken}`,
+    expect: everyone(200),
+    learner: 200,
+  },
+  {
+    route: "GET /api/cohorts/[cohortId]/export",
+    path: (ids) => `/api/cohorts/${ids.cohortId}/export`,
+    expect: ownerOnly(),
+    learner: 404,
+  },
 
   // Last: it ends the sessions the rows above use.
-  { route: "POST /api/account/sign-out", path: () => "/api/account/sign-out", body: () => ({}), expect: everyone(200) },
+  {
+    route: "POST /api/account/sign-out",
+    path: () => "/api/account/sign-out",
+    body: () => ({}),
+    expect: everyone(200),
+  },
 ];

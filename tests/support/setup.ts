@@ -21,5 +21,8 @@ beforeEach(() => {
 afterEach(() => {
   const calls = errorSpy?.mock.calls ?? [];
   errorSpy?.mockRestore();
-  if (calls.length > 0) throw new Error(`Unexpected console.error: ${calls.map((call: unknown[]) => call.map(String).join(" ")).join("\n")}`);
+  if (calls.length > 0)
+    throw new Error(
+      `Unexpected console.error: ${calls.map((call: unknown[]) => call.map(String).join(" ")).join("\n")}`,
+    );
 });

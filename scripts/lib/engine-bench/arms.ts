@@ -1,5 +1,13 @@
 import { decideNextStep } from "@/domain/engine/decision";
-import { ENGINE_DEFAULTS, groupItems, priorMean, targetProfile, type EngineItem, type EngineModel, type TargetProfile } from "@/domain/engine/model";
+import {
+  ENGINE_DEFAULTS,
+  groupItems,
+  priorMean,
+  targetProfile,
+  type EngineItem,
+  type EngineModel,
+  type TargetProfile,
+} from "@/domain/engine/model";
 import { fitPosterior, type AnswerTerm, type Sites } from "@/domain/engine/expectation-propagation";
 import { createPrior, type Posterior } from "@/domain/engine/posterior";
 import type { Random } from "@/domain/engine/random";
@@ -21,7 +29,12 @@ export interface EngineView {
   model: EngineModel;
 }
 
-function answer(person: Person, item: EngineItem, world: ReadonlyMap<string, TrueItem>, random: Random): boolean {
+function answer(
+  person: Person,
+  item: EngineItem,
+  world: ReadonlyMap<string, TrueItem>,
+  random: Random,
+): boolean {
   const truth = world.get(item.id);
   if (!truth) throw new Error(`no true parameters for ${item.id}`);
   return random.next() < trueProbability(person.theta[item.skillIndex] as number, truth);
@@ -49,7 +62,13 @@ export interface AdaptiveOptions {
   readinessRisk: number;
 }
 
-export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap<string, TrueItem>, random: Random, options: AdaptiveOptions): ArmRun {
+export function runAdaptive(
+  view: EngineView,
+  person: Person,
+  world: ReadonlyMap<string, TrueItem>,
+  random: Random,
+  options: AdaptiveOptions,
+): ArmRun {
   const attemptSeed = Math.floor(random.next() * 2 ** 31);
   const { prior, target } = start(view, person);
   let posterior = prior;
@@ -63,7 +82,13 @@ export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap
       view.model,
       posterior,
       target,
-      { answered: items.length, answeredSkills, budget: options.budget, stopRisk: options.stopRisk, readinessRisk: options.readinessRisk },
+      {
+        answered: items.length,
+        answeredSkills,
+        budget: options.budget,
+        stopRisk: options.stopRisk,
+        readinessRisk: options.readinessRisk,
+      },
       { used, random, attemptSeed, withheldShare: options.withheldShare },
     );
     if (!item) break;
@@ -85,7 +110,10 @@ export function runAdaptive(view: EngineView, person: Person, world: ReadonlyMap
 export function fixedForm(model: EngineModel, target: TargetProfile, length: number): EngineItem[] {
   const queues = target.skillIndexes.map((skill, k) => {
     const level = target.levels[k] as number;
-    return [...(model.itemsBySkill[skill] ?? [])].sort((a, b) => Math.abs(a.level - level) - Math.abs(b.level - level) || a.level - b.level || (a.id < b.id ? -1 : 1));
+    return [...(model.itemsBySkill[skill] ?? [])].sort(
+      (a, b) =>
+        Math.abs(a.level - level) - Math.abs(b.level - level) || a.level - b.level || (a.id < b.id ? -1 : 1),
+    );
   });
   const form: EngineItem[] = [];
   for (let round = 0; form.length < length && queues.some((queue) => queue.length > round); round++) {
@@ -97,7 +125,13 @@ export function fixedForm(model: EngineModel, target: TargetProfile, length: num
   return form;
 }
 
-export function runFixed(view: EngineView, person: Person, world: ReadonlyMap<string, TrueItem>, random: Random, length: number): ArmRun {
+export function runFixed(
+  view: EngineView,
+  person: Person,
+  world: ReadonlyMap<string, TrueItem>,
+  random: Random,
+  length: number,
+): ArmRun {
   const { prior, target } = start(view, person);
   const items = fixedForm(view.model, target, length);
   const terms = items.map((item) => termFor(item, answer(person, item, world, random)));
@@ -113,7 +147,13 @@ export function perturbModel(model: EngineModel, random: Random): EngineModel {
     difficulty: item.difficulty + (random.next() < 0.5 ? -1 : 1) * 0.5 * random.next(),
   }));
   const itemsBySkill = model.skillIds.map((_, skill) => items.filter((item) => item.skillIndex === skill));
-  return { ...model, items, itemsBySkill, itemById: new Map(items.map((item) => [item.id, item])), groupsBySkill: groupItems(itemsBySkill) };
+  return {
+    ...model,
+    items,
+    itemsBySkill,
+    itemById: new Map(items.map((item) => [item.id, item])),
+    groupsBySkill: groupItems(itemsBySkill),
+  };
 }
 
 export const DEFAULT_ADAPTIVE: AdaptiveOptions = {

@@ -10,9 +10,15 @@ import type { Random } from "@/domain/engine/random";
  */
 
 /** The exact one-skill posterior mean and variance: the prior marginal times every likelihood, by 4,001-node quadrature over ±10 SD. */
-export function exactOneSkillMoments(mean: number, variance: number, terms: readonly Pick<AnswerTerm, "parameters" | "outcome">[]): { mean: number; variance: number } {
+export function exactOneSkillMoments(
+  mean: number,
+  variance: number,
+  terms: readonly Pick<AnswerTerm, "parameters" | "outcome">[],
+): { mean: number; variance: number } {
   const sd = Math.sqrt(variance);
-  let s = 0, m = 0, q = 0;
+  let s = 0,
+    m = 0,
+    q = 0;
   for (let i = 0; i <= 4000; i++) {
     const z = -10 + (20 * i) / 4000;
     const theta = mean + sd * z;
@@ -38,7 +44,13 @@ export interface ImportanceSample {
  * cut, weighting each prior draw by the likelihood of every answer. Draws at least `minDraws`, and
  * more (up to `maxDraws`) until the effective sample size reaches `targetEss`.
  */
-export function importanceSample(prior: Posterior, terms: readonly AnswerTerm[], cuts: readonly number[], random: Random, options: { minDraws: number; targetEss?: number; maxDraws?: number }): ImportanceSample {
+export function importanceSample(
+  prior: Posterior,
+  terms: readonly AnswerTerm[],
+  cuts: readonly number[],
+  random: Random,
+  options: { minDraws: number; targetEss?: number; maxDraws?: number },
+): ImportanceSample {
   const n = prior.n;
   const lower = cholesky(prior.covariance, n, 0);
   if (!lower) throw new Error("prior covariance is not positive definite");
@@ -47,7 +59,9 @@ export function importanceSample(prior: Posterior, terms: readonly AnswerTerm[],
   const weighted = new Float64Array(n * cuts.length);
   const z = new Float64Array(n);
   const theta = new Float64Array(n);
-  let sum = 0, sumSquares = 0, draws = 0;
+  let sum = 0,
+    sumSquares = 0,
+    draws = 0;
   while (draws < options.minDraws || (draws < maxDraws && (sum * sum) / sumSquares < targetEss)) {
     for (let i = 0; i < n; i++) {
       z[i] = random.normal();
@@ -62,7 +76,9 @@ export function importanceSample(prior: Posterior, terms: readonly AnswerTerm[],
     sumSquares += w * w;
     for (let i = 0; i < n; i++) {
       const t = theta[i] as number;
-      for (let c = 0; c < cuts.length; c++) if (t >= (cuts[c] as number)) weighted[i * cuts.length + c] = (weighted[i * cuts.length + c] as number) + w;
+      for (let c = 0; c < cuts.length; c++)
+        if (t >= (cuts[c] as number))
+          weighted[i * cuts.length + c] = (weighted[i * cuts.length + c] as number) + w;
     }
   }
   return { above: Float64Array.from(weighted, (value) => value / sum), ess: (sum * sum) / sumSquares, draws };

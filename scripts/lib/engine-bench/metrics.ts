@@ -12,7 +12,10 @@ export class VerdictTally {
 
   addSkills(run: ArmRun, person: Person): void {
     run.target.skillIndexes.forEach((skill, k) => {
-      this.add(probabilityMeets(run.posterior, skill, run.target.cuts[k] as number), (person.theta[skill] as number) >= (run.target.cuts[k] as number));
+      this.add(
+        probabilityMeets(run.posterior, skill, run.target.cuts[k] as number),
+        (person.theta[skill] as number) >= (run.target.cuts[k] as number),
+      );
     });
   }
 
@@ -23,15 +26,24 @@ export class VerdictTally {
 
   accuracy(): number {
     let right = 0;
-    this.probabilities.forEach((p, i) => (right += (p >= 0.5) === this.truths[i] ? 1 : 0));
+    this.probabilities.forEach((p, i) => (right += p >= 0.5 === this.truths[i] ? 1 : 0));
     return right / Math.max(1, this.probabilities.length);
   }
 
   /** Mean of the hit rate on truly-meets and on truly-below pairs, so the larger class cannot carry it. */
   balancedAccuracy(): number {
-    let tp = 0, pos = 0, tn = 0, neg = 0;
+    let tp = 0,
+      pos = 0,
+      tn = 0,
+      neg = 0;
     this.probabilities.forEach((p, i) => {
-      if (this.truths[i]) { pos++; if (p >= 0.5) tp++; } else { neg++; if (p < 0.5) tn++; }
+      if (this.truths[i]) {
+        pos++;
+        if (p >= 0.5) tp++;
+      } else {
+        neg++;
+        if (p < 0.5) tn++;
+      }
     });
     return ((pos ? tp / pos : 1) + (neg ? tn / neg : 1)) / 2;
   }
@@ -42,10 +54,15 @@ export class VerdictTally {
     this.probabilities.forEach((p, i) => {
       const bin = bins[Math.min(9, Math.floor(p * 10))];
       if (!bin) return;
-      bin.n++; bin.p += p; bin.y += this.truths[i] ? 1 : 0;
+      bin.n++;
+      bin.p += p;
+      bin.y += this.truths[i] ? 1 : 0;
     });
     const total = Math.max(1, this.probabilities.length);
-    return bins.reduce((sum, bin) => sum + (bin.n === 0 ? 0 : (bin.n / total) * Math.abs(bin.p / bin.n - bin.y / bin.n)), 0);
+    return bins.reduce(
+      (sum, bin) => sum + (bin.n === 0 ? 0 : (bin.n / total) * Math.abs(bin.p / bin.n - bin.y / bin.n)),
+      0,
+    );
   }
 }
 
@@ -73,7 +90,9 @@ export class RecallTally {
 }
 
 export function isTrulyReady(run: ArmRun, person: Person): boolean {
-  const core = run.target.skillIndexes.map((skill, k) => ({ skill, k })).filter(({ k }) => run.target.isCore[k]);
+  const core = run.target.skillIndexes
+    .map((skill, k) => ({ skill, k }))
+    .filter(({ k }) => run.target.isCore[k]);
   const pool = core.length > 0 ? core : run.target.skillIndexes.map((skill, k) => ({ skill, k }));
   return pool.every(({ skill, k }) => (person.theta[skill] as number) >= (run.target.cuts[k] as number));
 }
@@ -84,7 +103,9 @@ export function roleReadiness(run: ArmRun, seed: number): number {
 
 /** Squared error of the posterior mean on the required skills. */
 export function squaredErrors(posterior: Posterior, run: ArmRun, person: Person): number[] {
-  return run.target.skillIndexes.map((skill) => ((posterior.mean[skill] as number) - (person.theta[skill] as number)) ** 2);
+  return run.target.skillIndexes.map(
+    (skill) => ((posterior.mean[skill] as number) - (person.theta[skill] as number)) ** 2,
+  );
 }
 
 /**
@@ -93,13 +114,20 @@ export function squaredErrors(posterior: Posterior, run: ArmRun, person: Person)
  * at the person's true ability and averaged over people, it approximates the expectation over the
  * prior that the bound takes.
  */
-export function vanTreesVariances(run: ArmRun, person: Person, world: ReadonlyMap<string, TrueItem>, priorPrecision: Float64Array): number[] {
+export function vanTreesVariances(
+  run: ArmRun,
+  person: Person,
+  world: ReadonlyMap<string, TrueItem>,
+  priorPrecision: Float64Array,
+): number[] {
   const n = run.prior.n;
   const information = Float64Array.from(priorPrecision);
   for (const item of run.items) {
     const truth = world.get(item.id);
     const at = item.skillIndex * n + item.skillIndex;
-    if (truth) information[at] = (information[at] as number) + fisherInformation(person.theta[item.skillIndex] as number, truth);
+    if (truth)
+      information[at] =
+        (information[at] as number) + fisherInformation(person.theta[item.skillIndex] as number, truth);
   }
   const bound = invertSpd(information, n);
   return run.target.skillIndexes.map((skill) => bound[skill * n + skill] as number);

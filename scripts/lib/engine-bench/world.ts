@@ -24,7 +24,12 @@ export interface Population {
   otherMean: number;
 }
 
-export const ISSUE_POPULATION: Population = { generalCorrelation: 0.5, edgeCorrelation: 0.7, requiredOffset: 0.25, otherMean: -1.0 };
+export const ISSUE_POPULATION: Population = {
+  generalCorrelation: 0.5,
+  edgeCorrelation: 0.7,
+  requiredOffset: 0.25,
+  otherMean: -1.0,
+};
 
 /**
  * "Correlation −0.2, role shift −0.5 logits": a full matrix at −0.2 between 31 skills is not a
@@ -32,10 +37,19 @@ export const ISSUE_POPULATION: Population = { generalCorrelation: 0.5, edgeCorre
  * misspecification is read as every correlation 0.2 lower than the engine assumes and the credit
  * for the current role 0.5 logits smaller. Documented in docs/decisions/004.
  */
-export const MISSPECIFIED_POPULATION: Population = { generalCorrelation: 0.3, edgeCorrelation: 0.5, requiredOffset: -0.25, otherMean: -1.0 };
+export const MISSPECIFIED_POPULATION: Population = {
+  generalCorrelation: 0.3,
+  edgeCorrelation: 0.5,
+  requiredOffset: -0.25,
+  otherMean: -1.0,
+};
 
 /** True parameters: difficulty = level cut + N(0, 0.3), discrimination U(0.8, 2.0), guessing 1/k or 0.05. */
-export function drawTrueItems(model: EngineModel, kByItem: ReadonlyMap<string, { single: boolean; options: number }>, random: Random): Map<string, TrueItem> {
+export function drawTrueItems(
+  model: EngineModel,
+  kByItem: ReadonlyMap<string, { single: boolean; options: number }>,
+  random: Random,
+): Map<string, TrueItem> {
   const items = new Map<string, TrueItem>();
   for (const item of model.items) {
     const shape = kByItem.get(item.id);
@@ -56,7 +70,12 @@ export interface Person {
 
 export function populationSampler(model: EngineModel, graph: SkillsGraph, population: Population) {
   const n = model.skillIds.length;
-  const correlation = correlationMatrix(n, model.prerequisiteEdges, population.generalCorrelation, population.edgeCorrelation);
+  const correlation = correlationMatrix(
+    n,
+    model.prerequisiteEdges,
+    population.generalCorrelation,
+    population.edgeCorrelation,
+  );
   const lower = cholesky(correlation, n, 0);
   if (!lower) throw new Error("population correlation is not positive definite");
   const meanFor = (roleId: string) => {
@@ -82,7 +101,9 @@ export function populationSampler(model: EngineModel, graph: SkillsGraph, popula
 
 /** P(correct) under the true parameters. */
 export function trueProbability(theta: number, item: TrueItem): number {
-  return item.guessing + (1 - item.guessing) / (1 + Math.exp(-item.discrimination * (theta - item.difficulty)));
+  return (
+    item.guessing + (1 - item.guessing) / (1 + Math.exp(-item.discrimination * (theta - item.difficulty)))
+  );
 }
 
 /** Fisher information of a 3PL item at θ (Lord 1980): a²(P − c)²(1 − P) / ((1 − c)² P). */
@@ -97,14 +118,22 @@ export function fisherInformation(theta: number, item: TrueItem): number {
  * the target's required skills that they do not meet, at random, raised to cut + U(0.25, 1.0).
  * Returns the raised skills (engine indexes) so only those pairs count towards "met recall".
  */
-export function teachSelf(person: Person, target: { skillIndexes: readonly number[]; cuts: readonly number[] }, random: Random): { person: Person; raised: number[] } {
-  const below = target.skillIndexes.map((skill, k) => ({ skill, cut: target.cuts[k] as number })).filter(({ skill, cut }) => (person.theta[skill] as number) < cut);
+export function teachSelf(
+  person: Person,
+  target: { skillIndexes: readonly number[]; cuts: readonly number[] },
+  random: Random,
+): { person: Person; raised: number[] } {
+  const below = target.skillIndexes
+    .map((skill, k) => ({ skill, cut: target.cuts[k] as number }))
+    .filter(({ skill, cut }) => (person.theta[skill] as number) < cut);
   const wanted = 2 + Math.floor(random.next() * 3);
   const theta = Float64Array.from(person.theta);
   // The skills below their cut in random order; the first `wanted` are raised.
-  const raised = shuffled(below, random).slice(0, wanted).map(({ skill, cut }) => {
-    theta[skill] = cut + 0.25 + 0.75 * random.next();
-    return skill;
-  });
+  const raised = shuffled(below, random)
+    .slice(0, wanted)
+    .map(({ skill, cut }) => {
+      theta[skill] = cut + 0.25 + 0.75 * random.next();
+      return skill;
+    });
   return { person: { ...person, theta }, raised };
 }

@@ -10,11 +10,26 @@ import { reportQuestion } from "@/server/question-reports";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import { describeWait } from "@/domain/rate-limit";
 
-export async function startAssessmentAction(_previous: StartFormState, form: FormData): Promise<StartFormState> {
-  const values = { from: formText(form, "from"), to: formText(form, "to"), hoursPerWeek: formText(form, "hoursPerWeek"), timeZone: formText(form, "timeZone"), budget: formText(form, "budget") };
+export async function startAssessmentAction(
+  _previous: StartFormState,
+  form: FormData,
+): Promise<StartFormState> {
+  const values = {
+    from: formText(form, "from"),
+    to: formText(form, "to"),
+    hoursPerWeek: formText(form, "hoursPerWeek"),
+    timeZone: formText(form, "timeZone"),
+    budget: formText(form, "budget"),
+  };
   // A server action cannot answer 429; the same limit as POST /api/attempts, said in the form.
   const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
-  if (!rate.allowed) return { fieldErrors: { form: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.` }, values };
+  if (!rate.allowed)
+    return {
+      fieldErrors: {
+        form: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.`,
+      },
+      values,
+    };
   const result = await startAssessment(values, await creatingOwner());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
   redirect(`/assess/${result.attemptId}`);
@@ -42,9 +57,17 @@ export async function finishAction(form: FormData): Promise<void> {
 }
 
 /** "Report a problem with this question", from the quiz or the answer review. */
-export async function reportProblemAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
+export async function reportProblemAction(
+  _previous: ReportFormState,
+  form: FormData,
+): Promise<ReportFormState> {
   const result = await reportQuestion(
-    { questionId: formText(form, "questionId"), attemptId: formText(form, "attemptId"), reason: formText(form, "reason"), details: formText(form, "details") },
+    {
+      questionId: formText(form, "questionId"),
+      attemptId: formText(form, "attemptId"),
+      reason: formText(form, "reason"),
+      details: formText(form, "details"),
+    },
     await currentOwner(),
   );
   return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };

@@ -13,9 +13,15 @@ import { startAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Start an assessment" };
 
-const SearchSchema = z.object({ from: z.string().max(100).optional(), to: z.string().max(100).optional() }).strict();
+const SearchSchema = z
+  .object({ from: z.string().max(100).optional(), to: z.string().max(100).optional() })
+  .strict();
 
-export default async function StartAssessmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StartAssessmentPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const roles = listRoles();
   const ids = new Set(roles.map((role) => role.id));
   const parsed = SearchSchema.safeParse(await searchParams);
@@ -23,7 +29,8 @@ export default async function StartAssessmentPage({ searchParams }: { searchPara
   const profile = user ? await findProfile(user.id) : null;
   // The link's roles win; a signed-in person's profile fills what the link leaves open.
   const linkedFrom = parsed.success && parsed.data.from && ids.has(parsed.data.from) ? parsed.data.from : "";
-  const from = linkedFrom || (profile?.currentRoleId && ids.has(profile.currentRoleId) ? profile.currentRoleId : "");
+  const from =
+    linkedFrom || (profile?.currentRoleId && ids.has(profile.currentRoleId) ? profile.currentRoleId : "");
   const to = parsed.success && parsed.data.to && ids.has(parsed.data.to) ? parsed.data.to : "";
   return (
     <>
@@ -31,8 +38,18 @@ export default async function StartAssessmentPage({ searchParams }: { searchPara
         title="Measure your readiness"
         lead="An adaptive quiz: each question is chosen to settle whether you meet the level your target role asks for, and it stops as soon as the picture is clear. Say “I don’t know” rather than guess — it makes the result more accurate."
       />
-      <section aria-label="Start" className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
-        <StartAssessmentForm roles={roles} from={from} to={to} hoursPerWeek={profile?.hoursPerWeek ? String(profile.hoursPerWeek) : ""} lengths={quizLengthHints(getEngine())} action={startAssessmentAction} />
+      <section
+        aria-label="Start"
+        className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <StartAssessmentForm
+          roles={roles}
+          from={from}
+          to={to}
+          hoursPerWeek={profile?.hoursPerWeek ? String(profile.hoursPerWeek) : ""}
+          lengths={quizLengthHints(getEngine())}
+          action={startAssessmentAction}
+        />
       </section>
       <MyAttempts attempts={await listMyAttempts(await currentOwner())} />
     </>

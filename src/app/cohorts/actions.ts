@@ -9,12 +9,25 @@ import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
 import { findCohortAssessment, isWindowOpen, setAssessmentWindow } from "@/server/cohorts/assessment";
-import { addRule, applyRules, assignManually, deleteRule, ManualAssignSchema, RuleSchema, waiveAssignment } from "@/server/cohorts/assignments";
+import {
+  addRule,
+  applyRules,
+  assignManually,
+  deleteRule,
+  ManualAssignSchema,
+  RuleSchema,
+  waiveAssignment,
+} from "@/server/cohorts/assignments";
 import { closeCohort, createCohort, CreateCohortSchema } from "@/server/cohorts/cohorts";
 import { acceptCohortInvitation, inviteEnrollment, revokeInvitations } from "@/server/cohorts/invitations";
 import { addStaff, findRosterEntry, importRoster, StaffSchema } from "@/server/cohorts/roster";
 import { userOwner } from "@/server/ownership";
-import { requireCohortCreator, requireCohortMember, requireOpenCohortStaff, requireUser } from "@/server/permissions";
+import {
+  requireCohortCreator,
+  requireCohortMember,
+  requireOpenCohortStaff,
+  requireUser,
+} from "@/server/permissions";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 
 /**
@@ -23,12 +36,32 @@ import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
  * actions need an open cohort: a closed one is read-only.
  */
 const CohortIdField = z.object({ cohortId: RouteIdSchema }).strict();
-const RosterFormSchema = z.object({ cohortId: RouteIdSchema, roster: z.string().max(200_000, "Paste at most 200,000 characters.") }).strict();
+const RosterFormSchema = z
+  .object({ cohortId: RouteIdSchema, roster: z.string().max(200_000, "Paste at most 200,000 characters.") })
+  .strict();
 const EnrollmentFormSchema = z.object({ cohortId: RouteIdSchema, enrollmentId: RouteIdSchema }).strict();
 const WindowFormSchema = z
-  .object({ cohortId: RouteIdSchema, opensAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."), closesAt: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time.") })
+  .object({
+    cohortId: RouteIdSchema,
+    opensAt: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."),
+    closesAt: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time."),
+  })
   .strict();
-const StartFormSchema = z.object({ cohortId: RouteIdSchema, from: z.string(), hoursPerWeek: z.string(), timeZone: z.string(), budget: z.string() }).strict();
+const StartFormSchema = z
+  .object({
+    cohortId: RouteIdSchema,
+    from: z.string(),
+    hoursPerWeek: z.string(),
+    timeZone: z.string(),
+    budget: z.string(),
+  })
+  .strict();
 const RuleIdSchema = z.object({ cohortId: RouteIdSchema, ruleId: RouteIdSchema }).strict();
 const AssignmentIdSchema = z.object({ cohortId: RouteIdSchema, assignmentId: RouteIdSchema }).strict();
 const JoinSchema = z.object({ token: z.string().max(200) }).strict();
@@ -44,23 +77,49 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): CohortFormState => ({ ok: false, error: "Please fix the highlighted fields.", fieldErrors, ...(values ? { values } : {}) });
+const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): CohortFormState => ({
+  ok: false,
+  error: "Please fix the highlighted fields.",
+  fieldErrors,
+  ...(values ? { values } : {}),
+});
 const unreadable = () => invalid({ form: "The form could not be read; reload the page and try again." });
 
 /** A wall-clock time from a datetime-local input, read in the cohort's time zone. */
 function zonedTime(local: string, timeZone: string): Date {
   const asUtc = new Date(`${local}:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(asUtc);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(asUtc);
   const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
   const shown = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
   return new Date(asUtc.getTime() - (shown - asUtc.getTime()));
 }
 
-export async function createCohortAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function createCohortAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const user = await requireUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent("/cohorts")}`);
-  if (!(await requireCohortCreator())) return { ok: false, error: "An administrator of this Waypoint has to allow you to create cohorts first." };
-  const values = { name: formText(form, "name"), startsOn: formText(form, "startsOn"), endsOn: formText(form, "endsOn"), targetRoleId: formText(form, "targetRoleId"), timeZone: formText(form, "timeZone") || "UTC" };
+  if (!(await requireCohortCreator()))
+    return {
+      ok: false,
+      error: "An administrator of this Waypoint has to allow you to create cohorts first.",
+    };
+  const values = {
+    name: formText(form, "name"),
+    startsOn: formText(form, "startsOn"),
+    endsOn: formText(form, "endsOn"),
+    targetRoleId: formText(form, "targetRoleId"),
+    timeZone: formText(form, "timeZone") || "UTC",
+  };
   const parsed = CreateCohortSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   const result = await createCohort(user, parsed.data);
@@ -68,19 +127,36 @@ export async function createCohortAction(_previous: CohortFormState, form: FormD
   redirect(`/cohorts/${result.cohortId}`);
 }
 
-export async function importRosterAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function importRosterAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const file = form.get("file");
-  const fromFile = file instanceof File && file.size > 0 ? (file.size <= 200_000 ? await file.text() : "x".repeat(200_001)) : "";
+  const fromFile =
+    file instanceof File && file.size > 0
+      ? file.size <= 200_000
+        ? await file.text()
+        : "x".repeat(200_001)
+      : "";
   const values = { roster: fromFile || formText(form, "roster") };
   const parsed = RosterFormSchema.safeParse({ cohortId, ...values });
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   const result = await importRoster(access.enrollment.cohort, access.user.name, parsed.data.roster);
-  if (!result.ok) return { ok: false, error: "Nothing was imported; the problems are listed under the roster field.", fieldErrors: result.fieldErrors, values };
+  if (!result.ok)
+    return {
+      ok: false,
+      error: "Nothing was imported; the problems are listed under the roster field.",
+      fieldErrors: result.fieldErrors,
+      values,
+    };
   revalidatePath(`/cohorts/${cohortId}`);
-  return { ok: true, message: `Imported: ${result.added} new ${result.added === 1 ? "learner" : "learners"} invited by email, ${result.updated} already on the roster.` };
+  return {
+    ok: true,
+    message: `Imported: ${result.added} new ${result.added === 1 ? "learner" : "learners"} invited by email, ${result.updated} already on the roster.`,
+  };
 }
 
 export async function addStaffAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
@@ -92,10 +168,16 @@ export async function addStaffAction(_previous: CohortFormState, form: FormData)
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   await addStaff(access.enrollment.cohort, access.user.name, parsed.data);
   revalidatePath(`/cohorts/${cohortId}`);
-  return { ok: true, message: `${parsed.data.name} is staff; an invitation went to ${parsed.data.email} unless they already joined.` };
+  return {
+    ok: true,
+    message: `${parsed.data.name} is staff; an invitation went to ${parsed.data.email} unless they already joined.`,
+  };
 }
 
-export async function resendInvitationAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function resendInvitationAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -107,7 +189,10 @@ export async function resendInvitationAction(_previous: CohortFormState, form: F
   return { ok: true, message: "Sent a new invitation; earlier ones no longer work." };
 }
 
-export async function revokeCohortInvitationAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function revokeCohortInvitationAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -133,19 +218,38 @@ export async function setWindowAction(_previous: CohortFormState, form: FormData
   return { ok: true, message: "Saved the assessment window. Answer keys stay hidden until it closes." };
 }
 
-export async function startCohortAssessmentAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function startCohortAssessmentAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireCohortMember(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
-  const parsed = StartFormSchema.safeParse({ cohortId, from: formText(form, "from"), hoursPerWeek: formText(form, "hoursPerWeek"), timeZone: formText(form, "timeZone"), budget: formText(form, "budget") });
+  const parsed = StartFormSchema.safeParse({
+    cohortId,
+    from: formText(form, "from"),
+    hoursPerWeek: formText(form, "hoursPerWeek"),
+    timeZone: formText(form, "timeZone"),
+    budget: formText(form, "budget"),
+  });
   if (!parsed.success) return unreadable();
   const { from, hoursPerWeek, timeZone, budget } = parsed.data;
   const values = { from, hoursPerWeek, budget };
   const window = await findCohortAssessment(cohortId);
-  if (!window || !isWindowOpen(window, new Date()) || access.enrollment.cohort.closedAt) return { ok: false, error: "The cohort's assessment is not open right now.", values };
+  if (!window || !isWindowOpen(window, new Date()) || access.enrollment.cohort.closedAt)
+    return { ok: false, error: "The cohort's assessment is not open right now.", values };
   const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
-  if (!rate.allowed) return { ok: false, error: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.`, values };
-  const result = await startAssessment({ from, to: access.enrollment.cohort.targetRoleId, hoursPerWeek, timeZone, budget }, userOwner(access.user.id), { cohortAssessmentId: window.id });
+  if (!rate.allowed)
+    return {
+      ok: false,
+      error: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.`,
+      values,
+    };
+  const result = await startAssessment(
+    { from, to: access.enrollment.cohort.targetRoleId, hoursPerWeek, timeZone, budget },
+    userOwner(access.user.id),
+    { cohortAssessmentId: window.id },
+  );
   if (!result.ok) return invalid(result.fieldErrors, values);
   redirect(`/assess/${result.attemptId}`);
 }
@@ -154,7 +258,13 @@ export async function addRuleAction(_previous: CohortFormState, form: FormData):
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
-  const values = { skillId: formText(form, "skillId"), condition: formText(form, "condition"), threshold: formText(form, "threshold"), moduleId: formText(form, "moduleId"), dueDays: formText(form, "dueDays") };
+  const values = {
+    skillId: formText(form, "skillId"),
+    condition: formText(form, "condition"),
+    threshold: formText(form, "threshold"),
+    moduleId: formText(form, "moduleId"),
+    dueDays: formText(form, "dueDays"),
+  };
   const parsed = RuleSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   const result = await addRule(cohortId, parsed.data);
@@ -179,14 +289,24 @@ export async function applyRulesAction(_previous: CohortFormState, form: FormDat
   if (!cohortId || !access) return NOT_FOUND;
   const { modules, learners } = await applyRules(access.enrollment.cohort);
   revalidatePath(`/cohorts/${cohortId}`);
-  return { ok: true, message: `Assigned ${modules} ${modules === 1 ? "module" : "modules"} to ${learners} ${learners === 1 ? "learner" : "learners"}. Learners who finish later get the rules applied when they finish.` };
+  return {
+    ok: true,
+    message: `Assigned ${modules} ${modules === 1 ? "module" : "modules"} to ${learners} ${learners === 1 ? "learner" : "learners"}. Learners who finish later get the rules applied when they finish.`,
+  };
 }
 
-export async function assignModuleAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function assignModuleAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
-  const values = { userId: formText(form, "userId"), moduleId: formText(form, "moduleId"), dueDate: formText(form, "dueDate") };
+  const values = {
+    userId: formText(form, "userId"),
+    moduleId: formText(form, "moduleId"),
+    dueDate: formText(form, "dueDate"),
+  };
   const parsed = ManualAssignSchema.safeParse(values);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   const result = await assignManually(access.enrollment.cohort, parsed.data);
@@ -196,17 +316,24 @@ export async function assignModuleAction(_previous: CohortFormState, form: FormD
   return { ok: true, message: "Assigned." };
 }
 
-export async function waiveAssignmentAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function waiveAssignmentAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = AssignmentIdSchema.safeParse({ cohortId, assignmentId: formText(form, "assignmentId") });
-  if (!parsed.success || !(await waiveAssignment(access.enrollment.cohort, parsed.data.assignmentId))) return NOT_FOUND;
+  if (!parsed.success || !(await waiveAssignment(access.enrollment.cohort, parsed.data.assignmentId)))
+    return NOT_FOUND;
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Waived; rules will not assign it again." };
 }
 
-export async function closeCohortAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function closeCohortAction(
+  _previous: CohortFormState,
+  form: FormData,
+): Promise<CohortFormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access || !(await closeCohort(cohortId))) return NOT_FOUND;

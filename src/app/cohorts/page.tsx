@@ -16,34 +16,59 @@ export default async function CohortsPage() {
   const roles = listRoles().map((role) => ({ value: role.id, label: role.title }));
   return (
     <>
-      <PageHeader title="Cohorts" lead="Bootcamp cohorts: staff import a roster, open an assessment window and assign modules by rule; learners see what is assigned to them in their learning plan." />
+      <PageHeader
+        title="Cohorts"
+        lead="Bootcamp cohorts: staff import a roster, open an assessment window and assign modules by rule; learners see what is assigned to them in their learning plan."
+      />
       <div className="space-y-12">
         <section aria-labelledby="my-cohorts">
-          <h2 id="my-cohorts" className="mb-3 text-xl font-semibold tracking-tight">Your cohorts</h2>
+          <h2 id="my-cohorts" className="mb-3 text-xl font-semibold tracking-tight">
+            Your cohorts
+          </h2>
           {cohorts.length === 0 ? (
-            <p className="text-sm">You are not in a cohort yet. Learners join through the invitation their staff send by email.</p>
+            <p className="text-sm">
+              You are not in a cohort yet. Learners join through the invitation their staff send by email.
+            </p>
           ) : (
             <table className="w-full max-w-4xl text-left text-sm">
               <caption className="sr-only">Your cohorts</caption>
               <thead>
                 <tr className="border-b border-slate-300 dark:border-slate-700">
-                  <th scope="col" className="py-2 pr-4">Cohort</th>
-                  <th scope="col" className="py-2 pr-4">Target role</th>
-                  <th scope="col" className="py-2 pr-4">Dates</th>
-                  <th scope="col" className="py-2 pr-4">Your role</th>
-                  <th scope="col" className="py-2">Learners</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Cohort
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Target role
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Dates
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Your role
+                  </th>
+                  <th scope="col" className="py-2">
+                    Learners
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {cohorts.map((cohort) => (
                   <tr key={cohort.cohortId} className="border-b border-slate-200 dark:border-slate-800">
                     <td className="py-2 pr-4">
-                      <Link href={`/cohorts/${cohort.cohortId}`} className={linkClass}>{cohort.name}</Link>
-                      {cohort.isDemo && <span className="ml-2 rounded border border-amber-700 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-300 dark:text-amber-200">Demo</span>}
+                      <Link href={`/cohorts/${cohort.cohortId}`} className={linkClass}>
+                        {cohort.name}
+                      </Link>
+                      {cohort.isDemo && (
+                        <span className="ml-2 rounded border border-amber-700 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-300 dark:text-amber-200">
+                          Demo
+                        </span>
+                      )}
                       {cohort.isClosed && <span className="ml-2 text-xs font-semibold">(closed)</span>}
                     </td>
                     <td className="py-2 pr-4">{cohort.targetTitle}</td>
-                    <td className="py-2 pr-4">{cohort.startsOn} to {cohort.endsOn}</td>
+                    <td className="py-2 pr-4">
+                      {cohort.startsOn} to {cohort.endsOn}
+                    </td>
                     <td className="py-2 pr-4">{cohort.role === "staff" ? "Staff" : "Learner"}</td>
                     <td className="py-2">{cohort.learnerCount}</td>
                   </tr>
@@ -52,8 +77,13 @@ export default async function CohortsPage() {
             </table>
           )}
         </section>
-        <section aria-labelledby="create-cohort" className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="create-cohort" className="mb-3 text-xl font-semibold tracking-tight">Create a cohort</h2>
+        <section
+          aria-labelledby="create-cohort"
+          className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="create-cohort" className="mb-3 text-xl font-semibold tracking-tight">
+            Create a cohort
+          </h2>
           {isCreator ? (
             <FieldsForm
               id="cohort"
@@ -64,14 +94,29 @@ export default async function CohortsPage() {
               layout="grid"
               fields={[
                 { kind: "text", name: "name", label: "Cohort name" },
-                { kind: "select", name: "targetRoleId", label: "Target role", placeholder: "Choose a role", options: roles },
-                { kind: "text", name: "timeZone", label: "Time zone", hint: "IANA name, e.g. Europe/Berlin; due dates count in it.", value: "UTC" },
+                {
+                  kind: "select",
+                  name: "targetRoleId",
+                  label: "Target role",
+                  placeholder: "Choose a role",
+                  options: roles,
+                },
+                {
+                  kind: "text",
+                  name: "timeZone",
+                  label: "Time zone",
+                  hint: "IANA name, e.g. Europe/Berlin; due dates count in it.",
+                  value: "UTC",
+                },
                 { kind: "date", name: "startsOn", label: "Starts on" },
                 { kind: "date", name: "endsOn", label: "Ends on" },
               ]}
             />
           ) : (
-            <p className="text-sm">Creating cohorts needs permission from an administrator of this Waypoint (they run <code>npm run admin:allow-cohorts -- your@email</code>).</p>
+            <p className="text-sm">
+              Creating cohorts needs permission from an administrator of this Waypoint (they run{" "}
+              <code>npm run admin:allow-cohorts -- your@email</code>).
+            </p>
           )}
         </section>
       </div>

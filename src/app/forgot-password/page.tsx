@@ -7,8 +7,15 @@ export const metadata: Metadata = { title: "Reset your password", robots: { inde
 export default function ForgotPasswordPage() {
   return (
     <>
-      <PageHeader title="Reset your password" lead="Enter the email address of your account and we will send a link to choose a new password." />
-      <JsonForm endpoint="/api/account/password-reset" submitLabel="Send reset link" fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]} />
+      <PageHeader
+        title="Reset your password"
+        lead="Enter the email address of your account and we will send a link to choose a new password."
+      />
+      <JsonForm
+        endpoint="/api/account/password-reset"
+        submitLabel="Send reset link"
+        fields={[{ name: "email", label: "Email", type: "email", autoComplete: "email" }]}
+      />
     </>
   );
 }

@@ -8,12 +8,19 @@ import { requireUser } from "@/server/permissions";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const next = safeNextPath((await searchParams).next);
   if (await requireUser()) redirect(next);
   return (
     <>
-      <PageHeader title="Sign in" lead="Your assessments and plans from this browser move into your account when you sign in." />
+      <PageHeader
+        title="Sign in"
+        lead="Your assessments and plans from this browser move into your account when you sign in."
+      />
       <JsonForm
         endpoint="/api/account/sign-in"
         submitLabel="Sign in"
@@ -28,7 +35,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Forgot your password?
         </Link>{" "}
         · No account yet?{" "}
-        <Link href={`/sign-up?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+        <Link
+          href={`/sign-up?next=${encodeURIComponent(next)}`}
+          className="font-medium text-brand-700 underline dark:text-brand-100"
+        >
           Create one
         </Link>
       </p>

@@ -10,7 +10,11 @@ import { requireUser } from "@/server/permissions";
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const next = safeNextPath((await searchParams).next);
   if (await requireUser()) redirect(next);
   const needsVerification = isSmtpConfigured();
@@ -23,19 +27,34 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <JsonForm
         endpoint="/api/account/sign-up"
         submitLabel="Create account"
-        {...(needsVerification ? { successMessage: "Check your inbox: we sent you a link to confirm your email address." } : { successHref: next })}
+        {...(needsVerification
+          ? { successMessage: "Check your inbox: we sent you a link to confirm your email address." }
+          : { successHref: next })}
         fields={[
           { name: "name", label: "Display name", autoComplete: "name" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
-          { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: PASSWORD_HINT },
+          {
+            name: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "new-password",
+            hint: PASSWORD_HINT,
+          },
         ]}
       />
       <p className="mt-6 text-sm">
         Already have an account?{" "}
-        <Link href={`/sign-in?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+        <Link
+          href={`/sign-in?next=${encodeURIComponent(next)}`}
+          className="font-medium text-brand-700 underline dark:text-brand-100"
+        >
           Sign in
         </Link>
-        . What we store and why: <Link href="/privacy" className="font-medium text-brand-700 underline dark:text-brand-100">privacy</Link>.
+        . What we store and why:{" "}
+        <Link href="/privacy" className="font-medium text-brand-700 underline dark:text-brand-100">
+          privacy
+        </Link>
+        .
       </p>
     </>
   );

@@ -12,9 +12,21 @@ import { startAssessment } from "@/server/assessment/quiz";
 import { userOwner } from "@/server/ownership";
 import { requireTeamManager, requireTeamMember, requireTeamOwner, requireUser } from "@/server/permissions";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
-import { acceptInvitation, createEmailInvitations, createLinkInvitation, revokeInvitation } from "@/server/teams/invitations";
+import {
+  acceptInvitation,
+  createEmailInvitations,
+  createLinkInvitation,
+  revokeInvitation,
+} from "@/server/teams/invitations";
 import { RoundSchema, findOpenRound, openNextRound } from "@/server/teams/rounds";
-import { ConsentSchema, CreateTeamSchema, removeMember, setMemberRole, updateConsent, createTeam } from "@/server/teams/teams";
+import {
+  ConsentSchema,
+  CreateTeamSchema,
+  removeMember,
+  setMemberRole,
+  updateConsent,
+  createTeam,
+} from "@/server/teams/teams";
 
 /**
  * Every team form posts here. Each action reads its fields into a strict schema, asks the named
@@ -24,11 +36,25 @@ import { ConsentSchema, CreateTeamSchema, removeMember, setMemberRole, updateCon
 const TeamIdField = z.object({ teamId: RouteIdSchema }).strict();
 const Checkbox = z.enum(["", "on"]).transform((value) => value === "on");
 
-const ConsentFormSchema = z.object({ teamId: RouteIdSchema, allowAggregate: Checkbox, allowIndividual: Checkbox }).strict();
-const StartTeamSchema = z.object({ teamId: RouteIdSchema, from: z.string(), hoursPerWeek: z.string(), timeZone: z.string(), budget: z.string() }).strict();
-const EmailInvitesSchema = z.object({ teamId: RouteIdSchema, emails: z.string().max(20_000, "Paste at most 20,000 characters.") }).strict();
+const ConsentFormSchema = z
+  .object({ teamId: RouteIdSchema, allowAggregate: Checkbox, allowIndividual: Checkbox })
+  .strict();
+const StartTeamSchema = z
+  .object({
+    teamId: RouteIdSchema,
+    from: z.string(),
+    hoursPerWeek: z.string(),
+    timeZone: z.string(),
+    budget: z.string(),
+  })
+  .strict();
+const EmailInvitesSchema = z
+  .object({ teamId: RouteIdSchema, emails: z.string().max(20_000, "Paste at most 20,000 characters.") })
+  .strict();
 const RevokeSchema = z.object({ teamId: RouteIdSchema, invitationId: RouteIdSchema }).strict();
-const MemberRoleSchema = z.object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema, role: z.enum(["manager", "member"]) }).strict();
+const MemberRoleSchema = z
+  .object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema, role: z.enum(["manager", "member"]) })
+  .strict();
 const RemoveMemberSchema = z.object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema }).strict();
 const OpenRoundSchema = z.object({ teamId: RouteIdSchema, name: z.string() }).strict();
 const JoinSchema = z.object({ token: z.string().max(200) }).strict();
@@ -47,7 +73,12 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): TeamFormState => ({ ok: false, error: "Please fix the highlighted fields.", fieldErrors, ...(values ? { values } : {}) });
+const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): TeamFormState => ({
+  ok: false,
+  error: "Please fix the highlighted fields.",
+  fieldErrors,
+  ...(values ? { values } : {}),
+});
 
 export async function createTeamAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
   const user = await requireUser();
@@ -64,42 +95,77 @@ export async function updateConsentAction(_previous: TeamFormState, form: FormDa
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamMember(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
-  const parsed = ConsentFormSchema.safeParse({ teamId, allowAggregate: formText(form, "allowAggregate"), allowIndividual: formText(form, "allowIndividual") });
+  const parsed = ConsentFormSchema.safeParse({
+    teamId,
+    allowAggregate: formText(form, "allowAggregate"),
+    allowIndividual: formText(form, "allowIndividual"),
+  });
   if (!parsed.success) return invalid({ form: "The form could not be read; reload the page and try again." });
-  const consent = ConsentSchema.parse({ allowAggregate: parsed.data.allowAggregate, allowIndividual: parsed.data.allowIndividual });
+  const consent = ConsentSchema.parse({
+    allowAggregate: parsed.data.allowAggregate,
+    allowIndividual: parsed.data.allowIndividual,
+  });
   if (!(await updateConsent(teamId, access.user.id, consent))) return NOT_FOUND;
   revalidatePath(`/teams/${teamId}`);
   return { ok: true, message: "Saved. Your choices apply from now on." };
 }
 
-export async function startTeamAssessmentAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function startTeamAssessmentAction(
+  _previous: TeamFormState,
+  form: FormData,
+): Promise<TeamFormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamMember(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
-  const parsed = StartTeamSchema.safeParse({ teamId, from: formText(form, "from"), hoursPerWeek: formText(form, "hoursPerWeek"), timeZone: formText(form, "timeZone"), budget: formText(form, "budget") });
+  const parsed = StartTeamSchema.safeParse({
+    teamId,
+    from: formText(form, "from"),
+    hoursPerWeek: formText(form, "hoursPerWeek"),
+    timeZone: formText(form, "timeZone"),
+    budget: formText(form, "budget"),
+  });
   if (!parsed.success) return invalid({ form: "The form could not be read; reload the page and try again." });
   const { from, hoursPerWeek, timeZone, budget } = parsed.data;
   const values = { from, hoursPerWeek, budget };
   // The same limit as the personal start form (a server action cannot answer 429).
   const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
-  if (!rate.allowed) return { ok: false, error: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.`, values };
+  if (!rate.allowed)
+    return {
+      ok: false,
+      error: `Too many new assessments from your network. Try again in ${describeWait(rate.retryAfterSeconds)}.`,
+      values,
+    };
   const round = await findOpenRound(teamId);
   const team = access.membership.team;
-  const result = await startAssessment({ from, to: team.targetRoleId, hoursPerWeek, timeZone, budget }, userOwner(access.user.id), { teamId, teamRoundId: round?.id ?? null });
+  const result = await startAssessment(
+    { from, to: team.targetRoleId, hoursPerWeek, timeZone, budget },
+    userOwner(access.user.id),
+    { teamId, teamRoundId: round?.id ?? null },
+  );
   if (!result.ok) return invalid(result.fieldErrors, values);
   redirect(`/assess/${result.attemptId}`);
 }
 
-export async function createLinkInviteAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function createLinkInviteAction(
+  _previous: TeamFormState,
+  form: FormData,
+): Promise<TeamFormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const { path, expiresAt } = await createLinkInvitation(teamId, access.user.id);
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: `Anyone signed in who has this link can join until ${expiresAt.toISOString().slice(0, 10)}. Copy it now: it is shown only once.`, url: `${env.APP_URL}${path}` };
+  return {
+    ok: true,
+    message: `Anyone signed in who has this link can join until ${expiresAt.toISOString().slice(0, 10)}. Copy it now: it is shown only once.`,
+    url: `${env.APP_URL}${path}`,
+  };
 }
 
-export async function createEmailInvitesAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function createEmailInvitesAction(
+  _previous: TeamFormState,
+  form: FormData,
+): Promise<TeamFormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -107,10 +173,17 @@ export async function createEmailInvitesAction(_previous: TeamFormState, form: F
   const parsed = EmailInvitesSchema.safeParse({ teamId, ...values });
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   const team = access.membership.team;
-  const result = await createEmailInvitations({ id: team.id, name: team.name }, { id: access.user.id, name: access.user.name }, parsed.data.emails);
+  const result = await createEmailInvitations(
+    { id: team.id, name: team.name },
+    { id: access.user.id, name: access.user.name },
+    parsed.data.emails,
+  );
   if (!result.ok) return invalid(result.fieldErrors, values);
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: `Sent ${result.sent} ${result.sent === 1 ? "invitation" : "invitations"}. Each works once, for its address.` };
+  return {
+    ok: true,
+    message: `Sent ${result.sent} ${result.sent === 1 ? "invitation" : "invitations"}. Each works once, for its address.`,
+  };
 }
 
 export async function revokeInviteAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
@@ -127,8 +200,13 @@ export async function setMemberRoleAction(_previous: TeamFormState, form: FormDa
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamOwner(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
-  const parsed = MemberRoleSchema.safeParse({ teamId, memberUserId: formText(form, "memberUserId"), role: formText(form, "role") });
-  if (!parsed.success || !(await setMemberRole(teamId, parsed.data.memberUserId, parsed.data.role))) return NOT_FOUND;
+  const parsed = MemberRoleSchema.safeParse({
+    teamId,
+    memberUserId: formText(form, "memberUserId"),
+    role: formText(form, "role"),
+  });
+  if (!parsed.success || !(await setMemberRole(teamId, parsed.data.memberUserId, parsed.data.role)))
+    return NOT_FOUND;
   revalidatePath(`/teams/${teamId}`);
   return { ok: true, message: parsed.data.role === "manager" ? "Now a manager." : "Now a member." };
 }
@@ -150,10 +228,19 @@ export async function openRoundAction(_previous: TeamFormState, form: FormData):
   const values = { name: formText(form, "name") };
   const parsed = OpenRoundSchema.safeParse({ teamId, ...values });
   const round = parsed.success ? RoundSchema.safeParse({ name: parsed.data.name }) : null;
-  if (!round?.success) return invalid(round ? fieldErrorsOf(round.error) : { form: "The form could not be read; reload the page and try again." }, values);
+  if (!round?.success)
+    return invalid(
+      round
+        ? fieldErrorsOf(round.error)
+        : { form: "The form could not be read; reload the page and try again." },
+      values,
+    );
   await openNextRound(teamId, round.data.name);
   revalidatePath(`/teams/${teamId}`);
-  return { ok: true, message: `Round “${round.data.name}” is open; the previous round's answer reviews are now released.` };
+  return {
+    ok: true,
+    message: `Round “${round.data.name}” is open; the previous round's answer reviews are now released.`,
+  };
 }
 
 export async function joinTeamAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {

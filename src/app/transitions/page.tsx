@@ -38,16 +38,26 @@ export default async function TransitionsPage({ searchParams }: Props) {
         title="Role transitions"
         lead="Compare any two roles: what carries over, what has to grow, what is new, and how many hours of learning close the gap."
       />
-      <section aria-label="Choose roles" className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-label="Choose roles"
+        className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+      >
         {submitted && (errors.from || errors.to) && (
           <p role="alert" className="mb-4 font-medium text-red-700 dark:text-red-400">
             Please fix the highlighted fields.
           </p>
         )}
-        <RolePicker roles={roles} from={ids.has(from) ? from : ""} to={ids.has(to) ? to : ""} errors={errors} />
+        <RolePicker
+          roles={roles}
+          from={ids.has(from) ? from : ""}
+          to={ids.has(to) ? to : ""}
+          errors={errors}
+        />
       </section>
       <section aria-labelledby="all" className="mt-10">
-        <h2 id="all" className="text-xl font-semibold tracking-tight">Every transition</h2>
+        <h2 id="all" className="text-xl font-semibold tracking-tight">
+          Every transition
+        </h2>
         <div className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {roles.map((target) => (
             <div key={target.id}>
@@ -57,7 +67,10 @@ export default async function TransitionsPage({ searchParams }: Props) {
                   .filter((source) => source.id !== target.id)
                   .map((source) => (
                     <li key={source.id}>
-                      <Link href={`/transitions/${source.id}/${target.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+                      <Link
+                        href={`/transitions/${source.id}/${target.id}`}
+                        className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                      >
                         from {source.title}
                       </Link>
                     </li>

@@ -60,12 +60,20 @@ export function JsonForm({
     const body: Record<string, string | number> = {};
     for (const field of fields) {
       const value = String(data.get(field.name) ?? "");
-      body[field.name] = numericFields.includes(field.name) && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+      body[field.name] =
+        numericFields.includes(field.name) && value.trim() !== "" && Number.isFinite(Number(value))
+          ? Number(value)
+          : value;
     }
     setPending(true);
     setStatus(null);
     try {
-      const response = await fetch(endpoint, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+      const response = await fetch(endpoint, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      });
       const answer = (await response.json().catch(() => ({}))) as Answer;
       if (!response.ok) {
         setErrors(answer.fieldErrors ?? {});
@@ -79,10 +87,15 @@ export function JsonForm({
         return;
       }
       setStatus({ kind: "success", text: successMessage ?? answer.message ?? "Saved." });
-      (event.target as HTMLFormElement).querySelectorAll<HTMLInputElement>("input[type=password]").forEach((input) => (input.value = ""));
+      (event.target as HTMLFormElement)
+        .querySelectorAll<HTMLInputElement>("input[type=password]")
+        .forEach((input) => (input.value = ""));
       router.refresh();
     } catch {
-      setStatus({ kind: "error", text: "The server could not be reached. Check your connection and try again." });
+      setStatus({
+        kind: "error",
+        text: "The server could not be reached. Check your connection and try again.",
+      });
     } finally {
       setPending(false);
     }
@@ -93,7 +106,13 @@ export function JsonForm({
     <form onSubmit={submit} noValidate className="max-w-md space-y-4" aria-busy={isPending}>
       <div aria-live="polite" role="status">
         {status && (
-          <p className={status.kind === "error" ? "font-medium text-red-700 dark:text-red-400" : "font-medium text-emerald-800 dark:text-emerald-300"}>
+          <p
+            className={
+              status.kind === "error"
+                ? "font-medium text-red-700 dark:text-red-400"
+                : "font-medium text-emerald-800 dark:text-emerald-300"
+            }
+          >
             {status.text}
             {formError && formError !== status.text ? ` ${formError}` : ""}
           </p>
@@ -102,8 +121,10 @@ export function JsonForm({
       {fields.map((field) => {
         const id = `${formId}-${field.name}`;
         const error = errors[field.name];
-        const describedBy = [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-        if (field.type === "hidden") return <input key={field.name} type="hidden" name={field.name} defaultValue={field.defaultValue} />;
+        const describedBy =
+          [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        if (field.type === "hidden")
+          return <input key={field.name} type="hidden" name={field.name} defaultValue={field.defaultValue} />;
         return (
           <div key={field.name}>
             <label htmlFor={id} className="block text-sm font-medium">
@@ -115,7 +136,14 @@ export function JsonForm({
               </p>
             )}
             {field.options ? (
-              <select id={id} name={field.name} defaultValue={field.defaultValue ?? ""} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass}>
+              <select
+                id={id}
+                name={field.name}
+                defaultValue={field.defaultValue ?? ""}
+                aria-invalid={Boolean(error)}
+                aria-describedby={describedBy}
+                className={inputClass}
+              >
                 {field.options.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -144,7 +172,11 @@ export function JsonForm({
         );
       })}
       {children}
-      <button type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+      >
         {isPending ? "Working…" : submitLabel}
       </button>
     </form>

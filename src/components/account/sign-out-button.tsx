@@ -10,7 +10,12 @@ export function SignOutButton({ className }: { className?: string }) {
   async function signOut() {
     setPending(true);
     try {
-      await fetch("/api/account/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}", credentials: "same-origin" });
+      await fetch("/api/account/sign-out", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+        credentials: "same-origin",
+      });
     } finally {
       router.push("/");
       router.refresh();

@@ -34,7 +34,11 @@ export function QuizQuestion({
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     const target = event.target as HTMLElement;
-    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type === "text")) return;
+    if (
+      target instanceof HTMLTextAreaElement ||
+      (target instanceof HTMLInputElement && target.type === "text")
+    )
+      return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const form = formRef.current;
     if (!form || isPending) return;
@@ -60,28 +64,47 @@ export function QuizQuestion({
 
   const total = view.answered + view.expectedRemaining;
   return (
-    <form id="quiz-form" ref={formRef} action={formAction} onKeyDown={onKeyDown} className="space-y-6" aria-busy={isPending}>
+    <form
+      id="quiz-form"
+      ref={formRef}
+      action={formAction}
+      onKeyDown={onKeyDown}
+      className="space-y-6"
+      aria-busy={isPending}
+    >
       <input type="hidden" name="attemptId" value={view.attemptId} />
       <input type="hidden" name="questionId" value={view.questionId} />
       <div>
         <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
           <p>
-            Question {number} · <span className="font-medium text-slate-800 dark:text-slate-200">{view.skillTitle}</span>
+            Question {number} ·{" "}
+            <span className="font-medium text-slate-800 dark:text-slate-200">{view.skillTitle}</span>
           </p>
           <p>
             {view.answered} answered · about {view.expectedRemaining} more
           </p>
         </div>
-        <progress className="mt-2 h-2 w-full overflow-hidden rounded accent-brand-600" value={view.answered} max={Math.max(total, 1)} aria-label={`${view.answered} answered, about ${view.expectedRemaining} more`} />
+        <progress
+          className="mt-2 h-2 w-full overflow-hidden rounded accent-brand-600"
+          value={view.answered}
+          max={Math.max(total, 1)}
+          aria-label={`${view.answered} answered, about ${view.expectedRemaining} more`}
+        />
       </div>
 
       <h1 ref={headingRef} tabIndex={-1} className="sr-only">
         Question {number}
       </h1>
-      <div id="question-stem" className="prose prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: view.stemHtml }} />
+      <div
+        id="question-stem"
+        className="prose prose-slate max-w-none dark:prose-invert"
+        dangerouslySetInnerHTML={{ __html: view.stemHtml }}
+      />
 
       <fieldset aria-describedby="question-stem answer-hint">
-        <legend className="mb-2 font-semibold">{isMultiple ? "Choose every answer that applies" : "Choose one answer"}</legend>
+        <legend className="mb-2 font-semibold">
+          {isMultiple ? "Choose every answer that applies" : "Choose one answer"}
+        </legend>
         <ul className="space-y-2">
           {view.options.map((option, index) => (
             <li key={option.id}>
@@ -96,16 +119,23 @@ export function QuizQuestion({
                   value={option.id}
                   className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
                 />
-                <kbd aria-hidden="true" className="mt-0.5 h-6 min-w-6 shrink-0 rounded border border-slate-300 text-center font-mono text-xs leading-6 text-slate-600 dark:border-slate-600 dark:text-slate-300">
+                <kbd
+                  aria-hidden="true"
+                  className="mt-0.5 h-6 min-w-6 shrink-0 rounded border border-slate-300 text-center font-mono text-xs leading-6 text-slate-600 dark:border-slate-600 dark:text-slate-300"
+                >
                   {index + 1}
                 </kbd>
-                <span className="prose prose-slate max-w-none prose-p:my-0 dark:prose-invert" dangerouslySetInnerHTML={{ __html: option.html }} />
+                <span
+                  className="prose prose-slate max-w-none prose-p:my-0 dark:prose-invert"
+                  dangerouslySetInnerHTML={{ __html: option.html }}
+                />
               </label>
             </li>
           ))}
         </ul>
         <p id="answer-hint" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          Keys: {view.options.length > 1 ? `1–${view.options.length}` : "1"} {isMultiple ? "toggle options" : "choose"}, Enter submits, 0 means “I don’t know”.
+          Keys: {view.options.length > 1 ? `1–${view.options.length}` : "1"}{" "}
+          {isMultiple ? "toggle options" : "choose"}, Enter submits, 0 means “I don’t know”.
         </p>
       </fieldset>
 
@@ -116,7 +146,12 @@ export function QuizQuestion({
       )}
 
       <div className="flex flex-wrap items-center gap-3">
-        <button ref={submitRef} type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">
+        <button
+          ref={submitRef}
+          type="submit"
+          disabled={isPending}
+          className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+        >
           {isPending ? "Saving…" : "Submit answer"}
         </button>
         <button
@@ -141,9 +176,14 @@ export function QuizQuestion({
       </div>
       {view.unaskedSkills.length > 0 && (
         <p id="finish-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          {view.unaskedSkills.length === view.requiredSkills ? "No" : `${view.unaskedSkills.length} of the ${view.requiredSkills}`} required skills{" "}
-          {view.unaskedSkills.length === view.requiredSkills ? "have an answer yet" : "have no answer yet"}: {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
-          {view.unaskedSkills.length === 1 ? "it" : "them"} inferred from your other answers and your current role, not measured.
+          {view.unaskedSkills.length === view.requiredSkills
+            ? "No"
+            : `${view.unaskedSkills.length} of the ${view.requiredSkills}`}{" "}
+          required skills{" "}
+          {view.unaskedSkills.length === view.requiredSkills ? "have an answer yet" : "have no answer yet"}:{" "}
+          {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
+          {view.unaskedSkills.length === 1 ? "it" : "them"} inferred from your other answers and your current
+          role, not measured.
         </p>
       )}
     </form>

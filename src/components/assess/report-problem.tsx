@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { REPORT_REASONS } from "@/domain/question-report";
 
-export type ReportFormState = { ok: true } | { ok: false; fieldErrors: Partial<Record<"reason" | "details" | "questionId", string>> } | null;
+export type ReportFormState =
+  | { ok: true }
+  | { ok: false; fieldErrors: Partial<Record<"reason" | "details" | "questionId", string>> }
+  | null;
 
 const REASONS = Object.entries(REPORT_REASONS);
 
@@ -32,7 +35,9 @@ export function ReportProblem({
           <input type="hidden" name="questionId" value={questionId} />
           <input type="hidden" name="attemptId" value={attemptId} />
           <div>
-            <label htmlFor={`${prefix}-reason`} className="block font-medium">What is wrong?</label>
+            <label htmlFor={`${prefix}-reason`} className="block font-medium">
+              What is wrong?
+            </label>
             <select
               id={`${prefix}-reason`}
               name="reason"
@@ -43,13 +48,21 @@ export function ReportProblem({
             >
               <option value="">Choose…</option>
               {REASONS.map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
             </select>
-            {errors.reason && <p id={`${prefix}-reason-error`} className="mt-1 text-red-700 dark:text-red-400">{errors.reason}</p>}
+            {errors.reason && (
+              <p id={`${prefix}-reason-error`} className="mt-1 text-red-700 dark:text-red-400">
+                {errors.reason}
+              </p>
+            )}
           </div>
           <div>
-            <label htmlFor={`${prefix}-details`} className="block font-medium">Details (optional)</label>
+            <label htmlFor={`${prefix}-details`} className="block font-medium">
+              Details (optional)
+            </label>
             <textarea
               id={`${prefix}-details`}
               name="details"
@@ -59,10 +72,18 @@ export function ReportProblem({
               aria-describedby={errors.details ? `${prefix}-details-error` : undefined}
               className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
             />
-            {errors.details && <p id={`${prefix}-details-error`} className="mt-1 text-red-700 dark:text-red-400">{errors.details}</p>}
+            {errors.details && (
+              <p id={`${prefix}-details-error`} className="mt-1 text-red-700 dark:text-red-400">
+                {errors.details}
+              </p>
+            )}
             {errors.questionId && <p className="mt-1 text-red-700 dark:text-red-400">{errors.questionId}</p>}
           </div>
-          <button type="submit" disabled={isPending} className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600">
+          <button
+            type="submit"
+            disabled={isPending}
+            className="rounded-lg border border-slate-300 px-4 py-2 font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600"
+          >
             {isPending ? "Sending…" : "Send report"}
           </button>
         </form>

@@ -14,7 +14,10 @@ interface RoleOption {
  * Start an assessment: where you are, where you want to go, and (optionally) how many hours a week
  * you can study. The browser's time zone rides along so plan dates fall on the person's days.
  */
-export type StartFormState = { fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek" | "budget" | "form", string>>; values: Record<string, string> } | null;
+export type StartFormState = {
+  fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek" | "budget" | "form", string>>;
+  values: Record<string, string>;
+} | null;
 
 export function StartAssessmentForm({
   roles,
@@ -43,15 +46,37 @@ export function StartAssessmentForm({
   };
   const targetTitle = roles.find((role) => role.id === choice.to)?.title;
   return (
-    <form action={formAction} onChange={onChange} noValidate className="space-y-4" aria-describedby={state ? "start-errors" : undefined}>
+    <form
+      action={formAction}
+      onChange={onChange}
+      noValidate
+      className="space-y-4"
+      aria-describedby={state ? "start-errors" : undefined}
+    >
       {state && (
         <p id="start-errors" role="alert" className="font-medium text-red-700 dark:text-red-400">
           {errors.form ?? "Please fix the highlighted fields."}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <RoleSelect id="start-from" name="from" label="Your current role (optional)" placeholder="None of these / not sure" roles={roles} value={values.from ?? ""} error={errors.from} isRequired={false} />
-        <RoleSelect id="start-to" name="to" label="Role you want to move into" roles={roles} value={values.to ?? ""} error={errors.to} />
+        <RoleSelect
+          id="start-from"
+          name="from"
+          label="Your current role (optional)"
+          placeholder="None of these / not sure"
+          roles={roles}
+          value={values.from ?? ""}
+          error={errors.from}
+          isRequired={false}
+        />
+        <RoleSelect
+          id="start-to"
+          name="to"
+          label="Role you want to move into"
+          roles={roles}
+          value={values.to ?? ""}
+          error={errors.to}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -68,9 +93,13 @@ export function StartAssessmentForm({
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-600"
           />
           {errors.hoursPerWeek ? (
-            <p id="hoursPerWeek-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.hoursPerWeek}</p>
+            <p id="hoursPerWeek-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {errors.hoursPerWeek}
+            </p>
           ) : (
-            <p id="hoursPerWeek-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">1–40; we assume 5 if you leave it empty.</p>
+            <p id="hoursPerWeek-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              1–40; we assume 5 if you leave it empty.
+            </p>
           )}
         </div>
         <div>
@@ -90,18 +119,27 @@ export function StartAssessmentForm({
             <option value="30">Up to 30 questions (recommended)</option>
           </select>
           {errors.budget ? (
-            <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.budget}</p>
+            <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {errors.budget}
+            </p>
           ) : (
-            <p id="budget-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">It stops earlier once the picture is clear.</p>
+            <p id="budget-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              It stops earlier once the picture is clear.
+            </p>
           )}
         </div>
       </div>
       <TimeZoneInput />
-      <button type="submit" disabled={isPending} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+      >
         {isPending ? "Starting…" : "Start the assessment"}
       </button>
       <p id="quiz-length" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
-        {describeLength(lengths, choice.to, targetTitle, Number(choice.budget))} No account needed: your progress is kept in this browser.
+        {describeLength(lengths, choice.to, targetTitle, Number(choice.budget))} No account needed: your
+        progress is kept in this browser.
       </p>
     </form>
   );
@@ -115,7 +153,12 @@ const MINUTES_PER_QUESTION = 0.7;
  * number of required skills; the typical range comes from the engine's own simulation when the
  * instance has estimated it.
  */
-function describeLength(lengths: QuizLengthHints, to: string, title: string | undefined, budget: number): string {
+function describeLength(
+  lengths: QuizLengthHints,
+  to: string,
+  title: string | undefined,
+  budget: number,
+): string {
   const hint = lengths[to];
   if (!hint || !title) {
     const floors = Object.values(lengths).map((entry) => entry.required);

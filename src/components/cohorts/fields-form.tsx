@@ -1,20 +1,66 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { inputClass, primaryButtonClass, secondaryButtonClass, type TeamFormState } from "@/components/teams/form-state";
-import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "@/components/teams/form-status";
+import {
+  inputClass,
+  primaryButtonClass,
+  secondaryButtonClass,
+  type TeamFormState,
+} from "@/components/teams/form-state";
+import {
+  FieldError,
+  FormStatus,
+  fieldErrorOf,
+  valueOf,
+  type TeamAction,
+} from "@/components/teams/form-status";
 
 /**
  * One cohort form: labelled fields, each with its error under it (aria-describedby), the
  * outcome announced in a status region, and the last values kept when the action refuses them.
  */
 export type Field =
-  | { kind: "text" | "date" | "datetime-local" | "email" | "number"; name: string; label: string; hint?: string; value?: string; step?: string }
+  | {
+      kind: "text" | "date" | "datetime-local" | "email" | "number";
+      name: string;
+      label: string;
+      hint?: string;
+      value?: string;
+      step?: string;
+    }
   | { kind: "textarea"; name: string; label: string; hint?: string; value?: string; rows?: number }
-  | { kind: "select"; name: string; label: string; hint?: string; value?: string; options: { value: string; label: string }[]; placeholder?: string }
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      hint?: string;
+      value?: string;
+      options: { value: string; label: string }[];
+      placeholder?: string;
+    }
   | { kind: "file"; name: string; label: string; hint?: string; accept?: string };
 
-export function FieldsForm({ id, action, hidden = {}, fields, submit, pendingLabel = "Saving…", isPrimary = false, layout = "stack", children }: { id: string; action: TeamAction; hidden?: Record<string, string>; fields: Field[]; submit: string; pendingLabel?: string; isPrimary?: boolean; layout?: "stack" | "grid"; children?: ReactNode }) {
+export function FieldsForm({
+  id,
+  action,
+  hidden = {},
+  fields,
+  submit,
+  pendingLabel = "Saving…",
+  isPrimary = false,
+  layout = "stack",
+  children,
+}: {
+  id: string;
+  action: TeamAction;
+  hidden?: Record<string, string>;
+  fields: Field[];
+  submit: string;
+  pendingLabel?: string;
+  isPrimary?: boolean;
+  layout?: "stack" | "grid";
+  children?: ReactNode;
+}) {
   const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
   return (
     <form action={formAction} noValidate className="space-y-4">
@@ -25,10 +71,24 @@ export function FieldsForm({ id, action, hidden = {}, fields, submit, pendingLab
         {fields.map((field) => {
           const inputId = `${id}-${field.name}`;
           const error = fieldErrorOf(state, field.name);
-          const describedBy = [field.hint ? `${inputId}-hint` : "", error ? `${inputId}-error` : ""].filter(Boolean).join(" ") || undefined;
-          const common = { id: inputId, name: field.name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass } as const;
+          const describedBy =
+            [field.hint ? `${inputId}-hint` : "", error ? `${inputId}-error` : ""]
+              .filter(Boolean)
+              .join(" ") || undefined;
+          const common = {
+            id: inputId,
+            name: field.name,
+            "aria-invalid": error ? true : undefined,
+            "aria-describedby": describedBy,
+            className: inputClass,
+          } as const;
           return (
-            <div key={field.name} className={field.kind === "textarea" && layout === "grid" ? "sm:col-span-2 lg:col-span-3" : undefined}>
+            <div
+              key={field.name}
+              className={
+                field.kind === "textarea" && layout === "grid" ? "sm:col-span-2 lg:col-span-3" : undefined
+              }
+            >
               <label htmlFor={inputId} className="block text-sm font-medium">
                 {field.label}
               </label>
@@ -38,7 +98,11 @@ export function FieldsForm({ id, action, hidden = {}, fields, submit, pendingLab
                 </p>
               )}
               {field.kind === "textarea" ? (
-                <textarea {...common} rows={field.rows ?? 6} defaultValue={valueOf(state, field.name, field.value ?? "")} />
+                <textarea
+                  {...common}
+                  rows={field.rows ?? 6}
+                  defaultValue={valueOf(state, field.name, field.value ?? "")}
+                />
               ) : field.kind === "select" ? (
                 <select {...common} defaultValue={valueOf(state, field.name, field.value ?? "")}>
                   {field.placeholder !== undefined && <option value="">{field.placeholder}</option>}
@@ -51,7 +115,12 @@ export function FieldsForm({ id, action, hidden = {}, fields, submit, pendingLab
               ) : field.kind === "file" ? (
                 <input {...common} type="file" accept={field.accept} />
               ) : (
-                <input {...common} type={field.kind} step={field.step} defaultValue={valueOf(state, field.name, field.value ?? "")} />
+                <input
+                  {...common}
+                  type={field.kind}
+                  step={field.step}
+                  defaultValue={valueOf(state, field.name, field.value ?? "")}
+                />
               )}
               <FieldError id={`${inputId}-error`} error={error} />
             </div>
@@ -59,7 +128,11 @@ export function FieldsForm({ id, action, hidden = {}, fields, submit, pendingLab
         })}
       </div>
       {children}
-      <button type="submit" disabled={isPending} className={isPrimary ? primaryButtonClass : secondaryButtonClass}>
+      <button
+        type="submit"
+        disabled={isPending}
+        className={isPrimary ? primaryButtonClass : secondaryButtonClass}
+      >
         {isPending ? pendingLabel : submit}
       </button>
       <FormStatus state={state} />

@@ -8,30 +8,60 @@ import { percent } from "./format";
 const cell = "py-2 pr-4 align-top";
 
 /** Completion and overdue per module and per learner; staff assign or waive by hand. */
-export function ProgressSection({ cohortId, dashboard, isOpen, modules, actions }: { cohortId: string; dashboard: CohortDashboard; isOpen: boolean; modules: { id: string; title: string }[]; actions: { assign: TeamAction; waive: TeamAction } }) {
+export function ProgressSection({
+  cohortId,
+  dashboard,
+  isOpen,
+  modules,
+  actions,
+}: {
+  cohortId: string;
+  dashboard: CohortDashboard;
+  isOpen: boolean;
+  modules: { id: string; title: string }[];
+  actions: { assign: TeamAction; waive: TeamAction };
+}) {
   const { overall } = dashboard;
   return (
-    <section aria-labelledby="progress" className="space-y-6 rounded-2xl border border-slate-200 p-6 dark:border-slate-800">
-      <h2 id="progress" className="text-xl font-semibold tracking-tight">Progress</h2>
+    <section
+      aria-labelledby="progress"
+      className="space-y-6 rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+    >
+      <h2 id="progress" className="text-xl font-semibold tracking-tight">
+        Progress
+      </h2>
       <p className="text-sm">
-        {overall.done} of {overall.assigned} assigned modules done; {overall.overdue} overdue (past due and not done, as of {formatDay(dashboard.today)} in the cohort&apos;s time zone).
+        {overall.done} of {overall.assigned} assigned modules done; {overall.overdue} overdue (past due and
+        not done, as of {formatDay(dashboard.today)} in the cohort&apos;s time zone).
       </p>
       {dashboard.modules.length > 0 && (
         <table className="w-full text-left text-sm">
           <caption className="mb-2 text-left font-semibold">Completion per module</caption>
           <thead>
             <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th scope="col" className={cell}>Module</th>
-              <th scope="col" className={cell}>Assigned</th>
-              <th scope="col" className={cell}>Done</th>
-              <th scope="col" className={cell}>Overdue</th>
-              <th scope="col" className={cell}>Completion</th>
+              <th scope="col" className={cell}>
+                Module
+              </th>
+              <th scope="col" className={cell}>
+                Assigned
+              </th>
+              <th scope="col" className={cell}>
+                Done
+              </th>
+              <th scope="col" className={cell}>
+                Overdue
+              </th>
+              <th scope="col" className={cell}>
+                Completion
+              </th>
             </tr>
           </thead>
           <tbody>
             {dashboard.modules.map((row) => (
               <tr key={row.moduleId} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className={`${cell} font-medium`}>{row.title}</th>
+                <th scope="row" className={`${cell} font-medium`}>
+                  {row.title}
+                </th>
                 <td className={cell}>{row.tally.assigned}</td>
                 <td className={cell}>{row.tally.done}</td>
                 <td className={cell}>{row.tally.overdue}</td>
@@ -46,26 +76,46 @@ export function ProgressSection({ cohortId, dashboard, isOpen, modules, actions 
         {dashboard.learners
           .filter((row) => row.userId)
           .map((row) => (
-            <li key={row.enrollmentId} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+            <li
+              key={row.enrollmentId}
+              className="rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+            >
               <h4 className="font-semibold">
-                {row.name}: {row.tally.done} of {row.tally.assigned} done{row.tally.overdue > 0 ? `, ${row.tally.overdue} overdue` : ""}
+                {row.name}: {row.tally.done} of {row.tally.assigned} done
+                {row.tally.overdue > 0 ? `, ${row.tally.overdue} overdue` : ""}
               </h4>
               {row.assignments.length > 0 && (
                 <ul className="mt-2 space-y-1 text-sm">
                   {row.assignments.map((assignment) => (
                     <li key={assignment.id} className="flex flex-wrap items-center gap-2">
                       <span>
-                        {assignment.title} · due {formatDay(assignment.dueDate)} · {assignment.isWaived ? "waived" : assignment.isDone ? "done" : assignment.isOverdue ? "overdue" : "not done yet"}
+                        {assignment.title} · due {formatDay(assignment.dueDate)} ·{" "}
+                        {assignment.isWaived
+                          ? "waived"
+                          : assignment.isDone
+                            ? "done"
+                            : assignment.isOverdue
+                              ? "overdue"
+                              : "not done yet"}
                         {assignment.source === "manual" ? " · assigned by hand" : ""}
                       </span>
-                      {isOpen && !assignment.isWaived && !assignment.isDone && <ActionButton action={actions.waive} fields={{ cohortId, assignmentId: assignment.id }} label="Waive" describedBy={undefined} />}
+                      {isOpen && !assignment.isWaived && !assignment.isDone && (
+                        <ActionButton
+                          action={actions.waive}
+                          fields={{ cohortId, assignmentId: assignment.id }}
+                          label="Waive"
+                          describedBy={undefined}
+                        />
+                      )}
                     </li>
                   ))}
                 </ul>
               )}
               {isOpen && (
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-sm font-medium">Assign a module to {row.name}</summary>
+                  <summary className="cursor-pointer text-sm font-medium">
+                    Assign a module to {row.name}
+                  </summary>
                   <div className="mt-2">
                     <FieldsForm
                       id={`assign-${row.enrollmentId}`}
@@ -74,7 +124,13 @@ export function ProgressSection({ cohortId, dashboard, isOpen, modules, actions 
                       submit="Assign"
                       layout="grid"
                       fields={[
-                        { kind: "select", name: "moduleId", label: "Module", placeholder: "Choose a module", options: modules.map((module) => ({ value: module.id, label: module.title })) },
+                        {
+                          kind: "select",
+                          name: "moduleId",
+                          label: "Module",
+                          placeholder: "Choose a module",
+                          options: modules.map((module) => ({ value: module.id, label: module.title })),
+                        },
                         { kind: "date", name: "dueDate", label: "Due date" },
                       ]}
                     />

@@ -3,17 +3,38 @@ import type { TeamAction } from "@/components/teams/form-status";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
 
-const STATUS = { "not-joined": "Not joined yet", "not-started": "Not started", started: "Started", finished: "Finished" } as const;
+const STATUS = {
+  "not-joined": "Not joined yet",
+  "not-started": "Not started",
+  started: "Started",
+  finished: "Finished",
+} as const;
 const cell = "py-2 pr-4 align-top";
 
 /** The roster: import, staff, and who has started, finished or not started the assessment. */
-export function RosterSection({ cohortId, dashboard, isOpen, actions }: { cohortId: string; dashboard: CohortDashboard; isOpen: boolean; actions: { importRoster: TeamAction; addStaff: TeamAction; resend: TeamAction; revoke: TeamAction } }) {
+export function RosterSection({
+  cohortId,
+  dashboard,
+  isOpen,
+  actions,
+}: {
+  cohortId: string;
+  dashboard: CohortDashboard;
+  isOpen: boolean;
+  actions: { importRoster: TeamAction; addStaff: TeamAction; resend: TeamAction; revoke: TeamAction };
+}) {
   const { counts } = dashboard;
   return (
-    <section aria-labelledby="roster" className="space-y-6 rounded-2xl border border-slate-200 p-6 dark:border-slate-800">
-      <h2 id="roster" className="text-xl font-semibold tracking-tight">Roster</h2>
+    <section
+      aria-labelledby="roster"
+      className="space-y-6 rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+    >
+      <h2 id="roster" className="text-xl font-semibold tracking-tight">
+        Roster
+      </h2>
       <p className="text-sm">
-        {counts.learners} learners: {counts.finished} finished, {counts.started} started, {counts.notStarted} not started, {counts.notJoined} not joined yet.
+        {counts.learners} learners: {counts.finished} finished, {counts.started} started, {counts.notStarted}{" "}
+        not started, {counts.notJoined} not joined yet.
       </p>
       {dashboard.learners.length > 0 && (
         <div className="overflow-x-auto">
@@ -21,10 +42,18 @@ export function RosterSection({ cohortId, dashboard, isOpen, actions }: { cohort
             <caption className="sr-only">Learners and their assessment status</caption>
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className={cell}>Learner</th>
-                <th scope="col" className={cell}>Assessment</th>
-                <th scope="col" className={cell}>Result</th>
-                <th scope="col" className={cell}>Invitation</th>
+                <th scope="col" className={cell}>
+                  Learner
+                </th>
+                <th scope="col" className={cell}>
+                  Assessment
+                </th>
+                <th scope="col" className={cell}>
+                  Result
+                </th>
+                <th scope="col" className={cell}>
+                  Invitation
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -35,14 +64,28 @@ export function RosterSection({ cohortId, dashboard, isOpen, actions }: { cohort
                     <span className="block font-normal text-slate-600 dark:text-slate-400">{row.email}</span>
                   </th>
                   <td className={cell}>{STATUS[row.status]}</td>
-                  <td className={cell}>{row.result ? `${row.result.meets} of ${row.result.required} required skills likely met · readiness ${Math.round((row.result.readiness ?? 0) * 100)}%` : "—"}</td>
+                  <td className={cell}>
+                    {row.result
+                      ? `${row.result.meets} of ${row.result.required} required skills likely met · readiness ${Math.round((row.result.readiness ?? 0) * 100)}%`
+                      : "—"}
+                  </td>
                   <td className={cell}>
                     {row.userId ? (
                       "Joined"
                     ) : isOpen ? (
                       <div className="flex flex-wrap gap-2">
-                        <ActionButton action={actions.resend} fields={{ cohortId, enrollmentId: row.enrollmentId }} label={row.hasOpenInvitation ? "Send a new invitation" : "Invite again"} />
-                        {row.hasOpenInvitation && <ActionButton action={actions.revoke} fields={{ cohortId, enrollmentId: row.enrollmentId }} label="Revoke invitation" />}
+                        <ActionButton
+                          action={actions.resend}
+                          fields={{ cohortId, enrollmentId: row.enrollmentId }}
+                          label={row.hasOpenInvitation ? "Send a new invitation" : "Invite again"}
+                        />
+                        {row.hasOpenInvitation && (
+                          <ActionButton
+                            action={actions.revoke}
+                            fields={{ cohortId, enrollmentId: row.enrollmentId }}
+                            label="Revoke invitation"
+                          />
+                        )}
                       </div>
                     ) : (
                       "Not joined"
@@ -64,12 +107,28 @@ export function RosterSection({ cohortId, dashboard, isOpen, actions }: { cohort
             submit="Import roster"
             pendingLabel="Importing…"
             fields={[
-              { kind: "textarea", name: "roster", label: "Roster (CSV)", hint: "First line name,email; then one learner per line. Every line is checked first: one bad line and nothing is imported. Importing again updates names and never duplicates anyone.", rows: 6 },
+              {
+                kind: "textarea",
+                name: "roster",
+                label: "Roster (CSV)",
+                hint: "First line name,email; then one learner per line. Every line is checked first: one bad line and nothing is imported. Importing again updates names and never duplicates anyone.",
+                rows: 6,
+              },
               { kind: "file", name: "file", label: "Or choose a CSV file", accept: ".csv,text/csv" },
             ]}
           />
           <h3 className="text-lg font-semibold">Add staff</h3>
-          <FieldsForm id="add-staff" action={actions.addStaff} hidden={{ cohortId }} submit="Add to staff" layout="grid" fields={[{ kind: "text", name: "name", label: "Staff member's name" }, { kind: "email", name: "email", label: "Staff member's email" }]} />
+          <FieldsForm
+            id="add-staff"
+            action={actions.addStaff}
+            hidden={{ cohortId }}
+            submit="Add to staff"
+            layout="grid"
+            fields={[
+              { kind: "text", name: "name", label: "Staff member's name" },
+              { kind: "email", name: "email", label: "Staff member's email" },
+            ]}
+          />
         </>
       )}
       <h3 className="text-lg font-semibold">Staff</h3>

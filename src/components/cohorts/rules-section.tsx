@@ -14,10 +14,33 @@ interface RuleView {
 }
 
 /** Rules, the preview of what applying them adds, and the Apply button. */
-export function RulesSection({ cohortId, rules, previewText, canApply, isOpen, skills, modules, actions }: { cohortId: string; rules: RuleView[]; previewText: string; canApply: boolean; isOpen: boolean; skills: { id: string; title: string }[]; modules: { id: string; title: string }[]; actions: { add: TeamAction; remove: TeamAction; apply: TeamAction } }) {
+export function RulesSection({
+  cohortId,
+  rules,
+  previewText,
+  canApply,
+  isOpen,
+  skills,
+  modules,
+  actions,
+}: {
+  cohortId: string;
+  rules: RuleView[];
+  previewText: string;
+  canApply: boolean;
+  isOpen: boolean;
+  skills: { id: string; title: string }[];
+  modules: { id: string; title: string }[];
+  actions: { add: TeamAction; remove: TeamAction; apply: TeamAction };
+}) {
   return (
-    <section aria-labelledby="rules" className="space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800">
-      <h2 id="rules" className="text-xl font-semibold tracking-tight">Assignment rules</h2>
+    <section
+      aria-labelledby="rules"
+      className="space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+    >
+      <h2 id="rules" className="text-xl font-semibold tracking-tight">
+        Assignment rules
+      </h2>
       {rules.length === 0 ? (
         <p className="text-sm">No rules yet.</p>
       ) : (
@@ -25,20 +48,41 @@ export function RulesSection({ cohortId, rules, previewText, canApply, isOpen, s
           {rules.map((rule) => (
             <li key={rule.id} className="flex flex-wrap items-center gap-3">
               <span>
-                If <strong>{rule.skillTitle}</strong> is {rule.belowLevel !== null ? `below level ${rule.belowLevel} (${levelName(rule.belowLevel)})` : `P(meets) below ${rule.pMeetsBelow}`}, assign <strong>{rule.moduleTitle}</strong>, due {rule.dueDays} days after the result.
+                If <strong>{rule.skillTitle}</strong> is{" "}
+                {rule.belowLevel !== null
+                  ? `below level ${rule.belowLevel} (${levelName(rule.belowLevel)})`
+                  : `P(meets) below ${rule.pMeetsBelow}`}
+                , assign <strong>{rule.moduleTitle}</strong>, due {rule.dueDays} days after the result.
                 {rule.appliedAt ? " Applied." : " Not applied yet."}
               </span>
-              {isOpen && <ActionButton action={actions.remove} fields={{ cohortId, ruleId: rule.id }} label="Remove rule" />}
+              {isOpen && (
+                <ActionButton
+                  action={actions.remove}
+                  fields={{ cohortId, ruleId: rule.id }}
+                  label="Remove rule"
+                />
+              )}
             </li>
           ))}
         </ul>
       )}
-      <div role="region" aria-label="Preview" className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+      <div
+        role="region"
+        aria-label="Preview"
+        className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700"
+      >
         <p>
           <strong>Preview against current results:</strong> {previewText}
         </p>
       </div>
-      {isOpen && canApply && <ActionButton action={actions.apply} fields={{ cohortId }} label="Apply the rules" pendingLabel="Applying…" />}
+      {isOpen && canApply && (
+        <ActionButton
+          action={actions.apply}
+          fields={{ cohortId }}
+          label="Apply the rules"
+          pendingLabel="Applying…"
+        />
+      )}
       {isOpen && (
         <>
           <h3 className="text-lg font-semibold">Add a rule</h3>
@@ -49,10 +93,36 @@ export function RulesSection({ cohortId, rules, previewText, canApply, isOpen, s
             submit="Add rule"
             layout="grid"
             fields={[
-              { kind: "select", name: "skillId", label: "Skill", placeholder: "Choose a skill", options: skills.map((skill) => ({ value: skill.id, label: skill.title })) },
-              { kind: "select", name: "condition", label: "Condition", value: "belowLevel", options: [{ value: "belowLevel", label: "Level below" }, { value: "pMeetsBelow", label: "P(meets target) below" }] },
-              { kind: "text", name: "threshold", label: "Threshold", hint: "A level 1–4, or a probability such as 0.5." },
-              { kind: "select", name: "moduleId", label: "Module to assign", placeholder: "Choose a module", options: modules.map((module) => ({ value: module.id, label: module.title })) },
+              {
+                kind: "select",
+                name: "skillId",
+                label: "Skill",
+                placeholder: "Choose a skill",
+                options: skills.map((skill) => ({ value: skill.id, label: skill.title })),
+              },
+              {
+                kind: "select",
+                name: "condition",
+                label: "Condition",
+                value: "belowLevel",
+                options: [
+                  { value: "belowLevel", label: "Level below" },
+                  { value: "pMeetsBelow", label: "P(meets target) below" },
+                ],
+              },
+              {
+                kind: "text",
+                name: "threshold",
+                label: "Threshold",
+                hint: "A level 1–4, or a probability such as 0.5.",
+              },
+              {
+                kind: "select",
+                name: "moduleId",
+                label: "Module to assign",
+                placeholder: "Choose a module",
+                options: modules.map((module) => ({ value: module.id, label: module.title })),
+              },
               { kind: "number", name: "dueDays", label: "Due days after the result", value: "14" },
             ]}
           />

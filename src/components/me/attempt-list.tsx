@@ -2,7 +2,12 @@ import Link from "next/link";
 import { percent } from "@/components/results/chance";
 import type { HistoryAttempt } from "@/server/history";
 
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 const linkClass = "font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100";
 
@@ -17,7 +22,8 @@ export function AttemptList({ attempts }: { attempts: HistoryAttempt[] }) {
             <span>
               <span className="font-medium">{route}</span>
               <span className="ml-2 text-slate-600 dark:text-slate-400">
-                started {longDate.format(attempt.createdAt)} · {attempt.answered} {attempt.answered === 1 ? "answer" : "answers"}
+                started {longDate.format(attempt.createdAt)} · {attempt.answered}{" "}
+                {attempt.answered === 1 ? "answer" : "answers"}
               </span>
             </span>
             {attempt.status === "in_progress" ? (

@@ -9,7 +9,10 @@ export function PlanList({ plans }: { plans: HistoryPlan[] }) {
       {plans.map((plan) => (
         <li key={plan.id} className="flex flex-wrap items-center justify-between gap-3 p-3 text-sm">
           <span>
-            <Link href={`/plan/${plan.id}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            <Link
+              href={`/plan/${plan.id}`}
+              className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
+            >
               {plan.targetTitle}
             </Link>
             <span className="ml-2 text-slate-600 dark:text-slate-400">

@@ -16,7 +16,11 @@ export function SharedLinkList({ links }: { links: SharedLinkEntry[] }) {
       {links.map((link) => (
         <li key={link.linkId} className="rounded-xl border border-slate-200 p-3 dark:border-slate-800">
           <p className="mb-2 text-sm font-medium">{link.label}</p>
-          <ShareControls kind={link.kind} targetId={link.targetId} active={{ linkId: link.linkId, createdAt: link.createdAt }} />
+          <ShareControls
+            kind={link.kind}
+            targetId={link.targetId}
+            active={{ linkId: link.linkId, createdAt: link.createdAt }}
+          />
         </li>
       ))}
     </ul>

@@ -4,13 +4,23 @@ import { useActionState } from "react";
 
 export type PlanHoursState = { error: string } | null;
 
-export function PlanHoursForm({ planId, hoursPerWeek, action }: { planId: string; hoursPerWeek: number; action: (previous: PlanHoursState, form: FormData) => Promise<PlanHoursState> }) {
+export function PlanHoursForm({
+  planId,
+  hoursPerWeek,
+  action,
+}: {
+  planId: string;
+  hoursPerWeek: number;
+  action: (previous: PlanHoursState, form: FormData) => Promise<PlanHoursState>;
+}) {
   const [state, formAction, isPending] = useActionState<PlanHoursState, FormData>(action, null);
   return (
     <form action={formAction} noValidate className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="planId" value={planId} />
       <div>
-        <label htmlFor="plan-hours" className="block text-sm font-medium">Hours a week</label>
+        <label htmlFor="plan-hours" className="block text-sm font-medium">
+          Hours a week
+        </label>
         <input
           id="plan-hours"
           name="hoursPerWeek"
@@ -21,7 +31,11 @@ export function PlanHoursForm({ planId, hoursPerWeek, action }: { planId: string
           className="mt-1 block w-24 rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-600"
         />
       </div>
-      <button type="submit" disabled={isPending} className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600">
+      <button
+        type="submit"
+        disabled={isPending}
+        className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600"
+      >
         Update schedule
       </button>
       {state && (

@@ -6,20 +6,37 @@ import { formatDay, formatHours } from "./dates";
 
 const FORMAT = { read: "Reading", course: "Course", project: "Project", video: "Video" } as const;
 
-export function PlanItemCard({ planId, item, action }: { planId: string; item: PlanView["items"][number]; action: (form: FormData) => Promise<void> }) {
+export function PlanItemCard({
+  planId,
+  item,
+  action,
+}: {
+  planId: string;
+  item: PlanView["items"][number];
+  action: (form: FormData) => Promise<void>;
+}) {
   return (
-    <li id={`module-${item.moduleId}`} className={`scroll-mt-6 rounded-xl border p-4 ${item.isDone ? "border-emerald-600/60 bg-emerald-50/50 dark:bg-emerald-950/30" : "border-slate-200 dark:border-slate-800"}`}>
+    <li
+      id={`module-${item.moduleId}`}
+      className={`scroll-mt-6 rounded-xl border p-4 ${item.isDone ? "border-emerald-600/60 bg-emerald-50/50 dark:bg-emerald-950/30" : "border-slate-200 dark:border-slate-800"}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 className="font-semibold">
             {item.position + 1}. {item.title}
-            {item.isDone && <span className="ml-2 text-sm font-medium text-emerald-800 dark:text-emerald-300">✓ Done</span>}
+            {item.isDone && (
+              <span className="ml-2 text-sm font-medium text-emerald-800 dark:text-emerald-300">✓ Done</span>
+            )}
           </h3>
           {item.assignedBy && (
             <p className="mt-1 text-sm font-medium">
               Assigned by {item.assignedBy}
               {item.dueOn && <> · due {formatDay(item.dueOn)}</>}
-              {item.isOverdue && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-red-800 dark:bg-red-950 dark:text-red-200">Overdue</span>}
+              {item.isOverdue && (
+                <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-red-800 dark:bg-red-950 dark:text-red-200">
+                  Overdue
+                </span>
+              )}
             </p>
           )}
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
@@ -27,7 +44,10 @@ export function PlanItemCard({ planId, item, action }: { planId: string; item: P
               "This module has since been removed from the catalogue; your progress on it is kept."
             ) : (
               <>
-                <Link href={`/skills/${item.skillId}`} className="underline-offset-2 hover:underline">{item.skillTitle}</Link>: {levelName(item.fromLevel)} → {levelName(item.toLevel)} · {formatHours(item.hours)}
+                <Link href={`/skills/${item.skillId}`} className="underline-offset-2 hover:underline">
+                  {item.skillTitle}
+                </Link>
+                : {levelName(item.fromLevel)} → {levelName(item.toLevel)} · {formatHours(item.hours)}
                 {item.format && ` · ${FORMAT[item.format]}`}
                 {item.week !== null && !item.isDone && ` · starts week ${item.week}`}
                 {item.doneAt && ` · done ${item.doneAt.toISOString().slice(0, 10)}`}
@@ -36,13 +56,20 @@ export function PlanItemCard({ planId, item, action }: { planId: string; item: P
           </p>
           {item.bodyHtml && (
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-medium">What to do and how you know you are done</summary>
+              <summary className="cursor-pointer text-sm font-medium">
+                What to do and how you know you are done
+              </summary>
               <SanitizedMarkdown html={item.bodyHtml} className="prose-sm mt-2" />
             </details>
           )}
           {item.url && (
             <p className="mt-1 text-sm">
-              <a href={item.url} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+              <a
+                href={item.url}
+                rel="noopener noreferrer"
+                target="_blank"
+                className="text-brand-700 underline underline-offset-2 dark:text-brand-100"
+              >
                 Open the material<span className="sr-only"> for {item.title} (opens in a new tab)</span>
               </a>
             </p>
@@ -52,7 +79,10 @@ export function PlanItemCard({ planId, item, action }: { planId: string; item: P
           <input type="hidden" name="planId" value={planId} />
           <input type="hidden" name="moduleId" value={item.moduleId} />
           <input type="hidden" name="done" value={item.isDone ? "0" : "1"} />
-          <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:border-brand-600 dark:border-slate-600">
+          <button
+            type="submit"
+            className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:border-brand-600 dark:border-slate-600"
+          >
             {item.isDone ? "Mark not done" : "Mark done"}
             <span className="sr-only">: {item.title}</span>
           </button>

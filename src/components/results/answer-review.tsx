@@ -12,34 +12,59 @@ const OUTCOME = {
  * Every answered question with the correct answer and why, options in the order this person saw
  * them: shown only once the attempt is finished and any team round or cohort window has closed.
  */
-export function AnswerReview({ items, renderReport }: { items: ReviewItem[]; renderReport: (questionId: string) => ReactNode }) {
+export function AnswerReview({
+  items,
+  renderReport,
+}: {
+  items: ReviewItem[];
+  renderReport: (questionId: string) => ReactNode;
+}) {
   return (
     <ol className="space-y-8">
       {items.map((item) => (
-        <li key={item.questionId} id={`review-${item.position}`} className="scroll-mt-6 rounded-xl border border-slate-200 p-5 dark:border-slate-800">
+        <li
+          key={item.questionId}
+          id={`review-${item.position}`}
+          className="scroll-mt-6 rounded-xl border border-slate-200 p-5 dark:border-slate-800"
+        >
           <h3 className="flex flex-wrap items-baseline gap-x-3 text-base font-semibold">
             <span>Question {item.position}</span>
             <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{item.skillTitle}</span>
-            <span className={`text-sm ${OUTCOME[item.outcome].className}`}>{OUTCOME[item.outcome].label}</span>
+            <span className={`text-sm ${OUTCOME[item.outcome].className}`}>
+              {OUTCOME[item.outcome].label}
+            </span>
           </h3>
           {item.isRemoved ? (
-            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">This question has since been removed from the bank; your answer still counts as it was scored.</p>
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+              This question has since been removed from the bank; your answer still counts as it was scored.
+            </p>
           ) : (
             <>
               <SanitizedMarkdown html={item.stemHtml} className="mt-3" />
               {item.isChoiceRevised && (
-                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">The option you chose has since been revised, so it is not among the options below; your answer still counts as it was scored.</p>
+                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                  The option you chose has since been revised, so it is not among the options below; your
+                  answer still counts as it was scored.
+                </p>
               )}
               <ol className="mt-3 space-y-1.5">
                 {item.options.map((option, index) => (
-                  <li key={option.id} className={`flex gap-2 rounded-md border p-2 text-sm ${option.isKey ? "border-emerald-600" : "border-slate-200 dark:border-slate-800"}`}>
-                    <span aria-hidden="true" className="w-5 shrink-0 text-xs text-slate-500 tabular-nums">{index + 1}.</span>
+                  <li
+                    key={option.id}
+                    className={`flex gap-2 rounded-md border p-2 text-sm ${option.isKey ? "border-emerald-600" : "border-slate-200 dark:border-slate-800"}`}
+                  >
+                    <span aria-hidden="true" className="w-5 shrink-0 text-xs text-slate-500 tabular-nums">
+                      {index + 1}.
+                    </span>
                     <span className="w-36 shrink-0 text-xs font-medium">
                       {option.isKey && "✓ Correct answer"}
                       {option.isKey && option.isChosen && <br />}
                       {option.isChosen && "Your choice"}
                     </span>
-                    <span className="prose prose-sm prose-slate max-w-none prose-p:my-0 dark:prose-invert" dangerouslySetInnerHTML={{ __html: option.html }} />
+                    <span
+                      className="prose prose-sm prose-slate max-w-none prose-p:my-0 dark:prose-invert"
+                      dangerouslySetInnerHTML={{ __html: option.html }}
+                    />
                   </li>
                 ))}
               </ol>

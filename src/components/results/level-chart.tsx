@@ -22,8 +22,19 @@ export function LevelChart({ rows }: { rows: ResultsView["required"] }) {
         <title id="level-chart-title">{`Your estimated level against the target for ${rows.length} required skills; ${below} likely below target. The table below has the same numbers.`}</title>
         {[0, 1, 2, 3, 4].map((tick) => (
           <g key={tick}>
-            <line x1={labelWidth + tick * unit} x2={labelWidth + tick * unit} y1={0} y2={height - 24} className="stroke-slate-300 dark:stroke-slate-700" />
-            <text x={labelWidth + tick * unit} y={height - 8} textAnchor="middle" className="fill-current text-[11px]">
+            <line
+              x1={labelWidth + tick * unit}
+              x2={labelWidth + tick * unit}
+              y1={0}
+              y2={height - 24}
+              className="stroke-slate-300 dark:stroke-slate-700"
+            />
+            <text
+              x={labelWidth + tick * unit}
+              y={height - 8}
+              textAnchor="middle"
+              className="fill-current text-[11px]"
+            >
               {tick}
             </text>
           </g>
@@ -36,10 +47,27 @@ export function LevelChart({ rows }: { rows: ResultsView["required"] }) {
               <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="fill-current text-[12px]">
                 {row.title.length > 32 ? `${row.title.slice(0, 31)}…` : row.title}
               </text>
-              <rect x={labelWidth + row.low * unit} y={y + 4} width={Math.max((row.high - row.low) * unit, 3)} height={14} rx={3} className="fill-brand-600/25" />
-              <rect x={labelWidth} y={y + 7} width={Math.max(row.level * unit, 2)} height={8} rx={2} className={meets ? "fill-brand-700 dark:fill-brand-100" : "fill-slate-500"} />
+              <rect
+                x={labelWidth + row.low * unit}
+                y={y + 4}
+                width={Math.max((row.high - row.low) * unit, 3)}
+                height={14}
+                rx={3}
+                className="fill-brand-600/25"
+              />
+              <rect
+                x={labelWidth}
+                y={y + 7}
+                width={Math.max(row.level * unit, 2)}
+                height={8}
+                rx={2}
+                className={meets ? "fill-brand-700 dark:fill-brand-100" : "fill-slate-500"}
+              />
               {row.targetLevel !== null && (
-                <path d={`M ${labelWidth + row.targetLevel * unit} ${y} l 5 -0 l -5 8 l -5 -8 z`} className="fill-rose-600 dark:fill-rose-400" />
+                <path
+                  d={`M ${labelWidth + row.targetLevel * unit} ${y} l 5 -0 l -5 8 l -5 -8 z`}
+                  className="fill-rose-600 dark:fill-rose-400"
+                />
               )}
             </g>
           );

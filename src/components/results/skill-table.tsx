@@ -10,27 +10,57 @@ const OUTCOME_LABEL = { correct: "right", incorrect: "wrong", dontKnow: "don’t
  * skill without a direct answer never gets a confident reading ("very likely below"): it says it
  * was not asked and what its estimate is inferred from.
  */
-export function SkillTable({ rows, caption, hasPrevious, fromTitle = null }: { rows: SkillRow[]; caption: string; hasPrevious: boolean; fromTitle?: string | null }) {
+export function SkillTable({
+  rows,
+  caption,
+  hasPrevious,
+  fromTitle = null,
+}: {
+  rows: SkillRow[];
+  caption: string;
+  hasPrevious: boolean;
+  fromTitle?: string | null;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[720px] border-collapse text-left text-sm">
         <caption className="mb-2 text-left text-slate-600 dark:text-slate-400">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-300 dark:border-slate-700">
-            <th scope="col" className="py-2 pr-3">Skill</th>
-            <th scope="col" className="py-2 pr-3">Your level</th>
-            <th scope="col" className="py-2 pr-3">Target</th>
-            <th scope="col" className="py-2 pr-3">Chance you meet it</th>
-            <th scope="col" className="py-2 pr-3">Evidence</th>
-            {hasPrevious && <th scope="col" className="py-2">Since last time</th>}
+            <th scope="col" className="py-2 pr-3">
+              Skill
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Your level
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Target
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Chance you meet it
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Evidence
+            </th>
+            {hasPrevious && (
+              <th scope="col" className="py-2">
+                Since last time
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.skillId} className="border-b border-slate-200 align-top dark:border-slate-800">
               <th scope="row" className="py-3 pr-3 font-medium">
-                <Link href={`/skills/${row.skillId}`} className="underline-offset-2 hover:underline">{row.title}</Link>
-                {row.isCore && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal dark:bg-slate-800">core</span>}
+                <Link href={`/skills/${row.skillId}`} className="underline-offset-2 hover:underline">
+                  {row.title}
+                </Link>
+                {row.isCore && (
+                  <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal dark:bg-slate-800">
+                    core
+                  </span>
+                )}
               </th>
               <td className="py-3 pr-3">
                 <LevelRange level={row.level} low={row.low} high={row.high} target={row.targetLevel} />
@@ -41,16 +71,24 @@ export function SkillTable({ rows, caption, hasPrevious, fromTitle = null }: { r
                   "—"
                 ) : (
                   <span className="flex items-center gap-2">
-                    <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${chanceTone(row.pMeets)}`} />
+                    <span
+                      aria-hidden="true"
+                      className={`inline-block h-2.5 w-2.5 rounded-full ${chanceTone(row.pMeets)}`}
+                    />
                     <span>
-                      {percent(row.pMeets)} <span className="text-slate-600 dark:text-slate-400">· {describeChance(row.pMeets, row.answerCount > 0)}</span>
+                      {percent(row.pMeets)}{" "}
+                      <span className="text-slate-600 dark:text-slate-400">
+                        · {describeChance(row.pMeets, row.answerCount > 0)}
+                      </span>
                     </span>
                   </span>
                 )}
               </td>
               <td className="py-3 pr-3">
                 {row.answerCount === 0 ? (
-                  <span className="rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs">Not asked — inferred from {inferenceSources(row.inferredFrom, fromTitle)}</span>
+                  <span className="rounded border border-dashed border-slate-400 px-1.5 py-0.5 text-xs">
+                    Not asked — inferred from {inferenceSources(row.inferredFrom, fromTitle)}
+                  </span>
                 ) : (
                   <span>
                     {row.answerCount} {row.answerCount === 1 ? "question" : "questions"}
@@ -63,7 +101,8 @@ export function SkillTable({ rows, caption, hasPrevious, fromTitle = null }: { r
                       <span key={entry.position}>
                         {index > 0 && ", "}
                         <a href={`#review-${entry.position}`} className="underline underline-offset-2">
-                          Q{entry.position} ({OUTCOME_LABEL[entry.outcome]}, {entry.shift > 0 ? "+" : "−"}{Math.abs(entry.shift).toFixed(1)})
+                          Q{entry.position} ({OUTCOME_LABEL[entry.outcome]}, {entry.shift > 0 ? "+" : "−"}
+                          {Math.abs(entry.shift).toFixed(1)})
                         </a>
                       </span>
                     ))}
@@ -93,7 +132,9 @@ function inferenceSources(skills: readonly string[], fromTitle: string | null): 
 }
 
 function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
+  return words.length <= 1
+    ? (words[0] ?? "")
+    : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1] ?? ""}`;
 }
 
 function ProgressCell({ row, previous }: { row: SkillRow; previous: NonNullable<SkillRow["previous"]> }) {
@@ -101,7 +142,9 @@ function ProgressCell({ row, previous }: { row: SkillRow; previous: NonNullable<
   const chanceChange = row.pMeets !== null && previous.pMeets !== null ? row.pMeets - previous.pMeets : null;
   return (
     <span>
-      {levelChange === 0 ? "Same level" : `${levelChange > 0 ? "Up" : "Down"} ${Math.abs(levelChange)} (was ${previous.level})`}
+      {levelChange === 0
+        ? "Same level"
+        : `${levelChange > 0 ? "Up" : "Down"} ${Math.abs(levelChange)} (was ${previous.level})`}
       {chanceChange !== null && Math.abs(chanceChange) >= 0.05 && (
         <span className="block text-xs text-slate-600 dark:text-slate-400">
           chance {chanceChange > 0 ? "+" : "−"}

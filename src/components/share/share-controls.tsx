@@ -12,7 +12,8 @@ export interface ActiveLink {
 
 const NOUN: Record<ShareKind, string> = { results: "these results", plan: "this plan" };
 
-const buttonClass = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600";
+const buttonClass =
+  "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600";
 
 async function errorMessage(response: Response): Promise<string> {
   if (response.status === 401) return "Your session has ended. Sign in again to manage share links.";
@@ -31,7 +32,15 @@ async function errorMessage(response: Response): Promise<string> {
  * right after it is created (only its hash is stored), so an owner who lost it creates a new one,
  * which also stops the old one working.
  */
-export function ShareControls({ kind, targetId, active }: { kind: ShareKind; targetId: string; active: ActiveLink | null }) {
+export function ShareControls({
+  kind,
+  targetId,
+  active,
+}: {
+  kind: ShareKind;
+  targetId: string;
+  active: ActiveLink | null;
+}) {
   const [activeLink, setActiveLink] = useState<ActiveLink | null>(active);
   const [url, setUrl] = useState<string | null>(null);
   const [status, setStatus] = useState("");
@@ -42,7 +51,11 @@ export function ShareControls({ kind, targetId, active }: { kind: ShareKind; tar
     setIsBusy(true);
     setStatus("");
     try {
-      const response = await fetch("/api/share", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ kind, targetId }) });
+      const response = await fetch("/api/share", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind, targetId }),
+      });
       if (!response.ok) {
         setStatus(await errorMessage(response));
         return;
@@ -50,7 +63,11 @@ export function ShareControls({ kind, targetId, active }: { kind: ShareKind; tar
       const body = (await response.json()) as { linkId: string; url: string };
       setUrl(new URL(body.url, window.location.origin).toString());
       setActiveLink({ linkId: body.linkId, createdAt: new Date().toISOString() });
-      setStatus(activeLink ? "New link created; the previous link no longer works." : "Link created. Anyone with it can view a read-only copy.");
+      setStatus(
+        activeLink
+          ? "New link created; the previous link no longer works."
+          : "Link created. Anyone with it can view a read-only copy.",
+      );
     } catch {
       setStatus("Could not reach Waypoint. Check your connection and try again.");
     } finally {
@@ -63,7 +80,9 @@ export function ShareControls({ kind, targetId, active }: { kind: ShareKind; tar
     setIsBusy(true);
     setStatus("");
     try {
-      const response = await fetch(`/api/share/${encodeURIComponent(activeLink.linkId)}`, { method: "DELETE" });
+      const response = await fetch(`/api/share/${encodeURIComponent(activeLink.linkId)}`, {
+        method: "DELETE",
+      });
       if (!response.ok) {
         setStatus(await errorMessage(response));
         return;
@@ -95,7 +114,14 @@ export function ShareControls({ kind, targetId, active }: { kind: ShareKind; tar
           <label htmlFor={inputId} className="w-full font-medium">
             Read-only link to {NOUN[kind]}
           </label>
-          <input id={inputId} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            id={inputId}
+            type="text"
+            readOnly
+            value={url}
+            onFocus={(event) => event.currentTarget.select()}
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
+          />
           <button type="button" onClick={copy} className={buttonClass}>
             Copy link
           </button>
@@ -103,7 +129,14 @@ export function ShareControls({ kind, targetId, active }: { kind: ShareKind; tar
       ) : (
         activeLink && (
           <p>
-            A read-only link to {NOUN[kind]} is active since {new Date(activeLink.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}.
+            A read-only link to {NOUN[kind]} is active since{" "}
+            {new Date(activeLink.createdAt).toLocaleDateString("en-GB", {
+              day: "numeric",
+              month: "short",
+              year: "numeric",
+              timeZone: "UTC",
+            })}
+            .
           </p>
         )
       )}

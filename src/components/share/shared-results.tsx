@@ -15,33 +15,48 @@ export function SharedResultsView({ results }: { results: SharedResults }) {
   const completed = results.attempt.completedAt ?? results.attempt.createdAt;
   return (
     <>
-      <section aria-labelledby="verdict" className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-labelledby="verdict"
+        className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 id="verdict" className="text-2xl font-semibold">
           Readiness for {results.to.title}
         </h2>
         <p className="mt-2 text-lg">
-          <span className="font-semibold tabular-nums">{percent(results.readiness)}</span> chance that every core skill meets its target. {VERDICT[results.verdict]}
+          <span className="font-semibold tabular-nums">{percent(results.readiness)}</span> chance that every
+          core skill meets its target. {VERDICT[results.verdict]}
         </p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           Assessed on {completed.toISOString().slice(0, 10)} from {results.attempt.answered} answers.
-          {results.attempt.isContentChanged && " The question bank has changed since; the result is shown exactly as it was scored."}
+          {results.attempt.isContentChanged &&
+            " The question bank has changed since; the result is shown exactly as it was scored."}
         </p>
       </section>
 
       <section aria-labelledby="skills" className="mt-10">
-        <h2 id="skills" className="text-xl font-semibold tracking-tight">Skills {results.to.title} requires</h2>
+        <h2 id="skills" className="text-xl font-semibold tracking-tight">
+          Skills {results.to.title} requires
+        </h2>
         <div className="mt-4">
           <LevelChart rows={results.required} />
         </div>
         <div className="mt-6">
-          <SkillTable rows={results.required} fromTitle={results.from?.title ?? null} hasPrevious={false} caption="Per skill: estimated level, target and how sure the estimate is." />
+          <SkillTable
+            rows={results.required}
+            fromTitle={results.from?.title ?? null}
+            hasPrevious={false}
+            caption="Per skill: estimated level, target and how sure the estimate is."
+          />
         </div>
       </section>
 
       <section aria-labelledby="roles" className="mt-10">
-        <h2 id="roles" className="text-xl font-semibold tracking-tight">Fit for every role</h2>
+        <h2 id="roles" className="text-xl font-semibold tracking-tight">
+          Fit for every role
+        </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Fit: the share of a role’s requirements likely met (core counts double). Ready: the chance every core skill meets its level.
+          Fit: the share of a role’s requirements likely met (core counts double). Ready: the chance every
+          core skill meets its level.
         </p>
         <div className="mt-4 max-w-3xl">
           <RoleFitList roles={results.roles} fromId={results.from?.id ?? null} />

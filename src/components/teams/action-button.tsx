@@ -6,14 +6,31 @@ import { secondaryButtonClass } from "./form-state";
 import { FormStatus, type TeamAction } from "./form-status";
 
 /** One button that posts a few hidden fields to a team action and says what happened next to it. */
-export function ActionButton({ action, fields, label, pendingLabel = "Working…", describedBy }: { action: TeamAction; fields: Record<string, string>; label: string; pendingLabel?: string; describedBy?: string }) {
+export function ActionButton({
+  action,
+  fields,
+  label,
+  pendingLabel = "Working…",
+  describedBy,
+}: {
+  action: TeamAction;
+  fields: Record<string, string>;
+  label: string;
+  pendingLabel?: string;
+  describedBy?: string;
+}) {
   const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
   return (
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={isPending} aria-describedby={describedBy} className={secondaryButtonClass}>
+      <button
+        type="submit"
+        disabled={isPending}
+        aria-describedby={describedBy}
+        className={secondaryButtonClass}
+      >
         {isPending ? pendingLabel : label}
       </button>
       <FormStatus state={state} />

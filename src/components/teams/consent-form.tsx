@@ -6,7 +6,17 @@ import { primaryButtonClass, type TeamFormState } from "./form-state";
 import { FormStatus, type TeamAction } from "./form-status";
 
 /** A member's two separate choices; saving applies them to the very next dashboard view or export. */
-export function ConsentForm({ teamId, allowAggregate, allowIndividual, action }: { teamId: string; allowAggregate: boolean; allowIndividual: boolean; action: TeamAction }) {
+export function ConsentForm({
+  teamId,
+  allowAggregate,
+  allowIndividual,
+  action,
+}: {
+  teamId: string;
+  allowAggregate: boolean;
+  allowIndividual: boolean;
+  action: TeamAction;
+}) {
   const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
   const [aggregate, setAggregate] = useState(allowAggregate);
   const [individual, setIndividual] = useState(allowIndividual);

@@ -6,7 +6,13 @@ import { inputClass, primaryButtonClass, type TeamFormState } from "./form-state
 import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "./form-status";
 
 /** Name a team and choose the one role it is measured against; success opens the team's page. */
-export function CreateTeamForm({ roles, action }: { roles: { id: string; title: string }[]; action: TeamAction }) {
+export function CreateTeamForm({
+  roles,
+  action,
+}: {
+  roles: { id: string; title: string }[];
+  action: TeamAction;
+}) {
   const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
   const nameError = fieldErrorOf(state, "name");
   return (
@@ -28,7 +34,14 @@ export function CreateTeamForm({ roles, action }: { roles: { id: string; title: 
         />
         <FieldError id="team-name-error" error={nameError} />
       </div>
-      <RoleSelect id="team-target" name="targetRoleId" label="Target role the team is measured against" roles={roles} value={valueOf(state, "targetRoleId")} error={fieldErrorOf(state, "targetRoleId")} />
+      <RoleSelect
+        id="team-target"
+        name="targetRoleId"
+        label="Target role the team is measured against"
+        roles={roles}
+        value={valueOf(state, "targetRoleId")}
+        error={fieldErrorOf(state, "targetRoleId")}
+      />
       <button type="submit" disabled={isPending} className={primaryButtonClass}>
         {isPending ? "Creating…" : "Create the team"}
       </button>

@@ -3,7 +3,8 @@ import type { TeamDashboard } from "@/server/teams/dashboard";
 export type ShownAggregate = Extract<TeamDashboard["aggregate"], { kind: "shown" }>;
 export type Requirement = TeamDashboard["requirements"][number];
 
-export const titlesOf = (requirements: readonly Requirement[]) => new Map(requirements.map((requirement) => [requirement.skillId, requirement.title]));
+export const titlesOf = (requirements: readonly Requirement[]) =>
+  new Map(requirements.map((requirement) => [requirement.skillId, requirement.title]));
 export const weightName = (weight: string) => (weight === "core" ? "Core" : "Supporting");
 export const people = (count: number) => `${count} ${count === 1 ? "person" : "people"}`;
 export const sectionClass = "space-y-3";

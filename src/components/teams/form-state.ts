@@ -12,7 +12,8 @@ export const NOT_FOUND: TeamFormState = { ok: false, error: "Not found." };
 
 export const inputClass =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-red-600";
-export const primaryButtonClass = "rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60";
+export const primaryButtonClass =
+  "rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60";
 export const secondaryButtonClass =
   "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
 export const linkClass = "font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100";

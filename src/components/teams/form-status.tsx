@@ -7,7 +7,13 @@ export function FormStatus({ state, id }: { state: TeamFormState; id?: string })
   return (
     <div role="status" aria-live="polite" id={id}>
       {state && (
-        <p className={state.ok ? "text-sm font-medium text-emerald-800 dark:text-emerald-300" : "text-sm font-medium text-red-700 dark:text-red-400"}>
+        <p
+          className={
+            state.ok
+              ? "text-sm font-medium text-emerald-800 dark:text-emerald-300"
+              : "text-sm font-medium text-red-700 dark:text-red-400"
+          }
+        >
           {state.ok ? state.message : state.error}
         </p>
       )}
@@ -25,5 +31,7 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
   );
 }
 
-export const fieldErrorOf = (state: TeamFormState, name: string): string | undefined => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
-export const valueOf = (state: TeamFormState, name: string, fallback = ""): string => (state && !state.ok ? (state.values?.[name] ?? fallback) : fallback);
+export const fieldErrorOf = (state: TeamFormState, name: string): string | undefined =>
+  state && !state.ok ? state.fieldErrors?.[name] : undefined;
+export const valueOf = (state: TeamFormState, name: string, fallback = ""): string =>
+  state && !state.ok ? (state.values?.[name] ?? fallback) : fallback;

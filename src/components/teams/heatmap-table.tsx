@@ -1,21 +1,46 @@
-import { headRowClass, headingClass, rowClass, sectionClass, tableClass, titlesOf, type Requirement, type ShownAggregate } from "./dashboard-types";
+import {
+  headRowClass,
+  headingClass,
+  rowClass,
+  sectionClass,
+  tableClass,
+  titlesOf,
+  type Requirement,
+  type ShownAggregate,
+} from "./dashboard-types";
 
 const LEVELS = [0, 1, 2, 3, 4] as const;
 
 /** Skills × levels as a table: shading repeats the count written in each cell, never replaces it. */
-export function HeatmapTable({ aggregate, requirements }: { aggregate: ShownAggregate; requirements: Requirement[] }) {
+export function HeatmapTable({
+  aggregate,
+  requirements,
+}: {
+  aggregate: ShownAggregate;
+  requirements: Requirement[];
+}) {
   const titles = titlesOf(requirements);
   return (
     <section aria-labelledby="heatmap" className={sectionClass}>
-      <h2 id="heatmap" className={headingClass}>Skills × levels</h2>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Skills × levels table, scrolls sideways">
+      <h2 id="heatmap" className={headingClass}>
+        Skills × levels
+      </h2>
+      <div
+        className="overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Skills × levels table, scrolls sideways"
+      >
         <table className={tableClass}>
           <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
-            Contributors per most likely level (0–4) for each required skill. Each cell shows its count; darker shading repeats it. The cell marked “target” is the level the role asks for.
+            Contributors per most likely level (0–4) for each required skill. Each cell shows its count;
+            darker shading repeats it. The cell marked “target” is the level the role asks for.
           </caption>
           <thead>
             <tr className={headRowClass}>
-              <th scope="col" className="py-2 pr-4">Skill</th>
+              <th scope="col" className="py-2 pr-4">
+                Skill
+              </th>
               {LEVELS.map((level) => (
                 <th key={level} scope="col" className="px-2 py-2 text-center">
                   Level {level}
@@ -26,7 +51,9 @@ export function HeatmapTable({ aggregate, requirements }: { aggregate: ShownAggr
           <tbody>
             {aggregate.skills.map((skill) => (
               <tr key={skill.skillId} className={rowClass}>
-                <th scope="row" className="py-2 pr-4 font-medium">{titles.get(skill.skillId) ?? skill.skillId}</th>
+                <th scope="row" className="py-2 pr-4 font-medium">
+                  {titles.get(skill.skillId) ?? skill.skillId}
+                </th>
                 {LEVELS.map((level) => {
                   const count = skill.levelCounts[level] ?? 0;
                   const isTarget = level === skill.targetLevel;
@@ -35,7 +62,9 @@ export function HeatmapTable({ aggregate, requirements }: { aggregate: ShownAggr
                     <td
                       key={level}
                       className={`px-2 py-2 text-center tabular-nums ${isTarget ? "outline-2 -outline-offset-2 outline-slate-900 dark:outline-slate-100" : ""}`}
-                      style={{ backgroundColor: `color-mix(in oklch, var(--color-brand-600) ${share}%, transparent)` }}
+                      style={{
+                        backgroundColor: `color-mix(in oklch, var(--color-brand-600) ${share}%, transparent)`,
+                      }}
                     >
                       {count}
                       {isTarget && <span className="block text-xs font-semibold">target</span>}

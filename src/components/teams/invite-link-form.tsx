@@ -32,7 +32,13 @@ export function InviteLinkForm({ teamId, action }: { teamId: string; action: Tea
             Invitation link
           </label>
           <div className="flex flex-wrap items-center gap-2">
-            <input id="invite-link-url" readOnly value={url} onFocus={(event) => event.target.select()} className={`${inputClass} max-w-xl font-mono text-sm`} />
+            <input
+              id="invite-link-url"
+              readOnly
+              value={url}
+              onFocus={(event) => event.target.select()}
+              className={`${inputClass} max-w-xl font-mono text-sm`}
+            />
             <button type="button" onClick={() => void copy(url)} className={secondaryButtonClass}>
               Copy link
             </button>

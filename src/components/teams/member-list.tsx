@@ -13,14 +13,30 @@ const ROLE_NAMES = { owner: "Owner", manager: "Manager", member: "Member" } as c
  * Who is in the team and in which role. Deliberately no consent state: managers learn who is a
  * member, never who keeps their results out of the numbers. Only the owner gets the controls.
  */
-export function MemberList({ teamId, members, isOwner, setRoleAction, removeAction }: { teamId: string; members: Member[]; isOwner: boolean; setRoleAction: TeamAction; removeAction: TeamAction }) {
+export function MemberList({
+  teamId,
+  members,
+  isOwner,
+  setRoleAction,
+  removeAction,
+}: {
+  teamId: string;
+  members: Member[];
+  isOwner: boolean;
+  setRoleAction: TeamAction;
+  removeAction: TeamAction;
+}) {
   return (
     <table className="w-full max-w-3xl text-left text-sm">
       <caption className="sr-only">Team members and their roles</caption>
       <thead>
         <tr className="border-b border-slate-300 dark:border-slate-700">
-          <th scope="col" className="py-2 pr-4">Name</th>
-          <th scope="col" className="py-2 pr-4">Role</th>
+          <th scope="col" className="py-2 pr-4">
+            Name
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Role
+          </th>
           {isOwner && (
             <th scope="col" className="py-2">
               <span className="sr-only">Actions</span>
@@ -39,10 +55,23 @@ export function MemberList({ teamId, members, isOwner, setRoleAction, removeActi
                   <div className="flex flex-wrap gap-2">
                     <ActionButton
                       action={setRoleAction}
-                      fields={{ teamId, memberUserId: member.userId, role: member.role === "manager" ? "member" : "manager" }}
-                      label={member.role === "manager" ? `Make ${member.name} a member` : `Make ${member.name} a manager`}
+                      fields={{
+                        teamId,
+                        memberUserId: member.userId,
+                        role: member.role === "manager" ? "member" : "manager",
+                      }}
+                      label={
+                        member.role === "manager"
+                          ? `Make ${member.name} a member`
+                          : `Make ${member.name} a manager`
+                      }
                     />
-                    <ActionButton action={removeAction} fields={{ teamId, memberUserId: member.userId }} label={`Remove ${member.name}`} pendingLabel="Removing…" />
+                    <ActionButton
+                      action={removeAction}
+                      fields={{ teamId, memberUserId: member.userId }}
+                      label={`Remove ${member.name}`}
+                      pendingLabel="Removing…"
+                    />
                   </div>
                 )}
               </td>

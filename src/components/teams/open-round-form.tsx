@@ -16,7 +16,8 @@ export function OpenRoundForm({ teamId, action }: { teamId: string; action: Team
           Name of the next round
         </label>
         <p id="round-name-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          Closing the current round releases the answer keys (the answer review) of every team assessment taken in it. Assessments started from now on belong to the new round.
+          Closing the current round releases the answer keys (the answer review) of every team assessment
+          taken in it. Assessments started from now on belong to the new round.
         </p>
         <input
           id="round-name"

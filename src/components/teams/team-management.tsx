@@ -33,7 +33,9 @@ export function TeamManagement({ teamId, isOwner, members, invitations, rounds, 
   return (
     <div className="space-y-10">
       <section aria-labelledby="manage-dashboard" className={sectionClass}>
-        <h2 id="manage-dashboard" className="text-xl font-semibold tracking-tight">Team dashboard</h2>
+        <h2 id="manage-dashboard" className="text-xl font-semibold tracking-tight">
+          Team dashboard
+        </h2>
         <p>
           <Link href={`/teams/${teamId}/dashboard`} className={linkClass}>
             Open the team dashboard
@@ -43,7 +45,9 @@ export function TeamManagement({ teamId, isOwner, members, invitations, rounds, 
       </section>
 
       <section aria-labelledby="manage-invitations" className={sectionClass}>
-        <h2 id="manage-invitations" className="text-xl font-semibold tracking-tight">Invitations</h2>
+        <h2 id="manage-invitations" className="text-xl font-semibold tracking-tight">
+          Invitations
+        </h2>
         <InviteLinkForm teamId={teamId} action={actions.createLink} />
         <EmailInviteForm teamId={teamId} action={actions.emailInvites} />
         <h3 className="font-semibold">Open invitations</h3>
@@ -51,16 +55,27 @@ export function TeamManagement({ teamId, isOwner, members, invitations, rounds, 
       </section>
 
       <section aria-labelledby="manage-members" className={sectionClass}>
-        <h2 id="manage-members" className="text-xl font-semibold tracking-tight">Members</h2>
-        <MemberList teamId={teamId} members={members} isOwner={isOwner} setRoleAction={actions.setRole} removeAction={actions.remove} />
+        <h2 id="manage-members" className="text-xl font-semibold tracking-tight">
+          Members
+        </h2>
+        <MemberList
+          teamId={teamId}
+          members={members}
+          isOwner={isOwner}
+          setRoleAction={actions.setRole}
+          removeAction={actions.remove}
+        />
       </section>
 
       <section aria-labelledby="manage-rounds" className={sectionClass}>
-        <h2 id="manage-rounds" className="text-xl font-semibold tracking-tight">Rounds</h2>
+        <h2 id="manage-rounds" className="text-xl font-semibold tracking-tight">
+          Rounds
+        </h2>
         <ol className="list-inside list-decimal space-y-1 text-sm">
           {rounds.map((round) => (
             <li key={round.id}>
-              <span className="font-medium">{round.name}</span>: opened {day(round.openedAt)}, {round.closedAt ? `closed ${day(round.closedAt)} (answer keys released)` : "open now"}
+              <span className="font-medium">{round.name}</span>: opened {day(round.openedAt)},{" "}
+              {round.closedAt ? `closed ${day(round.closedAt)} (answer keys released)` : "open now"}
             </li>
           ))}
         </ol>

@@ -10,7 +10,21 @@ import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "
  * Start the team's assessment: the target is the team's role (not a choice here); the person's
  * current role and weekly hours come prefilled from their profile. The attempt joins the open round.
  */
-export function TeamStartForm({ teamId, targetTitle, roles, from, hoursPerWeek, action }: { teamId: string; targetTitle: string; roles: { id: string; title: string }[]; from: string; hoursPerWeek: string; action: TeamAction }) {
+export function TeamStartForm({
+  teamId,
+  targetTitle,
+  roles,
+  from,
+  hoursPerWeek,
+  action,
+}: {
+  teamId: string;
+  targetTitle: string;
+  roles: { id: string; title: string }[];
+  from: string;
+  hoursPerWeek: string;
+  action: TeamAction;
+}) {
   const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
   const hoursError = fieldErrorOf(state, "hoursPerWeek");
   const budgetError = fieldErrorOf(state, "budget");
@@ -22,7 +36,16 @@ export function TeamStartForm({ teamId, targetTitle, roles, from, hoursPerWeek, 
         Target role: <strong>{targetTitle}</strong> (the team&apos;s role)
       </p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <RoleSelect id="team-start-from" name="from" label="Your current role (optional)" placeholder="None of these / not sure" roles={roles} value={valueOf(state, "from", from)} error={fieldErrorOf(state, "from")} isRequired={false} />
+        <RoleSelect
+          id="team-start-from"
+          name="from"
+          label="Your current role (optional)"
+          placeholder="None of these / not sure"
+          roles={roles}
+          value={valueOf(state, "from", from)}
+          error={fieldErrorOf(state, "from")}
+          isRequired={false}
+        />
         <div>
           <label htmlFor="team-start-hours" className="block text-sm font-medium">
             Hours a week you can study (optional)
@@ -42,7 +65,14 @@ export function TeamStartForm({ teamId, targetTitle, roles, from, hoursPerWeek, 
           <label htmlFor="team-start-budget" className="block text-sm font-medium">
             Longest quiz you want
           </label>
-          <select id="team-start-budget" name="budget" defaultValue={valueOf(state, "budget", "30")} aria-invalid={budgetError ? true : undefined} aria-describedby={budgetError ? "team-start-budget-error" : undefined} className={inputClass}>
+          <select
+            id="team-start-budget"
+            name="budget"
+            defaultValue={valueOf(state, "budget", "30")}
+            aria-invalid={budgetError ? true : undefined}
+            aria-describedby={budgetError ? "team-start-budget-error" : undefined}
+            className={inputClass}
+          >
             <option value="15">Up to 15 questions (quicker, less certain)</option>
             <option value="20">Up to 20 questions</option>
             <option value="30">Up to 30 questions (recommended)</option>

@@ -8,16 +8,25 @@ export function ViewsOfMe({ views }: { views: { viewerName: string; viewedAt: Da
       <caption className="sr-only">Who viewed your individual results, newest first</caption>
       <thead>
         <tr className="border-b border-slate-300 dark:border-slate-700">
-          <th scope="col" className="py-2 pr-4">Viewed by</th>
-          <th scope="col" className="py-2">When (UTC)</th>
+          <th scope="col" className="py-2 pr-4">
+            Viewed by
+          </th>
+          <th scope="col" className="py-2">
+            When (UTC)
+          </th>
         </tr>
       </thead>
       <tbody>
         {views.map((view, index) => (
-          <tr key={`${view.viewedAt.toISOString()}-${index}`} className="border-b border-slate-200 dark:border-slate-800">
+          <tr
+            key={`${view.viewedAt.toISOString()}-${index}`}
+            className="border-b border-slate-200 dark:border-slate-800"
+          >
             <td className="py-2 pr-4">{view.viewerName}</td>
             <td className="py-2">
-              <time dateTime={view.viewedAt.toISOString()}>{view.viewedAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+              <time dateTime={view.viewedAt.toISOString()}>
+                {view.viewedAt.toISOString().slice(0, 16).replace("T", " ")}
+              </time>
             </td>
           </tr>
         ))}

@@ -6,7 +6,17 @@ interface Crumb {
   label: string;
 }
 
-export function PageHeader({ title, lead, crumbs = [], children }: { title: string; lead?: ReactNode; crumbs?: Crumb[]; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  lead,
+  crumbs = [],
+  children,
+}: {
+  title: string;
+  lead?: ReactNode;
+  crumbs?: Crumb[];
+  children?: ReactNode;
+}) {
   return (
     <header className="mb-8">
       {crumbs.length > 0 && (

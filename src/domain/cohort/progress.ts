@@ -11,7 +11,10 @@ export interface AssignmentState {
   isWaived: boolean;
 }
 
-export const isOverdue = (row: Pick<AssignmentState, "dueDate" | "isDone" | "isWaived">, today: string): boolean => !row.isDone && !row.isWaived && row.dueDate < today;
+export const isOverdue = (
+  row: Pick<AssignmentState, "dueDate" | "isDone" | "isWaived">,
+  today: string,
+): boolean => !row.isDone && !row.isWaived && row.dueDate < today;
 
 export interface Tally {
   assigned: number;
@@ -21,11 +24,18 @@ export interface Tally {
 
 export function tally(rows: readonly AssignmentState[], today: string): Tally {
   const live = rows.filter((row) => !row.isWaived);
-  return { assigned: live.length, done: live.filter((row) => row.isDone).length, overdue: live.filter((row) => isOverdue(row, today)).length };
+  return {
+    assigned: live.length,
+    done: live.filter((row) => row.isDone).length,
+    overdue: live.filter((row) => isOverdue(row, today)).length,
+  };
 }
 
 /** Per module still assigned to someone: how many learners have it, how many finished it, the rate. */
-export function moduleCompletion(rows: readonly AssignmentState[], today: string): { moduleId: string; tally: Tally; rate: number | null }[] {
+export function moduleCompletion(
+  rows: readonly AssignmentState[],
+  today: string,
+): { moduleId: string; tally: Tally; rate: number | null }[] {
   const byModule = new Map<string, AssignmentState[]>();
   for (const row of rows) byModule.set(row.moduleId, [...(byModule.get(row.moduleId) ?? []), row]);
   return [...byModule.entries()]

@@ -30,19 +30,50 @@ interface ParsedRecord {
 export function parseRoster(text: string): RosterParse {
   let records: ParsedRecord[];
   try {
-    records = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as unknown as ParsedRecord[];
+    records = parse(text, {
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      bom: true,
+    }) as unknown as ParsedRecord[];
   } catch (error) {
-    const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
-    return { ok: false, errors: [{ line, message: `the file is not valid CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, "").slice(0, 160)})` }] };
+    const line =
+      typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : 1;
+    return {
+      ok: false,
+      errors: [
+        {
+          line,
+          message: `the file is not valid CSV (${(error as Error).message.replace(/^Invalid [^:]*: /, "").slice(0, 160)})`,
+        },
+      ],
+    };
   }
   const [header, ...body] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, message: "the file is empty; the first line must be the header name,email" }] };
+  if (!header)
+    return {
+      ok: false,
+      errors: [{ line: 1, message: "the file is empty; the first line must be the header name,email" }],
+    };
   const columns = header.record.map((cell) => cell.toLowerCase());
   const nameAt = columns.indexOf("name");
   const emailAt = columns.indexOf("email");
-  if (nameAt < 0 || emailAt < 0 || columns.length !== 2) return { ok: false, errors: [{ line: header.info.lines, message: "the header must be exactly the two columns name,email" }] };
-  if (body.length === 0) return { ok: false, errors: [{ line: header.info.lines, message: "the file has a header but no learners" }] };
-  if (body.length > MAX_ROSTER_ROWS) return { ok: false, errors: [{ line: header.info.lines, message: `at most ${MAX_ROSTER_ROWS} learners per import` }] };
+  if (nameAt < 0 || emailAt < 0 || columns.length !== 2)
+    return {
+      ok: false,
+      errors: [{ line: header.info.lines, message: "the header must be exactly the two columns name,email" }],
+    };
+  if (body.length === 0)
+    return {
+      ok: false,
+      errors: [{ line: header.info.lines, message: "the file has a header but no learners" }],
+    };
+  if (body.length > MAX_ROSTER_ROWS)
+    return {
+      ok: false,
+      errors: [{ line: header.info.lines, message: `at most ${MAX_ROSTER_ROWS} learners per import` }],
+    };
 
   const errors: RosterError[] = [];
   const rows: RosterRow[] = [];

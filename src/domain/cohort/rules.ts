@@ -45,12 +45,20 @@ export function ruleFires(rule: Rule, skill: { band: number; pMeets: number | nu
 }
 
 /** Every (learner, module) the rules ask for; when two rules want one module, the earlier due date wins. */
-export function evaluateRules(rules: readonly Rule[], learners: readonly LearnerResult[]): WantedAssignment[] {
+export function evaluateRules(
+  rules: readonly Rule[],
+  learners: readonly LearnerResult[],
+): WantedAssignment[] {
   const wanted = new Map<string, WantedAssignment>();
   for (const learner of learners) {
     for (const rule of rules) {
       if (!ruleFires(rule, learner.skills.get(rule.skillId))) continue;
-      const candidate = { userId: learner.userId, moduleId: rule.moduleId, ruleId: rule.id, dueDate: addDays(learner.resultDate, rule.dueDays) };
+      const candidate = {
+        userId: learner.userId,
+        moduleId: rule.moduleId,
+        ruleId: rule.id,
+        dueDate: addDays(learner.resultDate, rule.dueDays),
+      };
       const key = `${learner.userId}\u0000${rule.moduleId}`;
       const current = wanted.get(key);
       if (!current || candidate.dueDate < current.dueDate) wanted.set(key, candidate);
@@ -60,7 +68,10 @@ export function evaluateRules(rules: readonly Rule[], learners: readonly Learner
 }
 
 /** What applying adds: wanted assignments that do not exist yet (waived ones count as existing). */
-export function planApplication(wanted: readonly WantedAssignment[], existing: readonly ExistingAssignment[]): WantedAssignment[] {
+export function planApplication(
+  wanted: readonly WantedAssignment[],
+  existing: readonly ExistingAssignment[],
+): WantedAssignment[] {
   const taken = new Set(existing.map((row) => `${row.userId}\u0000${row.moduleId}`));
   return wanted.filter((row) => !taken.has(`${row.userId}\u0000${row.moduleId}`));
 }

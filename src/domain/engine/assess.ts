@@ -1,6 +1,15 @@
 import type { SkillsGraph } from "../skills-graph";
 import { decideNextStep, misclassificationRisk, type StopReason } from "./decision";
-import { buildEngineModel, ENGINE_DEFAULTS, priorMean, targetProfile, type EngineItem, type EngineModel, type ItemParameters, type TargetProfile } from "./model";
+import {
+  buildEngineModel,
+  ENGINE_DEFAULTS,
+  priorMean,
+  targetProfile,
+  type EngineItem,
+  type EngineModel,
+  type ItemParameters,
+  type TargetProfile,
+} from "./model";
 import { fitPosterior, type AnswerTerm } from "./expectation-propagation";
 import { createPrior, type Outcome, type Posterior } from "./posterior";
 import { createRandom } from "./random";
@@ -55,7 +64,11 @@ export interface AttemptState {
  * order), so nothing but the answers needs storing, and the next item is the same on every replay:
  * its randomisation is seeded by the attempt seed and the answer count.
  */
-export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readonly RecordedAnswer[]): AttemptState {
+export function replayAttempt(
+  engine: Engine,
+  spec: AttemptSpec,
+  answers: readonly RecordedAnswer[],
+): AttemptState {
   const { graph, model } = engine;
   const prior = createPrior(model, priorMean(model, graph, spec.currentRoleId));
   const target = targetProfile(model, graph, spec.targetRoleId);
@@ -66,7 +79,12 @@ export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readon
     model,
     posterior,
     target,
-    { answered: answers.length, answeredSkills, budget: spec.budget ?? ENGINE_DEFAULTS.budget, ...(spec.stopRisk === undefined ? {} : { stopRisk: spec.stopRisk }) },
+    {
+      answered: answers.length,
+      answeredSkills,
+      budget: spec.budget ?? ENGINE_DEFAULTS.budget,
+      ...(spec.stopRisk === undefined ? {} : { stopRisk: spec.stopRisk }),
+    },
     {
       used: new Set(answers.map((answer) => answer.questionId)),
       ...(spec.seenBefore ? { seenBefore: spec.seenBefore } : {}),
@@ -74,7 +92,17 @@ export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readon
       attemptSeed: spec.seed,
     },
   );
-  return { posterior, prior, target, answered: answers.length, risk: misclassificationRisk(posterior, target), stop, next, uncovered, ignoredAnswers };
+  return {
+    posterior,
+    prior,
+    target,
+    answered: answers.length,
+    risk: misclassificationRisk(posterior, target),
+    stop,
+    next,
+    uncovered,
+    ignoredAnswers,
+  };
 }
 
 /**
@@ -82,7 +110,10 @@ export function replayAttempt(engine: Engine, spec: AttemptSpec, answers: readon
  * by question, outcome and parameters). Answers to skills this content version no longer has are
  * returned apart: they cannot move any estimate.
  */
-export function answerTerms(model: Engine["model"], answers: readonly RecordedAnswer[]): { terms: AnswerTerm[]; ignoredAnswers: string[] } {
+export function answerTerms(
+  model: Engine["model"],
+  answers: readonly RecordedAnswer[],
+): { terms: AnswerTerm[]; ignoredAnswers: string[] } {
   const terms: AnswerTerm[] = [];
   const ignoredAnswers: string[] = [];
   for (const answer of answers) {
@@ -94,7 +125,10 @@ export function answerTerms(model: Engine["model"], answers: readonly RecordedAn
 }
 
 /** How a chosen set of options scores: exact key set for multiple-answer items (no partial credit). */
-export function scoreChoice(options: readonly { id: string; correct?: boolean | undefined }[], chosen: readonly string[]): boolean {
+export function scoreChoice(
+  options: readonly { id: string; correct?: boolean | undefined }[],
+  chosen: readonly string[],
+): boolean {
   const keys = new Set(options.filter((option) => option.correct === true).map((option) => option.id));
   const picked = new Set(chosen);
   return picked.size === keys.size && [...picked].every((id) => keys.has(id));

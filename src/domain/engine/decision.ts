@@ -94,7 +94,12 @@ export function isWithheld(attemptSeed: number, itemId: string, share: number): 
  * interchangeable under the model, so spreading exposure over them costs no accuracy. Together
  * with the per-attempt set-aside share this keeps any one item from being shown to everyone.
  */
-export function selectNextItem(model: EngineModel, posterior: Posterior, target: TargetProfile, options: SelectionOptions): EngineItem | undefined {
+export function selectNextItem(
+  model: EngineModel,
+  posterior: Posterior,
+  target: TargetProfile,
+  options: SelectionOptions,
+): EngineItem | undefined {
   const { n, mean, covariance } = posterior;
   const scored: { item: EngineItem; risk: number }[] = [];
   const share = options.withheldShare ?? ENGINE_DEFAULTS.withheldShare;
@@ -122,8 +127,10 @@ export function selectNextItem(model: EngineModel, posterior: Posterior, target:
       if (candidates.length === 0) continue;
       const forecast = forecastOutcomes(ms, vs, group.parameters, LOOK_AHEAD_GRID);
       const risk =
-        forecast.pCorrect * riskAfter(posterior, target, skill, ms, vs, forecast.correct, finalItem, meetsWeight) +
-        (1 - forecast.pCorrect) * riskAfter(posterior, target, skill, ms, vs, forecast.incorrect, finalItem, meetsWeight);
+        forecast.pCorrect *
+          riskAfter(posterior, target, skill, ms, vs, forecast.correct, finalItem, meetsWeight) +
+        (1 - forecast.pCorrect) *
+          riskAfter(posterior, target, skill, ms, vs, forecast.incorrect, finalItem, meetsWeight);
       for (const item of candidates) scored.push({ item, risk });
     }
   }
@@ -158,7 +165,9 @@ function riskAfter(
     const m = (mean[other] as number) + cross * gain;
     const v = (covariance[other * n + other] as number) - cross * cross * shrink;
     const p = normalCdf((m - (target.cuts[k] as number)) / Math.sqrt(Math.max(v, 1e-9)));
-    risk += (target.weights[k] as number) * (finalItem ? verdictCost(p, meetsWeight) : smoothVerdictCost(p, meetsWeight));
+    risk +=
+      (target.weights[k] as number) *
+      (finalItem ? verdictCost(p, meetsWeight) : smoothVerdictCost(p, meetsWeight));
   }
   return risk;
 }
@@ -178,11 +187,17 @@ export interface StopCheck {
  * correlation alone is not one a person should act on, and someone who learned a skill on their
  * own must get the chance to show it.
  */
-export function stopReason(posterior: Posterior, target: TargetProfile, check: StopCheck): StopReason | undefined {
+export function stopReason(
+  posterior: Posterior,
+  target: TargetProfile,
+  check: StopCheck,
+): StopReason | undefined {
   if (check.answered >= check.budget) return "budget";
   if ((check.uncovered ?? 0) > 0) return undefined;
-  if (misclassificationRisk(posterior, target) > (check.stopRisk ?? ENGINE_DEFAULTS.stopRisk)) return undefined;
-  if (readinessRisk(posterior, target) > (check.readinessRisk ?? ENGINE_DEFAULTS.readinessRisk)) return undefined;
+  if (misclassificationRisk(posterior, target) > (check.stopRisk ?? ENGINE_DEFAULTS.stopRisk))
+    return undefined;
+  if (readinessRisk(posterior, target) > (check.readinessRisk ?? ENGINE_DEFAULTS.readinessRisk))
+    return undefined;
   return "confident";
 }
 
@@ -191,11 +206,17 @@ export function stopReason(posterior: Posterior, target: TargetProfile, check: S
  * (then in the target's order). No exemption for skills the prior is already sure of: that
  * exemption is what let a quiz end after two questions on the stereotype alone.
  */
-export function uncoveredRequiredSkills(model: EngineModel, target: TargetProfile, answeredSkills: ReadonlySet<number>): number[] {
+export function uncoveredRequiredSkills(
+  model: EngineModel,
+  target: TargetProfile,
+  answeredSkills: ReadonlySet<number>,
+): number[] {
   const open = target.skillIndexes
     .map((skill, k) => ({ skill, isCore: target.isCore[k] === true }))
     .filter(({ skill }) => !answeredSkills.has(skill) && (model.itemsBySkill[skill]?.length ?? 0) > 0);
-  return [...open.filter((entry) => entry.isCore), ...open.filter((entry) => !entry.isCore)].map((entry) => entry.skill);
+  return [...open.filter((entry) => entry.isCore), ...open.filter((entry) => !entry.isCore)].map(
+    (entry) => entry.skill,
+  );
 }
 
 export interface StepContext {
@@ -219,7 +240,13 @@ export interface Step {
  * and the look-ahead picks among them the skill and the item level that settle most. Then the
  * look-ahead ranges over every required skill until the risk stop or the budget ends the quiz.
  */
-export function decideNextStep(model: EngineModel, posterior: Posterior, target: TargetProfile, context: StepContext, selection: SelectionOptions): Step {
+export function decideNextStep(
+  model: EngineModel,
+  posterior: Posterior,
+  target: TargetProfile,
+  context: StepContext,
+  selection: SelectionOptions,
+): Step {
   const uncovered = uncoveredRequiredSkills(model, target, context.answeredSkills);
   const stopRisk = context.stopRisk ?? ENGINE_DEFAULTS.stopRisk;
   const stop = stopReason(posterior, target, {
@@ -230,7 +257,9 @@ export function decideNextStep(model: EngineModel, posterior: Posterior, target:
     ...(context.readinessRisk === undefined ? {} : { readinessRisk: context.readinessRisk }),
   });
   if (stop) return { stop, next: undefined, uncovered };
-  const coreUncovered = uncovered.filter((skill) => target.isCore[target.skillIndexes.indexOf(skill)] === true);
+  const coreUncovered = uncovered.filter(
+    (skill) => target.isCore[target.skillIndexes.indexOf(skill)] === true,
+  );
   const onlySkills = coreUncovered.length > 0 ? coreUncovered : uncovered;
   // In a quiz shorter than the default the budget, not the risk, usually ends it: early items
   // reduce uncertainty symmetrically, and as its end nears the loss turns into the cost balanced
@@ -239,7 +268,12 @@ export function decideNextStep(model: EngineModel, posterior: Posterior, target:
   const isShortQuiz = context.budget < ENGINE_DEFAULTS.budget;
   const finalItem = isShortQuiz && left <= ENGINE_DEFAULTS.finalItems;
   const meetsWeight = isShortQuiz && left <= ENGINE_DEFAULTS.closingItems ? ENGINE_DEFAULTS.meetsWeight : 1;
-  const next = selectNextItem(model, posterior, target, { ...selection, ...(onlySkills.length > 0 ? { onlySkills } : {}), finalItem, meetsWeight });
+  const next = selectNextItem(model, posterior, target, {
+    ...selection,
+    ...(onlySkills.length > 0 ? { onlySkills } : {}),
+    finalItem,
+    meetsWeight,
+  });
   return next ? { stop: undefined, next, uncovered } : { stop: "exhausted", next: undefined, uncovered };
 }
 
@@ -249,10 +283,17 @@ export function decideNextStep(model: EngineModel, posterior: Posterior, target:
  * falls roughly geometrically per item (≈ 6 % per item in the benchmark's runs), so the estimate is
  * the larger of the two, within the budget.
  */
-export function expectedRemainingItems(risk: number, answered: number, budget: number, uncovered = 0, stopRisk: number = ENGINE_DEFAULTS.stopRisk): number {
+export function expectedRemainingItems(
+  risk: number,
+  answered: number,
+  budget: number,
+  uncovered = 0,
+  stopRisk: number = ENGINE_DEFAULTS.stopRisk,
+): number {
   const left = Math.max(0, budget - answered);
   if (left === 0) return 0;
-  const steps = risk <= stopRisk ? 1 : Math.ceil(Math.log(stopRisk / risk) / Math.log(1 - RISK_DECAY_PER_ITEM));
+  const steps =
+    risk <= stopRisk ? 1 : Math.ceil(Math.log(stopRisk / risk) / Math.log(1 - RISK_DECAY_PER_ITEM));
   return Math.max(1, Math.min(left, Math.max(uncovered, steps)));
 }
 const RISK_DECAY_PER_ITEM = 0.06;

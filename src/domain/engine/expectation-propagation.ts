@@ -95,34 +95,53 @@ function gridOf(size: number, span: number) {
  * to 1e-12). Products are taken directly; only if they underflow everywhere (impossible for the
  * bank's item counts) does it fall back to log space.
  */
-export function tiltedMoments(mean: number, variance: number, terms: readonly AnswerTerm[], gridSize: number = EP_SETTINGS.gridSize, span: number = EP_SETTINGS.span): { mean: number; variance: number } {
+export function tiltedMoments(
+  mean: number,
+  variance: number,
+  terms: readonly AnswerTerm[],
+  gridSize: number = EP_SETTINGS.gridSize,
+  span: number = EP_SETTINGS.span,
+): { mean: number; variance: number } {
   const sd = Math.sqrt(variance);
   const { z, w } = gridOf(gridSize, span);
   const count = terms.length;
-  let s = 0, m = 0, q = 0;
+  let s = 0,
+    m = 0,
+    q = 0;
   for (let i = 0; i < gridSize; i++) {
     const theta = mean + sd * (z[i] as number);
     let weight = w[i] as number;
     for (let t = 0; t < count; t++) weight *= answerLikelihood(theta, terms[t] as AnswerTerm);
-    s += weight; m += weight * theta; q += weight * theta * theta;
+    s += weight;
+    m += weight * theta;
+    q += weight * theta * theta;
   }
   if (!(s > 1e-280)) return tiltedMomentsInLogSpace(mean, sd, terms, z);
   const tiltedMean = m / s;
   return { mean: tiltedMean, variance: Math.max(q / s - tiltedMean * tiltedMean, 1e-8) };
 }
 
-function tiltedMomentsInLogSpace(mean: number, sd: number, terms: readonly AnswerTerm[], z: Float64Array): { mean: number; variance: number } {
+function tiltedMomentsInLogSpace(
+  mean: number,
+  sd: number,
+  terms: readonly AnswerTerm[],
+  z: Float64Array,
+): { mean: number; variance: number } {
   const logs = Float64Array.from(z, (value) => {
     let log = -0.5 * value * value;
     for (const term of terms) log += Math.log(Math.max(answerLikelihood(mean + sd * value, term), 1e-300));
     return log;
   });
   const top = Math.max(...logs);
-  let s = 0, m = 0, q = 0;
+  let s = 0,
+    m = 0,
+    q = 0;
   z.forEach((value, i) => {
     const weight = Math.exp((logs[i] as number) - top);
     const theta = mean + sd * value;
-    s += weight; m += weight * theta; q += weight * theta * theta;
+    s += weight;
+    m += weight * theta;
+    q += weight * theta * theta;
   });
   const tiltedMean = m / s;
   return { mean: tiltedMean, variance: Math.max(q / s - tiltedMean * tiltedMean, 1e-8) };
@@ -141,7 +160,11 @@ export function fitPosterior(prior: Posterior, terms: readonly AnswerTerm[], war
   const n = prior.n;
   const sites = emptySites(n);
   // One working copy, updated in place: a fit touches the covariance a few dozen times.
-  const posterior: Posterior = { n, mean: Float64Array.from(prior.mean), covariance: Float64Array.from(prior.covariance) };
+  const posterior: Posterior = {
+    n,
+    mean: Float64Array.from(prior.mean),
+    covariance: Float64Array.from(prior.covariance),
+  };
   const column = new Float64Array(n);
   if (warm) {
     for (const skill of grouped.keys()) {
@@ -164,13 +187,22 @@ export function fitPosterior(prior: Posterior, terms: readonly AnswerTerm[], war
       const cavityVariance = 1 / cavityPrecision;
       const cavityMean = cavityVariance * (mu / v - (sites.shift[skill] as number));
       const last = lastCavity.get(skill);
-      if (last && Math.abs(last.mean - cavityMean) < EP_SETTINGS.tolerance && Math.abs(last.variance - cavityVariance) < EP_SETTINGS.tolerance) continue;
+      if (
+        last &&
+        Math.abs(last.mean - cavityMean) < EP_SETTINGS.tolerance &&
+        Math.abs(last.variance - cavityVariance) < EP_SETTINGS.tolerance
+      )
+        continue;
       lastCavity.set(skill, { mean: cavityMean, variance: cavityVariance });
       const tilted = tiltedMoments(cavityMean, cavityVariance, skillTerms);
       const tau = 1 / tilted.variance - cavityPrecision;
       const nu = tilted.mean / tilted.variance - cavityMean * cavityPrecision;
       if (!replaceSite(posterior, sites, skill, tau, nu, column)) continue;
-      moved = Math.max(moved, Math.abs(tilted.mean - mu), Math.abs(Math.sqrt(tilted.variance) - Math.sqrt(v)));
+      moved = Math.max(
+        moved,
+        Math.abs(tilted.mean - mu),
+        Math.abs(Math.sqrt(tilted.variance) - Math.sqrt(v)),
+      );
     }
     if (moved < EP_SETTINGS.tolerance) break;
   }
@@ -192,7 +224,8 @@ export function tailProbabilities(posterior: Posterior, skill: number, cuts: rea
   const mu = posterior.mean[skill] as number;
   const sites = posterior.evidence?.sites;
   const cavityPrecision = sites ? 1 / v - (sites.precision[skill] as number) : 0;
-  if (!terms || terms.length === 0 || !sites || !(cavityPrecision > 0)) return cuts.map((cut) => (cut === Number.NEGATIVE_INFINITY ? 1 : normalCdf((mu - cut) / Math.sqrt(v))));
+  if (!terms || terms.length === 0 || !sites || !(cavityPrecision > 0))
+    return cuts.map((cut) => (cut === Number.NEGATIVE_INFINITY ? 1 : normalCdf((mu - cut) / Math.sqrt(v))));
   const cavityVariance = 1 / cavityPrecision;
   const cavityMean = cavityVariance * (mu / v - (sites.shift[skill] as number));
   const sd = Math.sqrt(cavityVariance);
@@ -204,13 +237,15 @@ export function tailProbabilities(posterior: Posterior, skill: number, cuts: rea
     for (const entry of terms) weight *= answerLikelihood(theta, entry);
     f[i] = weight;
   }
-  const h = sd * (2 * EP_SETTINGS.span) / (TAIL_GRID - 1);
+  const h = (sd * (2 * EP_SETTINGS.span)) / (TAIL_GRID - 1);
   const start = cavityMean - sd * EP_SETTINGS.span;
   // Trapezoid rule; the cell holding the cut is split on the linear interpolant (error O(h²)).
   const above = new Float64Array(TAIL_GRID);
-  for (let i = TAIL_GRID - 2; i >= 0; i--) above[i] = (above[i + 1] as number) + (h * ((f[i] as number) + (f[i + 1] as number))) / 2;
+  for (let i = TAIL_GRID - 2; i >= 0; i--)
+    above[i] = (above[i + 1] as number) + (h * ((f[i] as number) + (f[i + 1] as number))) / 2;
   const total = above[0] as number;
-  if (!(total > 0)) return cuts.map((cut) => (cut === Number.NEGATIVE_INFINITY ? 1 : normalCdf((mu - cut) / Math.sqrt(v))));
+  if (!(total > 0))
+    return cuts.map((cut) => (cut === Number.NEGATIVE_INFINITY ? 1 : normalCdf((mu - cut) / Math.sqrt(v))));
   return cuts.map((cut) => {
     const position = (cut - start) / h;
     if (position <= 0) return 1;
@@ -232,7 +267,14 @@ const TAIL_GRID = 161;
  * rank-1 update of conditionOnSkill). Returns false (and keeps the old site) when the new marginal
  * would not be a proper Gaussian.
  */
-function replaceSite(posterior: Posterior, sites: Sites, skill: number, tau: number, nu: number, column: Float64Array): boolean {
+function replaceSite(
+  posterior: Posterior,
+  sites: Sites,
+  skill: number,
+  tau: number,
+  nu: number,
+  column: Float64Array,
+): boolean {
   const { n, mean, covariance } = posterior;
   const v = covariance[skill * n + skill] as number;
   const mu = mean[skill] as number;
@@ -249,7 +291,8 @@ function replaceSite(posterior: Posterior, sites: Sites, skill: number, tau: num
     mean[i] = (mean[i] as number) + ci * gain;
     const row = i * n;
     const scaled = ci * shrink;
-    for (let j = 0; j < n; j++) covariance[row + j] = (covariance[row + j] as number) - scaled * (column[j] as number);
+    for (let j = 0; j < n; j++)
+      covariance[row + j] = (covariance[row + j] as number) - scaled * (column[j] as number);
   }
   sites.precision[skill] = tau;
   sites.shift[skill] = nu;

@@ -27,14 +27,21 @@ export interface QuizLength {
  * the engine itself expects — and deterministic for a seed. The full-length run is simulated once;
  * a shorter budget ends it earlier (its stop rule is the same until then).
  */
-export function estimateQuizLengths(engine: Engine, budgets: readonly number[], people = 28, seed = 0x1e9): QuizLength[] {
+export function estimateQuizLengths(
+  engine: Engine,
+  budgets: readonly number[],
+  people = 28,
+  seed = 0x1e9,
+): QuizLength[] {
   const { graph, model } = engine;
   const roles = graph.roleList.map((role) => role.id);
   const currents: (string | null)[] = [null, ...roles];
   const longest = Math.max(...budgets);
   return roles.map((targetRoleId) => {
     const target = targetProfile(model, graph, targetRoleId);
-    const required = target.skillIndexes.filter((skill) => (model.itemsBySkill[skill]?.length ?? 0) > 0).length;
+    const required = target.skillIndexes.filter(
+      (skill) => (model.itemsBySkill[skill]?.length ?? 0) > 0,
+    ).length;
     const random = createRandom(seed, targetRoleId.length, people);
     const lengths: number[] = [];
     for (let p = 0; p < people; p++) {
@@ -47,12 +54,22 @@ export function estimateQuizLengths(engine: Engine, budgets: readonly number[], 
       const used = new Set<string>();
       const answeredSkills = new Set<number>();
       for (;;) {
-        const { next } = decideNextStep(model, posterior, target, { answered: terms.length, answeredSkills, budget: longest }, { used, random, attemptSeed: p });
+        const { next } = decideNextStep(
+          model,
+          posterior,
+          target,
+          { answered: terms.length, answeredSkills, budget: longest },
+          { used, random, attemptSeed: p },
+        );
         if (!next) break;
         used.add(next.id);
         answeredSkills.add(next.skillIndex);
         const isCorrect = random.next() < responseProbability(theta[next.skillIndex] as number, next);
-        terms.push({ skill: next.skillIndex, parameters: next, outcome: isCorrect ? "correct" : "incorrect" });
+        terms.push({
+          skill: next.skillIndex,
+          parameters: next,
+          outcome: isCorrect ? "correct" : "incorrect",
+        });
         ({ posterior, sites } = fitPosterior(prior, terms, sites));
       }
       lengths.push(terms.length);

@@ -16,7 +16,17 @@ function erfc(x: number): number {
     Math.exp(
       -z * z -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
 }
@@ -47,7 +57,10 @@ export function cholesky(matrix: Float64Array, n: number, tolerance = 1e-10): Fl
 }
 
 /** Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations (n ≈ 30, so cost is trivial). */
-export function symmetricEigen(matrix: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+export function symmetricEigen(
+  matrix: Float64Array,
+  n: number,
+): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(matrix);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
@@ -96,7 +109,12 @@ export function symmetricEigen(matrix: Float64Array, n: number): { values: Float
  * `floor` and the diagonal re-scaled to 1, repeated until positive definite (alternating
  * projections in the spirit of Higham 2002, "Computing the nearest correlation matrix").
  */
-export function correlationMatrix(n: number, edges: readonly (readonly [number, number])[], general: number, edge: number): Float64Array {
+export function correlationMatrix(
+  n: number,
+  edges: readonly (readonly [number, number])[],
+  general: number,
+  edge: number,
+): Float64Array {
   let r = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) r[i * n + j] = i === j ? 1 : general;
   for (const [i, j] of edges) {
@@ -110,12 +128,18 @@ export function correlationMatrix(n: number, edges: readonly (readonly [number, 
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         let sum = 0;
-        for (let k = 0; k < n; k++) sum += (vectors[i * n + k] as number) * Math.max(values[k] as number, floor) * (vectors[j * n + k] as number);
+        for (let k = 0; k < n; k++)
+          sum +=
+            (vectors[i * n + k] as number) *
+            Math.max(values[k] as number, floor) *
+            (vectors[j * n + k] as number);
         clipped[i * n + j] = sum;
       }
     }
     const scale = Array.from({ length: n }, (_, i) => 1 / Math.sqrt(clipped[i * n + i] as number));
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) clipped[i * n + j] = (clipped[i * n + j] as number) * (scale[i] as number) * (scale[j] as number);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        clipped[i * n + j] = (clipped[i * n + j] as number) * (scale[i] as number) * (scale[j] as number);
     r = clipped;
   }
   return r;

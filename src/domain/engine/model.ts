@@ -82,7 +82,9 @@ export interface EngineModel {
 }
 
 /** Nominal parameters from the question's level (and front-matter overrides where an author set them). */
-export function nominalParameters(question: Pick<Question, "level" | "type" | "options" | "difficulty" | "discrimination">): ItemParameters {
+export function nominalParameters(
+  question: Pick<Question, "level" | "type" | "options" | "difficulty" | "discrimination">,
+): ItemParameters {
   return {
     difficulty: question.difficulty ?? levelCut(question.level),
     discrimination: question.discrimination ?? ENGINE_DEFAULTS.discrimination,
@@ -98,7 +100,12 @@ export function buildEngineModel(graph: SkillsGraph): EngineModel {
   for (const question of graph.questions.values()) {
     const index = skillIndex.get(question.skill);
     if (index === undefined) continue;
-    const item: EngineItem = { id: question.id, skillIndex: index, level: question.level, ...nominalParameters(question) };
+    const item: EngineItem = {
+      id: question.id,
+      skillIndex: index,
+      level: question.level,
+      ...nominalParameters(question),
+    };
     items.push(item);
     itemsBySkill[index]?.push(item);
   }
@@ -115,7 +122,12 @@ export function buildEngineModel(graph: SkillsGraph): EngineModel {
     itemsBySkill,
     itemById: new Map(items.map((item) => [item.id, item])),
     groupsBySkill: groupItems(itemsBySkill),
-    correlation: correlationMatrix(skillIds.length, prerequisiteEdges, ENGINE_DEFAULTS.generalCorrelation, ENGINE_DEFAULTS.edgeCorrelation),
+    correlation: correlationMatrix(
+      skillIds.length,
+      prerequisiteEdges,
+      ENGINE_DEFAULTS.generalCorrelation,
+      ENGINE_DEFAULTS.edgeCorrelation,
+    ),
     prerequisiteEdges,
   };
 }
@@ -133,20 +145,28 @@ export interface TargetProfile {
 export function targetProfile(model: EngineModel, graph: SkillsGraph, roleId: string): TargetProfile {
   const requirements = (graph.roles.get(roleId)?.requires ?? [])
     .map((requirement) => ({ ...requirement, index: model.skillIndex.get(requirement.skill) }))
-    .filter((requirement): requirement is typeof requirement & { index: number } => requirement.index !== undefined)
+    .filter(
+      (requirement): requirement is typeof requirement & { index: number } => requirement.index !== undefined,
+    )
     .sort((a, b) => a.index - b.index);
   return {
     roleId,
     skillIndexes: requirements.map((requirement) => requirement.index),
     levels: requirements.map((requirement) => requirement.level),
     cuts: requirements.map((requirement) => levelCut(requirement.level)),
-    weights: requirements.map((requirement) => (requirement.weight === "core" ? ENGINE_DEFAULTS.coreWeight : ENGINE_DEFAULTS.supportingWeight)),
+    weights: requirements.map((requirement) =>
+      requirement.weight === "core" ? ENGINE_DEFAULTS.coreWeight : ENGINE_DEFAULTS.supportingWeight,
+    ),
     isCore: requirements.map((requirement) => requirement.weight === "core"),
   };
 }
 
 /** Prior mean per skill: the current role's requirements are evidence of experience (SPEC §3). */
-export function priorMean(model: EngineModel, graph: SkillsGraph, currentRoleId: string | null): Float64Array {
+export function priorMean(
+  model: EngineModel,
+  graph: SkillsGraph,
+  currentRoleId: string | null,
+): Float64Array {
   const mean = new Float64Array(model.skillIds.length).fill(ENGINE_DEFAULTS.unrelatedMean);
   for (const requirement of (currentRoleId ? graph.roles.get(currentRoleId)?.requires : undefined) ?? []) {
     const index = model.skillIndex.get(requirement.skill);
@@ -167,7 +187,15 @@ export function groupItems(itemsBySkill: readonly (readonly EngineItem[])[]): It
     }
     return [...groups.values()].map((group) => {
       const first = group[0] as EngineItem; // groups are created with one item
-      return { skillIndex, parameters: { difficulty: first.difficulty, discrimination: first.discrimination, guessing: first.guessing }, items: group };
+      return {
+        skillIndex,
+        parameters: {
+          difficulty: first.difficulty,
+          discrimination: first.discrimination,
+          guessing: first.guessing,
+        },
+        items: group,
+      };
     });
   });
 }

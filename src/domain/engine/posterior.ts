@@ -15,7 +15,11 @@ export interface Posterior {
 export type Outcome = "correct" | "incorrect" | "dontKnow";
 
 export function createPrior(model: EngineModel, mean: Float64Array): Posterior {
-  return { n: model.skillIds.length, mean: Float64Array.from(mean), covariance: Float64Array.from(model.correlation) };
+  return {
+    n: model.skillIds.length,
+    mean: Float64Array.from(mean),
+    covariance: Float64Array.from(model.correlation),
+  };
 }
 
 /** P(correct | θ) under the 3PL model. */
@@ -56,19 +60,33 @@ export interface OutcomeForecast {
  * The probed skill's exact posterior on a grid for both outcomes, moment-matched to normals
  * (assumed-density filtering). Used both to update and to look one step ahead.
  */
-export function forecastOutcomes(mean: number, variance: number, item: ItemParameters, gridSize = UPDATE_GRID): OutcomeForecast {
+export function forecastOutcomes(
+  mean: number,
+  variance: number,
+  item: ItemParameters,
+  gridSize = UPDATE_GRID,
+): OutcomeForecast {
   const sd = Math.sqrt(variance);
   const { z, w: weights } = gridOf(gridSize);
   const { guessing, discrimination, difficulty } = item;
-  let s1 = 0, m1 = 0, q1 = 0, s0 = 0, m0 = 0, q0 = 0;
+  let s1 = 0,
+    m1 = 0,
+    q1 = 0,
+    s0 = 0,
+    m0 = 0,
+    q0 = 0;
   for (let i = 0; i < gridSize; i++) {
     const theta = mean + sd * (z[i] as number);
     const w = weights[i] as number;
     const p = guessing + (1 - guessing) / (1 + Math.exp(-discrimination * (theta - difficulty)));
     const w1 = w * p;
     const w0 = w - w1;
-    s1 += w1; m1 += w1 * theta; q1 += w1 * theta * theta;
-    s0 += w0; m0 += w0 * theta; q0 += w0 * theta * theta;
+    s1 += w1;
+    m1 += w1 * theta;
+    q1 += w1 * theta * theta;
+    s0 += w0;
+    m0 += w0 * theta;
+    q0 += w0 * theta * theta;
   }
   const total = s1 + s0;
   return {
@@ -78,7 +96,13 @@ export function forecastOutcomes(mean: number, variance: number, item: ItemParam
   };
 }
 
-function moments(sum: number, first: number, second: number, fallbackMean: number, fallbackVariance: number): MarginalMoments {
+function moments(
+  sum: number,
+  first: number,
+  second: number,
+  fallbackMean: number,
+  fallbackVariance: number,
+): MarginalMoments {
   if (!(sum > 0)) return { mean: fallbackMean, variance: fallbackVariance };
   const mean = first / sum;
   return { mean, variance: Math.max(second / sum - mean * mean, 1e-6) };
@@ -97,7 +121,12 @@ export function effectiveParameters(item: ItemParameters, outcome: Outcome): Ite
  * then propagation to every other skill through the Gaussian conditional (a rank-1, Kalman-style
  * update) — one pass of expectation propagation. Returns a new posterior; the input is unchanged.
  */
-export function applyResponse(posterior: Posterior, skill: number, item: ItemParameters, outcome: Outcome): Posterior {
+export function applyResponse(
+  posterior: Posterior,
+  skill: number,
+  item: ItemParameters,
+  outcome: Outcome,
+): Posterior {
   const { n, mean, covariance } = posterior;
   const m = mean[skill] as number;
   const v = covariance[skill * n + skill] as number;
@@ -119,7 +148,8 @@ export function conditionOnSkill(posterior: Posterior, skill: number, updated: M
   for (let i = 0; i < n; i++) {
     const ci = column[i] as number;
     nextMean[i] = (mean[i] as number) + ci * gain;
-    for (let j = 0; j < n; j++) nextCovariance[i * n + j] = (covariance[i * n + j] as number) - ci * (column[j] as number) * shrink;
+    for (let j = 0; j < n; j++)
+      nextCovariance[i * n + j] = (covariance[i * n + j] as number) - ci * (column[j] as number) * shrink;
   }
   return { n, mean: nextMean, covariance: nextCovariance };
 }

@@ -19,7 +19,10 @@ export function createRandom(...seeds: number[]): Random {
     b = (b + Math.imul((seed >>> 0) ^ 0x5bd1e995, 0xc2b2ae35)) >>> 0;
   }
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);

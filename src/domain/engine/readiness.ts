@@ -10,18 +10,31 @@ export const READINESS_DRAWS = 2000;
  * Readiness for several roles from one set of joint draws (the all-roles fit needs seven; drawing
  * once keeps a result's scoring to a few milliseconds).
  */
-export function readinessForRoles(posterior: Posterior, targets: readonly TargetProfile[], seed: number, draws = READINESS_DRAWS): number[] {
+export function readinessForRoles(
+  posterior: Posterior,
+  targets: readonly TargetProfile[],
+  seed: number,
+  draws = READINESS_DRAWS,
+): number[] {
   const checks = targets.map((target) => {
-    const picked = target.skillIndexes.map((skill, k) => ({ skill, cut: target.cuts[k] as number, core: target.isCore[k] === true }));
+    const picked = target.skillIndexes.map((skill, k) => ({
+      skill,
+      cut: target.cuts[k] as number,
+      core: target.isCore[k] === true,
+    }));
     return picked.some((entry) => entry.core) ? picked.filter((entry) => entry.core) : picked;
   });
   // Sample only the skills some check needs, from their joint marginal.
-  const skills = [...new Set(checks.flatMap((check) => check.map((entry) => entry.skill)))].sort((a, b) => a - b);
+  const skills = [...new Set(checks.flatMap((check) => check.map((entry) => entry.skill)))].sort(
+    (a, b) => a - b,
+  );
   const m = skills.length;
   if (m === 0) return targets.map(() => 1);
   const slot = new Map(skills.map((skill, index) => [skill, index]));
   const sub = new Float64Array(m * m);
-  skills.forEach((a, i) => skills.forEach((b, j) => (sub[i * m + j] = posterior.covariance[a * posterior.n + b] as number)));
+  skills.forEach((a, i) =>
+    skills.forEach((b, j) => (sub[i * m + j] = posterior.covariance[a * posterior.n + b] as number)),
+  );
   const lower = cholesky(sub, m, 0) ?? diagonalRoot(sub, m);
   const mean = Float64Array.from(skills, (skill) => posterior.mean[skill] as number);
   const slots = checks.map((check) => Int32Array.from(check, (entry) => slot.get(entry.skill) ?? 0));
@@ -41,7 +54,8 @@ export function readinessForRoles(posterior: Posterior, targets: readonly Target
       const roleSlots = slots[r] as Int32Array;
       const roleCuts = cuts[r] as Float64Array;
       let all = true;
-      for (let k = 0; k < roleSlots.length && all; k++) if ((theta[roleSlots[k] as number] as number) < (roleCuts[k] as number)) all = false;
+      for (let k = 0; k < roleSlots.length && all; k++)
+        if ((theta[roleSlots[k] as number] as number) < (roleCuts[k] as number)) all = false;
       if (all) ready[r] = (ready[r] as number) + 1;
     }
   }

@@ -38,10 +38,18 @@ export function levelProbabilities(mean: number, sd: number): number[] {
 
 /** P(level = L) for L = 0…4 from P(θ ≥ cut) at each of the four cuts. */
 function levelsFromTails(tails: readonly number[]): number[] {
-  return [0, 1, 2, 3, 4].map((level) => (level === 0 ? 1 : (tails[level - 1] as number)) - (level === 4 ? 0 : (tails[level] as number)));
+  return [0, 1, 2, 3, 4].map(
+    (level) =>
+      (level === 0 ? 1 : (tails[level - 1] as number)) - (level === 4 ? 0 : (tails[level] as number)),
+  );
 }
 
-export function summariseSkills(model: EngineModel, posterior: Posterior, target: TargetProfile, answers: readonly RecordedAnswer[]): SkillResult[] {
+export function summariseSkills(
+  model: EngineModel,
+  posterior: Posterior,
+  target: TargetProfile,
+  answers: readonly RecordedAnswer[],
+): SkillResult[] {
   const direct = new Map<string, number>();
   for (const answer of answers) direct.set(answer.skillId, (direct.get(answer.skillId) ?? 0) + 1);
   return model.skillIds.map((skillId, index) => {
@@ -73,7 +81,12 @@ export function summariseSkills(model: EngineModel, posterior: Posterior, target
  * skills are correlated, so the product of marginals would understate it. Roles without core
  * requirements use all their requirements. Seeded, so a stored result reloads identically.
  */
-export function readiness(posterior: Posterior, target: TargetProfile, seed: number, draws = READINESS_DRAWS): number {
+export function readiness(
+  posterior: Posterior,
+  target: TargetProfile,
+  seed: number,
+  draws = READINESS_DRAWS,
+): number {
   return readinessForRoles(posterior, [target], seed, draws)[0] ?? 0;
 }
 
@@ -98,7 +111,11 @@ export function fitForEveryRole(engine: Engine, posterior: Posterior, seed: numb
         weighted += weight * probabilityMeets(posterior, skill, target.cuts[k] as number);
         weights += weight;
       });
-      return { roleId: target.roleId, readiness: readinessByRole[index] ?? 0, fit: weights === 0 ? 0 : weighted / weights };
+      return {
+        roleId: target.roleId,
+        readiness: readinessByRole[index] ?? 0,
+        fit: weights === 0 ? 0 : weighted / weights,
+      };
     })
     .sort((a, b) => b.fit - a.fit || b.readiness - a.readiness || (a.roleId < b.roleId ? -1 : 1));
 }
@@ -116,17 +133,26 @@ export interface AnswerInfluence {
  * does not depend on answer order, so neither does this: an early answer is not credited with
  * what a later one would have shown anyway.
  */
-export function explainAnswers(engine: Engine, prior: Posterior, answers: readonly RecordedAnswer[]): Map<string, AnswerInfluence[]> {
+export function explainAnswers(
+  engine: Engine,
+  prior: Posterior,
+  answers: readonly RecordedAnswer[],
+): Map<string, AnswerInfluence[]> {
   const { skillIds } = engine.model;
   const influence = new Map<string, AnswerInfluence[]>(skillIds.map((id) => [id, []]));
   const counted = answers.filter((answer) => engine.model.skillIndex.has(answer.skillId));
   const { terms } = answerTerms(engine.model, counted);
   const full = fitPosterior(prior, terms);
   counted.forEach((answer, index) => {
-    const without = fitPosterior(prior, terms.filter((_, other) => other !== index), full.sites).posterior;
+    const without = fitPosterior(
+      prior,
+      terms.filter((_, other) => other !== index),
+      full.sites,
+    ).posterior;
     skillIds.forEach((skillId, skill) => {
       const shift = (full.posterior.mean[skill] as number) - (without.mean[skill] as number);
-      if (Math.abs(shift) >= 0.01) influence.get(skillId)?.push({ questionId: answer.questionId, outcome: answer.outcome, shift });
+      if (Math.abs(shift) >= 0.01)
+        influence.get(skillId)?.push({ questionId: answer.questionId, outcome: answer.outcome, shift });
     });
   });
   for (const list of influence.values()) list.sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift));
@@ -138,11 +164,18 @@ export function explainAnswers(engine: Engine, prior: Posterior, answers: readon
  * meets (P ≥ 0.5) counts as at target; one they likely do not counts as below target even when
  * the most probable level says otherwise, so every uncertain gap gets its module.
  */
-export function levelsForPlanning(skills: readonly { skillId: string; band: number; targetLevel: number | null; pMeets: number | null }[]): Map<string, number> {
+export function levelsForPlanning(
+  skills: readonly { skillId: string; band: number; targetLevel: number | null; pMeets: number | null }[],
+): Map<string, number> {
   return new Map(
     skills.map((skill) => {
       if (skill.targetLevel === null || skill.pMeets === null) return [skill.skillId, skill.band];
-      return [skill.skillId, skill.pMeets >= 0.5 ? Math.max(skill.band, skill.targetLevel) : Math.min(skill.band, skill.targetLevel - 1)];
+      return [
+        skill.skillId,
+        skill.pMeets >= 0.5
+          ? Math.max(skill.band, skill.targetLevel)
+          : Math.min(skill.band, skill.targetLevel - 1),
+      ];
     }),
   );
 }

@@ -14,11 +14,13 @@ export function isCalendarDate(value: string): boolean {
 /** The date `days` later (earlier when negative). Throws a RangeError on anything but a valid date and whole days. */
 export function addDays(date: string, days: number): string {
   const start = toUtcMidnight(date);
-  if (start === undefined) throw new RangeError(`date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  if (start === undefined)
+    throw new RangeError(`date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
   if (!Number.isSafeInteger(days)) throw new RangeError(`days must be a whole number, got ${String(days)}`);
   const result = new Date(start + days * DAY_MS);
   const year = result.getUTCFullYear();
-  if (year < 0 || year > 9999) throw new RangeError(`${date} plus ${days} days is outside the years 0000–9999`);
+  if (year < 0 || year > 9999)
+    throw new RangeError(`${date} plus ${days} days is outside the years 0000–9999`);
   return [String(year).padStart(4, "0"), pad2(result.getUTCMonth() + 1), pad2(result.getUTCDate())].join("-");
 }
 

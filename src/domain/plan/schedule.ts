@@ -46,15 +46,13 @@ export function scheduleWeeks(pending: readonly Scheduled[], hoursPerWeek: numbe
       [week, used] = [week + 1, 0];
     }
   }
-  const weeks = moduleIdsByWeek.map(
-    (moduleIds, index): PlanWeek => ({
-      week: index + 1,
-      startsOn: addDays(startDate, 7 * index),
-      endsOn: addDays(startDate, 7 * index + 6),
-      hours: (minutesByWeek[index] ?? 0) / 60,
-      moduleIds,
-    }),
-  );
+  const weeks = moduleIdsByWeek.map((moduleIds, index): PlanWeek => ({
+    week: index + 1,
+    startsOn: addDays(startDate, 7 * index),
+    endsOn: addDays(startDate, 7 * index + 6),
+    hours: (minutesByWeek[index] ?? 0) / 60,
+    moduleIds,
+  }));
   return { startWeeks, weeks };
 }
 

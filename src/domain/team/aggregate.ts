@@ -55,7 +55,11 @@ export type TeamAggregate =
 
 export const meetsTarget = (result: SkillResult | undefined): boolean => (result?.pMeets ?? 0) >= 0.5;
 
-export function aggregateTeam(requirements: readonly Requirement[], contributions: readonly Contribution[], minimum = MIN_CONTRIBUTORS): TeamAggregate {
+export function aggregateTeam(
+  requirements: readonly Requirement[],
+  contributions: readonly Contribution[],
+  minimum = MIN_CONTRIBUTORS,
+): TeamAggregate {
   if (contributions.length < minimum) return { kind: "suppressed", minimum };
   const skills = requirements.map((requirement): SkillCoverage => {
     const levelCounts = LEVELS.map(() => 0);
@@ -68,16 +72,38 @@ export function aggregateTeam(requirements: readonly Requirement[], contribution
       }
       if (meetsTarget(result)) meeting += 1;
     }
-    return { skillId: requirement.skillId, targetLevel: requirement.level, weight: requirement.weight, levelCounts, meeting, blocked: contributions.length - meeting, isBusFactorRisk: meeting < 2 };
+    return {
+      skillId: requirement.skillId,
+      targetLevel: requirement.level,
+      weight: requirement.weight,
+      levelCounts,
+      meeting,
+      blocked: contributions.length - meeting,
+      isBusFactorRisk: meeting < 2,
+    };
   });
   const weightRank = (weight: string) => (weight === "core" ? 0 : 1);
   const gaps = skills
     .filter((skill) => skill.blocked > 0)
     .map((skill) => ({ skillId: skill.skillId, blocked: skill.blocked, weight: skill.weight }))
-    .sort((a, b) => b.blocked - a.blocked || weightRank(a.weight) - weightRank(b.weight) || a.skillId.localeCompare(b.skillId));
+    .sort(
+      (a, b) =>
+        b.blocked - a.blocked ||
+        weightRank(a.weight) - weightRank(b.weight) ||
+        a.skillId.localeCompare(b.skillId),
+    );
   const core = requirements.filter((requirement) => requirement.weight === "core");
-  const readyCount = contributions.filter((contribution) => core.every((requirement) => meetsTarget(contribution.skills.get(requirement.skillId)))).length;
-  return { kind: "shown", contributors: contributions.length, skills, busFactorSkills: skills.filter((skill) => skill.isBusFactorRisk).map((skill) => skill.skillId), gaps, readyCount };
+  const readyCount = contributions.filter((contribution) =>
+    core.every((requirement) => meetsTarget(contribution.skills.get(requirement.skillId))),
+  ).length;
+  return {
+    kind: "shown",
+    contributors: contributions.length,
+    skills,
+    busFactorSkills: skills.filter((skill) => skill.isBusFactorRisk).map((skill) => skill.skillId),
+    gaps,
+    readyCount,
+  };
 }
 
 export interface RoundContributions {
@@ -88,8 +114,17 @@ export interface RoundContributions {
 }
 
 /** Coverage per round, oldest first; a round with fewer than `minimum` contributors shows nothing. */
-export function teamTrend(requirements: readonly Requirement[], rounds: readonly RoundContributions[], minimum = MIN_CONTRIBUTORS) {
+export function teamTrend(
+  requirements: readonly Requirement[],
+  rounds: readonly RoundContributions[],
+  minimum = MIN_CONTRIBUTORS,
+) {
   return [...rounds]
     .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime())
-    .map((round) => ({ roundId: round.roundId, name: round.name, openedAt: round.openedAt, aggregate: aggregateTeam(requirements, round.contributions, minimum) }));
+    .map((round) => ({
+      roundId: round.roundId,
+      name: round.name,
+      openedAt: round.openedAt,
+      aggregate: aggregateTeam(requirements, round.contributions, minimum),
+    }));
 }

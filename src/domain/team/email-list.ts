@@ -8,11 +8,17 @@ import { z } from "zod";
 const Address = z.email();
 export const MAX_INVITES_AT_ONCE = 200;
 
-export function parseEmailList(text: string): { emails: string[]; invalid: { line: number; value: string }[] } {
+export function parseEmailList(text: string): {
+  emails: string[];
+  invalid: { line: number; value: string }[];
+} {
   const emails = new Set<string>();
   const invalid: { line: number; value: string }[] = [];
   text.split(/\r?\n/).forEach((row, index) => {
-    for (const entry of row.split(/[,;\s]+/).map((part) => part.trim().replace(/^<|>$/g, "")).filter(Boolean)) {
+    for (const entry of row
+      .split(/[,;\s]+/)
+      .map((part) => part.trim().replace(/^<|>$/g, ""))
+      .filter(Boolean)) {
       const lowered = entry.toLowerCase();
       if (Address.safeParse(lowered).success) emails.add(lowered);
       else invalid.push({ line: index + 1, value: entry });

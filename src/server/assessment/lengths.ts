@@ -25,7 +25,11 @@ interface StoredLengths {
 
 /** What the estimate depends on: the content and every engine setting. */
 function estimateKey(engine: Engine): string {
-  return createHash("sha256").update(engine.graph.contentHash).update(JSON.stringify(ENGINE_DEFAULTS)).update(`${PEOPLE_PER_ROLE}/${FORMAT}`).digest("hex");
+  return createHash("sha256")
+    .update(engine.graph.contentHash)
+    .update(JSON.stringify(ENGINE_DEFAULTS))
+    .update(`${PEOPLE_PER_ROLE}/${FORMAT}`)
+    .digest("hex");
 }
 /** Bumped when the stored shape changes. */
 const FORMAT = 2;
@@ -38,7 +42,10 @@ function lengthsFile(): string {
 export function ensureQuizLengths(engine: Engine): boolean {
   const key = estimateKey(engine);
   if (readStored()?.key === key) return false;
-  const stored: StoredLengths = { key, lengths: estimateQuizLengths(engine, DEFAULT_BUDGETS, PEOPLE_PER_ROLE) };
+  const stored: StoredLengths = {
+    key,
+    lengths: estimateQuizLengths(engine, DEFAULT_BUDGETS, PEOPLE_PER_ROLE),
+  };
   fs.mkdirSync(env.DATA_DIR, { recursive: true });
   const temporary = `${lengthsFile()}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(stored));
@@ -74,7 +81,9 @@ export function quizLengthHints(engine: Engine): QuizLengthHints {
   const { graph, model } = engine;
   return Object.fromEntries(
     graph.roleList.map((role) => {
-      const required = role.requires.filter((requirement) => (model.itemsBySkill[model.skillIndex.get(requirement.skill) ?? -1]?.length ?? 0) > 0).length;
+      const required = role.requires.filter(
+        (requirement) => (model.itemsBySkill[model.skillIndex.get(requirement.skill) ?? -1]?.length ?? 0) > 0,
+      ).length;
       return [role.id, { required, byBudget: estimated.get(role.id)?.byBudget ?? null }];
     }),
   );

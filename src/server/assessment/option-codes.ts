@@ -24,8 +24,16 @@ function keyFor(secret: string): Buffer {
 
 const instanceSecret = () => readAuthSecret(env.AUTH_SECRET, env.DATA_DIR);
 
-function mac(purpose: string, attemptId: string, questionId: string, optionId: string, secret = instanceSecret()): Buffer {
-  return createHmac("sha256", keyFor(secret)).update(`${purpose}\0${attemptId}\0${questionId}\0${optionId}`).digest();
+function mac(
+  purpose: string,
+  attemptId: string,
+  questionId: string,
+  optionId: string,
+  secret = instanceSecret(),
+): Buffer {
+  return createHmac("sha256", keyFor(secret))
+    .update(`${purpose}\0${attemptId}\0${questionId}\0${optionId}`)
+    .digest();
 }
 
 /** The stable id an option is known by across renames: its oldest retired id, else its id. */
@@ -34,7 +42,12 @@ function stableId(option: Question["options"][number]): string {
 }
 
 /** `secret` defaults to this instance's; a client of another instance (the server benchmark) passes that one's. */
-export function optionCode(attemptId: string, questionId: string, option: Question["options"][number], secret?: string): string {
+export function optionCode(
+  attemptId: string,
+  questionId: string,
+  option: Question["options"][number],
+  secret?: string,
+): string {
   return mac("code", attemptId, questionId, stableId(option), secret).subarray(0, 12).toString("base64url");
 }
 
@@ -42,14 +55,26 @@ export function optionCode(attemptId: string, questionId: string, option: Questi
  * The options in this attempt's order: sorted by a keyed hash, so the order is fixed for the
  * attempt (reload, resume and the review show the same) and unrelated between attempts.
  */
-export function orderOptions<T extends Question["options"][number]>(attemptId: string, questionId: string, options: readonly T[]): T[] {
-  const rank = new Map(options.map((option) => [option, mac("order", attemptId, questionId, stableId(option)).toString("hex")]));
+export function orderOptions<T extends Question["options"][number]>(
+  attemptId: string,
+  questionId: string,
+  options: readonly T[],
+): T[] {
+  const rank = new Map(
+    options.map((option) => [option, mac("order", attemptId, questionId, stableId(option)).toString("hex")]),
+  );
   return [...options].sort((a, b) => ((rank.get(a) ?? "") < (rank.get(b) ?? "") ? -1 : 1));
 }
 
 /** The content option ids behind codes a client sent; undefined when any code is not one of this question's. */
-export function resolveOptionCodes(attemptId: string, question: Question, codes: readonly string[]): string[] | undefined {
-  const byCode = new Map(question.options.map((option) => [optionCode(attemptId, question.id, option), option.id]));
+export function resolveOptionCodes(
+  attemptId: string,
+  question: Question,
+  codes: readonly string[],
+): string[] | undefined {
+  const byCode = new Map(
+    question.options.map((option) => [optionCode(attemptId, question.id, option), option.id]),
+  );
   const ids = codes.map((code) => byCode.get(code));
   return ids.every((id): id is string => id !== undefined) ? ids : undefined;
 }

@@ -2,7 +2,13 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Question } from "@/domain/content/types";
-import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState, type RecordedAnswer } from "@/domain/engine/assess";
+import {
+  replayAttempt,
+  scoreChoice,
+  type AttemptSpec,
+  type AttemptState,
+  type RecordedAnswer,
+} from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
 import { HOURS_PER_WEEK } from "@/domain/plan";
@@ -50,13 +56,19 @@ export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek" | "
 export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
 
 /** Validates the start form and opens an attempt with its first question chosen and stored. */
-export async function startAssessment(input: z.input<typeof StartAssessmentSchema>, owner: Owner, context: AttemptContext | null = null): Promise<StartResult> {
+export async function startAssessment(
+  input: z.input<typeof StartAssessmentSchema>,
+  owner: Owner,
+  context: AttemptContext | null = null,
+): Promise<StartResult> {
   const engine = getEngine();
   const parsed = StartAssessmentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: { to: "The form could not be read; reload the page and try again." } };
   const { from, to, hoursPerWeek: hoursText, timeZone, budget: budgetText } = parsed.data;
   const fieldErrors: StartFieldErrors = {};
-  if (from !== "" && !engine.graph.roles.has(from)) fieldErrors.from = "Choose your current role from the list.";
+  if (from !== "" && !engine.graph.roles.has(from))
+    fieldErrors.from = "Choose your current role from the list.";
   if (!engine.graph.roles.has(to)) fieldErrors.to = "Choose the role you want to move into.";
   let hoursPerWeek: number | null = null;
   if (hoursText !== "") {
@@ -66,7 +78,8 @@ export async function startAssessment(input: z.input<typeof StartAssessmentSchem
     } else hoursPerWeek = hours;
   }
   const budget = budgetText === "" ? ENGINE_DEFAULTS.budget : Number(budgetText);
-  if (!(BUDGET_CHOICES as readonly number[]).includes(budget)) fieldErrors.budget = `Choose ${BUDGET_CHOICES.join(", ")} questions at most.`;
+  if (!(BUDGET_CHOICES as readonly number[]).includes(budget))
+    fieldErrors.budget = `Choose ${BUDGET_CHOICES.join(", ")} questions at most.`;
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const seed = randomInt(1, 2 ** 31 - 1);
@@ -112,7 +125,8 @@ export interface QuestionView {
   requiredSkills: number;
 }
 
-export type QuizState = { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
+export type QuizState =
+  { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
 
 function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
   const engine = getEngine();
@@ -138,9 +152,17 @@ function questionView(attempt: AttemptRow, question: Question, state: AttemptSta
     type: question.type === "multiple" ? "multiple" : "single",
     skillTitle: title(question.skill),
     stemHtml: renderMarkdown(question.stem),
-    options: orderOptions(attempt.id, question.id, question.options).map((option) => ({ id: optionCode(attempt.id, question.id, option), html: renderMarkdown(option.text) })),
+    options: orderOptions(attempt.id, question.id, question.options).map((option) => ({
+      id: optionCode(attempt.id, question.id, option),
+      html: renderMarkdown(option.text),
+    })),
     answered: state.answered,
-    expectedRemaining: expectedRemainingItems(state.risk, state.answered, attempt.budget, state.uncovered.length),
+    expectedRemaining: expectedRemainingItems(
+      state.risk,
+      state.answered,
+      attempt.budget,
+      state.uncovered.length,
+    ),
     budget: attempt.budget,
     unaskedSkills: unasked.map(title),
     requiredSkills: state.target.skillIndexes.length,
@@ -159,7 +181,10 @@ export async function loadQuiz(attemptId: string, owner: Owner | null): Promise<
   if (attempt.status !== "in_progress") return { kind: "completed" };
   const { engine, answers, state } = stateOf(attempt, answerRows);
   const answeredIds = new Set(answerRows.map((row) => row.questionId));
-  let question = attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId) ? engine.graph.questions.get(attempt.currentQuestionId) : undefined;
+  let question =
+    attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId)
+      ? engine.graph.questions.get(attempt.currentQuestionId)
+      : undefined;
   if (!question) {
     if (state.stop || !state.next) {
       await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
@@ -182,14 +207,22 @@ export const AnswerSchema = z
   .strict();
 
 /** "next" carries the question now on screen when this request moved the attempt (saves a reload). */
-export type AnswerResult = { kind: "next"; view?: QuestionView } | { kind: "completed" } | { kind: "notFound" } | { kind: "invalid"; message: string };
+export type AnswerResult =
+  | { kind: "next"; view?: QuestionView }
+  | { kind: "completed" }
+  | { kind: "notFound" }
+  | { kind: "invalid"; message: string };
 
 /**
  * Stores an answer to the attempt's current question and moves on. Idempotent: an answer to a
  * question already answered, or to one that is no longer current, changes nothing and reports
  * where the attempt is now.
  */
-export async function submitAnswer(attemptId: string, owner: Owner | null, input: unknown): Promise<AnswerResult> {
+export async function submitAnswer(
+  attemptId: string,
+  owner: Owner | null,
+  input: unknown,
+): Promise<AnswerResult> {
   const parsed = AnswerSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
@@ -197,16 +230,20 @@ export async function submitAnswer(attemptId: string, owner: Owner | null, input
   const { attempt, answers: before } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
   const { questionId, choice, dontKnow } = parsed.data;
-  if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId) return { kind: "next" };
+  if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId)
+    return { kind: "next" };
 
   const engine = getEngine();
   const question = engine.graph.questions.get(questionId);
   if (!question) return { kind: "next" }; // removed from content since it was shown: loadQuiz picks another
   const chosen = dontKnow ? [] : resolveOptionCodes(attempt.id, question, [...new Set(choice)]);
   if (!dontKnow) {
-    if (choice.length === 0) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
-    if (!chosen) return { kind: "invalid", message: "That option is not part of this question; reload the page." };
-    if (question.type === "single" && chosen.length > 1) return { kind: "invalid", message: "Choose one answer." };
+    if (choice.length === 0)
+      return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
+    if (!chosen)
+      return { kind: "invalid", message: "That option is not part of this question; reload the page." };
+    if (question.type === "single" && chosen.length > 1)
+      return { kind: "invalid", message: "Choose one answer." };
   }
   const stored = await recordAnswer({
     attemptId: attempt.id,
@@ -240,24 +277,50 @@ export async function finishEarly(attemptId: string, owner: Owner | null): Promi
   return "completed";
 }
 
-async function finalise(attempt: AttemptRow, state: Parameters<typeof scoreAndSave>[3], answers: RecordedAnswer[], cause: StopCause, owner: Owner) {
+async function finalise(
+  attempt: AttemptRow,
+  state: Parameters<typeof scoreAndSave>[3],
+  answers: RecordedAnswer[],
+  cause: StopCause,
+  owner: Owner,
+) {
   const engine = getEngine();
   const skills = await scoreAndSave(engine, attempt.id, attempt.engineSeed, state, answers, cause);
   await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
   // A cohort attempt finishing after staff applied the rules: the rules are evaluated for this
   // learner now, so late finishers get their modules without anyone re-applying.
-  if (attempt.cohortAssessmentId && owner.userId) await applyRulesForLearner(attempt.cohortAssessmentId, owner.userId);
+  if (attempt.cohortAssessmentId && owner.userId)
+    await applyRulesForLearner(attempt.cohortAssessmentId, owner.userId);
 }
 
 /** What the plan is built from: the attempt's owner, target, pace, time zone and skill estimates. */
-function planSource(attempt: AttemptRow, owner: Owner, skills: Parameters<typeof refreshPlan>[1]["skills"], hoursPerWeek: number | null) {
-  return { owner, attemptId: attempt.id, targetRoleId: attempt.targetRoleId, hoursPerWeek, timeZone: attempt.timeZone, skills };
+function planSource(
+  attempt: AttemptRow,
+  owner: Owner,
+  skills: Parameters<typeof refreshPlan>[1]["skills"],
+  hoursPerWeek: number | null,
+) {
+  return {
+    owner,
+    attemptId: attempt.id,
+    targetRoleId: attempt.targetRoleId,
+    hoursPerWeek,
+    timeZone: attempt.timeZone,
+    skills,
+  };
 }
 
 /** Regenerates a plan from the estimates of the attempt it came from (after content changes or an undo). */
-export async function regeneratePlanFromAttempt(attemptId: string, owner: Owner, hoursPerWeek: number | null = null): Promise<string | null> {
+export async function regeneratePlanFromAttempt(
+  attemptId: string,
+  owner: Owner,
+  hoursPerWeek: number | null = null,
+): Promise<string | null> {
   const attempt = await findOwnedAttempt(attemptId, owner);
   if (!attempt || attempt.status !== "completed") return null;
   const estimates = await listSkillEstimates(attempt.id);
-  return refreshPlan(getEngine().graph, planSource(attempt, owner, estimates, hoursPerWeek ?? attempt.hoursPerWeek));
+  return refreshPlan(
+    getEngine().graph,
+    planSource(attempt, owner, estimates, hoursPerWeek ?? attempt.hoursPerWeek),
+  );
 }

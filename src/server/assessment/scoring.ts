@@ -27,7 +27,14 @@ export interface StoredResult {
 export type StopCause = "confident" | "budget" | "exhausted" | "finished";
 
 /** Scores an attempt from its replayed state and stores the result (estimates, readiness, all-roles fit). */
-export async function scoreAndSave(engine: Engine, attemptId: string, seed: number, state: AttemptState, answers: readonly RecordedAnswer[], cause: StopCause) {
+export async function scoreAndSave(
+  engine: Engine,
+  attemptId: string,
+  seed: number,
+  state: AttemptState,
+  answers: readonly RecordedAnswer[],
+  cause: StopCause,
+) {
   const skills = summariseSkills(engine.model, state.posterior, state.target, answers);
   const scored: ScoredSkill[] = skills.map((skill) => ({
     skillId: skill.skillId,
@@ -43,7 +50,14 @@ export async function scoreAndSave(engine: Engine, attemptId: string, seed: numb
   const roles = fitForEveryRole(engine, state.posterior, seed);
   const result: StoredResult = { version: 1, risk: state.risk, roles, ignoredAnswers: state.ignoredAnswers };
   // The headline readiness is the target's entry in the all-roles list, so the two never disagree.
-  const targetReadiness = roles.find((role) => role.roleId === state.target.roleId)?.readiness ?? readiness(state.posterior, state.target, seed);
-  await saveAttemptResult(attemptId, { stopReason: cause, readiness: targetReadiness, resultJson: JSON.stringify(result), skills: scored });
+  const targetReadiness =
+    roles.find((role) => role.roleId === state.target.roleId)?.readiness ??
+    readiness(state.posterior, state.target, seed);
+  await saveAttemptResult(attemptId, {
+    stopReason: cause,
+    readiness: targetReadiness,
+    resultJson: JSON.stringify(result),
+    skills: scored,
+  });
   return scored;
 }

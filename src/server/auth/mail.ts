@@ -31,7 +31,16 @@ function createOutboxTransport(dir: string): MailTransport {
     async send(message) {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
-      const body = [`From: ${env.MAIL_FROM}`, `To: ${message.to}`, `Subject: ${message.subject}`, `Date: ${new Date().toUTCString()}`, "Content-Type: text/plain; charset=utf-8", "", message.text, ""].join("\r\n");
+      const body = [
+        `From: ${env.MAIL_FROM}`,
+        `To: ${message.to}`,
+        `Subject: ${message.subject}`,
+        `Date: ${new Date().toUTCString()}`,
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        message.text,
+        "",
+      ].join("\r\n");
       fs.writeFileSync(path.join(dir, name), body, { mode: 0o600 });
       logEvent("info", "mail.outbox", { file: name });
     },
@@ -44,7 +53,12 @@ async function createSmtpTransport(url: string): Promise<MailTransport> {
   return {
     kind: "smtp",
     async send(message) {
-      await transport.sendMail({ from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from: env.MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
       logEvent("info", "mail.sent", { subject: message.subject });
     },
   };
@@ -53,7 +67,9 @@ async function createSmtpTransport(url: string): Promise<MailTransport> {
 let transport: Promise<MailTransport> | undefined;
 
 export function mailTransport(): Promise<MailTransport> {
-  transport ??= env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : Promise.resolve(createOutboxTransport(outboxDir()));
+  transport ??= env.SMTP_URL
+    ? createSmtpTransport(env.SMTP_URL)
+    : Promise.resolve(createOutboxTransport(outboxDir()));
   return transport;
 }
 

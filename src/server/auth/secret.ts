@@ -34,8 +34,10 @@ export function ensureAuthSecret(dataDir: string): boolean {
 export function readAuthSecret(configured: string | undefined, dataDir: string): string {
   if (configured) return configured;
   const file = secretPath(dataDir);
-  if (!fs.existsSync(file)) throw new Error(`No auth secret: set AUTH_SECRET or run npm start once to generate ${file}.`);
+  if (!fs.existsSync(file))
+    throw new Error(`No auth secret: set AUTH_SECRET or run npm start once to generate ${file}.`);
   const secret = fs.readFileSync(file, "utf8").trim();
-  if (secret.length < 32) throw new Error(`${file} is shorter than 32 characters; delete it and restart to generate a new one.`);
+  if (secret.length < 32)
+    throw new Error(`${file} is shorter than 32 characters; delete it and restart to generate a new one.`);
   return secret;
 }

@@ -9,6 +9,7 @@ import { getAuth, type AuthSession } from "./auth";
  */
 export const currentSession = cache(async (): Promise<AuthSession | null> => {
   const requestHeaders = await headers();
-  if (!/(?:^|;\s*)(?:__Secure-)?waypoint\.session_token=/.test(requestHeaders.get("cookie") ?? "")) return null;
+  if (!/(?:^|;\s*)(?:__Secure-)?waypoint\.session_token=/.test(requestHeaders.get("cookie") ?? ""))
+    return null;
   return getAuth().api.getSession({ headers: requestHeaders });
 });

@@ -36,7 +36,8 @@ export function listRoles(): RoleSummary[] {
   }));
 }
 
-export type RoleLookup = { kind: "found"; role: RoleDetail } | { kind: "moved"; id: string } | { kind: "missing" };
+export type RoleLookup =
+  { kind: "found"; role: RoleDetail } | { kind: "moved"; id: string } | { kind: "missing" };
 
 /** A role by id; a retired id (listed in some role's `replaces`) points at its successor. */
 export function findRole(id: string): RoleLookup {

@@ -26,12 +26,28 @@ export interface SkillDetail {
   foundations: SkillLink[];
   dependants: SkillLink[];
   roles: { id: string; title: string; level: number; weight: Weight }[];
-  modules: { id: string; title: string; from: number; to: number; hours: number; format: ModuleFormat; url?: string | undefined }[];
+  modules: {
+    id: string;
+    title: string;
+    from: number;
+    to: number;
+    hours: number;
+    format: ModuleFormat;
+    url?: string | undefined;
+  }[];
   questionCount: number;
   questionLevels: number[];
 }
 
-const ACRONYMS: Record<string, string> = { ai: "AI", ml: "ML", llm: "LLM", mlops: "MLOps", sql: "SQL", api: "API", apis: "APIs" };
+const ACRONYMS: Record<string, string> = {
+  ai: "AI",
+  ml: "ML",
+  llm: "LLM",
+  mlops: "MLOps",
+  sql: "SQL",
+  api: "API",
+  apis: "APIs",
+};
 
 /** `llm-systems` → "LLM systems": category ids read as labels. */
 export function formatCategory(category: string): string {
@@ -53,13 +69,16 @@ export function listSkillsByCategory(): SkillCategory[] {
       id,
       title: skill.title,
       level1: skill.levels[1],
-      roleCount: graph.roleList.filter((role) => role.requires.some((requirement) => requirement.skill === id)).length,
+      roleCount: graph.roleList.filter((role) =>
+        role.requires.some((requirement) => requirement.skill === id),
+      ).length,
     });
   }
   return [...groups.values()];
 }
 
-export type SkillLookup = { kind: "found"; skill: SkillDetail } | { kind: "moved"; id: string } | { kind: "missing" };
+export type SkillLookup =
+  { kind: "found"; skill: SkillDetail } | { kind: "moved"; id: string } | { kind: "missing" };
 
 export function findSkill(id: string): SkillLookup {
   const graph = getSkillsGraph();
@@ -68,7 +87,10 @@ export function findSkill(id: string): SkillLookup {
     const successor = graph.retiredIds.skills.get(id);
     return successor ? { kind: "moved", id: successor } : { kind: "missing" };
   }
-  const link = (skillId: string): SkillLink => ({ id: skillId, title: graph.skills.get(skillId)?.title ?? skillId });
+  const link = (skillId: string): SkillLink => ({
+    id: skillId,
+    title: graph.skills.get(skillId)?.title ?? skillId,
+  });
   const questions = graph.questionsBySkill.get(id) ?? [];
 
   return {
@@ -78,21 +100,40 @@ export function findSkill(id: string): SkillLookup {
       title: skill.title,
       category: skill.category,
       bodyHtml: renderMarkdown(skill.body),
-      levels: LEVEL_NAMES.map((name, level) => ({ level, name, descriptor: skill.levels[level as 0 | 1 | 2 | 3 | 4] })),
+      levels: LEVEL_NAMES.map((name, level) => ({
+        level,
+        name,
+        descriptor: skill.levels[level as 0 | 1 | 2 | 3 | 4],
+      })),
       prerequisites: skill.prerequisites.map(link),
       foundations: prerequisiteClosure(graph, id).map(link),
       dependants: (graph.dependants.get(id) ?? []).map(link),
       roles: graph.roleList.flatMap((role) =>
         role.requires
           .filter((requirement) => requirement.skill === id)
-          .map((requirement) => ({ id: role.id, title: role.title, level: requirement.level, weight: requirement.weight })),
+          .map((requirement) => ({
+            id: role.id,
+            title: role.title,
+            level: requirement.level,
+            weight: requirement.weight,
+          })),
       ),
       modules: (graph.modulesBySkill.get(id) ?? []).map((mod) => {
         const step = stepOf(mod, id);
-        return { id: mod.id, title: mod.title, from: step?.from ?? 0, to: step?.to ?? 0, hours: mod.hours, format: mod.format, url: mod.url };
+        return {
+          id: mod.id,
+          title: mod.title,
+          from: step?.from ?? 0,
+          to: step?.to ?? 0,
+          hours: mod.hours,
+          format: mod.format,
+          url: mod.url,
+        };
       }),
       questionCount: questions.length,
-      questionLevels: [1, 2, 3, 4].map((level) => questions.filter((question) => question.level === level).length),
+      questionLevels: [1, 2, 3, 4].map(
+        (level) => questions.filter((question) => question.level === level).length,
+      ),
     },
   };
 }

@@ -41,7 +41,12 @@ export function findTransition(fromId: string, toId: string): TransitionView | u
     status: item.status,
     hours: item.hours,
     isUncovered: item.isUncovered,
-    modules: item.modules.map((mod) => ({ id: mod.id, title: mod.title, hours: mod.hours, format: mod.format })),
+    modules: item.modules.map((mod) => ({
+      id: mod.id,
+      title: mod.title,
+      hours: mod.hours,
+      format: mod.format,
+    })),
   });
   return {
     from: { id: transition.from.id, title: transition.from.title },
@@ -63,11 +68,16 @@ export const COMMON_TRANSITIONS: readonly [string, string][] = [
   ["ml-engineer", "ai-engineer"],
 ];
 
-export function listCommonTransitions(): { from: { id: string; title: string }; to: { id: string; title: string } }[] {
+export function listCommonTransitions(): {
+  from: { id: string; title: string };
+  to: { id: string; title: string };
+}[] {
   const graph = getSkillsGraph();
   return COMMON_TRANSITIONS.flatMap(([fromId, toId]) => {
     const from = graph.roles.get(fromId);
     const to = graph.roles.get(toId);
-    return from && to ? [{ from: { id: from.id, title: from.title }, to: { id: to.id, title: to.title } }] : [];
+    return from && to
+      ? [{ from: { id: from.id, title: from.title }, to: { id: to.id, title: to.title } }]
+      : [];
   });
 }

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { evaluateRules, planApplication, previewCounts, type LearnerResult, type Rule, type WantedAssignment } from "@/domain/cohort/rules";
+import {
+  evaluateRules,
+  planApplication,
+  previewCounts,
+  type LearnerResult,
+  type Rule,
+  type WantedAssignment,
+} from "@/domain/cohort/rules";
 import { isCalendarDate } from "@/domain/plan";
 import { localDate } from "../assessment/time";
 import { getSkillsGraph } from "../content-loader";
@@ -19,16 +26,37 @@ export const RuleSchema = z
     condition: z.enum(["belowLevel", "pMeetsBelow"]),
     threshold: z.coerce.number(),
     moduleId: z.string().trim().min(1, "Choose a module.").max(100),
-    dueDays: z.coerce.number().int("Use whole days.").min(1, "Use 1 to 365 days.").max(365, "Use 1 to 365 days."),
+    dueDays: z.coerce
+      .number()
+      .int("Use whole days.")
+      .min(1, "Use 1 to 365 days.")
+      .max(365, "Use 1 to 365 days."),
   })
   .strict()
   .superRefine((rule, context) => {
-    if (rule.condition === "belowLevel" && (!Number.isInteger(rule.threshold) || rule.threshold < 1 || rule.threshold > 4)) context.addIssue({ code: "custom", path: ["threshold"], message: "A level is a whole number from 1 to 4." });
-    if (rule.condition === "pMeetsBelow" && !(rule.threshold > 0 && rule.threshold <= 1)) context.addIssue({ code: "custom", path: ["threshold"], message: "A probability is above 0 and at most 1, e.g. 0.5." });
+    if (
+      rule.condition === "belowLevel" &&
+      (!Number.isInteger(rule.threshold) || rule.threshold < 1 || rule.threshold > 4)
+    )
+      context.addIssue({
+        code: "custom",
+        path: ["threshold"],
+        message: "A level is a whole number from 1 to 4.",
+      });
+    if (rule.condition === "pMeetsBelow" && !(rule.threshold > 0 && rule.threshold <= 1))
+      context.addIssue({
+        code: "custom",
+        path: ["threshold"],
+        message: "A probability is above 0 and at most 1, e.g. 0.5.",
+      });
   });
 
 export const ManualAssignSchema = z
-  .object({ userId: z.string().min(1).max(128), moduleId: z.string().trim().min(1, "Choose a module.").max(100), dueDate: z.string().trim().refine(isCalendarDate, "Use a date written YYYY-MM-DD.") })
+  .object({
+    userId: z.string().min(1).max(128),
+    moduleId: z.string().trim().min(1, "Choose a module.").max(100),
+    dueDate: z.string().trim().refine(isCalendarDate, "Use a date written YYYY-MM-DD."),
+  })
   .strict();
 
 interface CohortRef {
@@ -38,14 +66,24 @@ interface CohortRef {
   timeZone: string;
 }
 
-export async function addRule(cohortId: string, input: z.infer<typeof RuleSchema>): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
+export async function addRule(
+  cohortId: string,
+  input: z.infer<typeof RuleSchema>,
+): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
   const graph = getSkillsGraph();
   const fieldErrors: Record<string, string> = {};
   if (!graph.skills.has(input.skillId)) fieldErrors.skillId = "Choose a skill from the list.";
   if (!graph.modules.has(input.moduleId)) fieldErrors.moduleId = "Choose a module from the list.";
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   await db.assignmentRule.create({
-    data: { cohortId, skillId: input.skillId, moduleId: input.moduleId, dueDays: input.dueDays, belowLevel: input.condition === "belowLevel" ? input.threshold : null, pMeetsBelow: input.condition === "pMeetsBelow" ? input.threshold : null },
+    data: {
+      cohortId,
+      skillId: input.skillId,
+      moduleId: input.moduleId,
+      dueDays: input.dueDays,
+      belowLevel: input.condition === "belowLevel" ? input.threshold : null,
+      pMeetsBelow: input.condition === "pMeetsBelow" ? input.threshold : null,
+    },
   });
   return { ok: true };
 }
@@ -56,36 +94,77 @@ export async function deleteRule(cohortId: string, ruleId: string): Promise<bool
 }
 
 export async function listRules(cohortId: string) {
-  return db.assignmentRule.findMany({ where: { cohortId }, orderBy: { createdAt: "asc" }, select: { id: true, skillId: true, belowLevel: true, pMeetsBelow: true, moduleId: true, dueDays: true, appliedAt: true } });
+  return db.assignmentRule.findMany({
+    where: { cohortId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      skillId: true,
+      belowLevel: true,
+      pMeetsBelow: true,
+      moduleId: true,
+      dueDays: true,
+      appliedAt: true,
+    },
+  });
 }
 
 /** Each enrolled learner's latest finished cohort attempt, as the rules read it. */
-export async function loadLearnerResults(cohort: CohortRef, userIds?: readonly string[]): Promise<LearnerResult[]> {
-  const learners = await db.enrollment.findMany({ where: { cohortId: cohort.id, role: "learner", userId: userIds ? { in: [...userIds] } : { not: null } }, select: { userId: true } });
+export async function loadLearnerResults(
+  cohort: CohortRef,
+  userIds?: readonly string[],
+): Promise<LearnerResult[]> {
+  const learners = await db.enrollment.findMany({
+    where: { cohortId: cohort.id, role: "learner", userId: userIds ? { in: [...userIds] } : { not: null } },
+    select: { userId: true },
+  });
   const ids = learners.flatMap((row) => (row.userId ? [row.userId] : []));
   if (ids.length === 0) return [];
   const attempts = await db.attempt.findMany({
     where: { userId: { in: ids }, status: "completed", cohortAssessment: { is: { cohortId: cohort.id } } },
     orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-    select: { id: true, userId: true, completedAt: true, skillEstimates: { select: { skillId: true, band: true, pMeets: true } } },
+    select: {
+      id: true,
+      userId: true,
+      completedAt: true,
+      skillEstimates: { select: { skillId: true, band: true, pMeets: true } },
+    },
   });
   const latest = new Map<string, (typeof attempts)[number]>();
-  for (const attempt of attempts) if (attempt.userId && !latest.has(attempt.userId)) latest.set(attempt.userId, attempt);
+  for (const attempt of attempts)
+    if (attempt.userId && !latest.has(attempt.userId)) latest.set(attempt.userId, attempt);
   return [...latest.entries()].map(([userId, attempt]) => ({
     userId,
     resultDate: localDate(attempt.completedAt ?? new Date(), cohort.timeZone),
-    skills: new Map(attempt.skillEstimates.map((row) => [row.skillId, { band: row.band, pMeets: row.pMeets }])),
+    skills: new Map(
+      attempt.skillEstimates.map((row) => [row.skillId, { band: row.band, pMeets: row.pMeets }]),
+    ),
   }));
 }
 
-const toRule = (row: Awaited<ReturnType<typeof listRules>>[number]): Rule => ({ id: row.id, skillId: row.skillId, belowLevel: row.belowLevel, pMeetsBelow: row.pMeetsBelow, moduleId: row.moduleId, dueDays: row.dueDays });
+const toRule = (row: Awaited<ReturnType<typeof listRules>>[number]): Rule => ({
+  id: row.id,
+  skillId: row.skillId,
+  belowLevel: row.belowLevel,
+  pMeetsBelow: row.pMeetsBelow,
+  moduleId: row.moduleId,
+  dueDays: row.dueDays,
+});
 
 /** What applying the rules now would add (nothing is written). */
-export async function pendingAssignments(cohort: CohortRef, options: { onlyApplied?: boolean; userIds?: readonly string[] } = {}): Promise<WantedAssignment[]> {
-  const rules = (await listRules(cohort.id)).filter((rule) => !options.onlyApplied || rule.appliedAt !== null).map(toRule);
+export async function pendingAssignments(
+  cohort: CohortRef,
+  options: { onlyApplied?: boolean; userIds?: readonly string[] } = {},
+): Promise<WantedAssignment[]> {
+  const rules = (await listRules(cohort.id))
+    .filter((rule) => !options.onlyApplied || rule.appliedAt !== null)
+    .map(toRule);
   if (rules.length === 0) return [];
   const results = await loadLearnerResults(cohort, options.userIds);
-  const existing = await db.assignment.findMany({ where: { cohortId: cohort.id, ...(options.userIds ? { userId: { in: [...options.userIds] } } : {}) }, select: { userId: true, moduleId: true, waivedAt: true } });
+  const existing = await db.assignment.findMany({
+    where: { cohortId: cohort.id, ...(options.userIds ? { userId: { in: [...options.userIds] } } : {}) },
+    select: { userId: true, moduleId: true, waivedAt: true },
+  });
   return planApplication(
     evaluateRules(rules, results),
     existing.map((row) => ({ userId: row.userId, moduleId: row.moduleId, isWaived: row.waivedAt !== null })),
@@ -100,14 +179,26 @@ export async function previewRules(cohort: CohortRef) {
 export async function applyRules(cohort: CohortRef, now = new Date()) {
   const toAdd = await pendingAssignments(cohort);
   for (const row of toAdd) await createAssignment(cohort, { ...row, source: "rule" }, now);
-  await db.assignmentRule.updateMany({ where: { cohortId: cohort.id, appliedAt: null }, data: { appliedAt: now } });
+  await db.assignmentRule.updateMany({
+    where: { cohortId: cohort.id, appliedAt: null },
+    data: { appliedAt: now },
+  });
   logEvent("info", "cohort.rules-applied", { cohortId: cohort.id, added: toAdd.length });
   return previewCounts(toAdd);
 }
 
 /** A learner finished a cohort attempt: the applied rules are evaluated for them alone. */
-export async function applyRulesForLearner(cohortAssessmentId: string, userId: string, now = new Date()): Promise<number> {
-  const window = await db.cohortAssessment.findUnique({ where: { id: cohortAssessmentId }, select: { cohort: { select: { id: true, name: true, targetRoleId: true, timeZone: true, closedAt: true } } } });
+export async function applyRulesForLearner(
+  cohortAssessmentId: string,
+  userId: string,
+  now = new Date(),
+): Promise<number> {
+  const window = await db.cohortAssessment.findUnique({
+    where: { id: cohortAssessmentId },
+    select: {
+      cohort: { select: { id: true, name: true, targetRoleId: true, timeZone: true, closedAt: true } },
+    },
+  });
   if (!window || window.cohort.closedAt) return 0;
   const toAdd = await pendingAssignments(window.cohort, { onlyApplied: true, userIds: [userId] });
   for (const row of toAdd) await createAssignment(window.cohort, { ...row, source: "rule" }, now);
@@ -115,11 +206,29 @@ export async function applyRulesForLearner(cohortAssessmentId: string, userId: s
 }
 
 /** One assignment (upsert, so a concurrent duplicate is a no-op) and its item in the learner's plan. */
-async function createAssignment(cohort: CohortRef, row: { userId: string; moduleId: string; dueDate: string; ruleId: string | null; source: "rule" | "manual" }, now: Date): Promise<void> {
+async function createAssignment(
+  cohort: CohortRef,
+  row: {
+    userId: string;
+    moduleId: string;
+    dueDate: string;
+    ruleId: string | null;
+    source: "rule" | "manual";
+  },
+  now: Date,
+): Promise<void> {
   await db.assignment.upsert({
     where: { cohortId_userId_moduleId: { cohortId: cohort.id, userId: row.userId, moduleId: row.moduleId } },
-    create: { cohortId: cohort.id, userId: row.userId, moduleId: row.moduleId, ruleId: row.ruleId, source: row.source, dueDate: row.dueDate },
-    update: row.source === "manual" ? { waivedAt: null, source: "manual", ruleId: null, dueDate: row.dueDate } : {},
+    create: {
+      cohortId: cohort.id,
+      userId: row.userId,
+      moduleId: row.moduleId,
+      ruleId: row.ruleId,
+      source: row.source,
+      dueDate: row.dueDate,
+    },
+    update:
+      row.source === "manual" ? { waivedAt: null, source: "manual", ruleId: null, dueDate: row.dueDate } : {},
   });
   await placeInPlan(cohort, row.userId, row.moduleId, row.dueDate, now);
 }
@@ -129,7 +238,13 @@ async function createAssignment(cohort: CohortRef, row: { userId: string; module
  * when absent. A module already in the plan keeps its row (and its done status); a module done in
  * another of the learner's plans arrives already done. Never a second row: (plan, module) is unique.
  */
-async function placeInPlan(cohort: CohortRef, userId: string, moduleId: string, dueDate: string, now: Date): Promise<void> {
+async function placeInPlan(
+  cohort: CohortRef,
+  userId: string,
+  moduleId: string,
+  dueDate: string,
+  now: Date,
+): Promise<void> {
   const graph = getSkillsGraph();
   const learningModule = graph.modules.get(moduleId);
   const step = learningModule?.skills[0];
@@ -138,35 +253,86 @@ async function placeInPlan(cohort: CohortRef, userId: string, moduleId: string, 
   if (!user) return;
   const plan = await db.learningPlan.upsert({
     where: { userId_targetRoleId: { userId, targetRoleId: cohort.targetRoleId } },
-    create: { id: createRowId("p"), userId, targetRoleId: cohort.targetRoleId, contentHash: graph.contentHash, hoursPerWeek: user.hoursPerWeek ?? DEFAULT_HOURS_PER_WEEK, timeZone: cohort.timeZone, startDate: localDate(now, cohort.timeZone) },
+    create: {
+      id: createRowId("p"),
+      userId,
+      targetRoleId: cohort.targetRoleId,
+      contentHash: graph.contentHash,
+      hoursPerWeek: user.hoursPerWeek ?? DEFAULT_HOURS_PER_WEEK,
+      timeZone: cohort.timeZone,
+      startDate: localDate(now, cohort.timeZone),
+    },
     update: {},
     select: { id: true, _count: { select: { items: true } } },
   });
-  const doneElsewhere = await db.planItem.findFirst({ where: { moduleId, doneAt: { not: null }, plan: { is: { userId } } }, select: { doneAt: true } });
+  const doneElsewhere = await db.planItem.findFirst({
+    where: { moduleId, doneAt: { not: null }, plan: { is: { userId } } },
+    select: { doneAt: true },
+  });
   const due = new Date(`${dueDate}T00:00:00Z`);
   await db.planItem.upsert({
     where: { planId_moduleId: { planId: plan.id, moduleId } },
-    create: { planId: plan.id, moduleId, skillId: step.skill, fromLevel: step.from, toLevel: step.to, hours: learningModule.hours, position: plan._count.items, source: "assigned", dueDate: due, cohortId: cohort.id, doneAt: doneElsewhere?.doneAt ?? null },
+    create: {
+      planId: plan.id,
+      moduleId,
+      skillId: step.skill,
+      fromLevel: step.from,
+      toLevel: step.to,
+      hours: learningModule.hours,
+      position: plan._count.items,
+      source: "assigned",
+      dueDate: due,
+      cohortId: cohort.id,
+      doneAt: doneElsewhere?.doneAt ?? null,
+    },
     update: { source: "assigned", dueDate: due, cohortId: cohort.id },
   });
 }
 
 /** Staff assign a module to one learner by hand (also un-waives it). False when they are not a joined learner. */
-export async function assignManually(cohort: CohortRef, input: z.infer<typeof ManualAssignSchema>, now = new Date()): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> } | null> {
-  const learner = await db.enrollment.findFirst({ where: { cohortId: cohort.id, userId: input.userId, role: "learner" }, select: { id: true } });
+export async function assignManually(
+  cohort: CohortRef,
+  input: z.infer<typeof ManualAssignSchema>,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> } | null> {
+  const learner = await db.enrollment.findFirst({
+    where: { cohortId: cohort.id, userId: input.userId, role: "learner" },
+    select: { id: true },
+  });
   if (!learner) return null;
-  if (!getSkillsGraph().modules.has(input.moduleId)) return { ok: false, fieldErrors: { moduleId: "Choose a module from the list." } };
-  await createAssignment(cohort, { userId: input.userId, moduleId: input.moduleId, dueDate: input.dueDate, ruleId: null, source: "manual" }, now);
+  if (!getSkillsGraph().modules.has(input.moduleId))
+    return { ok: false, fieldErrors: { moduleId: "Choose a module from the list." } };
+  await createAssignment(
+    cohort,
+    {
+      userId: input.userId,
+      moduleId: input.moduleId,
+      dueDate: input.dueDate,
+      ruleId: null,
+      source: "manual",
+    },
+    now,
+  );
   return { ok: true };
 }
 
 /** Waives one learner's assignment: rules will not make it again; the plan item becomes an ordinary one. */
-export async function waiveAssignment(cohort: CohortRef, assignmentId: string, now = new Date()): Promise<boolean> {
-  const row = await db.assignment.findFirst({ where: { id: assignmentId, cohortId: cohort.id, waivedAt: null }, select: { userId: true, moduleId: true } });
+export async function waiveAssignment(
+  cohort: CohortRef,
+  assignmentId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const row = await db.assignment.findFirst({
+    where: { id: assignmentId, cohortId: cohort.id, waivedAt: null },
+    select: { userId: true, moduleId: true },
+  });
   if (!row) return false;
   await db.$transaction([
     db.assignment.update({ where: { id: assignmentId }, data: { waivedAt: now } }),
-    db.planItem.updateMany({ where: { moduleId: row.moduleId, cohortId: cohort.id, plan: { is: { userId: row.userId } } }, data: { source: "generated", dueDate: null, cohortId: null } }),
+    db.planItem.updateMany({
+      where: { moduleId: row.moduleId, cohortId: cohort.id, plan: { is: { userId: row.userId } } },
+      data: { source: "generated", dueDate: null, cohortId: null },
+    }),
   ]);
   return true;
 }

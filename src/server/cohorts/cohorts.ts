@@ -13,16 +13,28 @@ const CalendarDate = z.string().trim().refine(isCalendarDate, "Use a date writte
 
 export const CreateCohortSchema = z
   .object({
-    name: z.string().trim().min(2, "Give the cohort a name of at least 2 characters.").max(80, "Use at most 80 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(2, "Give the cohort a name of at least 2 characters.")
+      .max(80, "Use at most 80 characters."),
     startsOn: CalendarDate,
     endsOn: CalendarDate,
     targetRoleId: z.string().trim().min(1, "Choose the role the cohort trains for.").max(100),
-    timeZone: z.string().trim().max(100).refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin or UTC."),
+    timeZone: z
+      .string()
+      .trim()
+      .max(100)
+      .refine(isTimeZone, "Use an IANA time zone such as Europe/Berlin or UTC."),
   })
   .strict()
-  .refine((cohort) => cohort.endsOn >= cohort.startsOn, { path: ["endsOn"], message: "The end date must not be before the start date." });
+  .refine((cohort) => cohort.endsOn >= cohort.startsOn, {
+    path: ["endsOn"],
+    message: "The end date must not be before the start date.",
+  });
 
-export type CohortOutcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: Record<string, string> };
+export type CohortOutcome<T = object> =
+  ({ ok: true } & T) | { ok: false; fieldErrors: Record<string, string> };
 
 /** Whether an instance admin allowed this account to create cohorts. */
 export async function canCreateCohorts(userId: string): Promise<boolean> {
@@ -31,19 +43,35 @@ export async function canCreateCohorts(userId: string): Promise<boolean> {
 }
 
 export async function allowCohortCreation(email: string, isAllowed = true): Promise<boolean> {
-  const { count } = await db.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { canCreateCohorts: isAllowed } });
+  const { count } = await db.user.updateMany({
+    where: { email: email.trim().toLowerCase() },
+    data: { canCreateCohorts: isAllowed },
+  });
   return count === 1;
 }
 
 /** A cohort with its creator enrolled (and joined) as staff. */
-export async function createCohort(creator: { id: string; email: string; name: string }, input: z.infer<typeof CreateCohortSchema>, options: { isDemo?: boolean } = {}): Promise<CohortOutcome<{ cohortId: string }>> {
-  if (!getSkillsGraph().roles.has(input.targetRoleId)) return { ok: false, fieldErrors: { targetRoleId: "Choose a role from the list." } };
+export async function createCohort(
+  creator: { id: string; email: string; name: string },
+  input: z.infer<typeof CreateCohortSchema>,
+  options: { isDemo?: boolean } = {},
+): Promise<CohortOutcome<{ cohortId: string }>> {
+  if (!getSkillsGraph().roles.has(input.targetRoleId))
+    return { ok: false, fieldErrors: { targetRoleId: "Choose a role from the list." } };
   const cohort = await db.cohort.create({
     data: {
       ...input,
       createdById: creator.id,
       isDemo: options.isDemo ?? false,
-      enrollments: { create: { email: creator.email.toLowerCase(), name: creator.name, role: "staff", userId: creator.id, joinedAt: new Date() } },
+      enrollments: {
+        create: {
+          email: creator.email.toLowerCase(),
+          name: creator.name,
+          role: "staff",
+          userId: creator.id,
+          joinedAt: new Date(),
+        },
+      },
     },
     select: { id: true },
   });
@@ -51,18 +79,39 @@ export async function createCohort(creator: { id: string; email: string; name: s
   return { ok: true, cohortId: cohort.id };
 }
 
-export const cohortSelect = { id: true, name: true, startsOn: true, endsOn: true, targetRoleId: true, timeZone: true, isDemo: true, closedAt: true } as const;
+export const cohortSelect = {
+  id: true,
+  name: true,
+  startsOn: true,
+  endsOn: true,
+  targetRoleId: true,
+  timeZone: true,
+  isDemo: true,
+  closedAt: true,
+} as const;
 
 /** The signed-in person's joined enrollment in a cohort (null for everyone else). */
 export async function findEnrollment(cohortId: string, userId: string) {
-  return db.enrollment.findFirst({ where: { cohortId, userId }, select: { id: true, role: true, cohort: { select: cohortSelect } } });
+  return db.enrollment.findFirst({
+    where: { cohortId, userId },
+    select: { id: true, role: true, cohort: { select: cohortSelect } },
+  });
 }
 
 export type EnrollmentView = NonNullable<Awaited<ReturnType<typeof findEnrollment>>>;
 export type CohortView = EnrollmentView["cohort"];
 
 export async function listMyCohorts(userId: string) {
-  const rows = await db.enrollment.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: { role: true, cohort: { select: { ...cohortSelect, _count: { select: { enrollments: { where: { role: "learner" } } } } } } } });
+  const rows = await db.enrollment.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      role: true,
+      cohort: {
+        select: { ...cohortSelect, _count: { select: { enrollments: { where: { role: "learner" } } } } },
+      },
+    },
+  });
   const graph = getSkillsGraph();
   return rows.map((row) => ({
     cohortId: row.cohort.id,
@@ -79,6 +128,9 @@ export async function listMyCohorts(userId: string) {
 
 /** Closing makes the cohort read-only; attempts, plans and done modules stay with their people. */
 export async function closeCohort(cohortId: string, now = new Date()): Promise<boolean> {
-  const { count } = await db.cohort.updateMany({ where: { id: cohortId, closedAt: null }, data: { closedAt: now } });
+  const { count } = await db.cohort.updateMany({
+    where: { id: cohortId, closedAt: null },
+    data: { closedAt: now },
+  });
   return count === 1;
 }

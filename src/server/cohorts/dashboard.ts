@@ -30,11 +30,18 @@ async function assignmentStates(cohort: CohortRef, userIds: readonly string[]) {
     select: { id: true, userId: true, moduleId: true, dueDate: true, source: true, waivedAt: true },
   });
   const items = await db.planItem.findMany({
-    where: { moduleId: { in: [...new Set(assignments.map((row) => row.moduleId))] }, plan: { is: { userId: { in: [...userIds] }, targetRoleId: cohort.targetRoleId } } },
+    where: {
+      moduleId: { in: [...new Set(assignments.map((row) => row.moduleId))] },
+      plan: { is: { userId: { in: [...userIds] }, targetRoleId: cohort.targetRoleId } },
+    },
     select: { moduleId: true, doneAt: true, plan: { select: { id: true, userId: true } } },
   });
   const doneAt = new Map(items.map((item) => [`${item.plan.userId}\u0000${item.moduleId}`, item.doneAt]));
-  return assignments.map((row) => ({ ...row, isDone: Boolean(doneAt.get(`${row.userId}\u0000${row.moduleId}`)), isWaived: row.waivedAt !== null }));
+  return assignments.map((row) => ({
+    ...row,
+    isDone: Boolean(doneAt.get(`${row.userId}\u0000${row.moduleId}`)),
+    isWaived: row.waivedAt !== null,
+  }));
 }
 
 export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
@@ -43,13 +50,36 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
   const enrollments = await db.enrollment.findMany({
     where: { cohortId: cohort.id },
     orderBy: [{ role: "desc" }, { name: "asc" }, { email: "asc" }],
-    select: { id: true, name: true, email: true, role: true, userId: true, joinedAt: true, invitations: { where: { revokedAt: null, usedAt: null, expiresAt: { gt: now } }, select: { id: true, expiresAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      userId: true,
+      joinedAt: true,
+      invitations: {
+        where: { revokedAt: null, usedAt: null, expiresAt: { gt: now } },
+        select: { id: true, expiresAt: true },
+      },
+    },
   });
-  const learnerIds = enrollments.filter((row) => row.role === "learner" && row.userId).map((row) => row.userId as string);
+  const learnerIds = enrollments
+    .filter((row) => row.role === "learner" && row.userId)
+    .map((row) => row.userId as string);
   const attempts = await db.attempt.findMany({
-    where: { userId: { in: learnerIds }, cohortAssessment: { is: { cohortId: cohort.id } }, status: { in: ["completed", "in_progress"] } },
+    where: {
+      userId: { in: learnerIds },
+      cohortAssessment: { is: { cohortId: cohort.id } },
+      status: { in: ["completed", "in_progress"] },
+    },
     orderBy: [{ completedAt: "desc" }, { createdAt: "desc" }],
-    select: { userId: true, status: true, readiness: true, completedAt: true, skillEstimates: { where: { targetLevel: { not: null } }, select: { pMeets: true } } },
+    select: {
+      userId: true,
+      status: true,
+      readiness: true,
+      completedAt: true,
+      skillEstimates: { where: { targetLevel: { not: null } }, select: { pMeets: true } },
+    },
   });
   const states = await assignmentStates(cohort, learnerIds);
   const moduleTitle = (id: string) => graph.modules.get(id)?.title ?? id;
@@ -59,8 +89,20 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
     .map((row) => {
       const mine = row.userId ? attempts.filter((attempt) => attempt.userId === row.userId) : [];
       const finished = mine.find((attempt) => attempt.status === "completed");
-      const status: AssessmentStatus = !row.userId ? "not-joined" : finished ? "finished" : mine.length > 0 ? "started" : "not-started";
-      const assignments = states.filter((state) => state.userId === row.userId).map((state) => ({ ...state, title: moduleTitle(state.moduleId), isOverdue: isOverdue(state, today) }));
+      const status: AssessmentStatus = !row.userId
+        ? "not-joined"
+        : finished
+          ? "finished"
+          : mine.length > 0
+            ? "started"
+            : "not-started";
+      const assignments = states
+        .filter((state) => state.userId === row.userId)
+        .map((state) => ({
+          ...state,
+          title: moduleTitle(state.moduleId),
+          isOverdue: isOverdue(state, today),
+        }));
       return {
         enrollmentId: row.id,
         userId: row.userId,
@@ -69,17 +111,36 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
         hasOpenInvitation: row.invitations.length > 0,
         status,
         result: finished
-          ? { readiness: finished.readiness, completedOn: finished.completedAt ? localDate(finished.completedAt, cohort.timeZone) : null, meets: finished.skillEstimates.filter((skill) => (skill.pMeets ?? 0) >= 0.5).length, required: finished.skillEstimates.length }
+          ? {
+              readiness: finished.readiness,
+              completedOn: finished.completedAt ? localDate(finished.completedAt, cohort.timeZone) : null,
+              meets: finished.skillEstimates.filter((skill) => (skill.pMeets ?? 0) >= 0.5).length,
+              required: finished.skillEstimates.length,
+            }
           : null,
         assignments,
         tally: tally(assignments, today),
       };
     });
-  const liveStates: AssignmentState[] = states.map((state) => ({ userId: state.userId, moduleId: state.moduleId, dueDate: state.dueDate, isDone: state.isDone, isWaived: state.isWaived }));
+  const liveStates: AssignmentState[] = states.map((state) => ({
+    userId: state.userId,
+    moduleId: state.moduleId,
+    dueDate: state.dueDate,
+    isDone: state.isDone,
+    isWaived: state.isWaived,
+  }));
   const preview = previewCounts(await pendingAssignments(cohort));
   return {
     today,
-    staff: enrollments.filter((row) => row.role === "staff").map((row) => ({ enrollmentId: row.id, name: row.name, email: row.email, hasJoined: row.userId !== null, hasOpenInvitation: row.invitations.length > 0 })),
+    staff: enrollments
+      .filter((row) => row.role === "staff")
+      .map((row) => ({
+        enrollmentId: row.id,
+        name: row.name,
+        email: row.email,
+        hasJoined: row.userId !== null,
+        hasOpenInvitation: row.invitations.length > 0,
+      })),
     learners,
     counts: {
       learners: learners.length,
@@ -96,19 +157,36 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
 
 export type CohortDashboard = Awaited<ReturnType<typeof loadCohortDashboard>>;
 
-const STATUS_TEXT: Record<AssessmentStatus, string> = { "not-joined": "not joined", "not-started": "not started", started: "started", finished: "finished" };
+const STATUS_TEXT: Record<AssessmentStatus, string> = {
+  "not-joined": "not joined",
+  "not-started": "not started",
+  started: "started",
+  finished: "finished",
+};
 export const statusText = (status: AssessmentStatus) => STATUS_TEXT[status];
 
 /** Roster progress as CSV (formula-injection safe through toCsv). */
 export function cohortCsv(dashboard: CohortDashboard): string {
   return toCsv(
-    ["name", "email", "assessment", "finished on", "readiness", "required skills met", "modules assigned", "modules done", "modules overdue"],
+    [
+      "name",
+      "email",
+      "assessment",
+      "finished on",
+      "readiness",
+      "required skills met",
+      "modules assigned",
+      "modules done",
+      "modules overdue",
+    ],
     dashboard.learners.map((row) => [
       row.name,
       row.email,
       statusText(row.status),
       row.result?.completedOn ?? "",
-      row.result?.readiness === null || row.result?.readiness === undefined ? "" : `${Math.round(row.result.readiness * 100)}%`,
+      row.result?.readiness === null || row.result?.readiness === undefined
+        ? ""
+        : `${Math.round(row.result.readiness * 100)}%`,
       row.result ? `${row.result.meets} of ${row.result.required}` : "",
       row.tally.assigned,
       row.tally.done,
@@ -121,9 +199,20 @@ export function cohortCsv(dashboard: CohortDashboard): string {
 export async function loadMyAssignments(cohort: CohortRef, userId: string, now = new Date()) {
   const graph = getSkillsGraph();
   const today = localDate(now, cohort.timeZone);
-  const [states, plan] = await Promise.all([assignmentStates(cohort, [userId]), db.learningPlan.findFirst({ where: { userId, targetRoleId: cohort.targetRoleId }, select: { id: true } })]);
+  const [states, plan] = await Promise.all([
+    assignmentStates(cohort, [userId]),
+    db.learningPlan.findFirst({ where: { userId, targetRoleId: cohort.targetRoleId }, select: { id: true } }),
+  ]);
   return {
     planId: plan?.id ?? null,
-    assignments: states.filter((state) => !state.isWaived).map((state) => ({ moduleId: state.moduleId, title: graph.modules.get(state.moduleId)?.title ?? state.moduleId, dueDate: state.dueDate, isDone: state.isDone, isOverdue: isOverdue(state, today) })),
+    assignments: states
+      .filter((state) => !state.isWaived)
+      .map((state) => ({
+        moduleId: state.moduleId,
+        title: graph.modules.get(state.moduleId)?.title ?? state.moduleId,
+        dueDate: state.dueDate,
+        isDone: state.isDone,
+        isOverdue: isOverdue(state, today),
+      })),
   };
 }

@@ -15,11 +15,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const cohortJoinPath = (token: string) => `/cohorts/join/${token}`;
 
 /** Revokes any open invitation of the enrollment, writes a new one and mails it. */
-export async function inviteEnrollment(cohort: { id: string; name: string }, enrollment: { id: string; email: string; name: string }, invitedBy: string, now = new Date()): Promise<void> {
+export async function inviteEnrollment(
+  cohort: { id: string; name: string },
+  enrollment: { id: string; email: string; name: string },
+  invitedBy: string,
+  now = new Date(),
+): Promise<void> {
   const token = newToken();
   await db.$transaction([
-    db.cohortInvitation.updateMany({ where: { enrollmentId: enrollment.id, revokedAt: null, usedAt: null }, data: { revokedAt: now } }),
-    db.cohortInvitation.create({ data: { cohortId: cohort.id, enrollmentId: enrollment.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITE_DAYS * DAY_MS) } }),
+    db.cohortInvitation.updateMany({
+      where: { enrollmentId: enrollment.id, revokedAt: null, usedAt: null },
+      data: { revokedAt: now },
+    }),
+    db.cohortInvitation.create({
+      data: {
+        cohortId: cohort.id,
+        enrollmentId: enrollment.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITE_DAYS * DAY_MS),
+      },
+    }),
   ]);
   await sendMail({
     to: enrollment.email,
@@ -28,8 +43,15 @@ export async function inviteEnrollment(cohort: { id: string; name: string }, enr
   });
 }
 
-export async function revokeInvitations(cohortId: string, enrollmentId: string, now = new Date()): Promise<boolean> {
-  const { count } = await db.cohortInvitation.updateMany({ where: { cohortId, enrollmentId, revokedAt: null, usedAt: null }, data: { revokedAt: now } });
+export async function revokeInvitations(
+  cohortId: string,
+  enrollmentId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await db.cohortInvitation.updateMany({
+    where: { cohortId, enrollmentId, revokedAt: null, usedAt: null },
+    data: { revokedAt: now },
+  });
   return count > 0;
 }
 
@@ -38,22 +60,55 @@ export async function resolveCohortInvitation(token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const invitation = await db.cohortInvitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, expiresAt: true, revokedAt: true, usedAt: true, enrollment: { select: { id: true, email: true, name: true, role: true, userId: true } }, cohort: { select: { id: true, name: true, targetRoleId: true, closedAt: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      usedAt: true,
+      enrollment: { select: { id: true, email: true, name: true, role: true, userId: true } },
+      cohort: { select: { id: true, name: true, targetRoleId: true, closedAt: true } },
+    },
   });
-  if (!invitation || invitation.revokedAt || invitation.usedAt || invitation.expiresAt <= now || invitation.cohort.closedAt) return null;
+  if (
+    !invitation ||
+    invitation.revokedAt ||
+    invitation.usedAt ||
+    invitation.expiresAt <= now ||
+    invitation.cohort.closedAt
+  )
+    return null;
   return invitation;
 }
 
 export type CohortJoinOutcome = { ok: true; cohortId: string } | { ok: false; message: string };
 
-export async function acceptCohortInvitation(token: string, user: { id: string; email: string }, now = new Date()): Promise<CohortJoinOutcome> {
+export async function acceptCohortInvitation(
+  token: string,
+  user: { id: string; email: string },
+  now = new Date(),
+): Promise<CohortJoinOutcome> {
   const invitation = await resolveCohortInvitation(token, now);
-  if (!invitation) return { ok: false, message: "This invitation has expired, was revoked or was already used. Ask the cohort's staff for a new one." };
-  if (invitation.enrollment.email !== user.email.toLowerCase()) return { ok: false, message: `This invitation was sent to another address. Sign in with the account for that address, or ask the staff to add ${user.email}.` };
+  if (!invitation)
+    return {
+      ok: false,
+      message:
+        "This invitation has expired, was revoked or was already used. Ask the cohort's staff for a new one.",
+    };
+  if (invitation.enrollment.email !== user.email.toLowerCase())
+    return {
+      ok: false,
+      message: `This invitation was sent to another address. Sign in with the account for that address, or ask the staff to add ${user.email}.`,
+    };
   // Single use: only the request that flips usedAt joins with it.
-  const { count } = await db.cohortInvitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+  const { count } = await db.cohortInvitation.updateMany({
+    where: { id: invitation.id, usedAt: null, revokedAt: null },
+    data: { usedAt: now },
+  });
   if (count !== 1) return { ok: false, message: "This invitation was already used." };
-  await db.enrollment.update({ where: { id: invitation.enrollment.id }, data: { userId: user.id, joinedAt: now } });
+  await db.enrollment.update({
+    where: { id: invitation.enrollment.id },
+    data: { userId: user.id, joinedAt: now },
+  });
   logEvent("info", "cohort.joined", { cohortId: invitation.cohort.id, userId: user.id });
   return { ok: true, cohortId: invitation.cohort.id };
 }

@@ -5,32 +5,68 @@ import { db } from "../db";
 import { logEvent } from "../log";
 import { inviteEnrollment } from "./invitations";
 
-export type RosterOutcome = { ok: true; added: number; updated: number } | { ok: false; fieldErrors: Record<string, string> };
+export type RosterOutcome =
+  { ok: true; added: number; updated: number } | { ok: false; fieldErrors: Record<string, string> };
 
 /**
  * Imports a roster: all rows or none. Idempotent by email: a known address keeps its enrollment
  * (the name follows the file; staff stay staff), and only new learners get an invitation.
  */
-export async function importRoster(cohort: { id: string; name: string }, invitedBy: string, text: string): Promise<RosterOutcome> {
+export async function importRoster(
+  cohort: { id: string; name: string },
+  invitedBy: string,
+  text: string,
+): Promise<RosterOutcome> {
   const parsed = parseRoster(text);
-  if (!parsed.ok) return { ok: false, fieldErrors: { roster: `Nothing was imported. Fix ${parsed.errors.length === 1 ? "this line" : "these lines"} and import again: ${describeRosterErrors(parsed.errors)}` } };
-  const existing = await db.enrollment.findMany({ where: { cohortId: cohort.id, email: { in: parsed.rows.map((row) => row.email) } }, select: { email: true } });
+  if (!parsed.ok)
+    return {
+      ok: false,
+      fieldErrors: {
+        roster: `Nothing was imported. Fix ${parsed.errors.length === 1 ? "this line" : "these lines"} and import again: ${describeRosterErrors(parsed.errors)}`,
+      },
+    };
+  const existing = await db.enrollment.findMany({
+    where: { cohortId: cohort.id, email: { in: parsed.rows.map((row) => row.email) } },
+    select: { email: true },
+  });
   const known = new Set(existing.map((row) => row.email));
   const fresh = parsed.rows.filter((row) => !known.has(row.email));
   await db.$transaction([
-    ...parsed.rows.filter((row) => known.has(row.email)).map((row) => db.enrollment.update({ where: { cohortId_email: { cohortId: cohort.id, email: row.email } }, data: { name: row.name } })),
-    ...fresh.map((row) => db.enrollment.create({ data: { cohortId: cohort.id, email: row.email, name: row.name, role: "learner" } })),
+    ...parsed.rows
+      .filter((row) => known.has(row.email))
+      .map((row) =>
+        db.enrollment.update({
+          where: { cohortId_email: { cohortId: cohort.id, email: row.email } },
+          data: { name: row.name },
+        }),
+      ),
+    ...fresh.map((row) =>
+      db.enrollment.create({
+        data: { cohortId: cohort.id, email: row.email, name: row.name, role: "learner" },
+      }),
+    ),
   ]);
-  const created = await db.enrollment.findMany({ where: { cohortId: cohort.id, email: { in: fresh.map((row) => row.email) } }, select: { id: true, email: true, name: true } });
+  const created = await db.enrollment.findMany({
+    where: { cohortId: cohort.id, email: { in: fresh.map((row) => row.email) } },
+    select: { id: true, email: true, name: true },
+  });
   for (const enrollment of created) await inviteEnrollment(cohort, enrollment, invitedBy);
-  logEvent("info", "cohort.roster-imported", { cohortId: cohort.id, added: fresh.length, updated: known.size });
+  logEvent("info", "cohort.roster-imported", {
+    cohortId: cohort.id,
+    added: fresh.length,
+    updated: known.size,
+  });
   return { ok: true, added: fresh.length, updated: known.size };
 }
 
 export const StaffSchema = RosterRowSchema;
 
 /** Adds (or promotes) a staff member and invites them unless they already joined. */
-export async function addStaff(cohort: { id: string; name: string }, invitedBy: string, input: z.infer<typeof StaffSchema>): Promise<void> {
+export async function addStaff(
+  cohort: { id: string; name: string },
+  invitedBy: string,
+  input: z.infer<typeof StaffSchema>,
+): Promise<void> {
   const enrollment = await db.enrollment.upsert({
     where: { cohortId_email: { cohortId: cohort.id, email: input.email } },
     create: { cohortId: cohort.id, email: input.email, name: input.name, role: "staff" },
@@ -41,5 +77,8 @@ export async function addStaff(cohort: { id: string; name: string }, invitedBy: 
 }
 
 export async function findRosterEntry(cohortId: string, enrollmentId: string) {
-  return db.enrollment.findFirst({ where: { id: enrollmentId, cohortId }, select: { id: true, email: true, name: true, userId: true } });
+  return db.enrollment.findFirst({
+    where: { id: enrollmentId, cohortId },
+    select: { id: true, email: true, name: true, userId: true },
+  });
 }

@@ -17,24 +17,58 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const joinPath = (token: string) => `/teams/join/${token}`;
 
-export async function createLinkInvitation(teamId: string, createdById: string, now = new Date()): Promise<{ path: string; expiresAt: Date }> {
+export async function createLinkInvitation(
+  teamId: string,
+  createdById: string,
+  now = new Date(),
+): Promise<{ path: string; expiresAt: Date }> {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + LINK_DAYS * DAY_MS);
-  await db.invitation.create({ data: { teamId, kind: "link", tokenHash: hashToken(token), createdById, expiresAt } });
+  await db.invitation.create({
+    data: { teamId, kind: "link", tokenHash: hashToken(token), createdById, expiresAt },
+  });
   return { path: joinPath(token), expiresAt };
 }
 
 export type EmailInviteOutcome = { ok: true; sent: number } | { ok: false; fieldErrors: { emails: string } };
 
 /** Invites every valid address in `text`, or none when any entry is not an address (nothing half-sent). */
-export async function createEmailInvitations(team: { id: string; name: string }, createdBy: { id: string; name: string }, text: string, now = new Date()): Promise<EmailInviteOutcome> {
+export async function createEmailInvitations(
+  team: { id: string; name: string },
+  createdBy: { id: string; name: string },
+  text: string,
+  now = new Date(),
+): Promise<EmailInviteOutcome> {
   const { emails, invalid } = parseEmailList(text);
-  if (invalid.length > 0) return { ok: false, fieldErrors: { emails: `Not an email address: ${invalid.slice(0, 5).map((entry) => `line ${entry.line} “${entry.value}”`).join(", ")}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}. Nothing was sent.` } };
+  if (invalid.length > 0)
+    return {
+      ok: false,
+      fieldErrors: {
+        emails: `Not an email address: ${invalid
+          .slice(0, 5)
+          .map((entry) => `line ${entry.line} “${entry.value}”`)
+          .join(", ")}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}. Nothing was sent.`,
+      },
+    };
   if (emails.length === 0) return { ok: false, fieldErrors: { emails: "Paste at least one email address." } };
-  if (emails.length > MAX_INVITES_AT_ONCE) return { ok: false, fieldErrors: { emails: `At most ${MAX_INVITES_AT_ONCE} addresses at once.` } };
+  if (emails.length > MAX_INVITES_AT_ONCE)
+    return { ok: false, fieldErrors: { emails: `At most ${MAX_INVITES_AT_ONCE} addresses at once.` } };
   const expiresAt = new Date(now.getTime() + LINK_DAYS * DAY_MS);
   const tokens = emails.map((email) => ({ email, token: newToken() }));
-  await db.$transaction(tokens.map(({ email, token }) => db.invitation.create({ data: { teamId: team.id, kind: "email", email, tokenHash: hashToken(token), createdById: createdBy.id, expiresAt } })));
+  await db.$transaction(
+    tokens.map(({ email, token }) =>
+      db.invitation.create({
+        data: {
+          teamId: team.id,
+          kind: "email",
+          email,
+          tokenHash: hashToken(token),
+          createdById: createdBy.id,
+          expiresAt,
+        },
+      }),
+    ),
+  );
   for (const { email, token } of tokens) {
     await sendMail({
       to: email,
@@ -55,8 +89,15 @@ export async function listInvitations(teamId: string, now = new Date()) {
   return rows;
 }
 
-export async function revokeInvitation(teamId: string, invitationId: string, now = new Date()): Promise<boolean> {
-  const { count } = await db.invitation.updateMany({ where: { id: invitationId, teamId, revokedAt: null }, data: { revokedAt: now } });
+export async function revokeInvitation(
+  teamId: string,
+  invitationId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await db.invitation.updateMany({
+    where: { id: invitationId, teamId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return count === 1;
 }
 
@@ -65,7 +106,15 @@ export async function resolveInvitation(token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, kind: true, email: true, expiresAt: true, revokedAt: true, usedAt: true, team: { select: { id: true, name: true, targetRoleId: true } } },
+    select: {
+      id: true,
+      kind: true,
+      email: true,
+      expiresAt: true,
+      revokedAt: true,
+      usedAt: true,
+      team: { select: { id: true, name: true, targetRoleId: true } },
+    },
   });
   if (!invitation || invitation.revokedAt || invitation.usedAt || invitation.expiresAt <= now) return null;
   return invitation;
@@ -73,13 +122,29 @@ export async function resolveInvitation(token: string, now = new Date()) {
 
 export type AcceptOutcome = { ok: true; teamId: string } | { ok: false; message: string };
 
-export async function acceptInvitation(token: string, user: { id: string; email: string }, now = new Date()): Promise<AcceptOutcome> {
+export async function acceptInvitation(
+  token: string,
+  user: { id: string; email: string },
+  now = new Date(),
+): Promise<AcceptOutcome> {
   const invitation = await resolveInvitation(token, now);
-  if (!invitation) return { ok: false, message: "This invitation has expired, was revoked or was already used. Ask the team's manager for a new one." };
+  if (!invitation)
+    return {
+      ok: false,
+      message:
+        "This invitation has expired, was revoked or was already used. Ask the team's manager for a new one.",
+    };
   if (invitation.kind === "email") {
-    if (invitation.email !== user.email.toLowerCase()) return { ok: false, message: `This invitation was sent to another address. Sign in with the account for that address, or ask for an invitation to ${user.email}.` };
+    if (invitation.email !== user.email.toLowerCase())
+      return {
+        ok: false,
+        message: `This invitation was sent to another address. Sign in with the account for that address, or ask for an invitation to ${user.email}.`,
+      };
     // Single use: only the request that flips usedAt may join with it.
-    const { count } = await db.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: now } });
+    const { count } = await db.invitation.updateMany({
+      where: { id: invitation.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (count !== 1) return { ok: false, message: "This invitation was already used." };
   }
   await addMember(invitation.team.id, user.id);

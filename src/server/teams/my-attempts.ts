@@ -8,8 +8,16 @@ import { db } from "@/server/db";
 export async function findMyTeamAttempts(teamId: string, userId: string) {
   const select = { id: true, completedAt: true, createdAt: true } as const;
   const [completed, inProgress] = await Promise.all([
-    db.attempt.findFirst({ where: { teamId, userId, status: "completed" }, orderBy: [{ completedAt: "desc" }, { id: "desc" }], select }),
-    db.attempt.findFirst({ where: { teamId, userId, status: "in_progress" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select }),
+    db.attempt.findFirst({
+      where: { teamId, userId, status: "completed" },
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      select,
+    }),
+    db.attempt.findFirst({
+      where: { teamId, userId, status: "in_progress" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select,
+    }),
   ]);
   return { completed, inProgress };
 }

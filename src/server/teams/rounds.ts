@@ -7,14 +7,26 @@ import { db } from "../db";
  * the next one closes it. Team attempts belong to the round open when they start, and their
  * answer keys stay hidden until that round is closed, so the first finishers can't pass them on.
  */
-export const RoundSchema = z.object({ name: z.string().trim().min(1, "Name the round, e.g. “Q3 2026”.").max(60, "Use at most 60 characters.") }).strict();
+export const RoundSchema = z
+  .object({
+    name: z.string().trim().min(1, "Name the round, e.g. “Q3 2026”.").max(60, "Use at most 60 characters."),
+  })
+  .strict();
 
 export async function findOpenRound(teamId: string) {
-  return db.teamRound.findFirst({ where: { teamId, closedAt: null }, orderBy: { openedAt: "desc" }, select: { id: true, name: true, openedAt: true } });
+  return db.teamRound.findFirst({
+    where: { teamId, closedAt: null },
+    orderBy: { openedAt: "desc" },
+    select: { id: true, name: true, openedAt: true },
+  });
 }
 
 export async function listRounds(teamId: string) {
-  return db.teamRound.findMany({ where: { teamId }, orderBy: { openedAt: "asc" }, select: { id: true, name: true, openedAt: true, closedAt: true } });
+  return db.teamRound.findMany({
+    where: { teamId },
+    orderBy: { openedAt: "asc" },
+    select: { id: true, name: true, openedAt: true, closedAt: true },
+  });
 }
 
 /** Closes the open round (releasing its answer keys) and opens the next. */

@@ -10,7 +10,11 @@ export const isManagerRole = (role: string): boolean => role === "owner" || role
 
 export const CreateTeamSchema = z
   .object({
-    name: z.string().trim().min(2, "Give the team a name of at least 2 characters.").max(80, "Use at most 80 characters."),
+    name: z
+      .string()
+      .trim()
+      .min(2, "Give the team a name of at least 2 characters.")
+      .max(80, "Use at most 80 characters."),
     targetRoleId: z.string().trim().min(1, "Choose the role the team is measured against.").max(100),
   })
   .strict();
@@ -20,11 +24,24 @@ export const ConsentSchema = z.object({ allowAggregate: z.boolean(), allowIndivi
 export type TeamOutcome<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors: Record<string, string> };
 
 /** A team with its owner's membership and an open first round, written in one batch. */
-export async function createTeam(userId: string, input: z.infer<typeof CreateTeamSchema>, options: { isDemo?: boolean } = {}): Promise<TeamOutcome<{ teamId: string }>> {
-  if (!getSkillsGraph().roles.has(input.targetRoleId)) return { ok: false, fieldErrors: { targetRoleId: "Choose a role from the list." } };
+export async function createTeam(
+  userId: string,
+  input: z.infer<typeof CreateTeamSchema>,
+  options: { isDemo?: boolean } = {},
+): Promise<TeamOutcome<{ teamId: string }>> {
+  if (!getSkillsGraph().roles.has(input.targetRoleId))
+    return { ok: false, fieldErrors: { targetRoleId: "Choose a role from the list." } };
   const teamId = createRowId("t");
   await db.$transaction([
-    db.team.create({ data: { id: teamId, name: input.name, targetRoleId: input.targetRoleId, createdById: userId, isDemo: options.isDemo ?? false } }),
+    db.team.create({
+      data: {
+        id: teamId,
+        name: input.name,
+        targetRoleId: input.targetRoleId,
+        createdById: userId,
+        isDemo: options.isDemo ?? false,
+      },
+    }),
     db.membership.create({ data: { teamId, userId, role: "owner" } }),
     db.teamRound.create({ data: { teamId, name: "Round 1" } }),
   ]);
@@ -35,7 +52,14 @@ export async function createTeam(userId: string, input: z.infer<typeof CreateTea
 export async function findMembership(teamId: string, userId: string) {
   return db.membership.findUnique({
     where: { teamId_userId: { teamId, userId } },
-    select: { id: true, role: true, allowAggregate: true, allowIndividual: true, joinedAt: true, team: { select: { id: true, name: true, targetRoleId: true, isDemo: true } } },
+    select: {
+      id: true,
+      role: true,
+      allowAggregate: true,
+      allowIndividual: true,
+      joinedAt: true,
+      team: { select: { id: true, name: true, targetRoleId: true, isDemo: true } },
+    },
   });
 }
 
@@ -45,7 +69,18 @@ export async function listMyTeams(userId: string) {
   const rows = await db.membership.findMany({
     where: { userId },
     orderBy: { joinedAt: "desc" },
-    select: { role: true, team: { select: { id: true, name: true, targetRoleId: true, isDemo: true, _count: { select: { memberships: true } } } } },
+    select: {
+      role: true,
+      team: {
+        select: {
+          id: true,
+          name: true,
+          targetRoleId: true,
+          isDemo: true,
+          _count: { select: { memberships: true } },
+        },
+      },
+    },
   });
   const graph = getSkillsGraph();
   return rows.map((row) => ({
@@ -65,28 +100,51 @@ export async function listMembers(teamId: string) {
     orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
     select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
-  return rows.map((row) => ({ userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role as TeamRole, joinedAt: row.joinedAt }));
+  return rows.map((row) => ({
+    userId: row.user.id,
+    name: row.user.name,
+    email: row.user.email,
+    role: row.role as TeamRole,
+    joinedAt: row.joinedAt,
+  }));
 }
 
 /** A member's own two choices; they take effect on the next request. */
-export async function updateConsent(teamId: string, userId: string, consent: z.infer<typeof ConsentSchema>): Promise<boolean> {
+export async function updateConsent(
+  teamId: string,
+  userId: string,
+  consent: z.infer<typeof ConsentSchema>,
+): Promise<boolean> {
   const { count } = await db.membership.updateMany({ where: { teamId, userId }, data: consent });
   if (count === 1) logEvent("info", "team.consent", { teamId, userId, ...consent });
   return count === 1;
 }
 
 /** Owners make members managers (or back); the owner's own role does not change here. */
-export async function setMemberRole(teamId: string, memberUserId: string, role: "manager" | "member"): Promise<boolean> {
-  const { count } = await db.membership.updateMany({ where: { teamId, userId: memberUserId, role: { not: "owner" } }, data: { role } });
+export async function setMemberRole(
+  teamId: string,
+  memberUserId: string,
+  role: "manager" | "member",
+): Promise<boolean> {
+  const { count } = await db.membership.updateMany({
+    where: { teamId, userId: memberUserId, role: { not: "owner" } },
+    data: { role },
+  });
   return count === 1;
 }
 
 /** Removes a membership; the person's own attempts, results and plans stay theirs. */
 export async function removeMember(teamId: string, memberUserId: string): Promise<boolean> {
-  const { count } = await db.membership.deleteMany({ where: { teamId, userId: memberUserId, role: { not: "owner" } } });
+  const { count } = await db.membership.deleteMany({
+    where: { teamId, userId: memberUserId, role: { not: "owner" } },
+  });
   return count === 1;
 }
 
 export async function addMember(teamId: string, userId: string): Promise<void> {
-  await db.membership.upsert({ where: { teamId_userId: { teamId, userId } }, create: { teamId, userId, role: "member" }, update: {} });
+  await db.membership.upsert({
+    where: { teamId_userId: { teamId, userId } },
+    create: { teamId, userId, role: "member" },
+    update: {},
+  });
 }

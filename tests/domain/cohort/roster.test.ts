@@ -3,8 +3,16 @@ import { describeRosterErrors, parseRoster } from "@/domain/cohort/roster";
 
 describe("parseRoster", () => {
   it("returns clean rows with trimmed, lower-cased emails and their line numbers", () => {
-    const result = parseRoster("name,email\n  Ada Lovelace , ADA@Example.com \n\"Hopper, Grace\",grace@example.com\n");
-    expect(result).toEqual({ ok: true, rows: [{ name: "Ada Lovelace", email: "ada@example.com", line: 2 }, { name: "Hopper, Grace", email: "grace@example.com", line: 3 }] });
+    const result = parseRoster(
+      'name,email\n  Ada Lovelace , ADA@Example.com \n"Hopper, Grace",grace@example.com\n',
+    );
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { name: "Ada Lovelace", email: "ada@example.com", line: 2 },
+        { name: "Hopper, Grace", email: "grace@example.com", line: 3 },
+      ],
+    });
   });
 
   it("accepts the columns in either order and any case", () => {
@@ -13,7 +21,9 @@ describe("parseRoster", () => {
   });
 
   it("reports every bad row with its line number and returns no rows", () => {
-    const result = parseRoster("name,email\nAda,ada@example.com\nBob,not-an-email\n,carol@example.com\nDan,dan@example.com,extra\n");
+    const result = parseRoster(
+      "name,email\nAda,ada@example.com\nBob,not-an-email\n,carol@example.com\nDan,dan@example.com,extra\n",
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
@@ -25,20 +35,34 @@ describe("parseRoster", () => {
   });
 
   it("names both lines of a duplicate email", () => {
-    const result = parseRoster("name,email\nAda,ada@example.com\nBob,bob@example.com\nAda again,ADA@example.com\n");
-    expect(result).toEqual({ ok: false, errors: [{ line: 4, message: "ada@example.com is also on line 2" }] });
+    const result = parseRoster(
+      "name,email\nAda,ada@example.com\nBob,bob@example.com\nAda again,ADA@example.com\n",
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 4, message: "ada@example.com is also on line 2" }],
+    });
   });
 
   it("counts lines across quoted multi-line cells and blank lines", () => {
-    const result = parseRoster("name,email\n\n\"Multi\nLine\",m@example.com\nBad,bad\n");
+    const result = parseRoster('name,email\n\n"Multi\nLine",m@example.com\nBad,bad\n');
     expect(result).toEqual({ ok: false, errors: [{ line: 5, message: "not an email address" }] });
   });
 
   it("rejects a wrong header, an empty file and broken CSV with a line", () => {
     expect(parseRoster("")).toMatchObject({ ok: false, errors: [{ line: 1 }] });
-    expect(parseRoster("full name,mail\nAda,ada@example.com\n")).toMatchObject({ ok: false, errors: [{ line: 1, message: expect.stringContaining("name,email") }] });
-    expect(parseRoster("name,email\n")).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("no learners") }] });
+    expect(parseRoster("full name,mail\nAda,ada@example.com\n")).toMatchObject({
+      ok: false,
+      errors: [{ line: 1, message: expect.stringContaining("name,email") }],
+    });
+    expect(parseRoster("name,email\n")).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining("no learners") }],
+    });
     const broken = parseRoster('name,email\nAda,ada@example.com\n"Unclosed,bob@example.com\n');
-    expect(broken).toMatchObject({ ok: false, errors: [{ line: expect.any(Number), message: expect.stringContaining("not valid CSV") }] });
+    expect(broken).toMatchObject({
+      ok: false,
+      errors: [{ line: expect.any(Number), message: expect.stringContaining("not valid CSV") }],
+    });
   });
 });

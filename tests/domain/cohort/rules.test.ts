@@ -1,8 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { describePreview, evaluateRules, planApplication, previewCounts, ruleFires, type LearnerResult, type Rule } from "@/domain/cohort/rules";
+import {
+  describePreview,
+  evaluateRules,
+  planApplication,
+  previewCounts,
+  ruleFires,
+  type LearnerResult,
+  type Rule,
+} from "@/domain/cohort/rules";
 
-const rule = (overrides: Partial<Rule>): Rule => ({ id: "r1", skillId: "rag", belowLevel: 2, pMeetsBelow: null, moduleId: "rag-intro", dueDays: 14, ...overrides });
-const learner = (userId: string, skills: Record<string, [number, number | null]>, resultDate = "2026-03-01"): LearnerResult => ({
+const rule = (overrides: Partial<Rule>): Rule => ({
+  id: "r1",
+  skillId: "rag",
+  belowLevel: 2,
+  pMeetsBelow: null,
+  moduleId: "rag-intro",
+  dueDays: 14,
+  ...overrides,
+});
+const learner = (
+  userId: string,
+  skills: Record<string, [number, number | null]>,
+  resultDate = "2026-03-01",
+): LearnerResult => ({
   userId,
   resultDate,
   skills: new Map(Object.entries(skills).map(([id, [band, pMeets]]) => [id, { band, pMeets }])),
@@ -18,19 +38,32 @@ describe("assignment rules", () => {
   });
 
   it("dates the assignment D days after the learner's result; two rules for one module keep the earlier date", () => {
-    const rules = [rule({ id: "a", dueDays: 14 }), rule({ id: "b", skillId: "python", belowLevel: 3, dueDays: 7 })];
-    const wanted = evaluateRules(rules, [learner("u1", { rag: [1, 0.2], python: [2, 0.3] }, "2026-02-20"), learner("u2", { rag: [3, 0.9], python: [3, 0.9] })]);
+    const rules = [
+      rule({ id: "a", dueDays: 14 }),
+      rule({ id: "b", skillId: "python", belowLevel: 3, dueDays: 7 }),
+    ];
+    const wanted = evaluateRules(rules, [
+      learner("u1", { rag: [1, 0.2], python: [2, 0.3] }, "2026-02-20"),
+      learner("u2", { rag: [3, 0.9], python: [3, 0.9] }),
+    ]);
     expect(wanted).toEqual([{ userId: "u1", moduleId: "rag-intro", ruleId: "b", dueDate: "2026-02-27" }]);
   });
 
   it("applies idempotently: a second application adds nothing, and waived assignments are not re-made", () => {
     const rules = [rule({}), rule({ id: "r2", skillId: "python", moduleId: "py-basics" })];
-    const learners = [learner("u1", { rag: [1, 0.1], python: [0, 0.1] }), learner("u2", { rag: [0, 0.1], python: [4, 1] })];
+    const learners = [
+      learner("u1", { rag: [1, 0.1], python: [0, 0.1] }),
+      learner("u2", { rag: [0, 0.1], python: [4, 1] }),
+    ];
     const wanted = evaluateRules(rules, learners);
     const first = planApplication(wanted, []);
     expect(previewCounts(first)).toEqual({ modules: 3, learners: 2 });
     expect(describePreview(previewCounts(first))).toBe("This will assign 3 modules to 2 learners.");
-    const existing = first.map((row) => ({ userId: row.userId, moduleId: row.moduleId, isWaived: row.userId === "u2" }));
+    const existing = first.map((row) => ({
+      userId: row.userId,
+      moduleId: row.moduleId,
+      isWaived: row.userId === "u2",
+    }));
     expect(planApplication(wanted, existing)).toEqual([]);
     expect(describePreview(previewCounts([]))).toBe("Applying the rules now would assign nothing new.");
   });

@@ -9,12 +9,16 @@ const engine = engineOf();
 const spec: AttemptSpec = { currentRoleId: null, targetRoleId: "test-role", seed: 42 };
 
 /** A person who knows alpha…charlie and little else: a mixed, realistic answer pattern. */
-const knowsEarlySkills = (item: EngineItem): Outcome => (item.skillIndex <= 2 ? "correct" : item.level <= 1 ? "correct" : "incorrect");
+const knowsEarlySkills = (item: EngineItem): Outcome =>
+  item.skillIndex <= 2 ? "correct" : item.level <= 1 ? "correct" : "incorrect";
 /** Alternates right and wrong so that the verdict stays uncertain for longer. */
-const alternating = (_item: EngineItem, position: number): Outcome => (position % 2 === 0 ? "correct" : "incorrect");
+const alternating = (_item: EngineItem, position: number): Outcome =>
+  position % 2 === 0 ? "correct" : "incorrect";
 
 const requiredItemCount = (targetRoleId: string) => {
-  const required = new Set(engine.graph.roles.get(targetRoleId)?.requires.map((requirement) => requirement.skill));
+  const required = new Set(
+    engine.graph.roles.get(targetRoleId)?.requires.map((requirement) => requirement.skill),
+  );
   return [...engine.graph.questions.values()].filter((question) => required.has(question.skill)).length;
 };
 
@@ -63,7 +67,9 @@ describe("replayAttempt: one attempt", () => {
       expect(again.next?.id).toBe(first.next?.id);
       expect(first.next?.id).toBe(attempt.asked[count]?.id);
       expect(Array.from(again.posterior.mean)).toEqual(Array.from(first.posterior.mean));
-      expect(readiness(again.posterior, again.target, spec.seed)).toBe(readiness(first.posterior, first.target, spec.seed));
+      expect(readiness(again.posterior, again.target, spec.seed)).toBe(
+        readiness(first.posterior, first.target, spec.seed),
+      );
     }
   });
 
@@ -83,7 +89,9 @@ describe("replayAttempt: one attempt", () => {
     const real = repoEngine();
     const counts = new Map<string, number>();
     for (let seed = 1; seed <= 50; seed++) {
-      const id = replayAttempt(real, { currentRoleId: "data-scientist", targetRoleId: "ai-engineer", seed }, []).next?.id ?? "";
+      const id =
+        replayAttempt(real, { currentRoleId: "data-scientist", targetRoleId: "ai-engineer", seed }, []).next
+          ?.id ?? "";
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     expect(counts.has("")).toBe(false);
@@ -101,21 +109,33 @@ describe("replayAttempt: reassessment and changed content", () => {
       second.asked.forEach((item, position) => {
         if (!seenBefore.has(item.id)) return;
         const askedSoFar = new Set(second.asked.slice(0, position).map((earlier) => earlier.id));
-        const freshLeft = (engine.model.itemsBySkill[item.skillIndex] ?? []).filter((other) => !seenBefore.has(other.id) && !askedSoFar.has(other.id));
-        expect(freshLeft.map((other) => other.id), `${item.id} repeated at position ${position}`).toEqual([]);
+        const freshLeft = (engine.model.itemsBySkill[item.skillIndex] ?? []).filter(
+          (other) => !seenBefore.has(other.id) && !askedSoFar.has(other.id),
+        );
+        expect(
+          freshLeft.map((other) => other.id),
+          `${item.id} repeated at position ${position}`,
+        ).toEqual([]);
       });
     }
     // A short reassessment after a short first attempt repeats nothing at all.
     const short = simulateAttempt(engine, { ...spec, seed: 21 }, () => "correct");
-    const again = simulateAttempt(engine, { ...spec, seed: 22, seenBefore: new Set(short.asked.map((item) => item.id)) }, () => "correct");
+    const again = simulateAttempt(
+      engine,
+      { ...spec, seed: 22, seenBefore: new Set(short.asked.map((item) => item.id)) },
+      () => "correct",
+    );
     expect(again.asked.filter((item) => short.asked.some((earlier) => earlier.id === item.id))).toEqual([]);
   });
 
   it("returns to questions seen before only for a skill that has run out of fresh ones", () => {
-    const seenBefore = new Set(engine.model.items.filter((item) => !item.id.endsWith("-level-2-0")).map((item) => item.id));
+    const seenBefore = new Set(
+      engine.model.items.filter((item) => !item.id.endsWith("-level-2-0")).map((item) => item.id),
+    );
     const attempt = simulateAttempt(engine, { ...spec, stopRisk: -1, budget: 500, seenBefore }, alternating);
     const askedBySkill = new Map<number, string[]>();
-    for (const item of attempt.asked) askedBySkill.set(item.skillIndex, [...(askedBySkill.get(item.skillIndex) ?? []), item.id]);
+    for (const item of attempt.asked)
+      askedBySkill.set(item.skillIndex, [...(askedBySkill.get(item.skillIndex) ?? []), item.id]);
     for (const ids of askedBySkill.values()) {
       // The one fresh item of each skill is asked before any item of that skill seen before.
       expect(ids[0]).toMatch(/-level-2-0$/);
@@ -124,9 +144,21 @@ describe("replayAttempt: reassessment and changed content", () => {
   });
 
   it("ignores answers on a skill that no longer exists instead of failing, and says which", () => {
-    const answers: RecordedAnswer[] = [recorded(engine, "alpha-level-2-0", "correct"), recorded(engine, "bravo-level-1-0", "incorrect")];
-    const removed: RecordedAnswer = { questionId: "kilo-basics", skillId: "kilo", outcome: "correct", parameters: { difficulty: -0.5, discrimination: 1.3, guessing: 0.25 } };
-    const withRemoved = replayAttempt(engine, spec, [answers[0] as RecordedAnswer, removed, answers[1] as RecordedAnswer]);
+    const answers: RecordedAnswer[] = [
+      recorded(engine, "alpha-level-2-0", "correct"),
+      recorded(engine, "bravo-level-1-0", "incorrect"),
+    ];
+    const removed: RecordedAnswer = {
+      questionId: "kilo-basics",
+      skillId: "kilo",
+      outcome: "correct",
+      parameters: { difficulty: -0.5, discrimination: 1.3, guessing: 0.25 },
+    };
+    const withRemoved = replayAttempt(engine, spec, [
+      answers[0] as RecordedAnswer,
+      removed,
+      answers[1] as RecordedAnswer,
+    ]);
     const without = replayAttempt(engine, spec, answers);
     expect(withRemoved.ignoredAnswers).toEqual(["kilo-basics"]);
     expect(Array.from(withRemoved.posterior.mean)).toEqual(Array.from(without.posterior.mean));
@@ -134,16 +166,27 @@ describe("replayAttempt: reassessment and changed content", () => {
   });
 
   it("still uses an answer whose question was removed if its skill remains, with the parameters stored at the time", () => {
-    const stored: RecordedAnswer = { questionId: "alpha-retired-question", skillId: "alpha", outcome: "correct", parameters: { difficulty: 0.5, discrimination: 1.3, guessing: 0.25 } };
+    const stored: RecordedAnswer = {
+      questionId: "alpha-retired-question",
+      skillId: "alpha",
+      outcome: "correct",
+      parameters: { difficulty: 0.5, discrimination: 1.3, guessing: 0.25 },
+    };
     const state = replayAttempt(engine, spec, [stored]);
     expect(state.ignoredAnswers).toEqual([]);
-    expect(state.posterior.mean[engine.model.skillIndex.get("alpha") ?? -1]).toBeGreaterThan(state.prior.mean[0] as number);
+    expect(state.posterior.mean[engine.model.skillIndex.get("alpha") ?? -1]).toBeGreaterThan(
+      state.prior.mean[0] as number,
+    );
   });
 
   it("uses the current role to start, so the same answers read differently for different backgrounds", () => {
     const answers = [recorded(engine, "india-level-2-0", "correct")];
     const india = engine.model.skillIndex.get("india") ?? -1;
-    const experienced = replayAttempt(engine, { ...spec, currentRoleId: "india-role", targetRoleId: "india-role" }, answers);
+    const experienced = replayAttempt(
+      engine,
+      { ...spec, currentRoleId: "india-role", targetRoleId: "india-role" },
+      answers,
+    );
     const newcomer = replayAttempt(engine, { ...spec, targetRoleId: "india-role" }, answers);
     expect(experienced.posterior.mean[india]).toBeGreaterThan(newcomer.posterior.mean[india] as number);
   });
@@ -151,7 +194,13 @@ describe("replayAttempt: reassessment and changed content", () => {
 
 describe("scoreChoice", () => {
   const single = [{ id: "a" }, { id: "b", correct: true }, { id: "c", correct: false }, { id: "d" }];
-  const multiple = [{ id: "a", correct: true }, { id: "b" }, { id: "c", correct: true }, { id: "d" }, { id: "e" }];
+  const multiple = [
+    { id: "a", correct: true },
+    { id: "b" },
+    { id: "c", correct: true },
+    { id: "d" },
+    { id: "e" },
+  ];
 
   it("scores a single-answer item right only on its key", () => {
     expect(scoreChoice(single, ["b"])).toBe(true);

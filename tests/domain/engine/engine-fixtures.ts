@@ -1,6 +1,13 @@
 import { compileContent, formatContentReport } from "@/domain/content/compile";
 import type { ContentFile } from "@/domain/content/types";
-import { createEngine, replayAttempt, type AttemptSpec, type AttemptState, type Engine, type RecordedAnswer } from "@/domain/engine/assess";
+import {
+  createEngine,
+  replayAttempt,
+  type AttemptSpec,
+  type AttemptState,
+  type Engine,
+  type RecordedAnswer,
+} from "@/domain/engine/assess";
 import type { EngineItem } from "@/domain/engine/model";
 import type { Outcome } from "@/domain/engine/posterior";
 import type { SkillsGraph } from "@/domain/skills-graph";
@@ -81,11 +88,19 @@ The first and the third, because the others are not.
 }
 
 /** A single-answer question whose front matter sets calibrated item parameters. */
-export function calibratedQuestion(skill: string, slug: string, level: number, parameters: { difficulty: number; discrimination: number }): ContentFile {
+export function calibratedQuestion(
+  skill: string,
+  slug: string,
+  level: number,
+  parameters: { difficulty: number; discrimination: number },
+): ContentFile {
   const base = questionFile(skill, slug, level, 2);
   return {
     path: base.path,
-    text: base.text.replace("type: single", `type: single\ndifficulty: ${parameters.difficulty}\ndiscrimination: ${parameters.discrimination}`),
+    text: base.text.replace(
+      "type: single",
+      `type: single\ndifficulty: ${parameters.difficulty}\ndiscrimination: ${parameters.discrimination}`,
+    ),
   };
 }
 
@@ -138,7 +153,12 @@ export interface SimulatedAttempt {
  * Plays an attempt the way the app does: replay the stored answers, show `next`, store the answer,
  * until the engine stops. `respond` decides each outcome; `limit` guards against a runaway loop.
  */
-export function simulateAttempt(engine: Engine, spec: AttemptSpec, respond: (item: EngineItem, position: number) => Outcome, limit = 500): SimulatedAttempt {
+export function simulateAttempt(
+  engine: Engine,
+  spec: AttemptSpec,
+  respond: (item: EngineItem, position: number) => Outcome,
+  limit = 500,
+): SimulatedAttempt {
   const answers: RecordedAnswer[] = [];
   const asked: EngineItem[] = [];
   let state = replayAttempt(engine, spec, answers);

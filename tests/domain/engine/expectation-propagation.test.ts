@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fitPosterior, tailProbabilities, tiltedMoments, type AnswerTerm } from "@/domain/engine/expectation-propagation";
+import {
+  fitPosterior,
+  tailProbabilities,
+  tiltedMoments,
+  type AnswerTerm,
+} from "@/domain/engine/expectation-propagation";
 import { cholesky } from "@/domain/engine/math";
 import { priorMean, type EngineItem } from "@/domain/engine/model";
 import { applyResponse, createPrior, type Outcome, type Posterior } from "@/domain/engine/posterior";
@@ -12,9 +17,15 @@ const { model, graph } = engine;
 const n = model.skillIds.length;
 const OUTCOMES: readonly Outcome[] = ["correct", "incorrect", "dontKnow"];
 
-const priorFor = (currentRoleId: string | null = null): Posterior => createPrior(model, priorMean(model, graph, currentRoleId));
-const term = (item: EngineItem, outcome: Outcome): AnswerTerm => ({ skill: item.skillIndex, parameters: item, outcome });
-const randomPattern = (items: readonly EngineItem[], random: Random) => items.map((item) => term(item, OUTCOMES[Math.floor(random.next() * 3)] as Outcome));
+const priorFor = (currentRoleId: string | null = null): Posterior =>
+  createPrior(model, priorMean(model, graph, currentRoleId));
+const term = (item: EngineItem, outcome: Outcome): AnswerTerm => ({
+  skill: item.skillIndex,
+  parameters: item,
+  outcome,
+});
+const randomPattern = (items: readonly EngineItem[], random: Random) =>
+  items.map((item) => term(item, OUTCOMES[Math.floor(random.next() * 3)] as Outcome));
 
 describe("fitPosterior on one skill", () => {
   const alpha = skillIndexOf(engine, "alpha");
@@ -26,7 +37,11 @@ describe("fitPosterior on one skill", () => {
     for (let p = 0; p < 200; p++) {
       const terms = randomPattern(items, random);
       const fitted = fitPosterior(prior, terms).posterior;
-      const exact = exactOneSkillMoments(prior.mean[alpha] as number, prior.covariance[alpha * n + alpha] as number, terms);
+      const exact = exactOneSkillMoments(
+        prior.mean[alpha] as number,
+        prior.covariance[alpha * n + alpha] as number,
+        terms,
+      );
       expect(Math.abs((fitted.mean[alpha] as number) - exact.mean)).toBeLessThan(1e-6);
       expect(Math.abs((fitted.covariance[alpha * n + alpha] as number) - exact.variance)).toBeLessThan(1e-6);
     }
@@ -49,12 +64,19 @@ describe("fitPosterior on one skill", () => {
     // Right on the hardest items, wrong on the easiest: the old filter depended on the order.
     const prior = priorFor();
     const terms = items.map((item) => term(item, item.level >= 3 ? "correct" : "incorrect"));
-    const exact = exactOneSkillMoments(prior.mean[alpha] as number, prior.covariance[alpha * n + alpha] as number, terms);
+    const exact = exactOneSkillMoments(
+      prior.mean[alpha] as number,
+      prior.covariance[alpha * n + alpha] as number,
+      terms,
+    );
     let oneOrder = prior;
     let otherOrder = prior;
     for (const entry of terms) oneOrder = applyResponse(oneOrder, alpha, entry.parameters, entry.outcome);
-    for (const entry of [...terms].reverse()) otherOrder = applyResponse(otherOrder, alpha, entry.parameters, entry.outcome);
-    expect(Math.abs((oneOrder.mean[alpha] as number) - (otherOrder.mean[alpha] as number))).toBeGreaterThan(0.01);
+    for (const entry of [...terms].reverse())
+      otherOrder = applyResponse(otherOrder, alpha, entry.parameters, entry.outcome);
+    expect(Math.abs((oneOrder.mean[alpha] as number) - (otherOrder.mean[alpha] as number))).toBeGreaterThan(
+      0.01,
+    );
     expect(fitPosterior(prior, terms).posterior.mean[alpha]).toBeCloseTo(exact.mean, 6);
   });
 
@@ -71,7 +93,13 @@ describe("fitPosterior on one skill", () => {
 
 describe("fitPosterior across correlated skills", () => {
   const random = createRandom(99);
-  const thirtyAnswers = () => Array.from({ length: 30 }, () => term(model.items[Math.floor(random.next() * model.items.length)] as EngineItem, OUTCOMES[Math.floor(random.next() * 3)] as Outcome));
+  const thirtyAnswers = () =>
+    Array.from({ length: 30 }, () =>
+      term(
+        model.items[Math.floor(random.next() * model.items.length)] as EngineItem,
+        OUTCOMES[Math.floor(random.next() * 3)] as Outcome,
+      ),
+    );
 
   it("reaches the same fixed point from a warm start as from scratch", () => {
     const prior = priorFor("test-role");
@@ -80,7 +108,10 @@ describe("fitPosterior across correlated skills", () => {
     const warm = fitPosterior(prior, terms, fitPosterior(prior, terms.slice(0, 20)).sites);
     for (let i = 0; i < n; i++) {
       expect(warm.posterior.mean[i]).toBeCloseTo(cold.posterior.mean[i] as number, 5);
-      expect(warm.posterior.covariance[i * n + i]).toBeCloseTo(cold.posterior.covariance[i * n + i] as number, 5);
+      expect(warm.posterior.covariance[i * n + i]).toBeCloseTo(
+        cold.posterior.covariance[i * n + i] as number,
+        5,
+      );
     }
     expect(cold.passes).toBeLessThan(20);
   });
@@ -89,7 +120,10 @@ describe("fitPosterior across correlated skills", () => {
     const { mean, covariance } = fitPosterior(priorFor("test-role"), thirtyAnswers()).posterior;
     for (let i = 0; i < n; i++) {
       expect(covariance[i * n + i]).toBeGreaterThan(0);
-      for (let j = 0; j < i; j++) expect(Math.abs((covariance[i * n + j] as number) - (covariance[j * n + i] as number))).toBeLessThan(1e-9);
+      for (let j = 0; j < i; j++)
+        expect(Math.abs((covariance[i * n + j] as number) - (covariance[j * n + i] as number))).toBeLessThan(
+          1e-9,
+        );
     }
     expect(cholesky(covariance, n, 0)).toBeDefined();
     expect(Array.from(mean).every(Number.isFinite)).toBe(true);
@@ -114,7 +148,11 @@ describe("fitPosterior across correlated skills", () => {
 describe("tiltedMoments", () => {
   it("stays finite for twenty consistent answers far from the cavity", () => {
     const item = { difficulty: 1.5, discrimination: 2, guessing: 0.25 };
-    const terms = Array.from({ length: 20 }, (): AnswerTerm => ({ skill: 0, parameters: item, outcome: "correct" }));
+    const terms = Array.from({ length: 20 }, (): AnswerTerm => ({
+      skill: 0,
+      parameters: item,
+      outcome: "correct",
+    }));
     const moments = tiltedMoments(-2, 0.5, terms);
     expect(moments.mean).toBeGreaterThan(0);
     expect(Number.isFinite(moments.variance) && moments.variance > 0).toBe(true);
@@ -130,8 +168,14 @@ describe("the real bank", () => {
     real.model.itemsBySkill.forEach((skillItems, skill) => {
       for (let p = 0; p < 20; p++) {
         const terms = randomPattern(skillItems, random);
-        const exact = exactOneSkillMoments(prior.mean[skill] as number, prior.covariance[skill * realN + skill] as number, terms);
-        expect(Math.abs((fitPosterior(prior, terms).posterior.mean[skill] as number) - exact.mean)).toBeLessThan(1e-6);
+        const exact = exactOneSkillMoments(
+          prior.mean[skill] as number,
+          prior.covariance[skill * realN + skill] as number,
+          terms,
+        );
+        expect(
+          Math.abs((fitPosterior(prior, terms).posterior.mean[skill] as number) - exact.mean),
+        ).toBeLessThan(1e-6);
       }
     });
   });

@@ -8,7 +8,9 @@ describe("estimateQuizLengths", () => {
   const lengths = estimateQuizLengths(engine, [8, 15, 30], 12, 3);
 
   it("states every role's floor as its number of required skills with questions", () => {
-    expect(lengths.map((entry) => entry.targetRoleId).sort()).toEqual(engine.graph.roleList.map((role) => role.id).sort());
+    expect(lengths.map((entry) => entry.targetRoleId).sort()).toEqual(
+      engine.graph.roleList.map((role) => role.id).sort(),
+    );
     expect(lengths.find((entry) => entry.targetRoleId === "test-role")?.required).toBe(8);
   });
 
@@ -17,7 +19,8 @@ describe("estimateQuizLengths", () => {
       for (const [budget, figures] of Object.entries(entry.byBudget)) {
         expect(figures.mean).toBeGreaterThanOrEqual(Math.min(entry.required, Number(budget)));
         expect(figures.mean).toBeLessThanOrEqual(Number(budget));
-        for (const share of [figures.nearFloor, figures.atBudget]) expect(share >= 0 && share <= 1).toBe(true);
+        for (const share of [figures.nearFloor, figures.atBudget])
+          expect(share >= 0 && share <= 1).toBe(true);
       }
       // A budget no larger than the role is spent entirely on coverage.
       if (entry.required >= 8) expect(entry.byBudget[8]).toEqual({ mean: 8, nearFloor: 1, atBudget: 1 });

@@ -1,17 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { probabilityMeets } from "@/domain/engine/decision";
 import { cholesky, correlationMatrix } from "@/domain/engine/math";
-import { ENGINE_DEFAULTS, LEVEL_CUTS, levelCut, nominalParameters, priorMean, targetProfile } from "@/domain/engine/model";
+import {
+  ENGINE_DEFAULTS,
+  LEVEL_CUTS,
+  levelCut,
+  nominalParameters,
+  priorMean,
+  targetProfile,
+} from "@/domain/engine/model";
 import { createPrior } from "@/domain/engine/posterior";
 import { engineOf, itemOf, skillIndexOf } from "./engine-fixtures";
 
 const engine = engineOf();
 const { model, graph } = engine;
 
-const options = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `option-${index}`, text: `Option ${index}` }));
+const options = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ id: `option-${index}`, text: `Option ${index}` }));
 
 /** The matrix asked for before any repair: `general` everywhere off the diagonal, `edge` on edges. */
-function requestedCorrelation(n: number, edges: readonly (readonly [number, number])[], general: number, edge: number): Float64Array {
+function requestedCorrelation(
+  n: number,
+  edges: readonly (readonly [number, number])[],
+  general: number,
+  edge: number,
+): Float64Array {
   const r = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) r[i * n + j] = i === j ? 1 : general;
   for (const [i, j] of edges) r[i * n + j] = r[j * n + i] = edge;
@@ -37,7 +50,9 @@ describe("priorMean: the current role is evidence", () => {
     expect(fromIndiaRole.mean[india]).toBeCloseTo(levelCut(3) + ENGINE_DEFAULTS.roleShift, 12);
     expect(fromTestRole.mean[india]).toBe(ENGINE_DEFAULTS.unrelatedMean);
     expect(probabilityMeets(fromIndiaRole, india, levelCut(3))).toBeGreaterThan(0.5);
-    expect(probabilityMeets(fromIndiaRole, india, levelCut(3))).toBeGreaterThan(probabilityMeets(fromTestRole, india, levelCut(3)) + 0.3);
+    expect(probabilityMeets(fromIndiaRole, india, levelCut(3))).toBeGreaterThan(
+      probabilityMeets(fromTestRole, india, levelCut(3)) + 0.3,
+    );
   });
 
   it("credits each skill of the current role at its own level", () => {
@@ -75,7 +90,14 @@ describe("correlationMatrix", () => {
     // Two hubs that ten skills each build on: 0.7 to both hubs but only 0.5 between the hubs is
     // not a possible correlation matrix.
     const n = 12;
-    const edges = Array.from({ length: n - 2 }, (_, k) => [[k + 2, 0], [k + 2, 1]] as const).flat();
+    const edges = Array.from(
+      { length: n - 2 },
+      (_, k) =>
+        [
+          [k + 2, 0],
+          [k + 2, 1],
+        ] as const,
+    ).flat();
     expect(cholesky(requestedCorrelation(n, edges, 0.5, 0.7), n)).toBeUndefined();
     const repaired = correlationMatrix(n, edges, 0.5, 0.7);
     expectValidCorrelation(repaired, n);
@@ -94,20 +116,34 @@ describe("correlationMatrix", () => {
 describe("nominalParameters", () => {
   it("sets the difficulty at the cut of the question's level", () => {
     [1, 2, 3, 4].forEach((level, index) => {
-      expect(nominalParameters({ level, type: "single", options: options(4) }).difficulty).toBe(LEVEL_CUTS[index]);
+      expect(nominalParameters({ level, type: "single", options: options(4) }).difficulty).toBe(
+        LEVEL_CUTS[index],
+      );
     });
     expect(LEVEL_CUTS).toEqual([-1.5, -0.5, 0.5, 1.5]);
   });
 
   it("uses 1/k guessing for a single-answer item with k options and 0.05 for a multiple-answer item", () => {
-    expect(nominalParameters({ level: 2, type: "single", options: options(3) }).guessing).toBeCloseTo(1 / 3, 12);
-    expect(nominalParameters({ level: 2, type: "single", options: options(5) }).guessing).toBeCloseTo(1 / 5, 12);
+    expect(nominalParameters({ level: 2, type: "single", options: options(3) }).guessing).toBeCloseTo(
+      1 / 3,
+      12,
+    );
+    expect(nominalParameters({ level: 2, type: "single", options: options(5) }).guessing).toBeCloseTo(
+      1 / 5,
+      12,
+    );
     expect(nominalParameters({ level: 2, type: "multiple", options: options(5) }).guessing).toBe(0.05);
     expect(nominalParameters({ level: 2, type: "single", options: options(4) }).discrimination).toBe(1.3);
   });
 
   it("lets calibrated front-matter values win over the level's nominal ones", () => {
-    const parameters = nominalParameters({ level: 1, type: "single", options: options(4), difficulty: 0.8, discrimination: 2.1 });
+    const parameters = nominalParameters({
+      level: 1,
+      type: "single",
+      options: options(4),
+      difficulty: 0.8,
+      discrimination: 2.1,
+    });
     expect(parameters).toEqual({ difficulty: 0.8, discrimination: 2.1, guessing: 0.25 });
   });
 });
@@ -115,22 +151,40 @@ describe("nominalParameters", () => {
 describe("buildEngineModel", () => {
   it("turns every question of the content into an item with its parameters", () => {
     expect(model.items).toHaveLength(graph.questions.size);
-    expect(itemOf(engine, "charlie-level-3-0")).toMatchObject({ difficulty: 0.5, discrimination: 1.3, guessing: 0.25, level: 3 });
+    expect(itemOf(engine, "charlie-level-3-0")).toMatchObject({
+      difficulty: 0.5,
+      discrimination: 1.3,
+      guessing: 0.25,
+      level: 3,
+    });
     expect(itemOf(engine, "alpha-multi")).toMatchObject({ difficulty: -0.5, guessing: 0.05 });
-    expect(itemOf(engine, "bravo-calibrated")).toMatchObject({ difficulty: 0.8, discrimination: 2.1, guessing: 0.25, level: 2 });
+    expect(itemOf(engine, "bravo-calibrated")).toMatchObject({
+      difficulty: 0.8,
+      discrimination: 2.1,
+      guessing: 0.25,
+      level: 2,
+    });
   });
 
   it("orders skills so that every prerequisite comes before the skills that build on it", () => {
-    for (const [dependant, prerequisite] of model.prerequisiteEdges) expect(prerequisite).toBeLessThan(dependant);
-    expect(model.prerequisiteEdges).toContainEqual([skillIndexOf(engine, "india"), skillIndexOf(engine, "charlie")]);
+    for (const [dependant, prerequisite] of model.prerequisiteEdges)
+      expect(prerequisite).toBeLessThan(dependant);
+    expect(model.prerequisiteEdges).toContainEqual([
+      skillIndexOf(engine, "india"),
+      skillIndexOf(engine, "charlie"),
+    ]);
   });
 
   it("groups a skill's interchangeable items so each is scored once, and keeps a calibrated item apart", () => {
     const bravoGroups = model.groupsBySkill[skillIndexOf(engine, "bravo")] ?? [];
-    expect(bravoGroups.flatMap((group) => group.items.map((item) => item.id)).sort()).toEqual((model.itemsBySkill[skillIndexOf(engine, "bravo")] ?? []).map((item) => item.id).sort());
+    expect(bravoGroups.flatMap((group) => group.items.map((item) => item.id)).sort()).toEqual(
+      (model.itemsBySkill[skillIndexOf(engine, "bravo")] ?? []).map((item) => item.id).sort(),
+    );
     const level2 = bravoGroups.find((group) => group.parameters.difficulty === -0.5);
     expect(level2?.items.map((item) => item.id)).toEqual(["bravo-level-2-0", "bravo-level-2-1"]);
-    expect(bravoGroups.find((group) => group.parameters.difficulty === 0.8)?.items.map((item) => item.id)).toEqual(["bravo-calibrated"]);
+    expect(
+      bravoGroups.find((group) => group.parameters.difficulty === 0.8)?.items.map((item) => item.id),
+    ).toEqual(["bravo-calibrated"]);
   });
 });
 
@@ -140,8 +194,18 @@ describe("targetProfile", () => {
     const india = target.skillIndexes.indexOf(skillIndexOf(engine, "india"));
     const delta = target.skillIndexes.indexOf(skillIndexOf(engine, "delta"));
     expect(target.skillIndexes).toHaveLength(8);
-    expect([target.levels[india], target.cuts[india], target.weights[india], target.isCore[india]]).toEqual([3, 0.5, 2, true]);
-    expect([target.levels[delta], target.cuts[delta], target.weights[delta], target.isCore[delta]]).toEqual([1, -1.5, 1, false]);
+    expect([target.levels[india], target.cuts[india], target.weights[india], target.isCore[india]]).toEqual([
+      3,
+      0.5,
+      2,
+      true,
+    ]);
+    expect([target.levels[delta], target.cuts[delta], target.weights[delta], target.isCore[delta]]).toEqual([
+      1,
+      -1.5,
+      1,
+      false,
+    ]);
     expect(target.skillIndexes).not.toContain(skillIndexOf(engine, "golf"));
   });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { cholesky } from "@/domain/engine/math";
 import { priorMean, type ItemParameters } from "@/domain/engine/model";
-import { applyResponse, createPrior, forecastOutcomes, responseProbability, variance, type Outcome, type Posterior } from "@/domain/engine/posterior";
+import {
+  applyResponse,
+  createPrior,
+  forecastOutcomes,
+  responseProbability,
+  variance,
+  type Outcome,
+  type Posterior,
+} from "@/domain/engine/posterior";
 import { createRandom } from "@/domain/engine/random";
 import { engineOf, itemOf, skillIndexOf } from "./engine-fixtures";
 
@@ -49,7 +57,10 @@ describe("applyResponse on the probed skill", () => {
   it("gives less credit for a correct answer that could have been a guess", () => {
     const prior = freshPrior();
     const base: ItemParameters = { difficulty: -0.5, discrimination: 1.3, guessing: 0 };
-    const rises = [0.5, 0.25, 0.05, 0].map((guessing) => meanOf(applyResponse(prior, alpha, { ...base, guessing }, "correct"), alpha) - meanOf(prior, alpha));
+    const rises = [0.5, 0.25, 0.05, 0].map(
+      (guessing) =>
+        meanOf(applyResponse(prior, alpha, { ...base, guessing }, "correct"), alpha) - meanOf(prior, alpha),
+    );
     // A two-option guess is worth least; a multiple-answer item (c = 0.05) nearly as much as no guessing at all.
     expect(rises[0]).toBeLessThan(rises[1] as number);
     expect(rises[1]).toBeLessThan(rises[2] as number);
@@ -58,8 +69,13 @@ describe("applyResponse on the probed skill", () => {
 
   it("learns more from a correct hard answer than an easy one, unless the hard one was probably a guess", () => {
     const prior = freshPrior();
-    const rise = (item: ItemParameters) => meanOf(applyResponse(prior, alpha, item, "correct"), alpha) - meanOf(prior, alpha);
-    const multiple = (level: number): ItemParameters => ({ difficulty: [-1.5, -0.5, 0.5, 1.5][level - 1] as number, discrimination: 1.3, guessing: 0.05 });
+    const rise = (item: ItemParameters) =>
+      meanOf(applyResponse(prior, alpha, item, "correct"), alpha) - meanOf(prior, alpha);
+    const multiple = (level: number): ItemParameters => ({
+      difficulty: [-1.5, -0.5, 0.5, 1.5][level - 1] as number,
+      discrimination: 1.3,
+      guessing: 0.05,
+    });
     // Multiple-answer items are hard to guess: the harder the item, the more a correct answer says.
     expect(rise(multiple(4))).toBeGreaterThan(rise(multiple(1)));
     // A four-option level-4 item answered right by someone expected near level 1 is most likely a
@@ -78,32 +94,40 @@ describe("applyResponse on the probed skill", () => {
 });
 
 describe("applyResponse across correlated skills", () => {
-  it.each<Outcome>(["correct", "incorrect"])("moves a prerequisite the same way as the answered skill, but less (%s)", (outcome) => {
-    // bravo's prerequisite is alpha: an answer on bravo is weaker evidence about alpha.
-    const prior = freshPrior();
-    const after = applyResponse(prior, bravo, bravoLevel2, outcome);
-    const bravoShift = meanOf(after, bravo) - meanOf(prior, bravo);
-    const alphaShift = meanOf(after, alpha) - meanOf(prior, alpha);
-    expect(Math.sign(alphaShift)).toBe(Math.sign(bravoShift));
-    expect(Math.abs(alphaShift)).toBeGreaterThan(0.05);
-    expect(Math.abs(alphaShift)).toBeLessThan(Math.abs(bravoShift));
-  });
+  it.each<Outcome>(["correct", "incorrect"])(
+    "moves a prerequisite the same way as the answered skill, but less (%s)",
+    (outcome) => {
+      // bravo's prerequisite is alpha: an answer on bravo is weaker evidence about alpha.
+      const prior = freshPrior();
+      const after = applyResponse(prior, bravo, bravoLevel2, outcome);
+      const bravoShift = meanOf(after, bravo) - meanOf(prior, bravo);
+      const alphaShift = meanOf(after, alpha) - meanOf(prior, alpha);
+      expect(Math.sign(alphaShift)).toBe(Math.sign(bravoShift));
+      expect(Math.abs(alphaShift)).toBeGreaterThan(0.05);
+      expect(Math.abs(alphaShift)).toBeLessThan(Math.abs(bravoShift));
+    },
+  );
 
-  it.each<Outcome>(["correct", "incorrect"])("moves a dependant the same way as the answered skill, but less (%s)", (outcome) => {
-    const prior = freshPrior();
-    const after = applyResponse(prior, alpha, alphaLevel2, outcome);
-    const alphaShift = meanOf(after, alpha) - meanOf(prior, alpha);
-    const bravoShift = meanOf(after, bravo) - meanOf(prior, bravo);
-    expect(Math.sign(bravoShift)).toBe(Math.sign(alphaShift));
-    expect(Math.abs(bravoShift)).toBeGreaterThan(0.05);
-    expect(Math.abs(bravoShift)).toBeLessThan(Math.abs(alphaShift));
-  });
+  it.each<Outcome>(["correct", "incorrect"])(
+    "moves a dependant the same way as the answered skill, but less (%s)",
+    (outcome) => {
+      const prior = freshPrior();
+      const after = applyResponse(prior, alpha, alphaLevel2, outcome);
+      const alphaShift = meanOf(after, alpha) - meanOf(prior, alpha);
+      const bravoShift = meanOf(after, bravo) - meanOf(prior, bravo);
+      expect(Math.sign(bravoShift)).toBe(Math.sign(alphaShift));
+      expect(Math.abs(bravoShift)).toBeGreaterThan(0.05);
+      expect(Math.abs(bravoShift)).toBeLessThan(Math.abs(alphaShift));
+    },
+  );
 
   it("moves a directly linked skill more than one linked only through the general factor", () => {
     // alpha → bravo is a prerequisite edge (0.7); alpha and charlie share only the general factor (0.5).
     const prior = freshPrior();
     const after = applyResponse(prior, alpha, alphaLevel2, "correct");
-    expect(meanOf(after, bravo) - meanOf(prior, bravo)).toBeGreaterThan(meanOf(after, charlie) - meanOf(prior, charlie));
+    expect(meanOf(after, bravo) - meanOf(prior, bravo)).toBeGreaterThan(
+      meanOf(after, charlie) - meanOf(prior, charlie),
+    );
     expect(meanOf(after, charlie)).toBeGreaterThan(meanOf(prior, charlie));
   });
 });
@@ -116,13 +140,21 @@ describe("the belief after many answers", () => {
     for (let step = 0; step < 30; step++) {
       const item = model.items[Math.floor(random.next() * model.items.length)];
       if (!item) throw new Error("empty bank");
-      posterior = applyResponse(posterior, item.skillIndex, item, outcomes[Math.floor(random.next() * 3)] as Outcome);
+      posterior = applyResponse(
+        posterior,
+        item.skillIndex,
+        item,
+        outcomes[Math.floor(random.next() * 3)] as Outcome,
+      );
     }
     const { n, covariance } = posterior;
     for (let i = 0; i < n; i++) {
       expect(covariance[i * n + i]).toBeGreaterThan(0);
       expect(covariance[i * n + i]).toBeLessThan(1);
-      for (let j = 0; j < i; j++) expect(Math.abs((covariance[i * n + j] as number) - (covariance[j * n + i] as number))).toBeLessThan(1e-12);
+      for (let j = 0; j < i; j++)
+        expect(Math.abs((covariance[i * n + j] as number) - (covariance[j * n + i] as number))).toBeLessThan(
+          1e-12,
+        );
     }
     expect(cholesky(covariance, n, 0)).toBeDefined();
     expect(Array.from(posterior.mean).every(Number.isFinite)).toBe(true);

@@ -9,7 +9,12 @@ export const OUTBOX = path.resolve("tests/.tmp/e2e/data/outbox");
 export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
 /** Signs up through the real form; the browser ends up signed in on `next` (default /me). */
-export async function signUpViaForm(page: Page, email: string, name = "Test Person", next = "/me"): Promise<void> {
+export async function signUpViaForm(
+  page: Page,
+  email: string,
+  name = "Test Person",
+  next = "/me",
+): Promise<void> {
   await page.goto(`/sign-up?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Display name").fill(name);
   await page.getByLabel("Email").fill(email);

@@ -5,5 +5,6 @@ import { allowCohortCreation } from "@/server/cohorts/cohorts";
  * `npm run admin:allow-cohorts -- <email>`:   allow-cohorts.ts <email>
  */
 const email = process.argv[2];
-if (!email || !(await allowCohortCreation(email))) throw new Error(`could not allow ${email ?? "(no email)"} to create cohorts`);
+if (!email || !(await allowCohortCreation(email)))
+  throw new Error(`could not allow ${email ?? "(no email)"} to create cohorts`);
 console.log("ok");

@@ -6,10 +6,19 @@ import path from "node:path";
  * against the e2e instance's database and data directory, and returns its last stdout line.
  */
 export function runInApp(script: string, args: readonly string[]): string {
-  const output = execFileSync("npx", ["tsx", "--conditions=react-server", path.join("tests/e2e/support", script), ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_PATH: "tests/.tmp/e2e/waypoint.db", DATA_DIR: "tests/.tmp/e2e/data", NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const output = execFileSync(
+    "npx",
+    ["tsx", "--conditions=react-server", path.join("tests/e2e/support", script), ...args],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        DATABASE_PATH: "tests/.tmp/e2e/waypoint.db",
+        DATA_DIR: "tests/.tmp/e2e/data",
+        NODE_ENV: "test",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return output.trim().split("\n").at(-1) ?? "";
 }

@@ -13,19 +13,42 @@ import path from "node:path";
  * of a different cohort, invites an address nobody uses, and prints {"cohortId", "cohortJoinToken"}.
  */
 const [ownerEmail, otherEmail, learnerEmail] = process.argv.slice(2);
-if (!ownerEmail || !otherEmail || !learnerEmail) throw new Error("usage: seed-cohort-fixture.ts <ownerEmail> <otherEmail> <learnerEmail>");
-const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true } });
+if (!ownerEmail || !otherEmail || !learnerEmail)
+  throw new Error("usage: seed-cohort-fixture.ts <ownerEmail> <otherEmail> <learnerEmail>");
+const user = (email: string) =>
+  db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true } });
 const [owner, other, learner] = [await user(ownerEmail), await user(otherEmail), await user(learnerEmail)];
-const dates = { startsOn: "2026-01-01", endsOn: "2026-12-31", targetRoleId: "mlops-engineer", timeZone: "UTC" };
+const dates = {
+  startsOn: "2026-01-01",
+  endsOn: "2026-12-31",
+  targetRoleId: "mlops-engineer",
+  timeZone: "UTC",
+};
 const mine = await createCohort(owner, { name: "Matrix cohort", ...dates });
 const theirs = await createCohort(other, { name: "Another cohort", ...dates });
 if (!mine.ok || !theirs.ok) throw new Error("cohorts not created");
-await db.enrollment.create({ data: { cohortId: mine.cohortId, email: learner.email, name: learner.name, role: "learner", userId: learner.id, joinedAt: new Date() } });
+await db.enrollment.create({
+  data: {
+    cohortId: mine.cohortId,
+    email: learner.email,
+    name: learner.name,
+    role: "learner",
+    userId: learner.id,
+    joinedAt: new Date(),
+  },
+});
 const invitee = `invitee-${randomUUID().slice(0, 8)}@example.com`;
-const enrollment = await db.enrollment.create({ data: { cohortId: mine.cohortId, email: invitee, name: "Invitee", role: "learner" }, select: { id: true, email: true, name: true } });
+const enrollment = await db.enrollment.create({
+  data: { cohortId: mine.cohortId, email: invitee, name: "Invitee", role: "learner" },
+  select: { id: true, email: true, name: true },
+});
 await inviteEnrollment({ id: mine.cohortId, name: "Matrix cohort" }, enrollment, owner.name);
 // The token exists only in the mail.
-const mail = fs.readdirSync(outboxDir()).map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8")).find((text) => text.includes(`To: ${invitee}`)) ?? "";
+const mail =
+  fs
+    .readdirSync(outboxDir())
+    .map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8"))
+    .find((text) => text.includes(`To: ${invitee}`)) ?? "";
 const token = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(mail)?.[1];
 if (!token) throw new Error("no invitation mail");
 console.log(JSON.stringify({ cohortId: mine.cohortId, cohortJoinToken: token }));

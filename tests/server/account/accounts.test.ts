@@ -2,7 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { changePassword, deleteAccount, grantAdmin, requestPasswordReset, resetPassword, signIn, signUp, updateProfile } from "@/server/accounts";
+import {
+  changePassword,
+  deleteAccount,
+  grantAdmin,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  signUp,
+  updateProfile,
+} from "@/server/accounts";
 import { getAuth } from "@/server/auth/auth";
 import { outboxDir } from "@/server/auth/mail";
 import { claimAnonymousWork } from "@/server/claim";
@@ -23,8 +32,14 @@ async function register(email = newEmail(), password = PASSWORD) {
 }
 
 async function sessionHeaders(email: string, password = PASSWORD): Promise<Headers> {
-  const { headers } = await getAuth().api.signInEmail({ body: { email, password }, headers: noHeaders(), returnHeaders: true });
-  const cookie = (headers.getSetCookie?.() ?? [headers.get("set-cookie") ?? ""]).map((line) => line.split(";")[0]).join("; ");
+  const { headers } = await getAuth().api.signInEmail({
+    body: { email, password },
+    headers: noHeaders(),
+    returnHeaders: true,
+  });
+  const cookie = (headers.getSetCookie?.() ?? [headers.get("set-cookie") ?? ""])
+    .map((line) => line.split(";")[0])
+    .join("; ");
   return new Headers({ cookie });
 }
 
@@ -41,10 +56,18 @@ function lastMailTo(email: string): string {
 
 async function finishedAnonymousAttempt(tokenHash: string) {
   const owner = anonymousOwner(tokenHash);
-  const started = await startAssessment({ from: "data-scientist", to: "ai-engineer", hoursPerWeek: "6", timeZone: "UTC" }, owner);
+  const started = await startAssessment(
+    { from: "data-scientist", to: "ai-engineer", hoursPerWeek: "6", timeZone: "UTC" },
+    owner,
+  );
   if (!started.ok) throw new Error("could not start");
   const state = await loadQuiz(started.attemptId, owner);
-  if (state.kind === "question") await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, choice: [], dontKnow: true });
+  if (state.kind === "question")
+    await submitAnswer(started.attemptId, owner, {
+      questionId: state.view.questionId,
+      choice: [],
+      dontKnow: true,
+    });
   await finishEarly(started.attemptId, owner);
   return started.attemptId;
 }
@@ -54,7 +77,10 @@ describe("signing up and in", () => {
     const { email, userId } = await register();
     const row = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
     expect(row).toEqual({ email, name: "Ada" });
-    const credential = await db.account.findFirst({ where: { userId }, select: { providerId: true, password: true } });
+    const credential = await db.account.findFirst({
+      where: { userId },
+      select: { providerId: true, password: true },
+    });
     expect(credential?.providerId).toBe("credential");
     expect(credential?.password).not.toContain(PASSWORD); // a hash, never the password
     const signedIn = await signIn({ email, password: PASSWORD }, noHeaders(), null);
@@ -63,14 +89,24 @@ describe("signing up and in", () => {
 
   it("refuses a short or common password with a field error and creates nothing", async () => {
     const email = newEmail();
-    expect(await signUp({ name: "Bo", email, password: "short" }, noHeaders(), null)).toMatchObject({ ok: false, fieldErrors: { password: expect.stringMatching(/at least 8/) } });
-    expect(await signUp({ name: "Bo", email, password: "password123" }, noHeaders(), null)).toMatchObject({ ok: false, fieldErrors: { password: expect.stringMatching(/common/) } });
+    expect(await signUp({ name: "Bo", email, password: "short" }, noHeaders(), null)).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.stringMatching(/at least 8/) },
+    });
+    expect(await signUp({ name: "Bo", email, password: "password123" }, noHeaders(), null)).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.stringMatching(/common/) },
+    });
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it("says an address is taken on sign-up (documented trade-off)", async () => {
     const { email } = await register();
-    expect(await signUp({ name: "Other", email, password: PASSWORD }, noHeaders(), null)).toMatchObject({ ok: false, status: 409, fieldErrors: { email: expect.any(String) } });
+    expect(await signUp({ name: "Other", email, password: PASSWORD }, noHeaders(), null)).toMatchObject({
+      ok: false,
+      status: 409,
+      fieldErrors: { email: expect.any(String) },
+    });
   });
 
   it("answers a wrong password and an unknown account with the same message", async () => {
@@ -88,12 +124,25 @@ describe("changing and resetting the password", () => {
     const first = await sessionHeaders(email);
     const second = await sessionHeaders(email);
     expect(await db.session.count({ where: { userId } })).toBe(3); // sign-up's own session too
-    expect(await changePassword({ currentPassword: "wrong password here", newPassword: "a brand new passphrase" }, first, { email, name: "Ada" })).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(String) } });
-    expect(await changePassword({ currentPassword: PASSWORD, newPassword: "a brand new passphrase" }, first, { email, name: "Ada" })).toEqual({ ok: true });
+    expect(
+      await changePassword(
+        { currentPassword: "wrong password here", newPassword: "a brand new passphrase" },
+        first,
+        { email, name: "Ada" },
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(String) } });
+    expect(
+      await changePassword({ currentPassword: PASSWORD, newPassword: "a brand new passphrase" }, first, {
+        email,
+        name: "Ada",
+      }),
+    ).toEqual({ ok: true });
     // The session that changed it is replaced by a fresh one (set as a cookie); all others end.
     expect(await getAuth().api.getSession({ headers: second })).toBeNull();
     expect(await db.session.count({ where: { userId } })).toBe(1);
-    expect(await signIn({ email, password: "a brand new passphrase" }, noHeaders(), null)).toMatchObject({ ok: true });
+    expect(await signIn({ email, password: "a brand new passphrase" }, noHeaders(), null)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("mails a reset link whose token works once, and not after it expires", async () => {
@@ -101,14 +150,26 @@ describe("changing and resetting the password", () => {
     await requestPasswordReset({ email });
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(lastMailTo(email))?.[1];
     expect(token).toBeTruthy();
-    expect(await resetPassword({ token: token as string, newPassword: "reset to this passphrase" })).toEqual({ ok: true });
-    expect(await resetPassword({ token: token as string, newPassword: "and again to this one" })).toMatchObject({ ok: false, status: 400 });
-    expect(await signIn({ email, password: "reset to this passphrase" }, noHeaders(), null)).toMatchObject({ ok: true });
+    expect(await resetPassword({ token: token as string, newPassword: "reset to this passphrase" })).toEqual({
+      ok: true,
+    });
+    expect(
+      await resetPassword({ token: token as string, newPassword: "and again to this one" }),
+    ).toMatchObject({ ok: false, status: 400 });
+    expect(await signIn({ email, password: "reset to this passphrase" }, noHeaders(), null)).toMatchObject({
+      ok: true,
+    });
 
     await requestPasswordReset({ email });
     const second = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(lastMailTo(email))?.[1] as string;
-    await db.verification.updateMany({ where: { identifier: `reset-password:${second}` }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await resetPassword({ token: second, newPassword: "too late for this one" })).toMatchObject({ ok: false, status: 400 });
+    await db.verification.updateMany({
+      where: { identifier: `reset-password:${second}` },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await resetPassword({ token: second, newPassword: "too late for this one" })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it("writes nothing for an unknown address but answers the same way", async () => {
@@ -155,7 +216,10 @@ describe("claiming anonymous work", () => {
     await setPlanItemDone(anonymousPlanId, doneModule, anonymousOwner(second), true);
 
     await claimAnonymousWork(second, userId);
-    const accountPlan = await findOwnedPlan((await findPlanIdFor(userOwner(userId), "ai-engineer")) as string, userOwner(userId));
+    const accountPlan = await findOwnedPlan(
+      (await findPlanIdFor(userOwner(userId), "ai-engineer")) as string,
+      userOwner(userId),
+    );
     expect(await db.learningPlan.count({ where: { userId, targetRoleId: "ai-engineer" } })).toBe(1);
     expect(await db.learningPlan.count({ where: { id: anonymousPlanId } })).toBe(0);
     const folded = accountPlan?.items.find((item) => item.moduleId === doneModule);
@@ -168,7 +232,9 @@ describe("instance administrators", () => {
   it("admin:grant makes an existing account an administrator and refuses an unknown address", async () => {
     const { email, userId } = await register();
     expect(await grantAdmin(email.toUpperCase())).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { id: userId }, select: { isAdmin: true } })).isAdmin).toBe(true);
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { isAdmin: true } })).isAdmin,
+    ).toBe(true);
     expect(await grantAdmin(newEmail())).toBe(false);
   });
 });
@@ -176,9 +242,18 @@ describe("instance administrators", () => {
 describe("profile and deletion", () => {
   it("validates the profile's role", async () => {
     const { userId } = await register();
-    expect(await updateProfile(userId, { name: "Ada L.", currentRoleId: "no-such-role", hoursPerWeek: 6 })).toMatchObject({ ok: false, fieldErrors: { currentRoleId: expect.any(String) } });
-    expect(await updateProfile(userId, { name: "Ada L.", currentRoleId: "data-scientist", hoursPerWeek: 6 })).toEqual({ ok: true });
-    expect(await db.user.findUnique({ where: { id: userId }, select: { name: true, currentRoleId: true, hoursPerWeek: true } })).toEqual({ name: "Ada L.", currentRoleId: "data-scientist", hoursPerWeek: 6 });
+    expect(
+      await updateProfile(userId, { name: "Ada L.", currentRoleId: "no-such-role", hoursPerWeek: 6 }),
+    ).toMatchObject({ ok: false, fieldErrors: { currentRoleId: expect.any(String) } });
+    expect(
+      await updateProfile(userId, { name: "Ada L.", currentRoleId: "data-scientist", hoursPerWeek: 6 }),
+    ).toEqual({ ok: true });
+    expect(
+      await db.user.findUnique({
+        where: { id: userId },
+        select: { name: true, currentRoleId: true, hoursPerWeek: true },
+      }),
+    ).toEqual({ name: "Ada L.", currentRoleId: "data-scientist", hoursPerWeek: 6 });
   });
 
   it("deletes the account with its sessions, attempts, answers, results and plans, after checking the password", async () => {
@@ -187,10 +262,14 @@ describe("profile and deletion", () => {
     const { email, userId } = await register();
     await claimAnonymousWork(browser, userId);
     const headers = await sessionHeaders(email);
-    expect(await deleteAccount(userId, { password: "not my password", confirm: "delete my account" }, headers)).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
+    expect(
+      await deleteAccount(userId, { password: "not my password", confirm: "delete my account" }, headers),
+    ).toMatchObject({ ok: false, fieldErrors: { password: expect.any(String) } });
     expect(await db.user.count({ where: { id: userId } })).toBe(1);
 
-    expect(await deleteAccount(userId, { password: PASSWORD, confirm: "delete my account" }, headers)).toEqual({ ok: true });
+    expect(
+      await deleteAccount(userId, { password: PASSWORD, confirm: "delete my account" }, headers),
+    ).toEqual({ ok: true });
     expect(await db.user.count({ where: { id: userId } })).toBe(0);
     expect(await db.session.count({ where: { userId } })).toBe(0);
     expect(await db.account.count({ where: { userId } })).toBe(0);
@@ -198,6 +277,9 @@ describe("profile and deletion", () => {
     expect(await db.answer.count({ where: { attemptId } })).toBe(0);
     expect(await db.skillEstimate.count({ where: { attemptId } })).toBe(0);
     expect(await db.learningPlan.count({ where: { userId } })).toBe(0);
-    expect(await signIn({ email, password: PASSWORD }, noHeaders(), null)).toMatchObject({ ok: false, status: 401 });
+    expect(await signIn({ email, password: PASSWORD }, noHeaders(), null)).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 });

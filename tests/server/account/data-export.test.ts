@@ -12,20 +12,38 @@ import { createShareLink } from "@/server/share-links";
 
 async function createUser(name: string) {
   const id = `u-${randomUUID()}`;
-  await db.user.create({ data: { id, name, email: `${id}@example.test`, updatedAt: new Date(), currentRoleId: "data-scientist", hoursPerWeek: 6 } });
+  await db.user.create({
+    data: {
+      id,
+      name,
+      email: `${id}@example.test`,
+      updatedAt: new Date(),
+      currentRoleId: "data-scientist",
+      hoursPerWeek: 6,
+    },
+  });
   return id;
 }
 
 /** A finished attempt with `answers` keyed answers (the first one "I don't know"). */
 async function finishedAttempt(userId: string, answers: number) {
   const owner = userOwner(userId);
-  const started = await startAssessment({ from: "data-scientist", to: "ai-engineer", timeZone: "Europe/Berlin" }, owner);
+  const started = await startAssessment(
+    { from: "data-scientist", to: "ai-engineer", timeZone: "Europe/Berlin" },
+    owner,
+  );
   if (!started.ok) throw new Error(JSON.stringify(started.fieldErrors));
   for (let count = 0; count < answers; count++) {
     const state = await loadQuiz(started.attemptId, owner);
     if (state.kind !== "question") break;
     const key = keyCodes(started.attemptId, state.view.questionId);
-    await submitAnswer(started.attemptId, owner, count === 0 ? { questionId: state.view.questionId, dontKnow: true } : { questionId: state.view.questionId, choice: key });
+    await submitAnswer(
+      started.attemptId,
+      owner,
+      count === 0
+        ? { questionId: state.view.questionId, dontKnow: true }
+        : { questionId: state.view.questionId, choice: key },
+    );
   }
   await finishEarly(started.attemptId, owner);
   return started.attemptId;
@@ -34,7 +52,11 @@ async function finishedAttempt(userId: string, answers: number) {
 /** Every key anywhere in a JSON value, with its path. */
 function keysOf(value: unknown, path = "$"): string[] {
   if (Array.isArray(value)) return value.flatMap((entry, index) => keysOf(entry, `${path}[${index}]`));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([key, entry]) => [`${path}.${key}`, ...keysOf(entry, `${path}.${key}`)]);
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([key, entry]) => [
+      `${path}.${key}`,
+      ...keysOf(entry, `${path}.${key}`),
+    ]);
   return [];
 }
 
@@ -43,7 +65,13 @@ describe("exportUserData", () => {
     const userId = await createUser("Ada Lovelace");
     const attemptId = await finishedAttempt(userId, 3);
     const planId = (await findPlanIdFor(userOwner(userId), "ai-engineer")) ?? "";
-    const firstModule = (await db.planItem.findFirstOrThrow({ where: { planId }, orderBy: { position: "asc" }, select: { moduleId: true } })).moduleId;
+    const firstModule = (
+      await db.planItem.findFirstOrThrow({
+        where: { planId },
+        orderBy: { position: "asc" },
+        select: { moduleId: true },
+      })
+    ).moduleId;
     await setPlanItemDone(planId, firstModule, userOwner(userId), true, new Date("2026-11-01T10:00:00Z"));
     await createShareLink(userId, "results", attemptId);
 
@@ -52,11 +80,25 @@ describe("exportUserData", () => {
       format: "waypoint-account-export",
       version: 1,
       exportedAt: "2026-11-30T08:00:00.000Z",
-      profile: { name: "Ada Lovelace", email: `${userId}@example.test`, emailVerified: false, currentRoleId: "data-scientist", hoursPerWeek: 6, createdAt: expect.any(String) },
+      profile: {
+        name: "Ada Lovelace",
+        email: `${userId}@example.test`,
+        emailVerified: false,
+        currentRoleId: "data-scientist",
+        hoursPerWeek: 6,
+        createdAt: expect.any(String),
+      },
     });
     expect(data?.attempts).toHaveLength(1);
     const attempt = data?.attempts[0];
-    expect(attempt).toMatchObject({ id: attemptId, targetRoleId: "ai-engineer", currentRoleId: "data-scientist", status: "completed", stopReason: "finished", contentHash: getSkillsGraph().contentHash });
+    expect(attempt).toMatchObject({
+      id: attemptId,
+      targetRoleId: "ai-engineer",
+      currentRoleId: "data-scientist",
+      status: "completed",
+      stopReason: "finished",
+      contentHash: getSkillsGraph().contentHash,
+    });
     expect(attempt?.answers.map((answer) => answer.position)).toEqual([1, 2, 3]);
     expect(attempt?.answers[0]).toMatchObject({ isDontKnow: true, isCorrect: false, chosenOptionIds: [] });
     expect(attempt?.answers[1]?.chosenOptionIds?.length).toBeGreaterThan(0);
@@ -67,8 +109,12 @@ describe("exportUserData", () => {
     expect(data?.plans).toHaveLength(1);
     expect(data?.plans[0]?.id).toBe(planId);
     expect(data?.plans[0]?.items).toHaveLength(await db.planItem.count({ where: { planId } }));
-    expect(data?.plans[0]?.items.find((item) => item.moduleId === firstModule)?.doneAt).toBe("2026-11-01T10:00:00.000Z");
-    expect(data?.shareLinks).toEqual([{ kind: "results", targetId: attemptId, createdAt: expect.any(String), revokedAt: null }]);
+    expect(data?.plans[0]?.items.find((item) => item.moduleId === firstModule)?.doneAt).toBe(
+      "2026-11-01T10:00:00.000Z",
+    );
+    expect(data?.shareLinks).toEqual([
+      { kind: "results", targetId: attemptId, createdAt: expect.any(String), revokedAt: null },
+    ]);
   });
 
   it("includes the user's team memberships with both consents", async () => {
@@ -79,7 +125,17 @@ describe("exportUserData", () => {
     await addMember(created.teamId, memberId);
     await updateConsent(created.teamId, memberId, { allowAggregate: false, allowIndividual: true });
     const data = await exportUserData(memberId);
-    expect(data?.teams).toEqual([{ teamId: created.teamId, teamName: "Export team", targetRoleId: "mlops-engineer", role: "member", allowAggregate: false, allowIndividual: true, joinedAt: expect.any(String) }]);
+    expect(data?.teams).toEqual([
+      {
+        teamId: created.teamId,
+        teamName: "Export team",
+        targetRoleId: "mlops-engineer",
+        role: "member",
+        allowAggregate: false,
+        allowIndividual: true,
+        joinedAt: expect.any(String),
+      },
+    ]);
     expect(data?.cohorts).toEqual([]);
     expect(data?.cohortAssignments).toEqual([]);
   });
@@ -88,13 +144,32 @@ describe("exportUserData", () => {
     const userId = await createUser("Ada");
     const attemptId = await finishedAttempt(userId, 2);
     await createShareLink(userId, "results", attemptId);
-    await db.account.create({ data: { id: `acc-${randomUUID()}`, accountId: userId, providerId: "credential", userId, password: "scrypt-hash-not-for-export", updatedAt: new Date() } });
-    await db.session.create({ data: { id: `s-${randomUUID()}`, token: `session-${randomUUID()}`, userId, expiresAt: new Date(Date.now() + 3_600_000), updatedAt: new Date() } });
+    await db.account.create({
+      data: {
+        id: `acc-${randomUUID()}`,
+        accountId: userId,
+        providerId: "credential",
+        userId,
+        password: "scrypt-hash-not-for-export",
+        updatedAt: new Date(),
+      },
+    });
+    await db.session.create({
+      data: {
+        id: `s-${randomUUID()}`,
+        token: `session-${randomUUID()}`,
+        userId,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        updatedAt: new Date(),
+      },
+    });
     const data = await exportUserData(userId);
 
     const text = JSON.stringify(data);
     expect(JSON.parse(text)).toEqual(data);
-    const forbidden = keysOf(JSON.parse(text)).filter((path) => /password|token|hash/i.test(path.split(".").at(-1) ?? "") && !path.endsWith(".contentHash"));
+    const forbidden = keysOf(JSON.parse(text)).filter(
+      (path) => /password|token|hash/i.test(path.split(".").at(-1) ?? "") && !path.endsWith(".contentHash"),
+    );
     expect(forbidden).toEqual([]);
     expect(text).not.toContain("scrypt-hash-not-for-export");
     expect(text).not.toContain("session-");

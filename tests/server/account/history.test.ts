@@ -11,9 +11,16 @@ import { setPlanItemDone } from "@/server/plans";
 const createUser = async (name: string) => (await createPerson(name)).id;
 
 /** Starts an attempt for the user, answers `answers` questions with their key, optionally finishes it. */
-async function runAttempt(userId: string, to: string, options: { answers: number; finish: boolean; at: Date }) {
+async function runAttempt(
+  userId: string,
+  to: string,
+  options: { answers: number; finish: boolean; at: Date },
+) {
   const owner = userOwner(userId);
-  const started = await startAssessment({ from: "data-scientist", to, hoursPerWeek: "5", timeZone: "UTC" }, owner);
+  const started = await startAssessment(
+    { from: "data-scientist", to, hoursPerWeek: "5", timeZone: "UTC" },
+    owner,
+  );
   if (!started.ok) throw new Error(JSON.stringify(started.fieldErrors));
   for (let count = 0; count < options.answers; count++) {
     const state = await loadQuiz(started.attemptId, owner);
@@ -23,7 +30,13 @@ async function runAttempt(userId: string, to: string, options: { answers: number
   }
   if (options.finish) await finishEarly(started.attemptId, owner);
   // Pin the dates so "newest first" does not depend on how fast the machine runs the quiz.
-  await db.attempt.update({ where: { id: started.attemptId }, data: { createdAt: options.at, ...(options.finish ? { completedAt: new Date(options.at.getTime() + 600_000) } : {}) } });
+  await db.attempt.update({
+    where: { id: started.attemptId },
+    data: {
+      createdAt: options.at,
+      ...(options.finish ? { completedAt: new Date(options.at.getTime() + 600_000) } : {}),
+    },
+  });
   return started.attemptId;
 }
 
@@ -31,27 +44,65 @@ describe("listHistory", () => {
   it("lists every attempt of the user newest first with role titles, status, readiness and answer count, and nothing of another user", async () => {
     const userId = await createUser("Ada");
     const stranger = await createUser("Grace");
-    const first = await runAttempt(userId, "ai-engineer", { answers: 2, finish: true, at: new Date("2026-01-05T10:00:00Z") });
-    const second = await runAttempt(userId, "ml-engineer", { answers: 1, finish: true, at: new Date("2026-02-05T10:00:00Z") });
-    const unfinished = await runAttempt(userId, "ai-engineer", { answers: 1, finish: false, at: new Date("2026-03-05T10:00:00Z") });
-    await runAttempt(stranger, "ai-engineer", { answers: 1, finish: true, at: new Date("2026-04-05T10:00:00Z") });
+    const first = await runAttempt(userId, "ai-engineer", {
+      answers: 2,
+      finish: true,
+      at: new Date("2026-01-05T10:00:00Z"),
+    });
+    const second = await runAttempt(userId, "ml-engineer", {
+      answers: 1,
+      finish: true,
+      at: new Date("2026-02-05T10:00:00Z"),
+    });
+    const unfinished = await runAttempt(userId, "ai-engineer", {
+      answers: 1,
+      finish: false,
+      at: new Date("2026-03-05T10:00:00Z"),
+    });
+    await runAttempt(stranger, "ai-engineer", {
+      answers: 1,
+      finish: true,
+      at: new Date("2026-04-05T10:00:00Z"),
+    });
 
     const history = await listHistory(userId);
     expect(history.attempts.map((attempt) => attempt.id)).toEqual([unfinished, second, first]);
-    expect(history.attempts[0]).toMatchObject({ status: "in_progress", readiness: null, completedAt: null, answered: 1, to: { id: "ai-engineer", title: getSkillsGraph().roles.get("ai-engineer")?.title } });
-    expect(history.attempts[2]).toMatchObject({ status: "completed", answered: 2, from: { id: "data-scientist" } });
+    expect(history.attempts[0]).toMatchObject({
+      status: "in_progress",
+      readiness: null,
+      completedAt: null,
+      answered: 1,
+      to: { id: "ai-engineer", title: getSkillsGraph().roles.get("ai-engineer")?.title },
+    });
+    expect(history.attempts[2]).toMatchObject({
+      status: "completed",
+      answered: 2,
+      from: { id: "data-scientist" },
+    });
     expect(history.attempts[2]?.readiness).toEqual(expect.any(Number));
     expect(history.attempts[2]?.completedAt).toBeInstanceOf(Date);
   });
 
   it("lists one plan per target role with done and total modules and the hours still to go", async () => {
     const userId = await createUser("Ada");
-    await runAttempt(userId, "ai-engineer", { answers: 1, finish: true, at: new Date("2026-01-05T10:00:00Z") });
-    await runAttempt(userId, "ml-engineer", { answers: 1, finish: true, at: new Date("2026-02-05T10:00:00Z") });
+    await runAttempt(userId, "ai-engineer", {
+      answers: 1,
+      finish: true,
+      at: new Date("2026-01-05T10:00:00Z"),
+    });
+    await runAttempt(userId, "ml-engineer", {
+      answers: 1,
+      finish: true,
+      at: new Date("2026-02-05T10:00:00Z"),
+    });
     const history = await listHistory(userId);
     expect(history.plans.map((plan) => plan.targetRoleId).sort()).toEqual(["ai-engineer", "ml-engineer"]);
     const plan = history.plans.find((entry) => entry.targetRoleId === "ai-engineer");
-    const items = await db.planItem.findMany({ where: { planId: plan?.id }, select: { moduleId: true, hours: true }, orderBy: { position: "asc" } });
+    const items = await db.planItem.findMany({
+      where: { planId: plan?.id },
+      select: { moduleId: true, hours: true },
+      orderBy: { position: "asc" },
+    });
     expect(plan).toMatchObject({ doneCount: 0, totalCount: items.length });
     expect(items.length).toBeGreaterThan(0);
 
@@ -67,30 +118,62 @@ describe("listHistory", () => {
 describe("progressByRole", () => {
   it("has one point per completed attempt for each required skill of the role, oldest first, and skips unfinished attempts", async () => {
     const userId = await createUser("Ada");
-    const first = await runAttempt(userId, "ai-engineer", { answers: 1, finish: true, at: new Date("2026-01-05T10:00:00Z") });
-    const second = await runAttempt(userId, "ai-engineer", { answers: 3, finish: true, at: new Date("2026-02-05T10:00:00Z") });
-    await runAttempt(userId, "ai-engineer", { answers: 1, finish: false, at: new Date("2026-03-05T10:00:00Z") });
-    const other = await runAttempt(userId, "ml-engineer", { answers: 1, finish: true, at: new Date("2026-01-01T10:00:00Z") });
+    const first = await runAttempt(userId, "ai-engineer", {
+      answers: 1,
+      finish: true,
+      at: new Date("2026-01-05T10:00:00Z"),
+    });
+    const second = await runAttempt(userId, "ai-engineer", {
+      answers: 3,
+      finish: true,
+      at: new Date("2026-02-05T10:00:00Z"),
+    });
+    await runAttempt(userId, "ai-engineer", {
+      answers: 1,
+      finish: false,
+      at: new Date("2026-03-05T10:00:00Z"),
+    });
+    const other = await runAttempt(userId, "ml-engineer", {
+      answers: 1,
+      finish: true,
+      at: new Date("2026-01-01T10:00:00Z"),
+    });
 
     const progress = await progressByRole(userId);
     expect(progress.map((role) => role.roleId)).toEqual(["ai-engineer", "ml-engineer"]);
     const ai = progress[0];
     expect(ai?.attempts.map((attempt) => attempt.id)).toEqual([first, second]);
-    const required = getSkillsGraph().roles.get("ai-engineer")?.requires.map((requirement) => requirement.skill) ?? [];
+    const required =
+      getSkillsGraph()
+        .roles.get("ai-engineer")
+        ?.requires.map((requirement) => requirement.skill) ?? [];
     expect(ai?.skills.map((skill) => skill.skillId).sort()).toEqual([...required].sort());
     for (const skill of ai?.skills ?? []) {
       expect(skill.points).toHaveLength(2);
       for (const point of skill.points) {
-        expect(point).toEqual({ band: expect.any(Number), bandLow: expect.any(Number), bandHigh: expect.any(Number), pMeets: expect.any(Number), targetLevel: expect.any(Number), isAssessed: expect.any(Boolean) });
+        expect(point).toEqual({
+          band: expect.any(Number),
+          bandLow: expect.any(Number),
+          bandHigh: expect.any(Number),
+          pMeets: expect.any(Number),
+          targetLevel: expect.any(Number),
+          isAssessed: expect.any(Boolean),
+        });
       }
     }
-    expect(ai?.skills.findIndex((skill) => !skill.isCore)).toBeGreaterThan(ai?.skills.findLastIndex((skill) => skill.isCore) ?? Infinity);
+    expect(ai?.skills.findIndex((skill) => !skill.isCore)).toBeGreaterThan(
+      ai?.skills.findLastIndex((skill) => skill.isCore) ?? Infinity,
+    );
     expect(progress[1]?.attempts.map((attempt) => attempt.id)).toEqual([other]);
   });
 
   it("is empty for a user without completed attempts", async () => {
     const userId = await createUser("Ada");
-    await runAttempt(userId, "ai-engineer", { answers: 1, finish: false, at: new Date("2026-01-05T10:00:00Z") });
+    await runAttempt(userId, "ai-engineer", {
+      answers: 1,
+      finish: false,
+      at: new Date("2026-01-05T10:00:00Z"),
+    });
     expect(await progressByRole(userId)).toEqual([]);
   });
 });

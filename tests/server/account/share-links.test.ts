@@ -4,12 +4,20 @@ import { db } from "@/server/db";
 import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { userOwner } from "@/server/ownership";
 import { findPlanIdFor } from "@/server/plans";
-import { createShareLink, findActiveShareLink, listShareLinks, loadSharedView, resolveShareToken, revokeShareLink } from "@/server/share-links";
+import {
+  createShareLink,
+  findActiveShareLink,
+  listShareLinks,
+  loadSharedView,
+  resolveShareToken,
+  revokeShareLink,
+} from "@/server/share-links";
 
 const createUser = async (name: string) => (await createPerson(name)).id;
 
 /** A started attempt of the user, answered once ("I don't know"), finished unless asked not to. */
-const attemptOf = (userId: string, finish = true) => dontKnowAttempt(userOwner(userId), { to: "ai-engineer", answers: 1, finish });
+const attemptOf = (userId: string, finish = true) =>
+  dontKnowAttempt(userOwner(userId), { to: "ai-engineer", answers: 1, finish });
 
 const tokenOf = (url: string) => url.replace(/^\/shared\//, "");
 
@@ -25,7 +33,11 @@ describe("share links", () => {
     const attemptId = await attemptOf(owner);
     const link = await created(owner, "results", attemptId);
     expect(link.url).toMatch(/^\/shared\/[A-Za-z0-9_-]{43}$/);
-    expect(await resolveShareToken(tokenOf(link.url))).toEqual({ kind: "results", targetId: attemptId, userId: owner });
+    expect(await resolveShareToken(tokenOf(link.url))).toEqual({
+      kind: "results",
+      targetId: attemptId,
+      userId: owner,
+    });
 
     expect(await revokeShareLink(owner, link.linkId)).toBe(true);
     expect(await resolveShareToken(tokenOf(link.url))).toBeNull();
@@ -54,7 +66,9 @@ describe("share links", () => {
     const view = await loadSharedView(tokenOf((await created(owner, "plan", planId)).url));
     expect(view?.kind).toBe("plan");
     expect(view?.kind === "plan" ? view.plan.id : null).toBe(planId);
-    expect(view?.kind === "plan" ? view.plan.items.every((item) => typeof item.isDone === "boolean") : false).toBe(true);
+    expect(
+      view?.kind === "plan" ? view.plan.items.every((item) => typeof item.isDone === "boolean") : false,
+    ).toBe(true);
   });
 
   it("refuses another user's, an unknown or an unfinished target exactly like a missing one", async () => {

@@ -17,7 +17,8 @@ const STRATEGIES: Strategy[] = ["first option shown", "I don't know", "always co
 
 function answerFor(strategy: Strategy, attemptId: string, view: QuestionView) {
   if (strategy === "I don't know") return { questionId: view.questionId, dontKnow: true };
-  if (strategy === "always correct") return { questionId: view.questionId, choice: keyCodes(attemptId, view.questionId) };
+  if (strategy === "always correct")
+    return { questionId: view.questionId, choice: keyCodes(attemptId, view.questionId) };
   return { questionId: view.questionId, choice: [view.options[0]?.id ?? ""] };
 }
 
@@ -41,17 +42,34 @@ const roles = graph.roleList.map((role) => role.id);
 const pairs = [null, ...roles].flatMap((from) => roles.map((to) => [from, to] as const));
 
 describe("every required skill is asked before the verdict", () => {
-  it.each(pairs.map(([from, to]) => [from ?? "no current role", to, from ?? ""]))("%s → %s", { timeout: 60_000 }, async (_label, to, from) => {
-    const requiredWithQuestions = (graph.roles.get(to)?.requires ?? []).map((requirement) => requirement.skill).filter((skill) => [...graph.questions.values()].some((question) => question.skill === skill));
-    for (const strategy of STRATEGIES) {
-      const owner = anonymousOwner(`coverage-${randomUUID()}`);
-      const attemptId = await runQuiz(owner, from, to, strategy);
-      const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, stopReason: true } });
-      expect(attempt.status, strategy).toBe("completed");
-      const asked = new Set((await db.answer.findMany({ where: { attemptId }, select: { skillId: true } })).map((row) => row.skillId));
-      for (const skill of requiredWithQuestions) expect(asked.has(skill), `${strategy}: ${skill} never asked`).toBe(true);
-      const results = await loadResults(attemptId, owner);
-      expect(results?.required.every((row) => row.answerCount > 0), strategy).toBe(true);
-    }
-  });
+  it.each(pairs.map(([from, to]) => [from ?? "no current role", to, from ?? ""]))(
+    "%s → %s",
+    { timeout: 60_000 },
+    async (_label, to, from) => {
+      const requiredWithQuestions = (graph.roles.get(to)?.requires ?? [])
+        .map((requirement) => requirement.skill)
+        .filter((skill) => [...graph.questions.values()].some((question) => question.skill === skill));
+      for (const strategy of STRATEGIES) {
+        const owner = anonymousOwner(`coverage-${randomUUID()}`);
+        const attemptId = await runQuiz(owner, from, to, strategy);
+        const attempt = await db.attempt.findUniqueOrThrow({
+          where: { id: attemptId },
+          select: { status: true, stopReason: true },
+        });
+        expect(attempt.status, strategy).toBe("completed");
+        const asked = new Set(
+          (await db.answer.findMany({ where: { attemptId }, select: { skillId: true } })).map(
+            (row) => row.skillId,
+          ),
+        );
+        for (const skill of requiredWithQuestions)
+          expect(asked.has(skill), `${strategy}: ${skill} never asked`).toBe(true);
+        const results = await loadResults(attemptId, owner);
+        expect(
+          results?.required.every((row) => row.answerCount > 0),
+          strategy,
+        ).toBe(true);
+      }
+    },
+  );
 });

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { finishEarly, loadQuiz, regeneratePlanFromAttempt, startAssessment, submitAnswer, type QuestionView } from "@/server/assessment/quiz";
+import {
+  finishEarly,
+  loadQuiz,
+  regeneratePlanFromAttempt,
+  startAssessment,
+  submitAnswer,
+  type QuestionView,
+} from "@/server/assessment/quiz";
 import { getSkillsGraph } from "@/server/content-loader";
 import { keyCodes } from "../../factories/answers";
 import { optionCode, orderOptions } from "@/server/assessment/option-codes";
@@ -24,13 +31,15 @@ async function shown(attemptId: string, owner: Owner): Promise<QuestionView> {
   return state.view;
 }
 
-
 /** Answers every question with its key until the engine stops; returns how many were asked. */
 async function answerAllCorrectly(attemptId: string, owner: Owner): Promise<number> {
   for (let count = 0; count <= 30; count++) {
     const state = await loadQuiz(attemptId, owner);
     if (state.kind !== "question") return count;
-    await submitAnswer(attemptId, owner, { questionId: state.view.questionId, choice: keyCodes(attemptId, state.view.questionId) });
+    await submitAnswer(attemptId, owner, {
+      questionId: state.view.questionId,
+      choice: keyCodes(attemptId, state.view.questionId),
+    });
   }
   throw new Error("the quiz did not stop within its budget");
 }
@@ -57,11 +66,17 @@ describe("starting an assessment", () => {
     for (let count = 0; count < 15; count++) {
       const state = await loadQuiz(attemptId, owner);
       if (state.kind !== "question") break;
-      await submitAnswer(attemptId, owner, { questionId: state.view.questionId, choice: [state.view.options[count % state.view.options.length]?.id ?? ""] });
+      await submitAnswer(attemptId, owner, {
+        questionId: state.view.questionId,
+        choice: [state.view.options[count % state.view.options.length]?.id ?? ""],
+      });
     }
     expect(await db.answer.count({ where: { attemptId } })).toBeLessThanOrEqual(15);
     expect(await loadQuiz(attemptId, owner)).toEqual({ kind: "completed" });
-    expect(await startAssessment({ to: "ai-engineer", budget: "99" }, owner)).toEqual({ ok: false, fieldErrors: { budget: "Choose 15, 20, 30 questions at most." } });
+    expect(await startAssessment({ to: "ai-engineer", budget: "99" }, owner)).toEqual({
+      ok: false,
+      fieldErrors: { budget: "Choose 15, 20, 30 questions at most." },
+    });
   });
 
   it("shows a first question with option ids and text only — no key, no parameters", async () => {
@@ -70,8 +85,22 @@ describe("starting an assessment", () => {
     expect(view.answered).toBe(0);
     expect(view.options.length).toBeGreaterThanOrEqual(3);
     for (const option of view.options) expect(Object.keys(option).sort()).toEqual(["html", "id"]);
-    expect(Object.keys(view).sort()).toEqual(["answered", "attemptId", "budget", "expectedRemaining", "options", "questionId", "requiredSkills", "skillTitle", "stemHtml", "type", "unaskedSkills"]);
-    expect(JSON.stringify(view)).not.toMatch(/"(correct|difficulty|discrimination|guessing|explanation)"\s*:/);
+    expect(Object.keys(view).sort()).toEqual([
+      "answered",
+      "attemptId",
+      "budget",
+      "expectedRemaining",
+      "options",
+      "questionId",
+      "requiredSkills",
+      "skillTitle",
+      "stemHtml",
+      "type",
+      "unaskedSkills",
+    ]);
+    expect(JSON.stringify(view)).not.toMatch(
+      /"(correct|difficulty|discrimination|guessing|explanation)"\s*:/,
+    );
   });
 });
 
@@ -80,7 +109,11 @@ describe("answering", () => {
     const owner = newOwner();
     const attemptId = await start(owner);
     const { questionId } = await shown(attemptId, owner);
-    const results = await Promise.all(Array.from({ length: 20 }, () => submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) }),
+      ),
+    );
     expect(new Set(results.map((result) => result.kind))).toEqual(new Set(["next"]));
     expect(await db.answer.count({ where: { attemptId } })).toBe(1);
     const next = await shown(attemptId, owner);
@@ -92,14 +125,17 @@ describe("answering", () => {
     const owner = newOwner();
     const attemptId = await start(owner);
     const { questionId, options } = await shown(attemptId, owner);
-    const wrong = options.map((option) => option.id).find((id) => !keyCodes(attemptId, questionId).includes(id)) ?? "";
+    const wrong =
+      options.map((option) => option.id).find((id) => !keyCodes(attemptId, questionId).includes(id)) ?? "";
     await submitAnswer(attemptId, owner, { questionId, choice: [wrong] });
     await submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) });
     const rows = await db.answer.findMany({ where: { attemptId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.isCorrect).toBe(false);
     // Stored answers keep the content's option id, not the code the client sent.
-    const wrongId = getSkillsGraph().questions.get(questionId)?.options.find((option) => optionCode(attemptId, questionId, option) === wrong)?.id;
+    const wrongId = getSkillsGraph()
+      .questions.get(questionId)
+      ?.options.find((option) => optionCode(attemptId, questionId, option) === wrong)?.id;
     expect(JSON.parse(rows[0]?.chosenOptionIds ?? "[]")).toEqual([wrongId]);
   });
 
@@ -119,9 +155,16 @@ describe("answering", () => {
     const orders = new Set<string>();
     for (let i = 0; i < 6; i++) {
       const other = await start(newOwner());
-      const codes = question ? orderOptions(other, question.id, question.options).map((option) => option.id).join(",") : "";
+      const codes = question
+        ? orderOptions(other, question.id, question.options)
+            .map((option) => option.id)
+            .join(",")
+        : "";
       orders.add(codes);
-      if (question) expect(question.options.map((option) => optionCode(other, question.id, option))).not.toEqual(question.options.map((option) => optionCode(attemptId, question.id, option)));
+      if (question)
+        expect(question.options.map((option) => optionCode(other, question.id, option))).not.toEqual(
+          question.options.map((option) => optionCode(attemptId, question.id, option)),
+        );
     }
     expect(orders.size).toBeGreaterThan(1);
   });
@@ -132,9 +175,16 @@ describe("answering", () => {
     const view = await shown(attemptId, owner);
     const question = getSkillsGraph().questions.get(view.questionId);
     const keyId = question?.options.find((option) => option.correct)?.id ?? "";
-    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: [keyId] })).toMatchObject({ kind: "invalid" });
+    expect(
+      await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: [keyId] }),
+    ).toMatchObject({ kind: "invalid" });
     const other = await start(newOwner());
-    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: keyCodes(other, view.questionId) })).toMatchObject({ kind: "invalid" });
+    expect(
+      await submitAnswer(attemptId, owner, {
+        questionId: view.questionId,
+        choice: keyCodes(other, view.questionId),
+      }),
+    ).toMatchObject({ kind: "invalid" });
     expect(await db.answer.count({ where: { attemptId } })).toBe(0);
   });
 
@@ -142,11 +192,17 @@ describe("answering", () => {
     const owner = newOwner();
     const attemptId = await start(owner);
     const view = await shown(attemptId, owner);
-    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: [] })).toMatchObject({ kind: "invalid" });
-    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: ["not-an-option"] })).toMatchObject({ kind: "invalid" });
+    expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: [] })).toMatchObject({
+      kind: "invalid",
+    });
+    expect(
+      await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: ["not-an-option"] }),
+    ).toMatchObject({ kind: "invalid" });
     if (view.type === "single") {
       const two = view.options.slice(0, 2).map((option) => option.id);
-      expect(await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: two })).toMatchObject({ kind: "invalid", message: "Choose one answer." });
+      expect(
+        await submitAnswer(attemptId, owner, { questionId: view.questionId, choice: two }),
+      ).toMatchObject({ kind: "invalid", message: "Choose one answer." });
     }
     expect(await db.answer.count({ where: { attemptId } })).toBe(0);
   });
@@ -165,19 +221,32 @@ describe("answering", () => {
     const attemptId = await start(owner);
     const first = await shown(attemptId, owner);
     expect((await shown(attemptId, owner)).questionId).toBe(first.questionId);
-    await submitAnswer(attemptId, owner, { questionId: first.questionId, choice: keyCodes(attemptId, first.questionId) });
+    await submitAnswer(attemptId, owner, {
+      questionId: first.questionId,
+      choice: keyCodes(attemptId, first.questionId),
+    });
     const second = await shown(attemptId, owner);
     expect((await shown(attemptId, owner)).questionId).toBe(second.questionId);
-    const other = [...getSkillsGraph().questions.keys()].find((id) => id !== first.questionId && id !== second.questionId) ?? "";
-    expect(await submitAnswer(attemptId, owner, { questionId: other, choice: keyCodes(attemptId, other) })).toEqual({ kind: "next" });
+    const other =
+      [...getSkillsGraph().questions.keys()].find(
+        (id) => id !== first.questionId && id !== second.questionId,
+      ) ?? "";
+    expect(
+      await submitAnswer(attemptId, owner, { questionId: other, choice: keyCodes(attemptId, other) }),
+    ).toEqual({ kind: "next" });
     expect(await db.answer.count({ where: { attemptId } })).toBe(1);
   });
 
   it("moves on when the question on screen was removed from content", async () => {
     const owner = newOwner();
     const attemptId = await start(owner);
-    await db.attempt.update({ where: { id: attemptId }, data: { currentQuestionId: "a-question-that-was-deleted" } });
-    expect(await submitAnswer(attemptId, owner, { questionId: "a-question-that-was-deleted", choice: ["x"] })).toEqual({ kind: "next" });
+    await db.attempt.update({
+      where: { id: attemptId },
+      data: { currentQuestionId: "a-question-that-was-deleted" },
+    });
+    expect(
+      await submitAnswer(attemptId, owner, { questionId: "a-question-that-was-deleted", choice: ["x"] }),
+    ).toEqual({ kind: "next" });
     const view = await shown(attemptId, owner);
     expect(getSkillsGraph().questions.has(view.questionId)).toBe(true);
   });
@@ -191,7 +260,9 @@ describe("ownership", () => {
     const stranger = newOwner();
     expect(await loadQuiz(attemptId, stranger)).toEqual(await loadQuiz("no-such-attempt", stranger));
     expect(await loadQuiz(attemptId, null)).toEqual({ kind: "notFound" });
-    expect(await submitAnswer(attemptId, stranger, { questionId, choice: keyCodes(attemptId, questionId) })).toEqual({ kind: "notFound" });
+    expect(
+      await submitAnswer(attemptId, stranger, { questionId, choice: keyCodes(attemptId, questionId) }),
+    ).toEqual({ kind: "notFound" });
     expect(await finishEarly(attemptId, stranger)).toBe("notFound");
     expect(await db.answer.count({ where: { attemptId } })).toBe(0);
     await finishEarly(attemptId, owner);
@@ -216,7 +287,11 @@ describe("finishing and results", () => {
     expect(first?.attempt.stopReason).toBe("confident");
     expect(first?.readiness).toBeGreaterThan(0.5);
     expect(first?.required.every((row) => row.targetLevel !== null && row.pMeets !== null)).toBe(true);
-    expect(first?.roles.map((role) => role.roleId).sort()).toEqual(getSkillsGraph().roleList.map((role) => role.id).sort());
+    expect(first?.roles.map((role) => role.roleId).sort()).toEqual(
+      getSkillsGraph()
+        .roleList.map((role) => role.id)
+        .sort(),
+    );
     expect(first?.review).toHaveLength(asked);
     expect(first?.review.every((item) => item.outcome === "correct")).toBe(true);
     expect(await db.skillEstimate.count({ where: { attemptId } })).toBe(getSkillsGraph().skills.size);
@@ -232,7 +307,9 @@ describe("finishing and results", () => {
     expect(results?.attempt.stopReason).toBe("finished");
     expect(results?.required.filter((row) => row.answerCount === 0).length).toBeGreaterThan(0);
     expect(await loadQuiz(attemptId, owner)).toEqual({ kind: "completed" });
-    expect(await submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) })).toEqual({ kind: "completed" });
+    expect(
+      await submitAnswer(attemptId, owner, { questionId, choice: keyCodes(attemptId, questionId) }),
+    ).toEqual({ kind: "completed" });
   });
 });
 
@@ -256,7 +333,9 @@ describe("learning plan", () => {
     expect(await setPlanItemDone(planId, done, owner, true, new Date("2026-11-01T10:00:00Z"))).toBe(true);
     await regeneratePlanFromAttempt(attemptId, owner);
     const regenerated = await loadPlan(planId, owner, graph);
-    expect(regenerated?.items.find((item) => item.moduleId === done)?.doneAt?.toISOString()).toBe("2026-11-01T10:00:00.000Z");
+    expect(regenerated?.items.find((item) => item.moduleId === done)?.doneAt?.toISOString()).toBe(
+      "2026-11-01T10:00:00.000Z",
+    );
 
     const second = await start(owner, "data-analyst", "ai-engineer");
     await answerAllCorrectly(second, owner);
@@ -273,9 +352,14 @@ describe("learning plan", () => {
 describe("reporting a problem with a question", () => {
   it("stores a report and lists field errors for a bad one", async () => {
     const questionId = [...getSkillsGraph().questions.keys()][0] ?? "";
-    expect(await reportQuestion({ questionId, reason: "unclear", details: "Option B reads two ways." }, null)).toEqual({ ok: true });
+    expect(
+      await reportQuestion({ questionId, reason: "unclear", details: "Option B reads two ways." }, null),
+    ).toEqual({ ok: true });
     expect(await db.questionReport.count({ where: { questionId, reason: "unclear" } })).toBeGreaterThan(0);
     const bad = await reportQuestion({ questionId, reason: "rude", details: "x".repeat(2001) }, null);
-    expect(bad).toEqual({ ok: false, fieldErrors: { reason: "Choose what is wrong.", details: "Keep it under 2,000 characters." } });
+    expect(bad).toEqual({
+      ok: false,
+      fieldErrors: { reason: "Choose what is wrong.", details: "Keep it under 2,000 characters." },
+    });
   });
 });

@@ -14,10 +14,17 @@ function discoverRoutes(): string[] {
         walk(full);
         continue;
       }
-      const route = `/${path.relative(app, dir).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment)).join("/")}`;
+      const route = `/${path
+        .relative(app, dir)
+        .split(path.sep)
+        .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+        .join("/")}`;
       if (entry.name === "page.tsx") found.push(`GET ${route}`);
       if (entry.name === "route.ts") {
-        for (const match of fs.readFileSync(full, "utf8").matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${match[1]} ${route}`);
+        for (const match of fs
+          .readFileSync(full, "utf8")
+          .matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+          found.push(`${match[1]} ${route}`);
       }
     }
   };

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
  */
 const jar = { current: new Map<string, string>() };
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ cookie: [...jar.current].map(([name, value]) => `${name}=${value}`).join("; ") }),
+  headers: async () =>
+    new Headers({ cookie: [...jar.current].map(([name, value]) => `${name}=${value}`).join("; ") }),
   cookies: async () => ({
     get: (name: string) => (jar.current.has(name) ? { name, value: jar.current.get(name) } : undefined),
     getAll: () => [...jar.current].map(([name, value]) => ({ name, value })),
@@ -38,7 +39,12 @@ const { getSkillsGraph } = await import("@/server/content-loader");
 type Actor = "anonymous" | "owner" | "other";
 /** A fourth actor for team actions only: a plain member of the owner's team. */
 type TeamActor = Actor | "member";
-const actors: Record<TeamActor, Map<string, string>> = { anonymous: new Map(), owner: new Map(), other: new Map(), member: new Map() };
+const actors: Record<TeamActor, Map<string, string>> = {
+  anonymous: new Map(),
+  owner: new Map(),
+  other: new Map(),
+  member: new Map(),
+};
 
 const actorEmails: string[] = [];
 async function signedInCookies(): Promise<Map<string, string>> {
@@ -46,7 +52,11 @@ async function signedInCookies(): Promise<Map<string, string>> {
   actorEmails.push(email);
   const password = "matrix passphrase for tests";
   await getAuth().api.signUpEmail({ body: { name: "Actor", email, password }, headers: new Headers() });
-  const { headers } = await getAuth().api.signInEmail({ body: { email, password }, headers: new Headers(), returnHeaders: true });
+  const { headers } = await getAuth().api.signInEmail({
+    body: { email, password },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
   const cookies = new Map<string, string>();
   for (const line of headers.getSetCookie()) {
     const [pair = ""] = line.split(";");
@@ -102,9 +112,20 @@ interface Fixture {
 let fixture: Fixture;
 
 /** An invitation row with a token we know (only its SHA-256 is stored, as the app does). */
-async function invitationWithToken(teamId: string, data: { kind: "link" | "email"; email?: string }): Promise<{ id: string; token: string }> {
+async function invitationWithToken(
+  teamId: string,
+  data: { kind: "link" | "email"; email?: string },
+): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString("base64url");
-  const row = await db.invitation.create({ data: { teamId, ...data, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) }, select: { id: true } });
+  const row = await db.invitation.create({
+    data: {
+      teamId,
+      ...data,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+    select: { id: true },
+  });
   return { id: row.id, token };
 }
 
@@ -113,19 +134,33 @@ beforeAll(async () => {
   actors.other = await signedInCookies();
   jar.current = actors.owner;
   const start = async () => {
-    const outcome = await as("owner", () => assess.startAssessmentAction(null, form({ from: "data-scientist", to: "ai-engineer", hoursPerWeek: "5", timeZone: "UTC", budget: "15" })));
-    return ((outcome as { redirect: string }).redirect.split("/").at(-1)) as string;
+    const outcome = await as("owner", () =>
+      assess.startAssessmentAction(
+        null,
+        form({ from: "data-scientist", to: "ai-engineer", hoursPerWeek: "5", timeZone: "UTC", budget: "15" }),
+      ),
+    );
+    return (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
   };
   const completed = await start();
   await as("owner", () => assess.finishAction(form({ attemptId: completed })));
   const inProgress = await start();
-  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: inProgress }, select: { userId: true, currentQuestionId: true } });
-  const ownedPlan = await db.learningPlan.findFirstOrThrow({ where: { userId: attempt.userId }, select: { id: true, items: { select: { moduleId: true }, take: 1 } } });
+  const attempt = await db.attempt.findUniqueOrThrow({
+    where: { id: inProgress },
+    select: { userId: true, currentQuestionId: true },
+  });
+  const ownedPlan = await db.learningPlan.findFirstOrThrow({
+    where: { userId: attempt.userId },
+    select: { id: true, items: { select: { moduleId: true }, take: 1 } },
+  });
   const ownerUserId = attempt.userId as string;
   const team = await createTeam(ownerUserId, { name: "Matrix team", targetRoleId: "ai-engineer" });
   if (!team.ok) throw new Error("the fixture team could not be created");
   const memberEmail = `member-${randomUUID()}@example.com`;
-  await getAuth().api.signUpEmail({ body: { name: "Plain Member", email: memberEmail, password: "matrix passphrase for tests" }, headers: new Headers() });
+  await getAuth().api.signUpEmail({
+    body: { name: "Plain Member", email: memberEmail, password: "matrix passphrase for tests" },
+    headers: new Headers(),
+  });
   const member = await db.user.findUniqueOrThrow({ where: { email: memberEmail }, select: { id: true } });
   await db.membership.create({ data: { teamId: team.teamId, userId: member.id, role: "member" } });
   const link = await createLinkInvitation(team.teamId, ownerUserId);
@@ -146,10 +181,22 @@ beforeAll(async () => {
 
 /** The cohort part of the fixture (see Fixture). */
 async function cohortFixture(ownerUserId: string, learnerUserId: string) {
-  const owner = await db.user.update({ where: { id: ownerUserId }, data: { canCreateCohorts: true }, select: { id: true, email: true, name: true } });
-  const other = await db.user.findUniqueOrThrow({ where: { email: actorEmails[1] as string }, select: { id: true, email: true, name: true } });
+  const owner = await db.user.update({
+    where: { id: ownerUserId },
+    data: { canCreateCohorts: true },
+    select: { id: true, email: true, name: true },
+  });
+  const other = await db.user.findUniqueOrThrow({
+    where: { email: actorEmails[1] as string },
+    select: { id: true, email: true, name: true },
+  });
   const learner = await db.user.findUniqueOrThrow({ where: { id: learnerUserId }, select: { email: true } });
-  const dates = { startsOn: "2026-01-01", endsOn: "2026-12-31", targetRoleId: "ai-engineer", timeZone: "UTC" };
+  const dates = {
+    startsOn: "2026-01-01",
+    endsOn: "2026-12-31",
+    targetRoleId: "ai-engineer",
+    timeZone: "UTC",
+  };
   const make = async (by: { id: string; email: string; name: string }, name: string) => {
     const created = await createCohort(by, { name, ...dates });
     if (!created.ok) throw new Error("the fixture cohort could not be created");
@@ -159,16 +206,60 @@ async function cohortFixture(ownerUserId: string, learnerUserId: string) {
   const closableCohortId = await make(owner, "Matrix cohort to close");
   const otherCohortId = await make(other, "Other staff's cohort");
   await setAssessmentWindow(cohortId, new Date(Date.now() - 3_600_000), new Date(Date.now() + 86_400_000));
-  await db.enrollment.create({ data: { cohortId, email: learner.email, name: "Plain Learner", role: "learner", userId: learnerUserId, joinedAt: new Date() } });
-  const unjoined = await db.enrollment.create({ data: { cohortId, email: `unjoined-${randomUUID()}@example.com`, name: "Not Joined", role: "learner" }, select: { id: true } });
-  await db.cohortInvitation.create({ data: { cohortId, enrollmentId: unjoined.id, tokenHash: createHash("sha256").update(randomUUID()).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) } });
+  await db.enrollment.create({
+    data: {
+      cohortId,
+      email: learner.email,
+      name: "Plain Learner",
+      role: "learner",
+      userId: learnerUserId,
+      joinedAt: new Date(),
+    },
+  });
+  const unjoined = await db.enrollment.create({
+    data: { cohortId, email: `unjoined-${randomUUID()}@example.com`, name: "Not Joined", role: "learner" },
+    select: { id: true },
+  });
+  await db.cohortInvitation.create({
+    data: {
+      cohortId,
+      enrollmentId: unjoined.id,
+      tokenHash: createHash("sha256").update(randomUUID()).digest("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   const [moduleId = "", otherModuleId = ""] = [...getSkillsGraph().modules.keys()];
-  const rule = await db.assignmentRule.create({ data: { cohortId, skillId: "python", belowLevel: 2, moduleId, dueDays: 7 }, select: { id: true } });
-  const assignment = await db.assignment.create({ data: { cohortId, userId: learnerUserId, moduleId: otherModuleId, source: "manual", dueDate: "2026-06-01" }, select: { id: true } });
-  return { cohortId, closableCohortId, otherCohortId, otherUserId: other.id, unjoinedEnrollmentId: unjoined.id, ruleId: rule.id, assignmentId: assignment.id, cohortModuleId: moduleId };
+  const rule = await db.assignmentRule.create({
+    data: { cohortId, skillId: "python", belowLevel: 2, moduleId, dueDays: 7 },
+    select: { id: true },
+  });
+  const assignment = await db.assignment.create({
+    data: {
+      cohortId,
+      userId: learnerUserId,
+      moduleId: otherModuleId,
+      source: "manual",
+      dueDate: "2026-06-01",
+    },
+    select: { id: true },
+  });
+  return {
+    cohortId,
+    closableCohortId,
+    otherCohortId,
+    otherUserId: other.id,
+    unjoinedEnrollmentId: unjoined.id,
+    ruleId: rule.id,
+    assignmentId: assignment.id,
+    cohortModuleId: moduleId,
+  };
 }
 
-const membershipOf = (userId: string) => db.membership.findUnique({ where: { teamId_userId: { teamId: fixture.teamId, userId } }, select: { role: true, allowAggregate: true, allowIndividual: true } });
+const membershipOf = (userId: string) =>
+  db.membership.findUnique({
+    where: { teamId_userId: { teamId: fixture.teamId, userId } },
+    select: { role: true, allowAggregate: true, allowIndividual: true },
+  });
 const teamCounts = async () => ({
   memberships: await db.membership.count({ where: { teamId: fixture.teamId } }),
   invitations: await db.invitation.count({ where: { teamId: fixture.teamId } }),
@@ -185,9 +276,21 @@ const cohortCounts = async () => ({
   cohorts: await db.cohort.count(),
   enrollments: await db.enrollment.count({ where: { cohortId: fixture.cohortId } }),
   invitations: await db.cohortInvitation.count({ where: { cohortId: fixture.cohortId, revokedAt: null } }),
-  window: (await db.cohortAssessment.findUnique({ where: { cohortId: fixture.cohortId }, select: { updatedAt: true } }))?.updatedAt.getTime(),
-  rules: await db.assignmentRule.findMany({ where: { cohortId: fixture.cohortId }, select: { id: true, appliedAt: true } }),
-  assignments: await db.assignment.findMany({ where: { cohortId: fixture.cohortId }, orderBy: { id: "asc" }, select: { id: true, waivedAt: true } }),
+  window: (
+    await db.cohortAssessment.findUnique({
+      where: { cohortId: fixture.cohortId },
+      select: { updatedAt: true },
+    })
+  )?.updatedAt.getTime(),
+  rules: await db.assignmentRule.findMany({
+    where: { cohortId: fixture.cohortId },
+    select: { id: true, appliedAt: true },
+  }),
+  assignments: await db.assignment.findMany({
+    where: { cohortId: fixture.cohortId },
+    orderBy: { id: "asc" },
+    select: { id: true, waivedAt: true },
+  }),
   attempts: await db.attempt.count({ where: { cohortAssessment: { is: { cohortId: fixture.cohortId } } } }),
   closed: await db.cohort.count({ where: { closedAt: { not: null } } }),
 });
@@ -199,14 +302,21 @@ async function expectCohortNotFound(actor: TeamActor, run: () => Promise<unknown
 }
 const cohortForm = (fields: Record<string, string> = {}) => form({ cohortId: fixture.cohortId, ...fields });
 const answerCount = (attemptId: string) => db.answer.count({ where: { attemptId } });
-const planState = () => db.learningPlan.findUniqueOrThrow({ where: { id: fixture.planId }, select: { hoursPerWeek: true, updatedAt: true, items: { select: { moduleId: true, doneAt: true } } } });
+const planState = () =>
+  db.learningPlan.findUniqueOrThrow({
+    where: { id: fixture.planId },
+    select: { hoursPerWeek: true, updatedAt: true, items: { select: { moduleId: true, doneAt: true } } },
+  });
 
 /** Per action: what each actor gets. Foreign ids must act exactly like ids that do not exist. */
 const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
   "src/app/assess/actions.ts#startAssessmentAction": async (actor) => {
     const outcome = await as(actor, () => assess.startAssessmentAction(null, form({ to: "ml-engineer" })));
     const attemptId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
-    const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true, anonymousTokenHash: true } });
+    const row = await db.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { userId: true, anonymousTokenHash: true },
+    });
     // Anyone may start an assessment; it belongs to whoever started it, never to the owner by accident.
     if (actor === "owner") expect(row.userId).toBe(fixture.ownerUserId);
     else if (actor === "other") expect(row.userId).not.toBe(fixture.ownerUserId);
@@ -214,13 +324,20 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
   },
   "src/app/assess/actions.ts#answerAction": async (actor) => {
     const before = await answerCount(fixture.inProgress);
-    const outcome = await as(actor, () => assess.answerAction(null, form({ attemptId: fixture.inProgress, questionId: fixture.questionId, dontKnow: "1" })));
+    const outcome = await as(actor, () =>
+      assess.answerAction(
+        null,
+        form({ attemptId: fixture.inProgress, questionId: fixture.questionId, dontKnow: "1" }),
+      ),
+    );
     expect(outcome).toEqual({ redirect: `/assess/${fixture.inProgress}` });
     expect(await answerCount(fixture.inProgress)).toBe(actor === "owner" ? before + 1 : before);
   },
   "src/app/assess/actions.ts#finishAction": async (actor) => {
     const outcome = await as(actor, () => assess.finishAction(form({ attemptId: fixture.inProgress })));
-    const status = (await db.attempt.findUniqueOrThrow({ where: { id: fixture.inProgress }, select: { status: true } })).status;
+    const status = (
+      await db.attempt.findUniqueOrThrow({ where: { id: fixture.inProgress }, select: { status: true } })
+    ).status;
     if (actor === "owner") {
       expect(outcome).toEqual({ redirect: `/results/${fixture.inProgress}` });
       expect(status).toBe("completed");
@@ -231,21 +348,38 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
   },
   "src/app/assess/actions.ts#reportProblemAction": async (actor) => {
     const details = `matrix ${actor} ${randomUUID()}`;
-    const outcome = await as(actor, () => assess.reportProblemAction(null, form({ questionId: fixture.questionId, attemptId: fixture.completed, reason: "unclear", details })));
+    const outcome = await as(actor, () =>
+      assess.reportProblemAction(
+        null,
+        form({ questionId: fixture.questionId, attemptId: fixture.completed, reason: "unclear", details }),
+      ),
+    );
     expect(outcome).toEqual({ ok: true });
-    const stored = await db.questionReport.findFirstOrThrow({ where: { details }, select: { attemptId: true } });
+    const stored = await db.questionReport.findFirstOrThrow({
+      where: { details },
+      select: { attemptId: true },
+    });
     // A report is welcome from anyone, but only the owner's report is linked to the attempt.
     expect(stored.attemptId).toBe(actor === "owner" ? fixture.completed : null);
   },
   "src/app/plan/[planId]/actions.ts#togglePlanItemAction": async (actor) => {
-    await as(actor, () => plan.togglePlanItemAction(form({ planId: fixture.planId, moduleId: fixture.moduleId, done: "1" })));
+    await as(actor, () =>
+      plan.togglePlanItemAction(form({ planId: fixture.planId, moduleId: fixture.moduleId, done: "1" })),
+    );
     const item = (await planState()).items.find((entry) => entry.moduleId === fixture.moduleId);
     expect(item?.doneAt === null).toBe(actor !== "owner");
-    if (actor === "owner") await as("owner", () => plan.togglePlanItemAction(form({ planId: fixture.planId, moduleId: fixture.moduleId, done: "0" })));
+    if (actor === "owner")
+      await as("owner", () =>
+        plan.togglePlanItemAction(form({ planId: fixture.planId, moduleId: fixture.moduleId, done: "0" })),
+      );
   },
   "src/app/plan/[planId]/actions.ts#setPlanHoursAction": async (actor) => {
     const hours = actor === "owner" ? 9 : 17;
-    expect(await as(actor, () => plan.setPlanHoursAction(null, form({ planId: fixture.planId, hoursPerWeek: String(hours) })))).toBeNull();
+    expect(
+      await as(actor, () =>
+        plan.setPlanHoursAction(null, form({ planId: fixture.planId, hoursPerWeek: String(hours) })),
+      ),
+    ).toBeNull();
     const stored = (await planState()).hoursPerWeek;
     if (actor === "owner") expect(stored).toBe(9);
     else expect(stored).not.toBe(17);
@@ -260,14 +394,19 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
 
   "src/app/teams/actions.ts#createTeamAction": async (actor) => {
     const before = await db.team.count();
-    const outcome = await as(actor, () => teams.createTeamAction(null, form({ name: `Team of ${actor}`, targetRoleId: "ml-engineer" })));
+    const outcome = await as(actor, () =>
+      teams.createTeamAction(null, form({ name: `Team of ${actor}`, targetRoleId: "ml-engineer" })),
+    );
     if (actor === "anonymous") {
       expect(outcome).toEqual({ redirect: `/sign-in?next=${encodeURIComponent("/teams")}` });
       expect(await db.team.count()).toBe(before);
       return;
     }
     const teamId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
-    const owner = await db.membership.findFirstOrThrow({ where: { teamId, role: "owner" }, select: { userId: true } });
+    const owner = await db.membership.findFirstOrThrow({
+      where: { teamId, role: "owner" },
+      select: { userId: true },
+    });
     // Anyone signed in may create a team; it is theirs, never the fixture owner's by accident.
     if (actor === "owner") expect(owner.userId).toBe(fixture.ownerUserId);
     else expect(owner.userId).not.toBe(fixture.ownerUserId);
@@ -276,35 +415,69 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     const fields = form({ teamId: fixture.teamId, allowAggregate: "", allowIndividual: "on" });
     if (actor !== "owner") {
       await expectNotFound(actor, () => teams.updateConsentAction(null, fields));
-      expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ allowAggregate: true, allowIndividual: false });
+      expect(await membershipOf(fixture.ownerUserId)).toMatchObject({
+        allowAggregate: true,
+        allowIndividual: false,
+      });
       return;
     }
     expect(await as(actor, () => teams.updateConsentAction(null, fields))).toMatchObject({ ok: true });
-    expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ allowAggregate: false, allowIndividual: true });
-    await db.membership.update({ where: { teamId_userId: { teamId: fixture.teamId, userId: fixture.ownerUserId } }, data: { allowAggregate: true, allowIndividual: false } });
+    expect(await membershipOf(fixture.ownerUserId)).toMatchObject({
+      allowAggregate: false,
+      allowIndividual: true,
+    });
+    await db.membership.update({
+      where: { teamId_userId: { teamId: fixture.teamId, userId: fixture.ownerUserId } },
+      data: { allowAggregate: true, allowIndividual: false },
+    });
   },
   "src/app/teams/actions.ts#startTeamAssessmentAction": async (actor) => {
-    const fields = form({ teamId: fixture.teamId, from: "", hoursPerWeek: "", timeZone: "UTC", budget: "15" });
+    const fields = form({
+      teamId: fixture.teamId,
+      from: "",
+      hoursPerWeek: "",
+      timeZone: "UTC",
+      budget: "15",
+    });
     if (actor !== "owner") return expectNotFound(actor, () => teams.startTeamAssessmentAction(null, fields));
     const outcome = await as(actor, () => teams.startTeamAssessmentAction(null, fields));
     const attemptId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
-    const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true, teamId: true, targetRoleId: true, teamRound: { select: { closedAt: true } } } });
-    expect(row).toMatchObject({ userId: fixture.ownerUserId, teamId: fixture.teamId, targetRoleId: "ai-engineer", teamRound: { closedAt: null } });
+    const row = await db.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { userId: true, teamId: true, targetRoleId: true, teamRound: { select: { closedAt: true } } },
+    });
+    expect(row).toMatchObject({
+      userId: fixture.ownerUserId,
+      teamId: fixture.teamId,
+      targetRoleId: "ai-engineer",
+      teamRound: { closedAt: null },
+    });
   },
   "src/app/teams/actions.ts#createLinkInviteAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId });
     if (actor !== "owner") return expectNotFound(actor, () => teams.createLinkInviteAction(null, fields));
-    expect(await as(actor, () => teams.createLinkInviteAction(null, fields))).toMatchObject({ ok: true, url: expect.stringMatching(/\/teams\/join\/[A-Za-z0-9_-]{40,}$/) });
+    expect(await as(actor, () => teams.createLinkInviteAction(null, fields))).toMatchObject({
+      ok: true,
+      url: expect.stringMatching(/\/teams\/join\/[A-Za-z0-9_-]{40,}$/),
+    });
   },
   "src/app/teams/actions.ts#createEmailInvitesAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId, emails: `invitee-${actor}@example.com` });
     if (actor !== "owner") return expectNotFound(actor, () => teams.createEmailInvitesAction(null, fields));
     expect(await as(actor, () => teams.createEmailInvitesAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.invitation.count({ where: { teamId: fixture.teamId, email: "invitee-owner@example.com" } })).toBe(1);
+    expect(
+      await db.invitation.count({ where: { teamId: fixture.teamId, email: "invitee-owner@example.com" } }),
+    ).toBe(1);
   },
   "src/app/teams/actions.ts#revokeInviteAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId, invitationId: fixture.revokableInvitationId });
-    const revokedAt = async () => (await db.invitation.findUniqueOrThrow({ where: { id: fixture.revokableInvitationId }, select: { revokedAt: true } })).revokedAt;
+    const revokedAt = async () =>
+      (
+        await db.invitation.findUniqueOrThrow({
+          where: { id: fixture.revokableInvitationId },
+          select: { revokedAt: true },
+        })
+      ).revokedAt;
     if (actor !== "owner") {
       await expectNotFound(actor, () => teams.revokeInviteAction(null, fields));
       expect(await revokedAt()).toBeNull();
@@ -322,7 +495,12 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     }
     expect(await as(actor, () => teams.setMemberRoleAction(null, fields))).toMatchObject({ ok: true });
     expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "manager" });
-    await as(actor, () => teams.setMemberRoleAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "member" })));
+    await as(actor, () =>
+      teams.setMemberRoleAction(
+        null,
+        form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "member" }),
+      ),
+    );
     expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "member" });
   },
   "src/app/teams/actions.ts#removeMemberAction": async (actor) => {
@@ -333,29 +511,43 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
       return;
     }
     // The owner cannot be removed, not even by the owner: that answers like an unknown member.
-    expect(await as(actor, () => teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })))).toEqual(NOT_FOUND);
+    expect(
+      await as(actor, () =>
+        teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })),
+      ),
+    ).toEqual(NOT_FOUND);
     expect(await as(actor, () => teams.removeMemberAction(null, fields))).toMatchObject({ ok: true });
     expect(await membershipOf(fixture.memberUserId)).toBeNull();
-    await db.membership.create({ data: { teamId: fixture.teamId, userId: fixture.memberUserId, role: "member" } });
+    await db.membership.create({
+      data: { teamId: fixture.teamId, userId: fixture.memberUserId, role: "member" },
+    });
   },
   "src/app/teams/actions.ts#openRoundAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId, name: `Round by ${actor}` });
     if (actor !== "owner") return expectNotFound(actor, () => teams.openRoundAction(null, fields));
     expect(await as(actor, () => teams.openRoundAction(null, fields))).toMatchObject({ ok: true });
-    const open = await db.teamRound.findMany({ where: { teamId: fixture.teamId, closedAt: null }, select: { name: true } });
+    const open = await db.teamRound.findMany({
+      where: { teamId: fixture.teamId, closedAt: null },
+      select: { name: true },
+    });
     expect(open).toEqual([{ name: "Round by owner" }]);
   },
   "src/app/teams/actions.ts#joinTeamAction": async (actor) => {
     const before = await db.membership.count({ where: { teamId: fixture.teamId } });
     const join = (token: string) => as(actor, () => teams.joinTeamAction(null, form({ token })));
     if (actor === "anonymous") {
-      expect(await join(fixture.joinToken)).toEqual({ redirect: `/sign-in?next=${encodeURIComponent(`/teams/join/${fixture.joinToken}`)}` });
+      expect(await join(fixture.joinToken)).toEqual({
+        redirect: `/sign-in?next=${encodeURIComponent(`/teams/join/${fixture.joinToken}`)}`,
+      });
       expect(await db.membership.count({ where: { teamId: fixture.teamId } })).toBe(before);
       return;
     }
     // An unknown token and an email invitation for someone else's address join nobody.
     expect(await join("not-a-real-invitation-token-at-all")).toMatchObject({ ok: false });
-    const forSomeoneElse = await invitationWithToken(fixture.teamId, { kind: "email", email: "someone-else@example.com" });
+    const forSomeoneElse = await invitationWithToken(fixture.teamId, {
+      kind: "email",
+      email: "someone-else@example.com",
+    });
     expect(await join(forSomeoneElse.token)).toMatchObject({ ok: false });
     expect(await db.membership.count({ where: { teamId: fixture.teamId } })).toBe(before);
     // The link itself is the permission: whoever holds it joins as a plain member.
@@ -364,15 +556,31 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
       expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ role: "owner" });
       expect(await db.membership.count({ where: { teamId: fixture.teamId } })).toBe(before);
     } else {
-      const joined = await db.membership.findMany({ where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } }, select: { role: true } });
+      const joined = await db.membership.findMany({
+        where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } },
+        select: { role: true },
+      });
       expect(joined).toEqual([{ role: "member" }]);
-      await db.membership.deleteMany({ where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } } });
+      await db.membership.deleteMany({
+        where: { teamId: fixture.teamId, userId: { notIn: [fixture.ownerUserId, fixture.memberUserId] } },
+      });
     }
   },
 
   "src/app/cohorts/actions.ts#createCohortAction": async (actor) => {
     const before = await db.cohort.count();
-    const outcome = await as(actor, () => cohorts.createCohortAction(null, form({ name: `Cohort of ${actor}`, startsOn: "2026-01-01", endsOn: "2026-03-01", targetRoleId: "ml-engineer", timeZone: "Europe/Berlin" })));
+    const outcome = await as(actor, () =>
+      cohorts.createCohortAction(
+        null,
+        form({
+          name: `Cohort of ${actor}`,
+          startsOn: "2026-01-01",
+          endsOn: "2026-03-01",
+          targetRoleId: "ml-engineer",
+          timeZone: "Europe/Berlin",
+        }),
+      ),
+    );
     if (actor === "anonymous") {
       expect(outcome).toEqual({ redirect: `/sign-in?next=${encodeURIComponent("/cohorts")}` });
     } else if (actor === "other") {
@@ -381,55 +589,98 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     }
     if (actor !== "owner") return expect(await db.cohort.count()).toBe(before);
     const cohortId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
-    expect(await db.enrollment.findMany({ where: { cohortId }, select: { userId: true, role: true } })).toEqual([{ userId: fixture.ownerUserId, role: "staff" }]);
+    expect(
+      await db.enrollment.findMany({ where: { cohortId }, select: { userId: true, role: true } }),
+    ).toEqual([{ userId: fixture.ownerUserId, role: "staff" }]);
   },
   "src/app/cohorts/actions.ts#importRosterAction": async (actor) => {
     const fields = cohortForm({ roster: `name,email\nNew Learner,new-${actor}@example.com\n` });
     if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.importRosterAction(null, fields));
     expect(await as(actor, () => cohorts.importRosterAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.enrollment.count({ where: { cohortId: fixture.cohortId, email: "new-owner@example.com" } })).toBe(1);
+    expect(
+      await db.enrollment.count({ where: { cohortId: fixture.cohortId, email: "new-owner@example.com" } }),
+    ).toBe(1);
   },
   "src/app/cohorts/actions.ts#addStaffAction": async (actor) => {
     const fields = cohortForm({ name: "Co Teacher", email: `staff-${actor}@example.com` });
     if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.addStaffAction(null, fields));
     expect(await as(actor, () => cohorts.addStaffAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.enrollment.findFirst({ where: { cohortId: fixture.cohortId, email: "staff-owner@example.com" }, select: { role: true } })).toEqual({ role: "staff" });
+    expect(
+      await db.enrollment.findFirst({
+        where: { cohortId: fixture.cohortId, email: "staff-owner@example.com" },
+        select: { role: true },
+      }),
+    ).toEqual({ role: "staff" });
   },
   "src/app/cohorts/actions.ts#resendInvitationAction": async (actor) => {
     const fields = cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId });
-    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.resendInvitationAction(null, fields));
+    if (actor !== "owner")
+      return expectCohortNotFound(actor, () => cohorts.resendInvitationAction(null, fields));
     expect(await as(actor, () => cohorts.resendInvitationAction(null, fields))).toMatchObject({ ok: true });
     // The new invitation replaces the old one: exactly one usable.
-    expect(await db.cohortInvitation.count({ where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null } })).toBe(1);
+    expect(
+      await db.cohortInvitation.count({
+        where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null },
+      }),
+    ).toBe(1);
   },
   "src/app/cohorts/actions.ts#revokeCohortInvitationAction": async (actor) => {
     const fields = cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId });
-    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.revokeCohortInvitationAction(null, fields));
-    expect(await as(actor, () => cohorts.revokeCohortInvitationAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.cohortInvitation.count({ where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null } })).toBe(0);
+    if (actor !== "owner")
+      return expectCohortNotFound(actor, () => cohorts.revokeCohortInvitationAction(null, fields));
+    expect(await as(actor, () => cohorts.revokeCohortInvitationAction(null, fields))).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await db.cohortInvitation.count({
+        where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null },
+      }),
+    ).toBe(0);
   },
   "src/app/cohorts/actions.ts#setWindowAction": async (actor) => {
     const fields = cohortForm({ opensAt: "2026-01-01T09:00", closesAt: "2099-01-01T09:00" });
     if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.setWindowAction(null, fields));
     expect(await as(actor, () => cohorts.setWindowAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.cohortAssessment.findUnique({ where: { cohortId: fixture.cohortId }, select: { closesAt: true } })).toEqual({ closesAt: new Date("2099-01-01T09:00:00Z") });
+    expect(
+      await db.cohortAssessment.findUnique({
+        where: { cohortId: fixture.cohortId },
+        select: { closesAt: true },
+      }),
+    ).toEqual({ closesAt: new Date("2099-01-01T09:00:00Z") });
   },
   "src/app/cohorts/actions.ts#startCohortAssessmentAction": async (actor) => {
     const fields = cohortForm({ from: "", hoursPerWeek: "", timeZone: "UTC", budget: "15" });
-    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.startCohortAssessmentAction(null, fields));
+    if (actor !== "owner")
+      return expectCohortNotFound(actor, () => cohorts.startCohortAssessmentAction(null, fields));
     const outcome = await as(actor, () => cohorts.startCohortAssessmentAction(null, fields));
     const attemptId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
-    const row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true, targetRoleId: true, cohortAssessment: { select: { cohortId: true } } } });
-    expect(row).toEqual({ userId: fixture.ownerUserId, targetRoleId: "ai-engineer", cohortAssessment: { cohortId: fixture.cohortId } });
+    const row = await db.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { userId: true, targetRoleId: true, cohortAssessment: { select: { cohortId: true } } },
+    });
+    expect(row).toEqual({
+      userId: fixture.ownerUserId,
+      targetRoleId: "ai-engineer",
+      cohortAssessment: { cohortId: fixture.cohortId },
+    });
   },
   "src/app/cohorts/actions.ts#addRuleAction": async (actor) => {
-    const fields = cohortForm({ skillId: "python", condition: "pMeetsBelow", threshold: "0.5", moduleId: fixture.cohortModuleId, dueDays: "10" });
+    const fields = cohortForm({
+      skillId: "python",
+      condition: "pMeetsBelow",
+      threshold: "0.5",
+      moduleId: fixture.cohortModuleId,
+      dueDays: "10",
+    });
     if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.addRuleAction(null, fields));
     expect(await as(actor, () => cohorts.addRuleAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.assignmentRule.count({ where: { cohortId: fixture.cohortId, pMeetsBelow: 0.5 } })).toBe(1);
+    expect(await db.assignmentRule.count({ where: { cohortId: fixture.cohortId, pMeetsBelow: 0.5 } })).toBe(
+      1,
+    );
   },
   "src/app/cohorts/actions.ts#applyRulesAction": async (actor) => {
-    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.applyRulesAction(null, cohortForm()));
+    if (actor !== "owner")
+      return expectCohortNotFound(actor, () => cohorts.applyRulesAction(null, cohortForm()));
     expect(await as(actor, () => cohorts.applyRulesAction(null, cohortForm()))).toMatchObject({ ok: true });
     expect(await db.assignmentRule.count({ where: { cohortId: fixture.cohortId, appliedAt: null } })).toBe(0);
   },
@@ -440,22 +691,56 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     expect(await db.assignmentRule.count({ where: { id: fixture.ruleId } })).toBe(0);
   },
   "src/app/cohorts/actions.ts#assignModuleAction": async (actor) => {
-    const fields = cohortForm({ userId: fixture.memberUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" });
+    const fields = cohortForm({
+      userId: fixture.memberUserId,
+      moduleId: fixture.cohortModuleId,
+      dueDate: "2026-07-01",
+    });
     if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.assignModuleAction(null, fields));
     // A user who is not a learner of this cohort is answered like an unknown one.
-    expect(await as(actor, () => cohorts.assignModuleAction(null, cohortForm({ userId: fixture.otherUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" })))).toEqual(NOT_FOUND);
+    expect(
+      await as(actor, () =>
+        cohorts.assignModuleAction(
+          null,
+          cohortForm({
+            userId: fixture.otherUserId,
+            moduleId: fixture.cohortModuleId,
+            dueDate: "2026-07-01",
+          }),
+        ),
+      ),
+    ).toEqual(NOT_FOUND);
     expect(await as(actor, () => cohorts.assignModuleAction(null, fields))).toMatchObject({ ok: true });
-    expect(await db.assignment.findFirst({ where: { cohortId: fixture.cohortId, userId: fixture.memberUserId, moduleId: fixture.cohortModuleId }, select: { source: true, dueDate: true } })).toEqual({ source: "manual", dueDate: "2026-07-01" });
+    expect(
+      await db.assignment.findFirst({
+        where: { cohortId: fixture.cohortId, userId: fixture.memberUserId, moduleId: fixture.cohortModuleId },
+        select: { source: true, dueDate: true },
+      }),
+    ).toEqual({ source: "manual", dueDate: "2026-07-01" });
   },
   "src/app/cohorts/actions.ts#waiveAssignmentAction": async (actor) => {
     const fields = cohortForm({ assignmentId: fixture.assignmentId });
-    if (actor !== "owner") return expectCohortNotFound(actor, () => cohorts.waiveAssignmentAction(null, fields));
+    if (actor !== "owner")
+      return expectCohortNotFound(actor, () => cohorts.waiveAssignmentAction(null, fields));
     expect(await as(actor, () => cohorts.waiveAssignmentAction(null, fields))).toMatchObject({ ok: true });
-    expect((await db.assignment.findUniqueOrThrow({ where: { id: fixture.assignmentId }, select: { waivedAt: true } })).waivedAt).not.toBeNull();
+    expect(
+      (
+        await db.assignment.findUniqueOrThrow({
+          where: { id: fixture.assignmentId },
+          select: { waivedAt: true },
+        })
+      ).waivedAt,
+    ).not.toBeNull();
   },
   "src/app/cohorts/actions.ts#closeCohortAction": async (actor) => {
     const fields = form({ cohortId: fixture.closableCohortId });
-    const closedAt = async () => (await db.cohort.findUniqueOrThrow({ where: { id: fixture.closableCohortId }, select: { closedAt: true } })).closedAt;
+    const closedAt = async () =>
+      (
+        await db.cohort.findUniqueOrThrow({
+          where: { id: fixture.closableCohortId },
+          select: { closedAt: true },
+        })
+      ).closedAt;
     if (actor !== "owner") {
       expect(await as(actor, () => cohorts.closeCohortAction(null, fields))).toEqual(NOT_FOUND);
       return expect(await closedAt()).toBeNull();
@@ -463,26 +748,64 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     expect(await as(actor, () => cohorts.closeCohortAction(null, fields))).toMatchObject({ ok: true });
     expect(await closedAt()).not.toBeNull();
     // A closed cohort is read-only, even for its staff.
-    expect(await as(actor, () => cohorts.importRosterAction(null, form({ cohortId: fixture.closableCohortId, roster: "name,email\nLate,late@example.com\n" })))).toEqual(NOT_FOUND);
+    expect(
+      await as(actor, () =>
+        cohorts.importRosterAction(
+          null,
+          form({ cohortId: fixture.closableCohortId, roster: "name,email\nLate,late@example.com\n" }),
+        ),
+      ),
+    ).toEqual(NOT_FOUND);
   },
   "src/app/cohorts/actions.ts#joinCohortAction": async (actor) => {
     const join = (token: string) => as(actor, () => cohorts.joinCohortAction(null, form({ token })));
     // An invitation to the other staff's cohort for this actor's address (anonymous: the owner's).
     const email = actor === "other" ? (actorEmails[1] as string) : (actorEmails[0] as string);
-    const enrollment = await db.enrollment.upsert({ where: { cohortId_email: { cohortId: fixture.otherCohortId, email } }, create: { cohortId: fixture.otherCohortId, email, name: "Invitee", role: "learner" }, update: {}, select: { id: true } });
+    const enrollment = await db.enrollment.upsert({
+      where: { cohortId_email: { cohortId: fixture.otherCohortId, email } },
+      create: { cohortId: fixture.otherCohortId, email, name: "Invitee", role: "learner" },
+      update: {},
+      select: { id: true },
+    });
     const token = randomBytes(32).toString("base64url");
-    await db.cohortInvitation.create({ data: { cohortId: fixture.otherCohortId, enrollmentId: enrollment.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) } });
-    const joinedBy = async () => (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { userId: true } })).userId;
+    await db.cohortInvitation.create({
+      data: {
+        cohortId: fixture.otherCohortId,
+        enrollmentId: enrollment.id,
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const joinedBy = async () =>
+      (await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { userId: true } }))
+        .userId;
     if (actor === "anonymous") {
-      expect(await join(token)).toEqual({ redirect: `/sign-in?next=${encodeURIComponent(`/cohorts/join/${token}`)}` });
+      expect(await join(token)).toEqual({
+        redirect: `/sign-in?next=${encodeURIComponent(`/cohorts/join/${token}`)}`,
+      });
       return expect(await joinedBy()).toBeNull();
     }
     expect(await join("not-a-real-invitation-token-at-all")).toMatchObject({ ok: false });
     if (actor === "owner") {
       // The owner holds an invitation addressed to someone else: refused.
-      const stranger = await db.enrollment.create({ data: { cohortId: fixture.otherCohortId, email: `someone-${randomUUID()}@example.com`, name: "Someone", role: "learner" }, select: { id: true } });
+      const stranger = await db.enrollment.create({
+        data: {
+          cohortId: fixture.otherCohortId,
+          email: `someone-${randomUUID()}@example.com`,
+          name: "Someone",
+          role: "learner",
+        },
+        select: { id: true },
+      });
       const foreign = randomBytes(32).toString("base64url");
-      await db.cohortInvitation.create({ data: { cohortId: fixture.otherCohortId, enrollmentId: stranger.id, tokenHash: createHash("sha256").update(foreign).digest("hex"), expiresAt: new Date(Date.now() + 86_400_000) } });
+      await db.cohortInvitation.create({
+        data: {
+          cohortId: fixture.otherCohortId,
+          enrollmentId: stranger.id,
+          tokenHash: createHash("sha256").update(foreign).digest("hex"),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
       expect(await join(foreign)).toMatchObject({ ok: false });
       expect(await join(token)).toEqual({ redirect: `/cohorts/${fixture.otherCohortId}` });
       expect(await joinedBy()).toBe(fixture.ownerUserId);
@@ -505,7 +828,8 @@ function discoverServerActions(): string[] {
       else if (/\.(ts|tsx)$/.test(entry.name)) {
         const source = fs.readFileSync(full, "utf8");
         if (!/^\s*["']use server["'];?/.test(source)) continue;
-        for (const match of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) found.push(`${path.relative(process.cwd(), full).split(path.sep).join("/")}#${match[1]}`);
+        for (const match of source.matchAll(/export\s+async\s+function\s+(\w+)/g))
+          found.push(`${path.relative(process.cwd(), full).split(path.sep).join("/")}#${match[1]}`);
       }
     }
   };
@@ -515,8 +839,15 @@ function discoverServerActions(): string[] {
 
 describe("a plain member of the team", () => {
   beforeAll(async () => {
-    const { email } = await db.user.findUniqueOrThrow({ where: { id: fixture.memberUserId }, select: { email: true } });
-    const { headers } = await getAuth().api.signInEmail({ body: { email, password: "matrix passphrase for tests" }, headers: new Headers(), returnHeaders: true });
+    const { email } = await db.user.findUniqueOrThrow({
+      where: { id: fixture.memberUserId },
+      select: { email: true },
+    });
+    const { headers } = await getAuth().api.signInEmail({
+      body: { email, password: "matrix passphrase for tests" },
+      headers: new Headers(),
+      returnHeaders: true,
+    });
     for (const line of headers.getSetCookie()) {
       const [pair = ""] = line.split(";");
       const at = pair.indexOf("=");
@@ -527,11 +858,25 @@ describe("a plain member of the team", () => {
   // Manager and owner actions answer a member exactly as they answer a stranger.
   const managerOnly: Record<string, () => Promise<unknown>> = {
     createLinkInviteAction: () => teams.createLinkInviteAction(null, form({ teamId: fixture.teamId })),
-    createEmailInvitesAction: () => teams.createEmailInvitesAction(null, form({ teamId: fixture.teamId, emails: "invitee-member@example.com" })),
-    revokeInviteAction: () => teams.revokeInviteAction(null, form({ teamId: fixture.teamId, invitationId: fixture.revokableInvitationId })),
-    setMemberRoleAction: () => teams.setMemberRoleAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "manager" })),
-    removeMemberAction: () => teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })),
-    openRoundAction: () => teams.openRoundAction(null, form({ teamId: fixture.teamId, name: "Round by a member" })),
+    createEmailInvitesAction: () =>
+      teams.createEmailInvitesAction(
+        null,
+        form({ teamId: fixture.teamId, emails: "invitee-member@example.com" }),
+      ),
+    revokeInviteAction: () =>
+      teams.revokeInviteAction(
+        null,
+        form({ teamId: fixture.teamId, invitationId: fixture.revokableInvitationId }),
+      ),
+    setMemberRoleAction: () =>
+      teams.setMemberRoleAction(
+        null,
+        form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "manager" }),
+      ),
+    removeMemberAction: () =>
+      teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })),
+    openRoundAction: () =>
+      teams.openRoundAction(null, form({ teamId: fixture.teamId, name: "Round by a member" })),
   };
   for (const [name, run] of Object.entries(managerOnly)) {
     it(`is refused ${name} like a stranger, and nothing changes`, async () => {
@@ -544,16 +889,39 @@ describe("a plain member of the team", () => {
 describe("a learner of the cohort", () => {
   // Staff actions answer a learner exactly as they answer a stranger (the member actor is the cohort's learner).
   const staffOnly: Record<string, () => Promise<unknown>> = {
-    importRosterAction: () => cohorts.importRosterAction(null, cohortForm({ roster: "name,email\nX,x-learner@example.com\n" })),
-    addStaffAction: () => cohorts.addStaffAction(null, cohortForm({ name: "Self Promoted", email: "self@example.com" })),
-    resendInvitationAction: () => cohorts.resendInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
-    revokeCohortInvitationAction: () => cohorts.revokeCohortInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
-    setWindowAction: () => cohorts.setWindowAction(null, cohortForm({ opensAt: "2020-01-01T00:00", closesAt: "2020-01-02T00:00" })),
-    addRuleAction: () => cohorts.addRuleAction(null, cohortForm({ skillId: "python", condition: "belowLevel", threshold: "2", moduleId: fixture.cohortModuleId, dueDays: "3" })),
+    importRosterAction: () =>
+      cohorts.importRosterAction(null, cohortForm({ roster: "name,email\nX,x-learner@example.com\n" })),
+    addStaffAction: () =>
+      cohorts.addStaffAction(null, cohortForm({ name: "Self Promoted", email: "self@example.com" })),
+    resendInvitationAction: () =>
+      cohorts.resendInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
+    revokeCohortInvitationAction: () =>
+      cohorts.revokeCohortInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
+    setWindowAction: () =>
+      cohorts.setWindowAction(
+        null,
+        cohortForm({ opensAt: "2020-01-01T00:00", closesAt: "2020-01-02T00:00" }),
+      ),
+    addRuleAction: () =>
+      cohorts.addRuleAction(
+        null,
+        cohortForm({
+          skillId: "python",
+          condition: "belowLevel",
+          threshold: "2",
+          moduleId: fixture.cohortModuleId,
+          dueDays: "3",
+        }),
+      ),
     applyRulesAction: () => cohorts.applyRulesAction(null, cohortForm()),
     deleteRuleAction: () => cohorts.deleteRuleAction(null, cohortForm({ ruleId: fixture.ruleId })),
-    assignModuleAction: () => cohorts.assignModuleAction(null, cohortForm({ userId: fixture.memberUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" })),
-    waiveAssignmentAction: () => cohorts.waiveAssignmentAction(null, cohortForm({ assignmentId: fixture.assignmentId })),
+    assignModuleAction: () =>
+      cohorts.assignModuleAction(
+        null,
+        cohortForm({ userId: fixture.memberUserId, moduleId: fixture.cohortModuleId, dueDate: "2026-07-01" }),
+      ),
+    waiveAssignmentAction: () =>
+      cohorts.waiveAssignmentAction(null, cohortForm({ assignmentId: fixture.assignmentId })),
     closeCohortAction: () => cohorts.closeCohortAction(null, cohortForm()),
   };
   for (const [name, run] of Object.entries(staffOnly)) {

@@ -5,10 +5,20 @@ import { describe, expect, it } from "vitest";
 import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
 import { outboxDir } from "@/server/auth/mail";
 import { findCohortAssessment, setAssessmentWindow } from "@/server/cohorts/assessment";
-import { addRule, applyRules, assignManually, previewRules, waiveAssignment } from "@/server/cohorts/assignments";
+import {
+  addRule,
+  applyRules,
+  assignManually,
+  previewRules,
+  waiveAssignment,
+} from "@/server/cohorts/assignments";
 import { closeCohort, createCohort } from "@/server/cohorts/cohorts";
 import { cohortCsv, loadCohortDashboard } from "@/server/cohorts/dashboard";
-import { acceptCohortInvitation, resolveCohortInvitation, revokeInvitations } from "@/server/cohorts/invitations";
+import {
+  acceptCohortInvitation,
+  resolveCohortInvitation,
+  revokeInvitations,
+} from "@/server/cohorts/invitations";
 import { importRoster } from "@/server/cohorts/roster";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
@@ -24,7 +34,9 @@ const HOUR = 60 * 60 * 1000;
 function moduleForTarget(offset = 0): { moduleId: string; skillId: string } {
   const graph = getSkillsGraph();
   const required = new Set((graph.roles.get(TARGET)?.requires ?? []).map((entry) => entry.skill));
-  const candidates = [...graph.modules.values()].filter((entry) => entry.skills[0] && required.has(entry.skills[0].skill));
+  const candidates = [...graph.modules.values()].filter(
+    (entry) => entry.skills[0] && required.has(entry.skills[0].skill),
+  );
   const chosen = candidates[offset];
   if (!chosen?.skills[0]) throw new Error("no module for the target role");
   return { moduleId: chosen.id, skillId: chosen.skills[0].skill };
@@ -33,9 +45,18 @@ function moduleForTarget(offset = 0): { moduleId: string; skillId: string } {
 async function newCohort(timeZone = "UTC") {
   const staff = await createPerson("Staff");
   await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
-  const created = await createCohort(staff, { name: `Cohort ${randomUUID().slice(0, 6)}`, startsOn: "2026-01-01", endsOn: "2026-12-31", targetRoleId: TARGET, timeZone });
+  const created = await createCohort(staff, {
+    name: `Cohort ${randomUUID().slice(0, 6)}`,
+    startsOn: "2026-01-01",
+    endsOn: "2026-12-31",
+    targetRoleId: TARGET,
+    timeZone,
+  });
   if (!created.ok) throw new Error("cohort not created");
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: created.cohortId }, select: { id: true, name: true, targetRoleId: true, timeZone: true } });
+  const cohort = await db.cohort.findUniqueOrThrow({
+    where: { id: created.cohortId },
+    select: { id: true, name: true, targetRoleId: true, timeZone: true },
+  });
   const now = Date.now();
   await setAssessmentWindow(cohort.id, new Date(now - HOUR), new Date(now + 24 * HOUR));
   return { staff, cohort };
@@ -44,20 +65,34 @@ async function newCohort(timeZone = "UTC") {
 /** A joined learner (enrolled directly, as accepting the invitation would). */
 async function learner(cohortId: string, name = "Learner") {
   const user = await createPerson(name);
-  await db.enrollment.create({ data: { cohortId, email: user.email, name, role: "learner", userId: user.id, joinedAt: new Date() } });
+  await db.enrollment.create({
+    data: { cohortId, email: user.email, name, role: "learner", userId: user.id, joinedAt: new Date() },
+  });
   return user;
 }
 
 /** A finished cohort attempt: two "don't know" answers, then finish. */
 async function cohortAttempt(cohortId: string, userId: string): Promise<string> {
   const window = await findCohortAssessment(cohortId);
-  return dontKnowAttempt(userOwner(userId), { to: TARGET, context: { cohortAssessmentId: window?.id ?? null } });
+  return dontKnowAttempt(userOwner(userId), {
+    to: TARGET,
+    context: { cohortAssessmentId: window?.id ?? null },
+  });
 }
 
 /** "Below level 4" fires for anyone who answered "don't know" throughout. */
-const alwaysRule = (offset = 0) => ({ ...moduleForTarget(offset), condition: "belowLevel" as const, threshold: 4, dueDays: 14 });
+const alwaysRule = (offset = 0) => ({
+  ...moduleForTarget(offset),
+  condition: "belowLevel" as const,
+  threshold: 4,
+  dueDays: 14,
+});
 
-const mailTo = (email: string) => fs.readdirSync(outboxDir()).map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8")).find((text) => text.includes(`To: ${email}`)) ?? "";
+const mailTo = (email: string) =>
+  fs
+    .readdirSync(outboxDir())
+    .map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8"))
+    .find((text) => text.includes(`To: ${email}`)) ?? "";
 
 describe("cohort roster and invitations", () => {
   it("imports nothing when one row is bad, then imports, and a re-import is idempotent", async () => {
@@ -65,11 +100,26 @@ describe("cohort roster and invitations", () => {
     const a = `a-${randomUUID()}@example.com`;
     const b = `b-${randomUUID()}@example.com`;
     const bad = await importRoster(cohort, staff.name, `name,email\nAda,${a}\nBob,not-an-email\n`);
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { roster: expect.stringContaining("line 3: not an email address") } });
+    expect(bad).toMatchObject({
+      ok: false,
+      fieldErrors: { roster: expect.stringContaining("line 3: not an email address") },
+    });
     expect(await db.enrollment.count({ where: { cohortId: cohort.id, role: "learner" } })).toBe(0);
-    expect(await importRoster(cohort, staff.name, `name,email\nAda,${a}\nBob,${b}\n`)).toEqual({ ok: true, added: 2, updated: 0 });
-    expect(await importRoster(cohort, staff.name, `name,email\nAda L.,${a.toUpperCase()}\nBob,${b}\n`)).toEqual({ ok: true, added: 0, updated: 2 });
-    expect(await db.enrollment.findMany({ where: { cohortId: cohort.id, role: "learner" }, orderBy: { email: "asc" }, select: { name: true } })).toEqual([{ name: "Ada L." }, { name: "Bob" }]);
+    expect(await importRoster(cohort, staff.name, `name,email\nAda,${a}\nBob,${b}\n`)).toEqual({
+      ok: true,
+      added: 2,
+      updated: 0,
+    });
+    expect(
+      await importRoster(cohort, staff.name, `name,email\nAda L.,${a.toUpperCase()}\nBob,${b}\n`),
+    ).toEqual({ ok: true, added: 0, updated: 2 });
+    expect(
+      await db.enrollment.findMany({
+        where: { cohortId: cohort.id, role: "learner" },
+        orderBy: { email: "asc" },
+        select: { name: true },
+      }),
+    ).toEqual([{ name: "Ada L." }, { name: "Bob" }]);
     // One invitation each: the re-import sent nothing new.
     expect(await db.cohortInvitation.count({ where: { cohortId: cohort.id } })).toBe(2);
   });
@@ -84,12 +134,20 @@ describe("cohort roster and invitations", () => {
     expect(await acceptCohortInvitation(token, stranger)).toMatchObject({ ok: false });
     expect(await acceptCohortInvitation(token, invitee)).toEqual({ ok: true, cohortId: cohort.id });
     expect(await acceptCohortInvitation(token, invitee)).toMatchObject({ ok: false });
-    expect(await db.enrollment.findFirst({ where: { cohortId: cohort.id, email: invitee.email }, select: { userId: true } })).toEqual({ userId: invitee.id });
+    expect(
+      await db.enrollment.findFirst({
+        where: { cohortId: cohort.id, email: invitee.email },
+        select: { userId: true },
+      }),
+    ).toEqual({ userId: invitee.id });
 
     const other = await createPerson("Other");
     await importRoster(cohort, staff.name, `name,email\nOther,${other.email}\n`);
     const second = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(mailTo(other.email))?.[1] ?? "";
-    const enrollment = await db.enrollment.findFirstOrThrow({ where: { cohortId: cohort.id, email: other.email }, select: { id: true } });
+    const enrollment = await db.enrollment.findFirstOrThrow({
+      where: { cohortId: cohort.id, email: other.email },
+      select: { id: true },
+    });
     expect(await revokeInvitations(cohort.id, enrollment.id)).toBe(true);
     expect(await resolveCohortInvitation(second)).toBeNull();
     expect(await acceptCohortInvitation(second, other)).toMatchObject({ ok: false });
@@ -109,7 +167,10 @@ describe("cohort assignment rules", () => {
     expect(await previewRules(cohort)).toEqual({ modules: 0, learners: 0 });
     expect(await db.assignment.count({ where: { cohortId: cohort.id } })).toBe(2);
     for (const entry of learners) {
-      const items = await db.planItem.findMany({ where: { moduleId: rule.moduleId, plan: { userId: entry.id, targetRoleId: TARGET } }, select: { source: true, dueDate: true, cohortId: true } });
+      const items = await db.planItem.findMany({
+        where: { moduleId: rule.moduleId, plan: { userId: entry.id, targetRoleId: TARGET } },
+        select: { source: true, dueDate: true, cohortId: true },
+      });
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ source: "assigned", cohortId: cohort.id, dueDate: expect.any(Date) });
     }
@@ -124,7 +185,10 @@ describe("cohort assignment rules", () => {
     const late = await learner(cohort.id, "Late");
     expect(await db.assignment.count({ where: { cohortId: cohort.id, userId: late.id } })).toBe(0);
     await cohortAttempt(cohort.id, late.id);
-    const rows = await db.assignment.findMany({ where: { cohortId: cohort.id, userId: late.id }, select: { source: true, dueDate: true } });
+    const rows = await db.assignment.findMany({
+      where: { cohortId: cohort.id, userId: late.id },
+      select: { source: true, dueDate: true },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.source).toBe("rule");
   });
@@ -136,19 +200,31 @@ describe("cohort assignment rules", () => {
     const owner = userOwner(entry.id);
     const planId = (await findPlanIdFor(owner, TARGET)) as string;
     const manual = moduleForTarget(1);
-    expect(await assignManually(cohort, { userId: entry.id, moduleId: manual.moduleId, dueDate: "2026-02-01" })).toEqual({ ok: true });
+    expect(
+      await assignManually(cohort, { userId: entry.id, moduleId: manual.moduleId, dueDate: "2026-02-01" }),
+    ).toEqual({ ok: true });
     await setPlanItemDone(planId, manual.moduleId, owner, true);
     await regeneratePlanFromAttempt(attemptId, owner);
-    const item = await db.planItem.findUniqueOrThrow({ where: { planId_moduleId: { planId, moduleId: manual.moduleId } }, select: { source: true, doneAt: true } });
+    const item = await db.planItem.findUniqueOrThrow({
+      where: { planId_moduleId: { planId, moduleId: manual.moduleId } },
+      select: { source: true, doneAt: true },
+    });
     expect(item).toMatchObject({ source: "assigned", doneAt: expect.any(Date) });
 
     await addRule(cohort.id, alwaysRule());
     await applyRules(cohort);
     const rule = alwaysRule();
     await regeneratePlanFromAttempt(attemptId, owner);
-    expect(await db.planItem.count({ where: { planId, moduleId: rule.moduleId, source: "assigned", doneAt: null } })).toBe(1);
+    expect(
+      await db.planItem.count({
+        where: { planId, moduleId: rule.moduleId, source: "assigned", doneAt: null },
+      }),
+    ).toBe(1);
 
-    const assignment = await db.assignment.findFirstOrThrow({ where: { cohortId: cohort.id, userId: entry.id, moduleId: rule.moduleId }, select: { id: true } });
+    const assignment = await db.assignment.findFirstOrThrow({
+      where: { cohortId: cohort.id, userId: entry.id, moduleId: rule.moduleId },
+      select: { id: true },
+    });
     expect(await waiveAssignment(cohort, assignment.id)).toBe(true);
     expect(await previewRules(cohort)).toEqual({ modules: 0, learners: 0 });
     const dashboard = await loadCohortDashboard(cohort);
@@ -172,7 +248,7 @@ describe("cohort assessment window and exports", () => {
 
   it("exports roster progress safely, and a deleted account vanishes from the dashboard and export", async () => {
     const { cohort } = await newCohort();
-    const kept = await learner(cohort.id, "=HYPERLINK(\"http://evil\")");
+    const kept = await learner(cohort.id, '=HYPERLINK("http://evil")');
     const leaving = await learner(cohort.id, "Leaving Learner");
     for (const entry of [kept, leaving]) await cohortAttempt(cohort.id, entry.id);
     await addRule(cohort.id, alwaysRule());

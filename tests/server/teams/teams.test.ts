@@ -8,7 +8,13 @@ import { db } from "@/server/db";
 import { userOwner } from "@/server/ownership";
 import { loadResults } from "@/server/results";
 import { dashboardCsv, listViewsOfMe, loadTeamDashboard } from "@/server/teams/dashboard";
-import { acceptInvitation, createEmailInvitations, createLinkInvitation, resolveInvitation, revokeInvitation } from "@/server/teams/invitations";
+import {
+  acceptInvitation,
+  createEmailInvitations,
+  createLinkInvitation,
+  resolveInvitation,
+  revokeInvitation,
+} from "@/server/teams/invitations";
 import { findOpenRound, openNextRound } from "@/server/teams/rounds";
 import { exportUserData } from "@/server/data-export";
 import { addMember, createTeam, removeMember, updateConsent } from "@/server/teams/teams";
@@ -20,7 +26,10 @@ const person = (label = "Member") => createPerson(`${label} ${randomUUID().slice
 
 async function newTeam() {
   const owner = await person("Owner");
-  const created = await createTeam(owner.id, { name: `Team ${randomUUID().slice(0, 6)}`, targetRoleId: TARGET });
+  const created = await createTeam(owner.id, {
+    name: `Team ${randomUUID().slice(0, 6)}`,
+    targetRoleId: TARGET,
+  });
   if (!created.ok) throw new Error("team not created");
   return { owner, teamId: created.teamId };
 }
@@ -28,10 +37,16 @@ async function newTeam() {
 /** A finished team attempt in the open round: two "don't know" answers, then finish. */
 async function teamAttempt(teamId: string, userId: string): Promise<string> {
   const round = await findOpenRound(teamId);
-  return dontKnowAttempt(userOwner(userId), { to: TARGET, context: { teamId, teamRoundId: round?.id ?? null } });
+  return dontKnowAttempt(userOwner(userId), {
+    to: TARGET,
+    context: { teamId, teamRoundId: round?.id ?? null },
+  });
 }
 
-async function teamWith(count: number, consent: (index: number) => { allowAggregate: boolean; allowIndividual: boolean }) {
+async function teamWith(
+  count: number,
+  consent: (index: number) => { allowAggregate: boolean; allowIndividual: boolean },
+) {
   const { owner, teamId } = await newTeam();
   const members = [];
   for (let index = 0; index < count; index++) {
@@ -60,17 +75,37 @@ describe("team aggregates and consent", () => {
 
   it("leaves out members who turned aggregation off, from the next request on", async () => {
     const { owner, team, members } = await teamWith(6, everyoneAggregates);
-    expect((await loadTeamDashboard(team, owner)).aggregate).toMatchObject({ kind: "shown", contributors: 6 });
-    await updateConsent(team.id, (members[0] as { id: string }).id, { allowAggregate: false, allowIndividual: false });
-    expect((await loadTeamDashboard(team, owner)).aggregate).toMatchObject({ kind: "shown", contributors: 5 });
-    await updateConsent(team.id, (members[1] as { id: string }).id, { allowAggregate: false, allowIndividual: false });
+    expect((await loadTeamDashboard(team, owner)).aggregate).toMatchObject({
+      kind: "shown",
+      contributors: 6,
+    });
+    await updateConsent(team.id, (members[0] as { id: string }).id, {
+      allowAggregate: false,
+      allowIndividual: false,
+    });
+    expect((await loadTeamDashboard(team, owner)).aggregate).toMatchObject({
+      kind: "shown",
+      contributors: 5,
+    });
+    await updateConsent(team.id, (members[1] as { id: string }).id, {
+      allowAggregate: false,
+      allowIndividual: false,
+    });
     expect((await loadTeamDashboard(team, owner)).aggregate).toEqual({ kind: "suppressed", minimum: 5 });
   });
 
   it("shows individual rows and CSV lines only for members who chose to share, and logs every such view", async () => {
-    const { owner, team, members } = await teamWith(6, (index) => ({ allowAggregate: true, allowIndividual: index < 2 }));
+    const { owner, team, members } = await teamWith(6, (index) => ({
+      allowAggregate: true,
+      allowIndividual: index < 2,
+    }));
     const dashboard = await loadTeamDashboard(team, owner);
-    expect(dashboard.individuals.map((row) => row.userId).sort()).toEqual(members.slice(0, 2).map((member) => member.id).sort());
+    expect(dashboard.individuals.map((row) => row.userId).sort()).toEqual(
+      members
+        .slice(0, 2)
+        .map((member) => member.id)
+        .sort(),
+    );
     const csv = dashboardCsv(dashboard);
     for (const [index, member] of members.entries()) expect(csv.includes(member.name)).toBe(index < 2);
     const sharer = members[0] as { id: string };
@@ -81,7 +116,10 @@ describe("team aggregates and consent", () => {
   });
 
   it("forgets a deleted account in every aggregate and export", async () => {
-    const { owner, team, members } = await teamWith(6, () => ({ allowAggregate: true, allowIndividual: true }));
+    const { owner, team, members } = await teamWith(6, () => ({
+      allowAggregate: true,
+      allowIndividual: true,
+    }));
     const leaving = members[0] as { id: string; name: string };
     await db.user.delete({ where: { id: leaving.id } });
     const dashboard = await loadTeamDashboard(team, owner);
@@ -92,7 +130,12 @@ describe("team aggregates and consent", () => {
   it("keeps a removed member's own results with them", async () => {
     const { team, members } = await teamWith(1, everyoneAggregates);
     const member = members[0] as { id: string };
-    const attemptId = (await db.attempt.findFirstOrThrow({ where: { userId: member.id, teamId: team.id }, select: { id: true } })).id;
+    const attemptId = (
+      await db.attempt.findFirstOrThrow({
+        where: { userId: member.id, teamId: team.id },
+        select: { id: true },
+      })
+    ).id;
     expect(await removeMember(team.id, member.id)).toBe(true);
     expect(await loadResults(attemptId, userOwner(member.id))).not.toBeNull();
   });
@@ -108,17 +151,29 @@ describe("rounds", () => {
     expect(open).toMatchObject({ isReviewWithheld: true, review: [] });
     expect(JSON.stringify(open)).not.toContain("isKey");
     // No per-answer effect either: "raised"/"lowered" would say which answers were right.
-    expect([...(open?.required ?? []), ...(open?.other ?? [])].every((row) => row.movedBy.length === 0)).toBe(true);
-    const exportedOpen = (await exportUserData(member.id))?.attempts.find((attempt) => attempt.id === attemptId);
+    expect([...(open?.required ?? []), ...(open?.other ?? [])].every((row) => row.movedBy.length === 0)).toBe(
+      true,
+    );
+    const exportedOpen = (await exportUserData(member.id))?.attempts.find(
+      (attempt) => attempt.id === attemptId,
+    );
     expect(exportedOpen?.isReviewWithheld).toBe(true);
     expect(exportedOpen?.answers.length).toBeGreaterThan(0);
-    expect(exportedOpen?.answers.every((answer) => answer.isCorrect === null && answer.chosenOptionIds === null)).toBe(true);
+    expect(
+      exportedOpen?.answers.every((answer) => answer.isCorrect === null && answer.chosenOptionIds === null),
+    ).toBe(true);
     await openNextRound(teamId, "Round 2");
     const closed = await loadResults(attemptId, userOwner(member.id));
     expect(closed?.isReviewWithheld).toBe(false);
     expect(closed?.review.length).toBeGreaterThan(0);
-    const exportedClosed = (await exportUserData(member.id))?.attempts.find((attempt) => attempt.id === attemptId);
-    expect(exportedClosed?.answers.every((answer) => typeof answer.isCorrect === "boolean" && Array.isArray(answer.chosenOptionIds))).toBe(true);
+    const exportedClosed = (await exportUserData(member.id))?.attempts.find(
+      (attempt) => attempt.id === attemptId,
+    );
+    expect(
+      exportedClosed?.answers.every(
+        (answer) => typeof answer.isCorrect === "boolean" && Array.isArray(answer.chosenOptionIds),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -129,7 +184,10 @@ describe("invitations", () => {
     const token = path.split("/").at(-1) as string;
     const first = await person();
     expect(await acceptInvitation(token, first)).toEqual({ ok: true, teamId });
-    const invitation = await db.invitation.findFirstOrThrow({ where: { teamId, kind: "link" }, select: { id: true, tokenHash: true } });
+    const invitation = await db.invitation.findFirstOrThrow({
+      where: { teamId, kind: "link" },
+      select: { id: true, tokenHash: true },
+    });
     expect(invitation.tokenHash).not.toContain(token);
     await revokeInvitation(teamId, invitation.id);
     expect(await acceptInvitation(token, await person())).toMatchObject({ ok: false });
@@ -139,21 +197,37 @@ describe("invitations", () => {
   it("an email invitation works once, only for its address, and a bad list sends nothing", async () => {
     const { owner, teamId } = await newTeam();
     const invitee = await person("Invitee");
-    expect(await createEmailInvitations({ id: teamId, name: "T" }, owner, `${invitee.email}\nnot-an-address`)).toMatchObject({ ok: false, fieldErrors: { emails: expect.stringContaining("line 2") } });
+    expect(
+      await createEmailInvitations({ id: teamId, name: "T" }, owner, `${invitee.email}\nnot-an-address`),
+    ).toMatchObject({ ok: false, fieldErrors: { emails: expect.stringContaining("line 2") } });
     expect(await db.invitation.count({ where: { teamId } })).toBe(0);
-    expect(await createEmailInvitations({ id: teamId, name: "T" }, owner, invitee.email)).toEqual({ ok: true, sent: 1 });
+    expect(await createEmailInvitations({ id: teamId, name: "T" }, owner, invitee.email)).toEqual({
+      ok: true,
+      sent: 1,
+    });
     // The token exists only in the mail (the outbox transport in tests).
-    const mail = fs.readdirSync(outboxDir()).map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8")).find((text) => text.includes(`To: ${invitee.email}`)) ?? "";
+    const mail =
+      fs
+        .readdirSync(outboxDir())
+        .map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8"))
+        .find((text) => text.includes(`To: ${invitee.email}`)) ?? "";
     const token = /\/teams\/join\/([A-Za-z0-9_-]+)/.exec(mail)?.[1] as string;
     expect(token).toBeTruthy();
-    expect(await acceptInvitation(token, await person("Someone else"))).toMatchObject({ ok: false, message: expect.stringContaining("another address") });
+    expect(await acceptInvitation(token, await person("Someone else"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("another address"),
+    });
     expect(await acceptInvitation(token, invitee)).toEqual({ ok: true, teamId });
     expect(await acceptInvitation(token, invitee)).toMatchObject({ ok: false });
   });
 
   it("an expired invitation resolves to nothing", async () => {
     const { owner, teamId } = await newTeam();
-    const { path } = await createLinkInvitation(teamId, owner.id, new Date(Date.now() - 30 * 24 * 60 * 60 * 1000));
+    const { path } = await createLinkInvitation(
+      teamId,
+      owner.id,
+      new Date(Date.now() - 30 * 24 * 60 * 60 * 1000),
+    );
     expect(await resolveInvitation(path.split("/").at(-1) as string)).toBeNull();
   });
 });

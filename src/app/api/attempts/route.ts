@@ -25,8 +25,14 @@ export async function POST(request: Request): Promise<Response> {
   const owner = await creatingOwner();
   const { from = "", to, hoursPerWeek, timeZone = "", budget } = body.data;
   const asText = (value: number | undefined) => (value === undefined ? "" : String(value));
-  const started = await startAssessment({ from, to, hoursPerWeek: asText(hoursPerWeek), timeZone, budget: asText(budget) }, owner);
+  const started = await startAssessment(
+    { from, to, hoursPerWeek: asText(hoursPerWeek), timeZone, budget: asText(budget) },
+    owner,
+  );
   if (!started.ok) return jsonError(400, "Please fix the fields.", started.fieldErrors);
   const state = await loadQuiz(started.attemptId, owner);
-  return Response.json({ attemptId: started.attemptId, question: state.kind === "question" ? state.view : null }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { attemptId: started.attemptId, question: state.kind === "question" ? state.view : null },
+    { status: 201, headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -17,7 +17,12 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
   if (state.kind === "completed") redirect(`/results/${attemptId}`);
   return (
     <div className="mx-auto max-w-3xl">
-      <QuizQuestion key={state.view.questionId} view={state.view} answerAction={answerAction} finishAction={finishAction} />
+      <QuizQuestion
+        key={state.view.questionId}
+        view={state.view}
+        answerAction={answerAction}
+        finishAction={finishAction}
+      />
       <ReportProblem questionId={state.view.questionId} attemptId={attemptId} action={reportProblemAction} />
     </div>
   );

@@ -56,46 +56,97 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
     isStaff ? Promise.all([loadCohortDashboard(cohort, now), listRules(cohortId)]) : null,
   ]);
   const isAssessmentOpen = window !== null && isOpen && isWindowOpen(window, now);
-  const skills = [...graph.skills.values()].map((skill) => ({ id: skill.id, title: skill.title })).sort((a, b) => a.title.localeCompare(b.title));
-  const modules = [...graph.modules.values()].map((module) => ({ id: module.id, title: module.title })).sort((a, b) => a.title.localeCompare(b.title));
+  const skills = [...graph.skills.values()]
+    .map((skill) => ({ id: skill.id, title: skill.title }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  const modules = [...graph.modules.values()]
+    .map((module) => ({ id: module.id, title: module.title }))
+    .sort((a, b) => a.title.localeCompare(b.title));
   return (
     <>
-      <PageHeader title={cohort.name} crumbs={[{ href: "/cohorts", label: "Cohorts" }]} lead={`Target role: ${targetTitle}. ${cohort.startsOn} to ${cohort.endsOn}, dates in ${cohort.timeZone}. You are ${isStaff ? "staff" : "a learner"}.`}>
-        {cohort.isDemo && <p className="mt-2 text-sm font-semibold">Demo cohort: made-up learners; their results come from the real engine answering simulated quizzes.</p>}
-        {!isOpen && <p className="mt-2 text-sm font-semibold">This cohort is closed. Everyone keeps their own results, plans and done modules.</p>}
+      <PageHeader
+        title={cohort.name}
+        crumbs={[{ href: "/cohorts", label: "Cohorts" }]}
+        lead={`Target role: ${targetTitle}. ${cohort.startsOn} to ${cohort.endsOn}, dates in ${cohort.timeZone}. You are ${isStaff ? "staff" : "a learner"}.`}
+      >
+        {cohort.isDemo && (
+          <p className="mt-2 text-sm font-semibold">
+            Demo cohort: made-up learners; their results come from the real engine answering simulated
+            quizzes.
+          </p>
+        )}
+        {!isOpen && (
+          <p className="mt-2 text-sm font-semibold">
+            This cohort is closed. Everyone keeps their own results, plans and done modules.
+          </p>
+        )}
       </PageHeader>
       <div className="max-w-5xl space-y-10">
         <section aria-labelledby="assessment" className={sectionClass}>
-          <h2 id="assessment" className="text-xl font-semibold tracking-tight">Cohort assessment</h2>
+          <h2 id="assessment" className="text-xl font-semibold tracking-tight">
+            Cohort assessment
+          </h2>
           {window ? (
             <p className="text-sm">
-              Open from {formatInZone(window.opensAt, cohort.timeZone)} until {formatInZone(window.closesAt, cohort.timeZone)}. Correct answers and explanations appear after it closes.
+              Open from {formatInZone(window.opensAt, cohort.timeZone)} until{" "}
+              {formatInZone(window.closesAt, cohort.timeZone)}. Correct answers and explanations appear after
+              it closes.
             </p>
           ) : (
             <p className="text-sm">The staff have not opened the assessment yet.</p>
           )}
           {(attempts.inProgress || attempts.completed) && (
             <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-              {attempts.inProgress && <li><Link href={`/assess/${attempts.inProgress.id}`} className={linkClass}>Continue your cohort assessment</Link></li>}
-              {attempts.completed && <li><Link href={`/results/${attempts.completed.id}`} className={linkClass}>Your latest cohort results</Link></li>}
+              {attempts.inProgress && (
+                <li>
+                  <Link href={`/assess/${attempts.inProgress.id}`} className={linkClass}>
+                    Continue your cohort assessment
+                  </Link>
+                </li>
+              )}
+              {attempts.completed && (
+                <li>
+                  <Link href={`/results/${attempts.completed.id}`} className={linkClass}>
+                    Your latest cohort results
+                  </Link>
+                </li>
+              )}
             </ul>
           )}
           {isAssessmentOpen && (
             <FieldsForm
               id="cohort-start"
               action={startCohortAssessmentAction}
-              hidden={{ cohortId, from: profile?.currentRoleId ?? "", hoursPerWeek: profile?.hoursPerWeek ? String(profile.hoursPerWeek) : "" }}
+              hidden={{
+                cohortId,
+                from: profile?.currentRoleId ?? "",
+                hoursPerWeek: profile?.hoursPerWeek ? String(profile.hoursPerWeek) : "",
+              }}
               submit="Take the cohort assessment"
               pendingLabel="Starting…"
               isPrimary
-              fields={[{ kind: "select", name: "budget", label: "Longest quiz you want", value: "30", options: [{ value: "15", label: "Up to 15 questions (quicker, less certain)" }, { value: "20", label: "Up to 20 questions" }, { value: "30", label: "Up to 30 questions (recommended)" }] }]}
+              fields={[
+                {
+                  kind: "select",
+                  name: "budget",
+                  label: "Longest quiz you want",
+                  value: "30",
+                  options: [
+                    { value: "15", label: "Up to 15 questions (quicker, less certain)" },
+                    { value: "20", label: "Up to 20 questions" },
+                    { value: "30", label: "Up to 30 questions (recommended)" },
+                  ],
+                },
+              ]}
             >
               <TimeZoneInput />
             </FieldsForm>
           )}
           {isStaff && isOpen && (
             <details>
-              <summary className="cursor-pointer font-medium">{window ? "Change the window" : "Open the assessment"}</summary>
+              <summary className="cursor-pointer font-medium">
+                {window ? "Change the window" : "Open the assessment"}
+              </summary>
               <div className="mt-3">
                 <FieldsForm
                   id="window"
@@ -104,8 +155,20 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
                   submit="Save the window"
                   layout="grid"
                   fields={[
-                    { kind: "datetime-local", name: "opensAt", label: `Opens (${cohort.timeZone})`, value: window ? toLocalInput(window.opensAt, cohort.timeZone) : toLocalInput(now, cohort.timeZone) },
-                    { kind: "datetime-local", name: "closesAt", label: `Closes (${cohort.timeZone})`, value: window ? toLocalInput(window.closesAt, cohort.timeZone) : "" },
+                    {
+                      kind: "datetime-local",
+                      name: "opensAt",
+                      label: `Opens (${cohort.timeZone})`,
+                      value: window
+                        ? toLocalInput(window.opensAt, cohort.timeZone)
+                        : toLocalInput(now, cohort.timeZone),
+                    },
+                    {
+                      kind: "datetime-local",
+                      name: "closesAt",
+                      label: `Closes (${cohort.timeZone})`,
+                      value: window ? toLocalInput(window.closesAt, cohort.timeZone) : "",
+                    },
                   ]}
                 />
               </div>
@@ -114,21 +177,27 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
         </section>
 
         <section aria-labelledby="my-modules" className={sectionClass}>
-          <h2 id="my-modules" className="text-xl font-semibold tracking-tight">Modules assigned to you</h2>
+          <h2 id="my-modules" className="text-xl font-semibold tracking-tight">
+            Modules assigned to you
+          </h2>
           {mine.assignments.length === 0 ? (
             <p className="text-sm">Nothing assigned to you yet.</p>
           ) : (
             <ul className="space-y-1 text-sm">
               {mine.assignments.map((row) => (
                 <li key={row.moduleId}>
-                  <strong>{row.title}</strong> · due {formatDay(row.dueDate)} · {row.isDone ? "done" : row.isOverdue ? "overdue" : "not done yet"}
+                  <strong>{row.title}</strong> · due {formatDay(row.dueDate)} ·{" "}
+                  {row.isDone ? "done" : row.isOverdue ? "overdue" : "not done yet"}
                 </li>
               ))}
             </ul>
           )}
           {mine.planId && (
             <p className="text-sm">
-              <Link href={`/plan/${mine.planId}`} className={linkClass}>Open my learning plan for {targetTitle}</Link> to work through them and mark them done.
+              <Link href={`/plan/${mine.planId}`} className={linkClass}>
+                Open my learning plan for {targetTitle}
+              </Link>{" "}
+              to work through them and mark them done.
             </p>
           )}
         </section>
@@ -136,12 +205,28 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
         {staffView && (
           <>
             <p className="text-sm">
-              <a href={`/api/cohorts/${cohortId}/export`} className={linkClass} download>Download roster progress (CSV)</a>
+              <a href={`/api/cohorts/${cohortId}/export`} className={linkClass} download>
+                Download roster progress (CSV)
+              </a>
             </p>
-            <RosterSection cohortId={cohortId} dashboard={staffView[0]} isOpen={isOpen} actions={{ importRoster: importRosterAction, addStaff: addStaffAction, resend: resendInvitationAction, revoke: revokeCohortInvitationAction }} />
+            <RosterSection
+              cohortId={cohortId}
+              dashboard={staffView[0]}
+              isOpen={isOpen}
+              actions={{
+                importRoster: importRosterAction,
+                addStaff: addStaffAction,
+                resend: resendInvitationAction,
+                revoke: revokeCohortInvitationAction,
+              }}
+            />
             <RulesSection
               cohortId={cohortId}
-              rules={staffView[1].map((rule) => ({ ...rule, skillTitle: graph.skills.get(rule.skillId)?.title ?? rule.skillId, moduleTitle: graph.modules.get(rule.moduleId)?.title ?? rule.moduleId }))}
+              rules={staffView[1].map((rule) => ({
+                ...rule,
+                skillTitle: graph.skills.get(rule.skillId)?.title ?? rule.skillId,
+                moduleTitle: graph.modules.get(rule.moduleId)?.title ?? rule.moduleId,
+              }))}
               previewText={staffView[0].preview.text}
               canApply={staffView[1].length > 0}
               isOpen={isOpen}
@@ -149,12 +234,27 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
               modules={modules}
               actions={{ add: addRuleAction, remove: deleteRuleAction, apply: applyRulesAction }}
             />
-            <ProgressSection cohortId={cohortId} dashboard={staffView[0]} isOpen={isOpen} modules={modules} actions={{ assign: assignModuleAction, waive: waiveAssignmentAction }} />
+            <ProgressSection
+              cohortId={cohortId}
+              dashboard={staffView[0]}
+              isOpen={isOpen}
+              modules={modules}
+              actions={{ assign: assignModuleAction, waive: waiveAssignmentAction }}
+            />
             {isOpen && (
               <section aria-labelledby="close" className={sectionClass}>
-                <h2 id="close" className="text-xl font-semibold tracking-tight">Close the cohort</h2>
-                <p className="text-sm">Closing makes the cohort read-only. Learners keep their results, plans and done modules.</p>
-                <ActionButton action={closeCohortAction} fields={{ cohortId }} label="Close the cohort" pendingLabel="Closing…" />
+                <h2 id="close" className="text-xl font-semibold tracking-tight">
+                  Close the cohort
+                </h2>
+                <p className="text-sm">
+                  Closing makes the cohort read-only. Learners keep their results, plans and done modules.
+                </p>
+                <ActionButton
+                  action={closeCohortAction}
+                  fields={{ cohortId }}
+                  label="Close the cohort"
+                  pendingLabel="Closing…"
+                />
               </section>
             )}
           </>

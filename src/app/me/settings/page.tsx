@@ -35,7 +35,9 @@ export default async function SettingsPage() {
         <h2 id="profile-heading" className="mb-4 text-xl font-semibold">
           Profile
         </h2>
-        <p className="mb-4 max-w-2xl text-slate-700 dark:text-slate-300">Your current role and study hours prefill new assessments.</p>
+        <p className="mb-4 max-w-2xl text-slate-700 dark:text-slate-300">
+          Your current role and study hours prefill new assessments.
+        </p>
         <JsonForm
           endpoint="/api/account/profile"
           method="PATCH"
@@ -44,7 +46,12 @@ export default async function SettingsPage() {
           numericFields={["hoursPerWeek"]}
           fields={[
             { name: "name", label: "Display name", autoComplete: "name", defaultValue: profile.name },
-            { name: "currentRoleId", label: "Current role", defaultValue: profile.currentRoleId ?? "", options: [{ value: "", label: "None of these / not sure" }, ...roles] },
+            {
+              name: "currentRoleId",
+              label: "Current role",
+              defaultValue: profile.currentRoleId ?? "",
+              options: [{ value: "", label: "None of these / not sure" }, ...roles],
+            },
             {
               name: "hoursPerWeek",
               label: "Hours a week you can study",
@@ -61,14 +68,27 @@ export default async function SettingsPage() {
         <h2 id="password-heading" className="mb-4 text-xl font-semibold">
           Change password
         </h2>
-        <p className="mb-4 max-w-2xl text-slate-700 dark:text-slate-300">Every other device signed in to your account is signed out after the change.</p>
+        <p className="mb-4 max-w-2xl text-slate-700 dark:text-slate-300">
+          Every other device signed in to your account is signed out after the change.
+        </p>
         <JsonForm
           endpoint="/api/account/password"
           submitLabel="Change password"
           successMessage="Password changed. Other sessions were signed out."
           fields={[
-            { name: "currentPassword", label: "Current password", type: "password", autoComplete: "current-password" },
-            { name: "newPassword", label: "New password", type: "password", autoComplete: "new-password", hint: PASSWORD_HINT },
+            {
+              name: "currentPassword",
+              label: "Current password",
+              type: "password",
+              autoComplete: "current-password",
+            },
+            {
+              name: "newPassword",
+              label: "New password",
+              type: "password",
+              autoComplete: "new-password",
+              hint: PASSWORD_HINT,
+            },
           ]}
         />
       </section>
@@ -78,13 +98,18 @@ export default async function SettingsPage() {
           Export your data
         </h2>
         <p className="mb-4 max-w-2xl text-slate-700 dark:text-slate-300">
-          One JSON file with your profile, every attempt with its answers and results, and your learning plans. The format is described in the{" "}
+          One JSON file with your profile, every attempt with its answers and results, and your learning
+          plans. The format is described in the{" "}
           <Link href="/privacy#export" className="font-medium text-brand-700 underline dark:text-brand-100">
             privacy page
           </Link>
           .
         </p>
-        <a href="/api/account/export" download className="inline-block rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800">
+        <a
+          href="/api/account/export"
+          download
+          className="inline-block rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800"
+        >
           Download my data (JSON)
         </a>
       </section>
@@ -94,8 +119,8 @@ export default async function SettingsPage() {
           Delete your account
         </h2>
         <p className="mb-4 max-w-2xl text-slate-700 dark:text-slate-300">
-          This erases your account, sessions, attempts, answers, results, plans and share links at once. It cannot be undone; export your data first if you want
-          a copy.
+          This erases your account, sessions, attempts, answers, results, plans and share links at once. It
+          cannot be undone; export your data first if you want a copy.
         </p>
         <JsonForm
           endpoint="/api/account/delete"

@@ -10,11 +10,17 @@ import { findOwnedPlan, setPlanHours, setPlanItemDone } from "@/server/plans";
 import { z } from "zod";
 import { RouteIdSchema } from "@/lib/route-params";
 
-const ToggleSchema = z.object({ planId: RouteIdSchema, moduleId: z.string().min(1).max(100), done: z.enum(["0", "1"]) }).strict();
+const ToggleSchema = z
+  .object({ planId: RouteIdSchema, moduleId: z.string().min(1).max(100), done: z.enum(["0", "1"]) })
+  .strict();
 
 /** Marks a module done or not done. A plan that is not the viewer's gets the same answer as a missing one. */
 export async function togglePlanItemAction(form: FormData): Promise<void> {
-  const parsed = ToggleSchema.safeParse({ planId: formText(form, "planId"), moduleId: formText(form, "moduleId"), done: formText(form, "done") });
+  const parsed = ToggleSchema.safeParse({
+    planId: formText(form, "planId"),
+    moduleId: formText(form, "moduleId"),
+    done: formText(form, "done"),
+  });
   if (!parsed.success) return; // a tampered form changes nothing, like a foreign plan
   const { planId, moduleId, done } = parsed.data;
   const owner = await currentOwner();
@@ -40,6 +46,7 @@ export async function regeneratePlanAction(form: FormData): Promise<void> {
   const planId = formText(form, "planId");
   const owner = await currentOwner();
   const plan = owner ? await findOwnedPlan(planId, owner) : null;
-  if (owner && plan?.sourceAttemptId) await regeneratePlanFromAttempt(plan.sourceAttemptId, owner, plan.hoursPerWeek);
+  if (owner && plan?.sourceAttemptId)
+    await regeneratePlanFromAttempt(plan.sourceAttemptId, owner, plan.hoursPerWeek);
   revalidatePath(`/plan/${planId}`);
 }

@@ -41,12 +41,18 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           <PlanHoursForm planId={plan.id} hoursPerWeek={plan.hoursPerWeek} action={setPlanHoursAction} />
           <form action={regeneratePlanAction}>
             <input type="hidden" name="planId" value={plan.id} />
-            <button type="submit" className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:border-brand-600 dark:border-slate-600">
+            <button
+              type="submit"
+              className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:border-brand-600 dark:border-slate-600"
+            >
               Regenerate from my latest result
             </button>
           </form>
           {plan.sourceAttemptId && (
-            <Link href={`/results/${plan.sourceAttemptId}`} className="py-2 text-sm font-medium underline underline-offset-2">
+            <Link
+              href={`/results/${plan.sourceAttemptId}`}
+              className="py-2 text-sm font-medium underline underline-offset-2"
+            >
               Back to the results
             </Link>
           )}
@@ -62,7 +68,9 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="modules">
-          <h2 id="modules" className="text-xl font-semibold tracking-tight">Modules, prerequisites first</h2>
+          <h2 id="modules" className="text-xl font-semibold tracking-tight">
+            Modules, prerequisites first
+          </h2>
           <ol className="mt-4 space-y-3">
             {plan.items.map((item) => (
               <PlanItemCard key={item.moduleId} planId={plan.id} item={item} action={togglePlanItemAction} />
@@ -70,9 +78,12 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           </ol>
         </section>
         <section aria-labelledby="schedule">
-          <h2 id="schedule" className="text-xl font-semibold tracking-tight">Week by week</h2>
+          <h2 id="schedule" className="text-xl font-semibold tracking-tight">
+            Week by week
+          </h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            From {formatDay(plan.startDate)}, {plan.hoursPerWeek} h a week, dates in {plan.timeZone.replace(/_/g, " ")}.
+            From {formatDay(plan.startDate)}, {plan.hoursPerWeek} h a week, dates in{" "}
+            {plan.timeZone.replace(/_/g, " ")}.
           </p>
           {plan.weeks.length === 0 ? (
             <p className="mt-4 text-sm">Nothing left to schedule.</p>
@@ -81,7 +92,8 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               {plan.weeks.map((week) => (
                 <li key={week.week} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
                   <h3 className="text-sm font-semibold">
-                    Week {week.week} · {formatDay(week.startsOn)} – {formatDay(week.endsOn)} · {formatHours(week.hours)}
+                    Week {week.week} · {formatDay(week.startsOn)} – {formatDay(week.endsOn)} ·{" "}
+                    {formatHours(week.hours)}
                   </h3>
                   <ul className="mt-1 list-disc pl-5 text-sm">
                     {week.moduleIds.map((moduleId) => (
@@ -99,7 +111,11 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         </section>
       </div>
       <p className="mt-10 text-sm text-slate-600 dark:text-slate-400">
-        Want to see how far you have come? <Link href={`/assess?to=${plan.targetRoleId}`} className="underline underline-offset-2">Reassess</Link> — the plan updates and keeps what you have done.
+        Want to see how far you have come?{" "}
+        <Link href={`/assess?to=${plan.targetRoleId}`} className="underline underline-offset-2">
+          Reassess
+        </Link>{" "}
+        — the plan updates and keeps what you have done.
       </p>
     </>
   );

@@ -21,8 +21,14 @@ export const metadata: Metadata = { title: "Your results", robots: { index: fals
 
 const VERDICT: Record<ResultsView["verdict"], { title: string; body: string }> = {
   ready: { title: "Ready", body: "Your answers say you very likely meet every core requirement." },
-  uncertain: { title: "Close — not settled", body: "Some core skills sit near the level the role asks for; the plan below targets them first." },
-  "not-yet": { title: "Not yet", body: "At least one core skill is likely below the level the role asks for. The gaps and the plan below show what to learn first." },
+  uncertain: {
+    title: "Close — not settled",
+    body: "Some core skills sit near the level the role asks for; the plan below targets them first.",
+  },
+  "not-yet": {
+    title: "Not yet",
+    body: "At least one core skill is likely below the level the role asks for. The gaps and the plan below show what to learn first.",
+  },
 };
 
 const STOP: Record<string, string> = {
@@ -53,7 +59,10 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
       >
         <div className="mt-4 flex flex-wrap gap-3 print:hidden">
           {view.planId && (
-            <Link href={`/plan/${view.planId}`} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+            <Link
+              href={`/plan/${view.planId}`}
+              className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+            >
               Open my learning plan
             </Link>
           )}
@@ -69,24 +78,35 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
       </PageHeader>
       {view.required.some((row) => row.answerCount === 0) && (
         <p className="mb-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
-          {view.required.filter((row) => row.answerCount === 0).length} of the {view.required.length} required skills were not asked because the quiz ended early:{" "}
-          {view.required.filter((row) => row.answerCount === 0).map((row) => row.title).join(", ")}. Their estimates are inferred from{" "}
-          {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills, not measured, and are marked “not asked” below. Reassess
-          to measure them — every required skill gets at least one question when the quiz runs to its end.
+          {view.required.filter((row) => row.answerCount === 0).length} of the {view.required.length} required
+          skills were not asked because the quiz ended early:{" "}
+          {view.required
+            .filter((row) => row.answerCount === 0)
+            .map((row) => row.title)
+            .join(", ")}
+          . Their estimates are inferred from{" "}
+          {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills, not
+          measured, and are marked “not asked” below. Reassess to measure them — every required skill gets at
+          least one question when the quiz runs to its end.
         </p>
       )}
       {view.attempt.isContentChanged && (
         <p className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
-          The question bank has changed since this assessment. Your result is shown exactly as it was scored; the questions in the review below show their current wording.
+          The question bank has changed since this assessment. Your result is shown exactly as it was scored;
+          the questions in the review below show their current wording.
         </p>
       )}
 
-      <section aria-labelledby="verdict" className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-labelledby="verdict"
+        className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+      >
         <h2 id="verdict" className="text-2xl font-semibold">
           Readiness for {view.to.title}: {verdict.title}
         </h2>
         <p className="mt-2 text-lg">
-          <span className="font-semibold tabular-nums">{percent(view.readiness)}</span> chance that every core skill meets its target. {verdict.body}
+          <span className="font-semibold tabular-nums">{percent(view.readiness)}</span> chance that every core
+          skill meets its target. {verdict.body}
         </p>
         <div className="mt-5 grid gap-6 md:grid-cols-2">
           <div>
@@ -97,20 +117,29 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {view.gaps.map((row) => (
                   <li key={row.skillId}>
-                    {row.title}: level {row.level}, target {row.targetLevel} ({percent(row.pMeets ?? 0)} chance you meet it{row.answerCount === 0 ? "; not asked, inferred" : ""})
+                    {row.title}: level {row.level}, target {row.targetLevel} ({percent(row.pMeets ?? 0)}{" "}
+                    chance you meet it{row.answerCount === 0 ? "; not asked, inferred" : ""})
                   </li>
                 ))}
               </ul>
             )}
           </div>
           <div>
-            <h3 className="font-semibold">{view.from ? `What carries over from ${view.from.title}` : "What you already bring"}</h3>
+            <h3 className="font-semibold">
+              {view.from ? `What carries over from ${view.from.title}` : "What you already bring"}
+            </h3>
             {view.carriesOver.length === 0 ? (
-              <p className="mt-1 text-sm">{view.from ? "No shared skill is confirmed yet at the level this role needs." : "Choose a current role next time to see what carries over."}</p>
+              <p className="mt-1 text-sm">
+                {view.from
+                  ? "No shared skill is confirmed yet at the level this role needs."
+                  : "Choose a current role next time to see what carries over."}
+              </p>
             ) : (
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {view.carriesOver.map((row) => (
-                  <li key={row.skillId}>{row.title} (likely meets level {row.targetLevel})</li>
+                  <li key={row.skillId}>
+                    {row.title} (likely meets level {row.targetLevel})
+                  </li>
                 ))}
               </ul>
             )}
@@ -119,27 +148,48 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
       </section>
 
       <section aria-labelledby="skills" className="mt-10">
-        <h2 id="skills" className="text-xl font-semibold tracking-tight">Skills {view.to.title} requires</h2>
+        <h2 id="skills" className="text-xl font-semibold tracking-tight">
+          Skills {view.to.title} requires
+        </h2>
         <div className="mt-4">
           <LevelChart rows={view.required} />
         </div>
         <div className="mt-6">
-          <SkillTable rows={view.required} fromTitle={view.from?.title ?? null} hasPrevious={view.previous !== null} caption={view.previous ? "Per skill, with the change since your previous assessment for this role." : "Per skill: level, target and how sure we are."} />
+          <SkillTable
+            rows={view.required}
+            fromTitle={view.from?.title ?? null}
+            hasPrevious={view.previous !== null}
+            caption={
+              view.previous
+                ? "Per skill, with the change since your previous assessment for this role."
+                : "Per skill: level, target and how sure we are."
+            }
+          />
         </div>
         {view.other.length > 0 && (
           <details className="mt-6">
-            <summary className="cursor-pointer font-medium">Other skills your answers touched ({view.other.length})</summary>
+            <summary className="cursor-pointer font-medium">
+              Other skills your answers touched ({view.other.length})
+            </summary>
             <div className="mt-3">
-              <SkillTable rows={view.other} fromTitle={view.from?.title ?? null} hasPrevious={false} caption="Not required by the target role." />
+              <SkillTable
+                rows={view.other}
+                fromTitle={view.from?.title ?? null}
+                hasPrevious={false}
+                caption="Not required by the target role."
+              />
             </div>
           </details>
         )}
       </section>
 
       <section aria-labelledby="roles" className="mt-10">
-        <h2 id="roles" className="text-xl font-semibold tracking-tight">How you fit every role</h2>
+        <h2 id="roles" className="text-xl font-semibold tracking-tight">
+          How you fit every role
+        </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Fit: the share of a role’s requirements you likely meet (core counts double). Ready: the chance every core skill meets its level. From the same answers.
+          Fit: the share of a role’s requirements you likely meet (core counts double). Ready: the chance
+          every core skill meets its level. From the same answers.
         </p>
         <div className="mt-4 max-w-3xl">
           <RoleFitList roles={view.roles} fromId={view.from?.id ?? null} />
@@ -147,7 +197,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
       </section>
 
       <section aria-labelledby="review" className="mt-10">
-        <h2 id="review" className="text-xl font-semibold tracking-tight">Your answers, with explanations</h2>
+        <h2 id="review" className="text-xl font-semibold tracking-tight">
+          Your answers, with explanations
+        </h2>
         {view.isReviewWithheld ? (
           <p className="mt-4 max-w-3xl rounded-lg border border-slate-300 p-3 dark:border-slate-700">
             {view.isCohortAttempt
@@ -156,7 +208,16 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           </p>
         ) : (
           <div className="mt-4">
-            <AnswerReview items={view.review} renderReport={(questionId) => <ReportProblem questionId={questionId} attemptId={view.attempt.id} action={reportProblemAction} />} />
+            <AnswerReview
+              items={view.review}
+              renderReport={(questionId) => (
+                <ReportProblem
+                  questionId={questionId}
+                  attemptId={view.attempt.id}
+                  action={reportProblemAction}
+                />
+              )}
+            />
           </div>
         )}
       </section>

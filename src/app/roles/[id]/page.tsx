@@ -32,9 +32,15 @@ export default async function RolePage({ params }: Props) {
             <h2 id="requirements" className="text-2xl font-semibold tracking-tight">
               What the role requires
             </h2>
-            <RequirementsTable caption={`Core skills (${role.core.length}) — these decide readiness`} rows={role.core} />
+            <RequirementsTable
+              caption={`Core skills (${role.core.length}) — these decide readiness`}
+              rows={role.core}
+            />
             {role.supporting.length > 0 && (
-              <RequirementsTable caption={`Supporting skills (${role.supporting.length})`} rows={role.supporting} />
+              <RequirementsTable
+                caption={`Supporting skills (${role.supporting.length})`}
+                rows={role.supporting}
+              />
             )}
           </section>
           <section aria-label="About the role">
@@ -45,11 +51,16 @@ export default async function RolePage({ params }: Props) {
           <h2 id="move-in" className="text-lg font-semibold">
             Moving into this role
           </h2>
-          <p className="text-sm text-slate-700 dark:text-slate-300">See what carries over from the role you have now.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            See what carries over from the role you have now.
+          </p>
           <ul className="space-y-1 text-sm">
             {others.map((other) => (
               <li key={other.id}>
-                <Link href={`/transitions/${other.id}/${role.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+                <Link
+                  href={`/transitions/${other.id}/${role.id}`}
+                  className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                >
                   From {other.title}
                 </Link>
               </li>

@@ -8,7 +8,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { loadSharedView } from "@/server/share-links";
 
 // The token is the whole permission: keep the page out of indexes and its address out of referrers.
-export const metadata: Metadata = { title: "Shared view", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Shared view",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function SharedPage({ params }: { params: Promise<{ token: string }> }) {
   const token = await readIdParam(params, "token");
@@ -24,7 +28,10 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
     const { results } = shared;
     return (
       <>
-        <PageHeader title={`${results.from ? `${results.from.title} → ` : ""}${results.to.title}`} lead="An assessment result: the most likely level per skill, an 80 % range and the chance of meeting the target.">
+        <PageHeader
+          title={`${results.from ? `${results.from.title} → ` : ""}${results.to.title}`}
+          lead="An assessment result: the most likely level per skill, an 80 % range and the chance of meeting the target."
+        >
           {note}
         </PageHeader>
         <SharedResultsView results={results} />
@@ -36,7 +43,11 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
     <>
       <PageHeader
         title={`Learning plan: ${plan.targetTitle}`}
-        lead={plan.items.length === 0 ? undefined : `${plan.items.length} modules in prerequisite order, ${formatHours(plan.totalHours)} in all; ${plan.doneCount} done, ${formatHours(plan.remainingHours)} to go.`}
+        lead={
+          plan.items.length === 0
+            ? undefined
+            : `${plan.items.length} modules in prerequisite order, ${formatHours(plan.totalHours)} in all; ${plan.doneCount} done, ${formatHours(plan.remainingHours)} to go.`
+        }
       >
         {note}
       </PageHeader>

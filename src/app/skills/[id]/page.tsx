@@ -22,7 +22,10 @@ function SkillList({ skills, empty }: { skills: SkillLink[]; empty: string }) {
     <ul className="flex flex-wrap gap-2">
       {skills.map((skill) => (
         <li key={skill.id}>
-          <Link href={`/skills/${skill.id}`} className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-brand-600 dark:border-slate-600">
+          <Link
+            href={`/skills/${skill.id}`}
+            className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-brand-600 dark:border-slate-600"
+          >
             {skill.title}
           </Link>
         </li>
@@ -47,7 +50,9 @@ export default async function SkillPage({ params }: Props) {
         <div className="space-y-10">
           <SanitizedMarkdown html={skill.bodyHtml} />
           <section aria-labelledby="levels">
-            <h2 id="levels" className="text-2xl font-semibold tracking-tight">Levels</h2>
+            <h2 id="levels" className="text-2xl font-semibold tracking-tight">
+              Levels
+            </h2>
             <dl className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
               {skill.levels.map((entry) => (
                 <div key={entry.level} className="grid gap-1 px-4 py-3 sm:grid-cols-[11rem_1fr]">
@@ -60,7 +65,9 @@ export default async function SkillPage({ params }: Props) {
             </dl>
           </section>
           <section aria-labelledby="modules">
-            <h2 id="modules" className="text-2xl font-semibold tracking-tight">Learning modules</h2>
+            <h2 id="modules" className="text-2xl font-semibold tracking-tight">
+              Learning modules
+            </h2>
             {skill.modules.length === 0 ? (
               <p className="mt-3 text-slate-700 dark:text-slate-300">No module for this skill yet.</p>
             ) : (
@@ -73,7 +80,11 @@ export default async function SkillPage({ params }: Props) {
                       {mod.url && (
                         <>
                           {" · "}
-                          <a href={mod.url} rel="noopener noreferrer" className="text-brand-700 underline dark:text-brand-100">
+                          <a
+                            href={mod.url}
+                            rel="noopener noreferrer"
+                            className="text-brand-700 underline dark:text-brand-100"
+                          >
                             Resource<span className="sr-only"> for {mod.title}</span>
                           </a>
                         </>
@@ -87,14 +98,21 @@ export default async function SkillPage({ params }: Props) {
         </div>
         <aside className="space-y-8">
           <section aria-labelledby="roles-needing">
-            <h2 id="roles-needing" className="text-lg font-semibold">Roles that need it</h2>
+            <h2 id="roles-needing" className="text-lg font-semibold">
+              Roles that need it
+            </h2>
             {skill.roles.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No role requires this skill yet.</p>
+              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                No role requires this skill yet.
+              </p>
             ) : (
               <ul className="mt-2 space-y-2">
                 {skill.roles.map((role) => (
                   <li key={role.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                    <Link href={`/roles/${role.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+                    <Link
+                      href={`/roles/${role.id}`}
+                      className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                    >
                       {role.title}
                     </Link>
                     <span className="text-slate-700 dark:text-slate-300">
@@ -106,7 +124,9 @@ export default async function SkillPage({ params }: Props) {
             )}
           </section>
           <section aria-labelledby="prereqs" className="space-y-2">
-            <h2 id="prereqs" className="text-lg font-semibold">Builds on</h2>
+            <h2 id="prereqs" className="text-lg font-semibold">
+              Builds on
+            </h2>
             <SkillList skills={skill.prerequisites} empty="No prerequisites: a starting point." />
             {skill.foundations.length > skill.prerequisites.length && (
               <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -115,13 +135,21 @@ export default async function SkillPage({ params }: Props) {
             )}
           </section>
           <section aria-labelledby="dependants" className="space-y-2">
-            <h2 id="dependants" className="text-lg font-semibold">Leads to</h2>
+            <h2 id="dependants" className="text-lg font-semibold">
+              Leads to
+            </h2>
             <SkillList skills={skill.dependants} empty="No skill builds on this one yet." />
           </section>
-          <section aria-labelledby="questions" className="space-y-1 text-sm text-slate-700 dark:text-slate-300">
-            <h2 id="questions" className="text-lg font-semibold text-slate-900 dark:text-slate-100">Question bank</h2>
+          <section
+            aria-labelledby="questions"
+            className="space-y-1 text-sm text-slate-700 dark:text-slate-300"
+          >
+            <h2 id="questions" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
+              Question bank
+            </h2>
             <p>
-              {skill.questionCount} questions ({skill.questionLevels.map((count, index) => `${count} at level ${index + 1}`).join(", ")}).
+              {skill.questionCount} questions (
+              {skill.questionLevels.map((count, index) => `${count} at level ${index + 1}`).join(", ")}).
             </p>
           </section>
         </aside>

@@ -47,40 +47,69 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     listViewsOfMe(teamId, user.id),
     isManager ? Promise.all([listMembers(teamId), listInvitations(teamId), listRounds(teamId)]) : null,
   ]);
-  const from = profile?.currentRoleId && roles.some((role) => role.id === profile.currentRoleId) ? profile.currentRoleId : "";
+  const from =
+    profile?.currentRoleId && roles.some((role) => role.id === profile.currentRoleId)
+      ? profile.currentRoleId
+      : "";
   return (
     <>
-      <PageHeader title={team.name} crumbs={[{ href: "/teams", label: "Teams" }]} lead={`Target role: ${targetTitle}. Your role: ${ROLE_NAMES[membership.role] ?? "Member"}.`}>
+      <PageHeader
+        title={team.name}
+        crumbs={[{ href: "/teams", label: "Teams" }]}
+        lead={`Target role: ${targetTitle}. Your role: ${ROLE_NAMES[membership.role] ?? "Member"}.`}
+      >
         {team.isDemo && <p className="mt-2 text-sm font-semibold">Demo team: made-up members and results.</p>}
       </PageHeader>
       <div className="max-w-4xl space-y-10">
         <section aria-labelledby="my-choices" className={sectionClass}>
-          <h2 id="my-choices" className="text-xl font-semibold tracking-tight">What the team may use of your results</h2>
+          <h2 id="my-choices" className="text-xl font-semibold tracking-tight">
+            What the team may use of your results
+          </h2>
           <p className="text-sm">Two separate choices. Saving takes effect immediately.</p>
-          <ConsentForm teamId={teamId} allowAggregate={membership.allowAggregate} allowIndividual={membership.allowIndividual} action={updateConsentAction} />
+          <ConsentForm
+            teamId={teamId}
+            allowAggregate={membership.allowAggregate}
+            allowIndividual={membership.allowIndividual}
+            action={updateConsentAction}
+          />
         </section>
 
         <section aria-labelledby="team-assessment" className={sectionClass}>
-          <h2 id="team-assessment" className="text-xl font-semibold tracking-tight">Team assessment</h2>
+          <h2 id="team-assessment" className="text-xl font-semibold tracking-tight">
+            Team assessment
+          </h2>
           {(mine.completed || mine.inProgress) && (
             <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
               {mine.inProgress && (
                 <li>
-                  <Link href={`/assess/${mine.inProgress.id}`} className={linkClass}>Continue your team assessment</Link>
+                  <Link href={`/assess/${mine.inProgress.id}`} className={linkClass}>
+                    Continue your team assessment
+                  </Link>
                 </li>
               )}
               {mine.completed && (
                 <li>
-                  <Link href={`/results/${mine.completed.id}`} className={linkClass}>Your latest team results</Link>
+                  <Link href={`/results/${mine.completed.id}`} className={linkClass}>
+                    Your latest team results
+                  </Link>
                 </li>
               )}
             </ul>
           )}
-          <TeamStartForm teamId={teamId} targetTitle={targetTitle} roles={roles} from={from} hoursPerWeek={profile?.hoursPerWeek ? String(profile.hoursPerWeek) : ""} action={startTeamAssessmentAction} />
+          <TeamStartForm
+            teamId={teamId}
+            targetTitle={targetTitle}
+            roles={roles}
+            from={from}
+            hoursPerWeek={profile?.hoursPerWeek ? String(profile.hoursPerWeek) : ""}
+            action={startTeamAssessmentAction}
+          />
         </section>
 
         <section aria-labelledby="views-of-me" className={sectionClass}>
-          <h2 id="views-of-me" className="text-xl font-semibold tracking-tight">Who viewed my individual results</h2>
+          <h2 id="views-of-me" className="text-xl font-semibold tracking-tight">
+            Who viewed my individual results
+          </h2>
           <ViewsOfMe views={views} />
         </section>
 

@@ -4,13 +4,17 @@ import { requireUser } from "@/server/permissions";
 import { revokeShareLink } from "@/server/share-links";
 
 /** DELETE /api/share/<linkId> → 200 {ok: true}: the link stops working. 404 for a link that is not the user's (or already revoked). */
-export async function DELETE(request: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
+export async function DELETE(
+  request: Request,
+  { params }: { params: Promise<{ linkId: string }> },
+): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request, { bodyless: true });
   if (unsafe) return unsafe;
   const user = await requireUser();
   if (!user) return UNAUTHENTICATED();
   const linkId = await readIdParam(params, "linkId");
   if (!linkId) return jsonError(404, "Not found.");
-  if (linkId.length > 100 || !(await revokeShareLink(user.id, linkId))) return jsonError(404, "No such share link.");
+  if (linkId.length > 100 || !(await revokeShareLink(user.id, linkId)))
+    return jsonError(404, "No such share link.");
   return privateJson({ ok: true });
 }

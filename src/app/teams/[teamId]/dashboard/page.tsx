@@ -19,7 +19,10 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) notFound();
   const team = access.membership.team;
-  const dashboard = await loadTeamDashboard({ id: team.id, targetRoleId: team.targetRoleId }, { id: access.user.id, name: access.user.name });
+  const dashboard = await loadTeamDashboard(
+    { id: team.id, targetRoleId: team.targetRoleId },
+    { id: access.user.id, name: access.user.name },
+  );
   const targetTitle = listRoles().find((role) => role.id === team.targetRoleId)?.title ?? team.targetRoleId;
   return (
     <>
@@ -40,9 +43,17 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
       </PageHeader>
       <div className="max-w-5xl space-y-12">
         {dashboard.aggregate.kind === "suppressed" ? (
-          <section aria-labelledby="team-numbers" className="rounded-2xl border border-slate-200 p-6 dark:border-slate-800">
-            <h2 id="team-numbers" className="text-xl font-semibold tracking-tight">Team numbers</h2>
-            <p className="mt-2">Team numbers appear once at least {dashboard.aggregate.minimum} members who allow it have finished the team assessment.</p>
+          <section
+            aria-labelledby="team-numbers"
+            className="rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+          >
+            <h2 id="team-numbers" className="text-xl font-semibold tracking-tight">
+              Team numbers
+            </h2>
+            <p className="mt-2">
+              Team numbers appear once at least {dashboard.aggregate.minimum} members who allow it have
+              finished the team assessment.
+            </p>
           </section>
         ) : (
           <>

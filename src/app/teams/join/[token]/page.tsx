@@ -32,23 +32,42 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ token
   const next = encodeURIComponent(`/teams/join/${token}`);
   return (
     <>
-      <PageHeader title={`Join “${team.name}”`} lead={`The team measures itself against the role ${targetTitle}. As a member you take the team's assessment and keep your own results and learning plan.`} />
+      <PageHeader
+        title={`Join “${team.name}”`}
+        lead={`The team measures itself against the role ${targetTitle}. As a member you take the team's assessment and keep your own results and learning plan.`}
+      />
       <div className="max-w-3xl space-y-8">
-        <section aria-labelledby="join-choices" className="rounded-2xl border border-slate-200 p-6 dark:border-slate-800">
-          <h2 id="join-choices" className="mb-3 text-xl font-semibold tracking-tight">You decide what the team sees</h2>
+        <section
+          aria-labelledby="join-choices"
+          className="rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+        >
+          <h2 id="join-choices" className="mb-3 text-xl font-semibold tracking-tight">
+            You decide what the team sees
+          </h2>
           <ConsentExplanations />
           <p className="mt-4 text-sm">You can change both choices at any time on the team&apos;s page.</p>
         </section>
         <section aria-labelledby="join-now">
-          <h2 id="join-now" className="mb-3 text-xl font-semibold tracking-tight">Join</h2>
+          <h2 id="join-now" className="mb-3 text-xl font-semibold tracking-tight">
+            Join
+          </h2>
           {!user ? (
             <p>
-              <Link href={`/sign-in?next=${next}`} className={linkClass}>Sign in</Link> or{" "}
-              <Link href={`/sign-up?next=${next}`} className={linkClass}>create an account</Link> to join the team.
+              <Link href={`/sign-in?next=${next}`} className={linkClass}>
+                Sign in
+              </Link>{" "}
+              or{" "}
+              <Link href={`/sign-up?next=${next}`} className={linkClass}>
+                create an account
+              </Link>{" "}
+              to join the team.
             </p>
           ) : isMember ? (
             <p>
-              You are already in this team. <Link href={`/teams/${team.id}`} className={linkClass}>Open the team&apos;s page</Link>
+              You are already in this team.{" "}
+              <Link href={`/teams/${team.id}`} className={linkClass}>
+                Open the team&apos;s page
+              </Link>
             </p>
           ) : (
             <JoinTeamForm token={token} action={joinTeamAction} />

@@ -7,7 +7,10 @@ import { currentOwner } from "@/server/permissions";
  * POST /api/attempts/:id/answers — { questionId, choice?: string[], dontKnow?: boolean }. Idempotent:
  * repeating a request never records twice. Answers with the next question or completion.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ attemptId: string }> },
+): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
   const attemptId = await readIdParam(params, "attemptId");
@@ -16,10 +19,25 @@ export async function POST(request: Request, { params }: { params: Promise<{ att
   const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);
-  if (result.kind === "completed") return Response.json({ status: "completed", resultsUrl: `/results/${attemptId}` }, { headers: { "Cache-Control": "no-store" } });
-  if (result.view) return Response.json({ status: "in_progress", question: result.view }, { headers: { "Cache-Control": "no-store" } });
+  if (result.kind === "completed")
+    return Response.json(
+      { status: "completed", resultsUrl: `/results/${attemptId}` },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  if (result.view)
+    return Response.json(
+      { status: "in_progress", question: result.view },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   // A replayed or stale request did not move the attempt: report where it is now.
   const state = await loadQuiz(attemptId, owner);
-  if (state.kind === "question") return Response.json({ status: "in_progress", question: state.view }, { headers: { "Cache-Control": "no-store" } });
-  return Response.json({ status: "completed", resultsUrl: `/results/${attemptId}` }, { headers: { "Cache-Control": "no-store" } });
+  if (state.kind === "question")
+    return Response.json(
+      { status: "in_progress", question: state.view },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  return Response.json(
+    { status: "completed", resultsUrl: `/results/${attemptId}` },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -5,7 +5,10 @@ import { jsonError } from "@/server/json-api";
 import { requireCohortStaff } from "@/server/permissions";
 
 /** GET /api/cohorts/[cohortId]/export: roster progress as CSV, for the cohort's staff; anyone else 404. */
-export async function GET(_request: Request, { params }: { params: Promise<{ cohortId: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ cohortId: string }> },
+): Promise<Response> {
   const cohortId = await readIdParam(params, "cohortId");
   const access = cohortId ? await requireCohortStaff(cohortId) : null;
   if (!access) return jsonError(404, "No such cohort.");
