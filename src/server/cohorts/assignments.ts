@@ -9,7 +9,7 @@ import {
   type WantedAssignment,
 } from "@/domain/cohort/rules";
 import { isCalendarDate } from "@/domain/plan";
-import { localDate } from "../assessment/time";
+import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
 import { createRowId, db } from "../db";
 import { logEvent } from "../log";
