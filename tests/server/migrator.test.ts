@@ -150,7 +150,6 @@ describe("the migrator", () => {
     const last = historyOf(file).at(-1);
     expect(last).toMatchObject({ migration_name: "29990101000000_extra", checksum: checksumOf(sql) });
     expect(schemaOf(file).map((object) => object.name)).toContain("Extra");
-    expect(prismaStatus(file)).toMatch(/Database schema is up to date/);
   }, 30_000);
 
   it("refuses when an applied migration's file changed since", async () => {
