@@ -3,8 +3,9 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaConfig } from "prisma";
 
-// The CLI (migrate deploy/status/diff) talks to SQLite through the same driver adapter as the
-// app, so no query-engine binary is ever downloaded. DATABASE_PATH mirrors src/env.ts.
+// The CLI (migrate status/diff/resolve; the app migrates with its own migrator, decision 009)
+// talks to SQLite through the same driver adapter as the app, so no query-engine binary is ever
+// downloaded. DATABASE_PATH mirrors src/env.ts.
 const databasePath = path.resolve(process.env.DATABASE_PATH ?? "data/waypoint.db");
 
 export default {

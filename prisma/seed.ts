@@ -16,7 +16,7 @@ if (env.NODE_ENV === "production") {
   console.error("db:seed writes demo data and does not run with NODE_ENV=production.");
   process.exit(1);
 }
-applyMigrations(env.DATABASE_PATH, { quiet: true });
+await applyMigrations(env.DATABASE_PATH, { quiet: true });
 
 // --demo: a team of synthetic people whose results come from the real engine (scripts/lib/demo-team.ts).
 if (process.argv.includes("--demo")) {

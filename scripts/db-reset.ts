@@ -1,12 +1,11 @@
-import fs from "node:fs";
 import { env } from "@/env";
-import { applyMigrations } from "@/server/migrate";
+import { resetDatabase } from "@/server/migrate";
 
-// Deletes the database file (and its WAL/SHM companions) and migrates a fresh one.
+// Drops every table of the database and migrates it afresh; safe while the server runs (it then
+// sees an empty database).
 if (!process.argv.includes("--yes")) {
   console.error(`This deletes every row in ${env.DATABASE_PATH}. Run: npm run db:reset -- --yes`);
   process.exit(1);
 }
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(env.DATABASE_PATH + suffix, { force: true });
-applyMigrations(env.DATABASE_PATH);
+await resetDatabase(env.DATABASE_PATH);
 console.log(`Reset ${env.DATABASE_PATH}.`);

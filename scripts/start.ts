@@ -8,7 +8,7 @@ import { prepareInstance } from "./lib/prepare-instance";
  * last build (and only then), and serve on PORT (3000 by default) through scripts/server.ts.
  */
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-prepareInstance();
+await prepareInstance();
 
 const nextBin = path.resolve("node_modules/.bin/next");
 if (isBuildCurrent()) {

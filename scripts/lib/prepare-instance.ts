@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { compileContentDir } from "@/server/content-loader";
 import { ensureAuthSecret, secretPath } from "@/server/auth/secret";
 import { applyMigrations } from "@/server/migrate";
+import { MigrationError } from "@/server/migrator";
 import { purgeAnonymousInFile } from "@/lib/retention";
 import { createEngine } from "@/domain/engine/assess";
 import { ensureQuizLengths } from "@/server/assessment/lengths";
@@ -12,7 +13,7 @@ import { ensureQuizLengths } from "@/server/assessment/lengths";
  * What must hold before the server may start: content is valid (otherwise print every problem
  * and exit 1, as `content:check` does), the database is migrated, and an auth secret exists.
  */
-export function prepareInstance(): void {
+export async function prepareInstance(): Promise<void> {
   const result = compileContentDir(env.CONTENT_DIR);
   if (!result.ok) {
     console.error(formatContentReport(result.errors, path.relative(process.cwd(), env.CONTENT_DIR) || "."));
@@ -27,7 +28,13 @@ export function prepareInstance(): void {
     console.log(
       `Estimated the quiz length for every role (${((performance.now() - started) / 1000).toFixed(1)} s, once per content version).`,
     );
-  applyMigrations(env.DATABASE_PATH);
+  try {
+    await applyMigrations(env.DATABASE_PATH);
+  } catch (error) {
+    if (!(error instanceof MigrationError)) throw error;
+    console.error(`${error.message}\n\nWaypoint will not start on a database it cannot migrate.`);
+    process.exit(1);
+  }
   const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
   if (purged.attempts + purged.plans > 0)
     console.log(

@@ -5,15 +5,23 @@ import Database from "better-sqlite3";
 /**
  * An online-safe copy of the live database through SQLite's backup API: readers and writers
  * carry on while it runs, and the copy is a consistent snapshot including WAL contents. The
- * result is a plain SQLite file; restore by pointing DATABASE_PATH at it.
+ * result is a plain SQLite file with mode 600; restore by pointing DATABASE_PATH at it.
  */
 export async function backupDatabase(
   sourcePath: string,
   destinationPath: string,
 ): Promise<{ path: string; bytes: number }> {
   if (!fs.existsSync(sourcePath)) throw new Error(`No database at ${sourcePath}`);
-  if (fs.existsSync(destinationPath)) throw new Error(`Refusing to overwrite ${destinationPath}`);
-  fs.mkdirSync(path.dirname(destinationPath), { recursive: true });
+  fs.mkdirSync(path.dirname(destinationPath), { recursive: true, mode: 0o700 });
+  // Created empty (a valid empty database) with mode 600 before SQLite writes into it: a backup
+  // holds every account's data. `wx` also makes "never overwrite" atomic.
+  try {
+    fs.writeFileSync(destinationPath, "", { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new Error(`Refusing to overwrite ${destinationPath}`);
+    throw error;
+  }
   const source = new Database(sourcePath, { readonly: true, fileMustExist: true });
   try {
     await source.backup(destinationPath);

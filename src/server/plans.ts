@@ -2,7 +2,7 @@ import "server-only";
 import { levelsForPlanning } from "@/domain/engine/result";
 import { generateLearningPlan, isCalendarDate, scheduleWeeks, sumHours } from "@/domain/plan";
 import type { SkillsGraph } from "@/domain/skills-graph";
-import { localDate } from "./assessment/time";
+import { localDate } from "@/domain/time-zones";
 import { Prisma } from "@/generated/prisma/client";
 import { db, createRowId } from "./db";
 import { renderMarkdown } from "./markdown";

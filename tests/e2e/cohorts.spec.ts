@@ -137,6 +137,43 @@ test.describe("a bootcamp cohort", () => {
     );
   });
 
+  test("the assessment window is read in the cohort's time zone, across a daylight-saving change", async ({
+    page,
+  }) => {
+    const staffEmail = uniqueEmail("staff-zone");
+    await signUpViaForm(page, staffEmail, "Zoe Zone", "/cohorts");
+    runInApp("allow-cohorts.ts", [staffEmail]);
+    await page.reload();
+    await page.getByLabel("Cohort name").fill("New York cohort");
+    await page.getByLabel("Target role").selectOption("ai-engineer");
+    await page.getByLabel("Time zone").fill("America/New_York");
+    await page.getByLabel("Starts on").fill("2026-01-05");
+    await page.getByLabel("Ends on").fill("2026-04-30");
+    await page.getByRole("button", { name: "Create the cohort" }).click();
+    await expect(page).toHaveURL(/\/cohorts\/[\w-]+$/);
+
+    // 02:30 on the spring-forward night does not exist in New York: refused, nothing saved.
+    await page.getByText("Open the assessment").click();
+    await page.getByLabel("Opens (America/New_York)").fill("2026-03-08T02:30");
+    await page.getByLabel("Closes (America/New_York)").fill("2099-01-01T09:00");
+    await page.getByRole("button", { name: "Save the window" }).click();
+    await expect(
+      page.getByText(
+        "2026-03-08 02:30 does not exist in America/New_York: the clocks jump forward from 02:00 to 03:00 that night. Choose another time.",
+      ),
+    ).toBeVisible();
+    await expect(page.getByLabel("Closes (America/New_York)")).toHaveValue("2099-01-01T09:00");
+
+    // 03:30 that morning is summer time and is shown as entered (not an hour later).
+    await page.getByLabel("Opens (America/New_York)").fill("2026-03-08T03:30");
+    await page.getByRole("button", { name: "Save the window" }).click();
+    await expect(page.getByText("Saved the assessment window.")).toBeVisible();
+    await page.reload();
+    await expect(
+      page.getByText(/Open from Sun, 8 Mar 2026, 03:30 \(America\/New_York\) until/),
+    ).toBeVisible();
+  });
+
   test("strangers get 404 for a cohort and its export", async ({ page, browser }) => {
     const staffEmail = uniqueEmail("staff-private");
     await signUpViaForm(page, staffEmail, "Private Staff", "/cohorts");

@@ -26,9 +26,9 @@ async function createAttempt() {
 }
 
 describe("migrations", () => {
-  it("apply to an empty database, create every table and turn on WAL", () => {
+  it("apply to an empty database, create every table and turn on WAL", async () => {
     const file = tempPath("fresh");
-    applyMigrations(file, { quiet: true });
+    await applyMigrations(file, { quiet: true });
     const sqlite = new Database(file, { readonly: true });
     const tables = sqlite
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -139,7 +139,7 @@ describe("answers", () => {
 describe("backupDatabase", () => {
   it("copies a live WAL database into a self-contained file that holds the rows", async () => {
     const source = tempPath("backup-source");
-    applyMigrations(source, { quiet: true });
+    await applyMigrations(source, { quiet: true });
     const live = new Database(source);
     live
       .prepare(
@@ -164,7 +164,7 @@ describe("backupDatabase", () => {
 
   it("refuses to overwrite an existing file", async () => {
     const source = tempPath("backup-source-2");
-    applyMigrations(source, { quiet: true });
+    await applyMigrations(source, { quiet: true });
     const destination = tempPath("backup-existing");
     fs.writeFileSync(destination, "keep me");
     await expect(backupDatabase(source, destination)).rejects.toThrow(/Refusing to overwrite/);

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { NOT_FOUND, type TeamFormState as CohortFormState } from "@/components/teams/form-state";
 import { describeWait } from "@/domain/rate-limit";
+import { momentAt } from "@/domain/time-zones";
 import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
@@ -84,23 +85,6 @@ const invalid = (fieldErrors: Record<string, string>, values?: Record<string, st
   ...(values ? { values } : {}),
 });
 const unreadable = () => invalid({ form: "The form could not be read; reload the page and try again." });
-
-/** A wall-clock time from a datetime-local input, read in the cohort's time zone. */
-function zonedTime(local: string, timeZone: string): Date {
-  const asUtc = new Date(`${local}:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(asUtc);
-  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-  const shown = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
-  return new Date(asUtc.getTime() - (shown - asUtc.getTime()));
-}
 
 export async function createCohortAction(
   _previous: CohortFormState,
@@ -210,10 +194,19 @@ export async function setWindowAction(_previous: CohortFormState, form: FormData
   const parsed = WindowFormSchema.safeParse({ cohortId, ...values });
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
   const zone = access.enrollment.cohort.timeZone;
-  const opensAt = zonedTime(parsed.data.opensAt, zone);
-  const closesAt = zonedTime(parsed.data.closesAt, zone);
-  if (closesAt <= opensAt) return invalid({ closesAt: "The window must close after it opens." }, values);
-  await setAssessmentWindow(cohortId, opensAt, closesAt);
+  const opensAt = momentAt(parsed.data.opensAt, zone);
+  const closesAt = momentAt(parsed.data.closesAt, zone);
+  if (!opensAt.ok || !closesAt.ok)
+    return invalid(
+      {
+        ...(opensAt.ok ? {} : { opensAt: opensAt.error }),
+        ...(closesAt.ok ? {} : { closesAt: closesAt.error }),
+      },
+      values,
+    );
+  if (closesAt.moment <= opensAt.moment)
+    return invalid({ closesAt: "The window must close after it opens." }, values);
+  await setAssessmentWindow(cohortId, opensAt.moment, closesAt.moment);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Saved the assessment window. Answer keys stay hidden until it closes." };
 }

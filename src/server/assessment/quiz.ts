@@ -29,7 +29,7 @@ import { refreshPlan } from "../plans";
 import { getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
-import { isTimeZone } from "./time";
+import { isTimeZone } from "@/domain/time-zones";
 import type { Owner } from "../ownership";
 
 export const StartAssessmentSchema = z

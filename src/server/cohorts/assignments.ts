@@ -9,8 +9,9 @@ import {
   type WantedAssignment,
 } from "@/domain/cohort/rules";
 import { isCalendarDate } from "@/domain/plan";
-import { localDate } from "../assessment/time";
+import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
+import type { Prisma } from "@/generated/prisma/client";
 import { createRowId, db } from "../db";
 import { logEvent } from "../log";
 import { DEFAULT_HOURS_PER_WEEK } from "../plans";
@@ -178,11 +179,17 @@ export async function previewRules(cohort: CohortRef) {
 /** Staff apply every rule to every learner with a result; rules become "applied" (late finishers get them too). */
 export async function applyRules(cohort: CohortRef, now = new Date()) {
   const toAdd = await pendingAssignments(cohort);
-  for (const row of toAdd) await createAssignment(cohort, { ...row, source: "rule" }, now);
-  await db.assignmentRule.updateMany({
-    where: { cohortId: cohort.id, appliedAt: null },
-    data: { appliedAt: now },
-  });
+  await writeAssignments(
+    cohort,
+    toAdd.map((row) => ({ ...row, source: "rule" as const })),
+    now,
+    [
+      db.assignmentRule.updateMany({
+        where: { cohortId: cohort.id, appliedAt: null },
+        data: { appliedAt: now },
+      }),
+    ],
+  );
   logEvent("info", "cohort.rules-applied", { cohortId: cohort.id, added: toAdd.length });
   return previewCounts(toAdd);
 }
@@ -201,92 +208,155 @@ export async function applyRulesForLearner(
   });
   if (!window || window.cohort.closedAt) return 0;
   const toAdd = await pendingAssignments(window.cohort, { onlyApplied: true, userIds: [userId] });
-  for (const row of toAdd) await createAssignment(window.cohort, { ...row, source: "rule" }, now);
+  await writeAssignments(
+    window.cohort,
+    toAdd.map((row) => ({ ...row, source: "rule" as const })),
+    now,
+  );
   return toAdd.length;
 }
 
-/** One assignment (upsert, so a concurrent duplicate is a no-op) and its item in the learner's plan. */
-async function createAssignment(
-  cohort: CohortRef,
-  row: {
-    userId: string;
-    moduleId: string;
-    dueDate: string;
-    ruleId: string | null;
-    source: "rule" | "manual";
-  },
-  now: Date,
-): Promise<void> {
-  await db.assignment.upsert({
-    where: { cohortId_userId_moduleId: { cohortId: cohort.id, userId: row.userId, moduleId: row.moduleId } },
-    create: {
-      cohortId: cohort.id,
-      userId: row.userId,
-      moduleId: row.moduleId,
-      ruleId: row.ruleId,
-      source: row.source,
-      dueDate: row.dueDate,
-    },
-    update:
-      row.source === "manual" ? { waivedAt: null, source: "manual", ruleId: null, dueDate: row.dueDate } : {},
-  });
-  await placeInPlan(cohort, row.userId, row.moduleId, row.dueDate, now);
-}
+type NewAssignment = {
+  userId: string;
+  moduleId: string;
+  dueDate: string;
+  ruleId: string | null;
+  source: "rule" | "manual";
+};
 
 /**
- * Puts an assigned module into the learner's plan for the cohort's target role, creating the plan
- * when absent. A module already in the plan keeps its row (and its done status); a module done in
- * another of the learner's plans arrives already done. Never a second row: (plan, module) is unique.
+ * Assignments (upserts, so a concurrent duplicate is a no-op) and their items in the learners'
+ * plans for the cohort's target role, written together with `also` in one batch transaction:
+ * either all of it lands or none. Everything the writes depend on is read first, in four queries
+ * whatever the number of rows. A plan is created when absent; a module already in the plan keeps
+ * its row (and its done status) and is relabelled; a module done in another of the learner's plans
+ * arrives already done; new items go to the end of the plan. Never a second row: (plan, module)
+ * is unique.
  */
-async function placeInPlan(
+async function writeAssignments(
   cohort: CohortRef,
-  userId: string,
-  moduleId: string,
-  dueDate: string,
+  rows: readonly NewAssignment[],
   now: Date,
+  also: readonly Prisma.PrismaPromise<unknown>[] = [],
 ): Promise<void> {
   const graph = getSkillsGraph();
-  const learningModule = graph.modules.get(moduleId);
-  const step = learningModule?.skills[0];
-  if (!learningModule || !step) return;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { hoursPerWeek: true } });
-  if (!user) return;
-  const plan = await db.learningPlan.upsert({
-    where: { userId_targetRoleId: { userId, targetRoleId: cohort.targetRoleId } },
-    create: {
-      id: createRowId("p"),
-      userId,
-      targetRoleId: cohort.targetRoleId,
-      contentHash: graph.contentHash,
-      hoursPerWeek: user.hoursPerWeek ?? DEFAULT_HOURS_PER_WEEK,
-      timeZone: cohort.timeZone,
-      startDate: localDate(now, cohort.timeZone),
-    },
-    update: {},
-    select: { id: true, _count: { select: { items: true } } },
-  });
-  const doneElsewhere = await db.planItem.findFirst({
-    where: { moduleId, doneAt: { not: null }, plan: { is: { userId } } },
-    select: { doneAt: true },
-  });
-  const due = new Date(`${dueDate}T00:00:00Z`);
-  await db.planItem.upsert({
-    where: { planId_moduleId: { planId: plan.id, moduleId } },
-    create: {
-      planId: plan.id,
-      moduleId,
-      skillId: step.skill,
-      fromLevel: step.from,
-      toLevel: step.to,
-      hours: learningModule.hours,
-      position: plan._count.items,
+  const userIds = [...new Set(rows.map((row) => row.userId))];
+  const moduleIds = [...new Set(rows.map((row) => row.moduleId))];
+  const [users, plans, doneItems] =
+    rows.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, hoursPerWeek: true } }),
+          db.learningPlan.findMany({
+            where: { userId: { in: userIds }, targetRoleId: cohort.targetRoleId },
+            select: { id: true, userId: true, _count: { select: { items: true } } },
+          }),
+          db.planItem.findMany({
+            where: {
+              moduleId: { in: moduleIds },
+              doneAt: { not: null },
+              plan: { is: { userId: { in: userIds } } },
+            },
+            orderBy: { doneAt: "asc" },
+            select: { moduleId: true, doneAt: true, plan: { select: { userId: true } } },
+          }),
+        ]);
+  const planIds = plans.map((plan) => plan.id);
+  const itemsInPlans =
+    planIds.length === 0
+      ? []
+      : await db.planItem.findMany({
+          where: { planId: { in: planIds }, moduleId: { in: moduleIds } },
+          select: { planId: true, moduleId: true },
+        });
+
+  const hoursOf = new Map(users.map((user) => [user.id, user.hoursPerWeek]));
+  const planOf = new Map(
+    plans.map((plan) => [plan.userId, { id: plan.id, next: plan._count.items, isNew: false }]),
+  );
+  const inPlan = new Set(itemsInPlans.map((item) => `${item.planId} ${item.moduleId}`));
+  const doneAt = new Map<string, Date>();
+  for (const item of doneItems)
+    if (item.plan.userId && item.doneAt && !doneAt.has(`${item.plan.userId} ${item.moduleId}`))
+      doneAt.set(`${item.plan.userId} ${item.moduleId}`, item.doneAt);
+
+  const writes: Prisma.PrismaPromise<unknown>[] = [];
+  const startDate = localDate(now, cohort.timeZone);
+  for (const row of rows) {
+    writes.push(
+      db.assignment.upsert({
+        where: {
+          cohortId_userId_moduleId: { cohortId: cohort.id, userId: row.userId, moduleId: row.moduleId },
+        },
+        create: {
+          cohortId: cohort.id,
+          userId: row.userId,
+          moduleId: row.moduleId,
+          ruleId: row.ruleId,
+          source: row.source,
+          dueDate: row.dueDate,
+        },
+        update:
+          row.source === "manual"
+            ? { waivedAt: null, source: "manual", ruleId: null, dueDate: row.dueDate }
+            : {},
+      }),
+    );
+    const learningModule = graph.modules.get(row.moduleId);
+    const step = learningModule?.skills[0];
+    if (!learningModule || !step || !hoursOf.has(row.userId)) continue;
+    let plan = planOf.get(row.userId);
+    const byOwner = { userId_targetRoleId: { userId: row.userId, targetRoleId: cohort.targetRoleId } };
+    if (!plan) {
+      plan = { id: createRowId("p"), next: 0, isNew: true };
+      planOf.set(row.userId, plan);
+      writes.push(
+        db.learningPlan.upsert({
+          where: byOwner,
+          create: {
+            id: plan.id,
+            userId: row.userId,
+            targetRoleId: cohort.targetRoleId,
+            contentHash: graph.contentHash,
+            hoursPerWeek: hoursOf.get(row.userId) ?? DEFAULT_HOURS_PER_WEEK,
+            timeZone: cohort.timeZone,
+            startDate,
+          },
+          update: {},
+        }),
+      );
+    }
+    const key = `${plan.id} ${row.moduleId}`;
+    const known = inPlan.has(key);
+    inPlan.add(key);
+    const assigned = {
       source: "assigned",
-      dueDate: due,
+      dueDate: new Date(`${row.dueDate}T00:00:00Z`),
       cohortId: cohort.id,
-      doneAt: doneElsewhere?.doneAt ?? null,
-    },
-    update: { source: "assigned", dueDate: due, cohortId: cohort.id },
-  });
+    };
+    // Upserts, not a create or an update: the plan may have changed since it was read (a
+    // regeneration, or another request creating it — hence the connect by owner for a new plan).
+    writes.push(
+      db.planItem.upsert({
+        where: { planId_moduleId: { planId: plan.id, moduleId: row.moduleId } },
+        create: {
+          plan: { connect: plan.isNew ? byOwner : { id: plan.id } },
+          moduleId: row.moduleId,
+          skillId: step.skill,
+          fromLevel: step.from,
+          toLevel: step.to,
+          hours: learningModule.hours,
+          position: known ? plan.next : plan.next++,
+          doneAt: doneAt.get(`${row.userId} ${row.moduleId}`) ?? null,
+          source: assigned.source,
+          dueDate: assigned.dueDate,
+          cohort: { connect: { id: cohort.id } },
+        },
+        update: assigned,
+      }),
+    );
+  }
+  if (writes.length + also.length > 0) await db.$transaction([...writes, ...also]);
 }
 
 /** Staff assign a module to one learner by hand (also un-waives it). False when they are not a joined learner. */
@@ -302,15 +372,17 @@ export async function assignManually(
   if (!learner) return null;
   if (!getSkillsGraph().modules.has(input.moduleId))
     return { ok: false, fieldErrors: { moduleId: "Choose a module from the list." } };
-  await createAssignment(
+  await writeAssignments(
     cohort,
-    {
-      userId: input.userId,
-      moduleId: input.moduleId,
-      dueDate: input.dueDate,
-      ruleId: null,
-      source: "manual",
-    },
+    [
+      {
+        userId: input.userId,
+        moduleId: input.moduleId,
+        dueDate: input.dueDate,
+        ruleId: null,
+        source: "manual",
+      },
+    ],
     now,
   );
   return { ok: true };

@@ -4,7 +4,7 @@ import { isCalendarDate } from "@/domain/plan";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
 import { logEvent } from "../log";
-import { isTimeZone } from "../assessment/time";
+import { isTimeZone } from "@/domain/time-zones";
 
 /** Cohort rows and enrollments. Callers check permissions first (src/server/permissions.ts). */
 export type CohortRole = "staff" | "learner";

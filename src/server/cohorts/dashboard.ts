@@ -2,7 +2,7 @@ import "server-only";
 import { isOverdue, moduleCompletion, tally, type AssignmentState } from "@/domain/cohort/progress";
 import { describePreview, previewCounts } from "@/domain/cohort/rules";
 import { toCsv } from "@/domain/csv";
-import { localDate } from "../assessment/time";
+import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
 import { pendingAssignments } from "./assignments";

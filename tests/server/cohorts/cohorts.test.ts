@@ -233,6 +233,66 @@ describe("cohort assignment rules", () => {
   });
 });
 
+describe("applying rules in one batch", () => {
+  it("is all or nothing: when a write fails, no assignment, no plan item, and the rules stay unapplied", async () => {
+    const { cohort } = await newCohort();
+    const learners = [await learner(cohort.id, "One"), await learner(cohort.id, "Two")];
+    for (const entry of learners) await cohortAttempt(cohort.id, entry.id);
+    await addRule(cohort.id, alwaysRule(0));
+    await addRule(cohort.id, alwaysRule(1));
+    const itemsBefore = await db.planItem.count({
+      where: { plan: { userId: { in: learners.map((l) => l.id) } } },
+    });
+    // The last write of an application (marking the rules applied) fails, as a full disk would.
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "fail_apply" BEFORE UPDATE OF "appliedAt" ON "AssignmentRule"
+       WHEN NEW."cohortId" = '${cohort.id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    try {
+      await expect(applyRules(cohort)).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "fail_apply"`);
+    }
+    expect(await db.assignment.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db.planItem.count({ where: { cohortId: cohort.id } })).toBe(0);
+    expect(await db.planItem.count({ where: { plan: { userId: { in: learners.map((l) => l.id) } } } })).toBe(
+      itemsBefore,
+    );
+    expect(await db.assignmentRule.count({ where: { cohortId: cohort.id, appliedAt: { not: null } } })).toBe(
+      0,
+    );
+
+    // Nothing half-applied to trip over: the next application does all of it.
+    expect(await applyRules(cohort)).toEqual({ modules: 4, learners: 2 });
+  });
+
+  it("puts each learner's new modules at the end of their plan, in order, with distinct positions", async () => {
+    const { cohort } = await newCohort();
+    const entry = await learner(cohort.id);
+    await cohortAttempt(cohort.id, entry.id);
+    const planId = (await findPlanIdFor(userOwner(entry.id), TARGET)) as string;
+    const rules = [alwaysRule(0), alwaysRule(1), alwaysRule(2)];
+    for (const rule of rules) await addRule(cohort.id, rule);
+    const known = new Set(
+      (await db.planItem.findMany({ where: { planId }, select: { moduleId: true } })).map((i) => i.moduleId),
+    );
+    const before = known.size;
+    await applyRules(cohort);
+    const items = await db.planItem.findMany({
+      where: { planId },
+      select: { moduleId: true, position: true },
+    });
+    const fresh = items.filter((item) => !known.has(item.moduleId));
+    expect(fresh.map((item) => item.position).sort((a, b) => a - b)).toEqual(
+      fresh.map((_, index) => before + index),
+    );
+    expect(new Set(items.map((item) => item.position)).size).toBe(items.length);
+    expect(await db.planItem.count({ where: { planId, cohortId: cohort.id, source: "assigned" } })).toBe(
+      rules.length,
+    );
+  });
+});
+
 describe("cohort assessment window and exports", () => {
   it("hides answer keys and explanations until the window closes", async () => {
     const { cohort } = await newCohort();

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TimeZoneInput } from "@/components/assess/time-zone-input";
 import { FieldsForm } from "@/components/cohorts/fields-form";
-import { formatInZone, toLocalInput } from "@/components/cohorts/format";
+import { formatInZone, localDateTime } from "@/domain/time-zones";
 import { ProgressSection } from "@/components/cohorts/progress-section";
 import { RosterSection } from "@/components/cohorts/roster-section";
 import { RulesSection } from "@/components/cohorts/rules-section";
@@ -160,14 +160,14 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
                       name: "opensAt",
                       label: `Opens (${cohort.timeZone})`,
                       value: window
-                        ? toLocalInput(window.opensAt, cohort.timeZone)
-                        : toLocalInput(now, cohort.timeZone),
+                        ? localDateTime(window.opensAt, cohort.timeZone)
+                        : localDateTime(now, cohort.timeZone),
                     },
                     {
                       kind: "datetime-local",
                       name: "closesAt",
                       label: `Closes (${cohort.timeZone})`,
-                      value: window ? toLocalInput(window.closesAt, cohort.timeZone) : "",
+                      value: window ? localDateTime(window.closesAt, cohort.timeZone) : "",
                     },
                   ]}
                 />
