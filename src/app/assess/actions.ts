@@ -70,5 +70,5 @@ export async function reportProblemAction(
     },
     await currentOwner(),
   );
-  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
+  return result;
 }

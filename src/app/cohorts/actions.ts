@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { NOT_FOUND, type TeamFormState as CohortFormState } from "@/components/teams/form-state";
+import { NOT_FOUND, invalidFields, type FormState } from "@/components/forms/form-state";
 import { describeWait } from "@/domain/rate-limit";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
@@ -71,19 +72,8 @@ const cohortIdOf = (form: FormData): string | null => {
   return parsed.success ? parsed.data.cohortId : null;
 };
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
-
-const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): CohortFormState => ({
-  ok: false,
-  error: "Please fix the highlighted fields.",
-  fieldErrors,
-  ...(values ? { values } : {}),
-});
-const unreadable = () => invalid({ form: "The form could not be read; reload the page and try again." });
+const unreadable = () =>
+  invalidFields({ form: "The form could not be read; reload the page and try again." });
 
 /** A wall-clock time from a datetime-local input, read in the cohort's time zone. */
 function zonedTime(local: string, timeZone: string): Date {
@@ -102,10 +92,7 @@ function zonedTime(local: string, timeZone: string): Date {
   return new Date(asUtc.getTime() - (shown - asUtc.getTime()));
 }
 
-export async function createCohortAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function createCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent("/cohorts")}`);
   if (!(await requireCohortCreator()))
@@ -121,16 +108,13 @@ export async function createCohortAction(
     timeZone: formText(form, "timeZone") || "UTC",
   };
   const parsed = CreateCohortSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await createCohort(user, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/cohorts/${result.cohortId}`);
 }
 
-export async function importRosterAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function importRosterAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -143,7 +127,7 @@ export async function importRosterAction(
       : "";
   const values = { roster: fromFile || formText(form, "roster") };
   const parsed = RosterFormSchema.safeParse({ cohortId, ...values });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await importRoster(access.enrollment.cohort, access.user.name, parsed.data.roster);
   if (!result.ok)
     return {
@@ -159,13 +143,13 @@ export async function importRosterAction(
   };
 }
 
-export async function addStaffAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function addStaffAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = { name: formText(form, "name"), email: formText(form, "email") };
   const parsed = StaffSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   await addStaff(access.enrollment.cohort, access.user.name, parsed.data);
   revalidatePath(`/cohorts/${cohortId}`);
   return {
@@ -174,10 +158,7 @@ export async function addStaffAction(_previous: CohortFormState, form: FormData)
   };
 }
 
-export async function resendInvitationAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function resendInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -189,10 +170,7 @@ export async function resendInvitationAction(
   return { ok: true, message: "Sent a new invitation; earlier ones no longer work." };
 }
 
-export async function revokeCohortInvitationAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function revokeCohortInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -202,26 +180,24 @@ export async function revokeCohortInvitationAction(
   return { ok: true, message: "Revoked." };
 }
 
-export async function setWindowAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function setWindowAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = { opensAt: formText(form, "opensAt"), closesAt: formText(form, "closesAt") };
   const parsed = WindowFormSchema.safeParse({ cohortId, ...values });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const zone = access.enrollment.cohort.timeZone;
   const opensAt = zonedTime(parsed.data.opensAt, zone);
   const closesAt = zonedTime(parsed.data.closesAt, zone);
-  if (closesAt <= opensAt) return invalid({ closesAt: "The window must close after it opens." }, values);
+  if (closesAt <= opensAt)
+    return invalidFields({ closesAt: "The window must close after it opens." }, values);
   await setAssessmentWindow(cohortId, opensAt, closesAt);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Saved the assessment window. Answer keys stay hidden until it closes." };
 }
 
-export async function startCohortAssessmentAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function startCohortAssessmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireCohortMember(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -250,11 +226,11 @@ export async function startCohortAssessmentAction(
     userOwner(access.user.id),
     { cohortAssessmentId: window.id },
   );
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/assess/${result.attemptId}`);
 }
 
-export async function addRuleAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function addRuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -266,14 +242,14 @@ export async function addRuleAction(_previous: CohortFormState, form: FormData):
     dueDays: formText(form, "dueDays"),
   };
   const parsed = RuleSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await addRule(cohortId, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Rule added. Check the preview, then apply." };
 }
 
-export async function deleteRuleAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function deleteRuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -283,7 +259,7 @@ export async function deleteRuleAction(_previous: CohortFormState, form: FormDat
   return { ok: true, message: "Rule removed; modules it assigned stay assigned." };
 }
 
-export async function applyRulesAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function applyRulesAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -295,10 +271,7 @@ export async function applyRulesAction(_previous: CohortFormState, form: FormDat
   };
 }
 
-export async function assignModuleAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function assignModuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -308,18 +281,15 @@ export async function assignModuleAction(
     dueDate: formText(form, "dueDate"),
   };
   const parsed = ManualAssignSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await assignManually(access.enrollment.cohort, parsed.data);
   if (!result) return NOT_FOUND;
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Assigned." };
 }
 
-export async function waiveAssignmentAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function waiveAssignmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
@@ -330,10 +300,7 @@ export async function waiveAssignmentAction(
   return { ok: true, message: "Waived; rules will not assign it again." };
 }
 
-export async function closeCohortAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function closeCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
   const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
   if (!cohortId || !access || !(await closeCohort(cohortId))) return NOT_FOUND;
@@ -341,7 +308,7 @@ export async function closeCohortAction(
   return { ok: true, message: "Closed. Everyone keeps their own results, plans and done modules." };
 }
 
-export async function joinCohortAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function joinCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = JoinSchema.safeParse({ token: formText(form, "token") });
   const token = parsed.success ? parsed.data.token : "";
   const user = await requireUser();

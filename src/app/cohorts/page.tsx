@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldsForm } from "@/components/cohorts/fields-form";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRoles } from "@/server/catalog/roles";
 import { canCreateCohorts, listMyCohorts } from "@/server/cohorts/cohorts";

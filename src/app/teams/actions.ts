@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { NOT_FOUND, type TeamFormState } from "@/components/teams/form-state";
+import { NOT_FOUND, invalidFields, type FormState } from "@/components/forms/form-state";
 import { describeWait } from "@/domain/rate-limit";
 import { env } from "@/env";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
@@ -64,34 +65,18 @@ const teamIdOf = (form: FormData): string | null => {
   return parsed.success ? parsed.data.teamId : null;
 };
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): TeamFormState => ({
-  ok: false,
-  error: "Please fix the highlighted fields.",
-  fieldErrors,
-  ...(values ? { values } : {}),
-});
-
-export async function createTeamAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function createTeamAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent("/teams")}`);
   const values = { name: formText(form, "name"), targetRoleId: formText(form, "targetRoleId") };
   const parsed = CreateTeamSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await createTeam(user.id, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/teams/${result.teamId}`);
 }
 
-export async function updateConsentAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function updateConsentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamMember(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -100,7 +85,8 @@ export async function updateConsentAction(_previous: TeamFormState, form: FormDa
     allowAggregate: formText(form, "allowAggregate"),
     allowIndividual: formText(form, "allowIndividual"),
   });
-  if (!parsed.success) return invalid({ form: "The form could not be read; reload the page and try again." });
+  if (!parsed.success)
+    return invalidFields({ form: "The form could not be read; reload the page and try again." });
   const consent = ConsentSchema.parse({
     allowAggregate: parsed.data.allowAggregate,
     allowIndividual: parsed.data.allowIndividual,
@@ -110,10 +96,7 @@ export async function updateConsentAction(_previous: TeamFormState, form: FormDa
   return { ok: true, message: "Saved. Your choices apply from now on." };
 }
 
-export async function startTeamAssessmentAction(
-  _previous: TeamFormState,
-  form: FormData,
-): Promise<TeamFormState> {
+export async function startTeamAssessmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamMember(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -124,7 +107,8 @@ export async function startTeamAssessmentAction(
     timeZone: formText(form, "timeZone"),
     budget: formText(form, "budget"),
   });
-  if (!parsed.success) return invalid({ form: "The form could not be read; reload the page and try again." });
+  if (!parsed.success)
+    return invalidFields({ form: "The form could not be read; reload the page and try again." });
   const { from, hoursPerWeek, timeZone, budget } = parsed.data;
   const values = { from, hoursPerWeek, budget };
   // The same limit as the personal start form (a server action cannot answer 429).
@@ -142,14 +126,11 @@ export async function startTeamAssessmentAction(
     userOwner(access.user.id),
     { teamId, teamRoundId: round?.id ?? null },
   );
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/assess/${result.attemptId}`);
 }
 
-export async function createLinkInviteAction(
-  _previous: TeamFormState,
-  form: FormData,
-): Promise<TeamFormState> {
+export async function createLinkInviteAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -162,23 +143,20 @@ export async function createLinkInviteAction(
   };
 }
 
-export async function createEmailInvitesAction(
-  _previous: TeamFormState,
-  form: FormData,
-): Promise<TeamFormState> {
+export async function createEmailInvitesAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const values = { emails: formText(form, "emails") };
   const parsed = EmailInvitesSchema.safeParse({ teamId, ...values });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const team = access.membership.team;
   const result = await createEmailInvitations(
     { id: team.id, name: team.name },
     { id: access.user.id, name: access.user.name },
     parsed.data.emails,
   );
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   revalidatePath(`/teams/${teamId}`);
   return {
     ok: true,
@@ -186,7 +164,7 @@ export async function createEmailInvitesAction(
   };
 }
 
-export async function revokeInviteAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function revokeInviteAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -196,7 +174,7 @@ export async function revokeInviteAction(_previous: TeamFormState, form: FormDat
   return { ok: true, message: "Revoked." };
 }
 
-export async function setMemberRoleAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function setMemberRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamOwner(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -211,7 +189,7 @@ export async function setMemberRoleAction(_previous: TeamFormState, form: FormDa
   return { ok: true, message: parsed.data.role === "manager" ? "Now a manager." : "Now a member." };
 }
 
-export async function removeMemberAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function removeMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamOwner(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -221,7 +199,7 @@ export async function removeMemberAction(_previous: TeamFormState, form: FormDat
   return { ok: true, message: "Removed from the team." };
 }
 
-export async function openRoundAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function openRoundAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
   const access = teamId ? await requireTeamManager(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
@@ -229,7 +207,7 @@ export async function openRoundAction(_previous: TeamFormState, form: FormData):
   const parsed = OpenRoundSchema.safeParse({ teamId, ...values });
   const round = parsed.success ? RoundSchema.safeParse({ name: parsed.data.name }) : null;
   if (!round?.success)
-    return invalid(
+    return invalidFields(
       round
         ? fieldErrorsOf(round.error)
         : { form: "The form could not be read; reload the page and try again." },
@@ -243,7 +221,7 @@ export async function openRoundAction(_previous: TeamFormState, form: FormData):
   };
 }
 
-export async function joinTeamAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function joinTeamAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = JoinSchema.safeParse({ token: formText(form, "token") });
   const token = parsed.success ? parsed.data.token : "";
   const user = await requireUser();

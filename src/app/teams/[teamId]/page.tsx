@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsentForm } from "@/components/teams/consent-form";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { TeamManagement } from "@/components/teams/team-management";
 import { TeamStartForm } from "@/components/teams/team-start-form";
 import { ViewsOfMe } from "@/components/teams/views-of-me";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CoverageSections } from "@/components/teams/coverage-sections";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { HeatmapTable } from "@/components/teams/heatmap-table";
 import { IndividualResults } from "@/components/teams/individual-results";
 import { TrendTable } from "@/components/teams/trend-table";

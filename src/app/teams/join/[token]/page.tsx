@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsentExplanations } from "@/components/teams/consent-explanations";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { JoinTeamForm } from "@/components/teams/join-team-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { readIdParam } from "@/lib/route-params";
