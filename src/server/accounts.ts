@@ -6,7 +6,7 @@ import { HOURS_PER_WEEK } from "@/domain/plan";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { getAuth } from "./auth/auth";
 import { isSmtpConfigured } from "./auth/mail";
-import { claimAnonymousWork } from "./claim";
+import { claimAnonymousWork } from "./plans";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 import { logEvent } from "./log";

@@ -5,7 +5,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { findOwnedAttempt } from "./attempts";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
-import type { Owner } from "./ownership";
+import type { Owner } from "./identity/owner";
 
 export const QuestionReportSchema = z
   .object({

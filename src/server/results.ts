@@ -13,7 +13,7 @@ import { findOption } from "@/domain/content/options";
 import { optionCode, orderOptions } from "./assessment/option-codes";
 import { renderMarkdown } from "./markdown";
 import { findPlanIdFor } from "./plans";
-import type { Owner } from "./ownership";
+import type { Owner } from "./identity/owner";
 import { isAttemptReviewWithheld } from "./review-withholding";
 
 export interface SkillRow {

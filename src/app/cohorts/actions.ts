@@ -22,13 +22,13 @@ import {
 import { closeCohort, createCohort, CreateCohortSchema } from "@/server/cohorts/cohorts";
 import { acceptCohortInvitation, inviteEnrollment, revokeInvitations } from "@/server/cohorts/invitations";
 import { addStaff, findRosterEntry, importRoster, StaffSchema } from "@/server/cohorts/roster";
-import { userOwner } from "@/server/ownership";
 import {
-  requireCohortCreator,
-  requireCohortMember,
-  requireOpenCohortStaff,
-  requireUser,
-} from "@/server/permissions";
+  cohortCreatorAccess,
+  cohortMemberAccess,
+  openCohortStaffAccess,
+  requireSignedInUser,
+  userOwner,
+} from "@/server/identity";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 
 /**
@@ -93,9 +93,8 @@ function zonedTime(local: string, timeZone: string): Date {
 }
 
 export async function createCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent("/cohorts")}`);
-  if (!(await requireCohortCreator()))
+  const user = await requireSignedInUser("/cohorts");
+  if (!(await cohortCreatorAccess()))
     return {
       ok: false,
       error: "An administrator of this Waypoint has to allow you to create cohorts first.",
@@ -116,7 +115,7 @@ export async function createCohortAction(_previous: FormState, form: FormData): 
 
 export async function importRosterAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const file = form.get("file");
   const fromFile =
@@ -145,7 +144,7 @@ export async function importRosterAction(_previous: FormState, form: FormData): 
 
 export async function addStaffAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = { name: formText(form, "name"), email: formText(form, "email") };
   const parsed = StaffSchema.safeParse(values);
@@ -160,7 +159,7 @@ export async function addStaffAction(_previous: FormState, form: FormData): Prom
 
 export async function resendInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = EnrollmentFormSchema.safeParse({ cohortId, enrollmentId: formText(form, "enrollmentId") });
   const entry = parsed.success ? await findRosterEntry(cohortId, parsed.data.enrollmentId) : null;
@@ -172,7 +171,7 @@ export async function resendInvitationAction(_previous: FormState, form: FormDat
 
 export async function revokeCohortInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = EnrollmentFormSchema.safeParse({ cohortId, enrollmentId: formText(form, "enrollmentId") });
   if (!parsed.success || !(await revokeInvitations(cohortId, parsed.data.enrollmentId))) return NOT_FOUND;
@@ -182,7 +181,7 @@ export async function revokeCohortInvitationAction(_previous: FormState, form: F
 
 export async function setWindowAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = { opensAt: formText(form, "opensAt"), closesAt: formText(form, "closesAt") };
   const parsed = WindowFormSchema.safeParse({ cohortId, ...values });
@@ -199,7 +198,7 @@ export async function setWindowAction(_previous: FormState, form: FormData): Pro
 
 export async function startCohortAssessmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireCohortMember(cohortId) : null;
+  const access = cohortId ? await cohortMemberAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = StartFormSchema.safeParse({
     cohortId,
@@ -232,7 +231,7 @@ export async function startCohortAssessmentAction(_previous: FormState, form: Fo
 
 export async function addRuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = {
     skillId: formText(form, "skillId"),
@@ -251,7 +250,7 @@ export async function addRuleAction(_previous: FormState, form: FormData): Promi
 
 export async function deleteRuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = RuleIdSchema.safeParse({ cohortId, ruleId: formText(form, "ruleId") });
   if (!parsed.success || !(await deleteRule(cohortId, parsed.data.ruleId))) return NOT_FOUND;
@@ -261,7 +260,7 @@ export async function deleteRuleAction(_previous: FormState, form: FormData): Pr
 
 export async function applyRulesAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const { modules, learners } = await applyRules(access.enrollment.cohort);
   revalidatePath(`/cohorts/${cohortId}`);
@@ -273,7 +272,7 @@ export async function applyRulesAction(_previous: FormState, form: FormData): Pr
 
 export async function assignModuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = {
     userId: formText(form, "userId"),
@@ -291,7 +290,7 @@ export async function assignModuleAction(_previous: FormState, form: FormData): 
 
 export async function waiveAssignmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = AssignmentIdSchema.safeParse({ cohortId, assignmentId: formText(form, "assignmentId") });
   if (!parsed.success || !(await waiveAssignment(access.enrollment.cohort, parsed.data.assignmentId)))
@@ -302,7 +301,7 @@ export async function waiveAssignmentAction(_previous: FormState, form: FormData
 
 export async function closeCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access || !(await closeCohort(cohortId))) return NOT_FOUND;
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Closed. Everyone keeps their own results, plans and done modules." };
@@ -311,8 +310,7 @@ export async function closeCohortAction(_previous: FormState, form: FormData): P
 export async function joinCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = JoinSchema.safeParse({ token: formText(form, "token") });
   const token = parsed.success ? parsed.data.token : "";
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/cohorts/join/${token}`)}`);
+  const user = await requireSignedInUser(`/cohorts/join/${token}`);
   const result = await acceptCohortInvitation(token, { id: user.id, email: user.email });
   if (!result.ok) return { ok: false, error: result.message };
   redirect(`/cohorts/${result.cohortId}`);

@@ -10,8 +10,13 @@ import { fieldErrorsOf } from "@/lib/field-errors";
 import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
-import { userOwner } from "@/server/ownership";
-import { requireTeamManager, requireTeamMember, requireTeamOwner, requireUser } from "@/server/permissions";
+import {
+  requireSignedInUser,
+  teamManagerAccess,
+  teamMemberAccess,
+  teamOwnerAccess,
+  userOwner,
+} from "@/server/identity";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import {
   acceptInvitation,
@@ -66,8 +71,7 @@ const teamIdOf = (form: FormData): string | null => {
 };
 
 export async function createTeamAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent("/teams")}`);
+  const user = await requireSignedInUser("/teams");
   const values = { name: formText(form, "name"), targetRoleId: formText(form, "targetRoleId") };
   const parsed = CreateTeamSchema.safeParse(values);
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
@@ -78,7 +82,7 @@ export async function createTeamAction(_previous: FormState, form: FormData): Pr
 
 export async function updateConsentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamMember(teamId) : null;
+  const access = teamId ? await teamMemberAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = ConsentFormSchema.safeParse({
     teamId,
@@ -98,7 +102,7 @@ export async function updateConsentAction(_previous: FormState, form: FormData):
 
 export async function startTeamAssessmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamMember(teamId) : null;
+  const access = teamId ? await teamMemberAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = StartTeamSchema.safeParse({
     teamId,
@@ -132,7 +136,7 @@ export async function startTeamAssessmentAction(_previous: FormState, form: Form
 
 export async function createLinkInviteAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const { path, expiresAt } = await createLinkInvitation(teamId, access.user.id);
   revalidatePath(`/teams/${teamId}`);
@@ -145,7 +149,7 @@ export async function createLinkInviteAction(_previous: FormState, form: FormDat
 
 export async function createEmailInvitesAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const values = { emails: formText(form, "emails") };
   const parsed = EmailInvitesSchema.safeParse({ teamId, ...values });
@@ -166,7 +170,7 @@ export async function createEmailInvitesAction(_previous: FormState, form: FormD
 
 export async function revokeInviteAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = RevokeSchema.safeParse({ teamId, invitationId: formText(form, "invitationId") });
   if (!parsed.success || !(await revokeInvitation(teamId, parsed.data.invitationId))) return NOT_FOUND;
@@ -176,7 +180,7 @@ export async function revokeInviteAction(_previous: FormState, form: FormData): 
 
 export async function setMemberRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamOwner(teamId) : null;
+  const access = teamId ? await teamOwnerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = MemberRoleSchema.safeParse({
     teamId,
@@ -191,7 +195,7 @@ export async function setMemberRoleAction(_previous: FormState, form: FormData):
 
 export async function removeMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamOwner(teamId) : null;
+  const access = teamId ? await teamOwnerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = RemoveMemberSchema.safeParse({ teamId, memberUserId: formText(form, "memberUserId") });
   if (!parsed.success || !(await removeMember(teamId, parsed.data.memberUserId))) return NOT_FOUND;
@@ -201,7 +205,7 @@ export async function removeMemberAction(_previous: FormState, form: FormData): 
 
 export async function openRoundAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const values = { name: formText(form, "name") };
   const parsed = OpenRoundSchema.safeParse({ teamId, ...values });
@@ -224,8 +228,7 @@ export async function openRoundAction(_previous: FormState, form: FormData): Pro
 export async function joinTeamAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = JoinSchema.safeParse({ token: formText(form, "token") });
   const token = parsed.success ? parsed.data.token : "";
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/teams/join/${token}`)}`);
+  const user = await requireSignedInUser(`/teams/join/${token}`);
   const result = await acceptInvitation(token, { id: user.id, email: user.email });
   if (!result.ok) return { ok: false, error: result.message };
   redirect(`/teams/${result.teamId}`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { listOwnedAttempts } from "../attempts";
 import { getSkillsGraph } from "../content-loader";
-import type { Owner } from "../ownership";
+import type { Owner } from "../identity/owner";
 
 /** One of the owner's attempts as the "my assessments" list shows it. */
 export interface AttemptSummary {

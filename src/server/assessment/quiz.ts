@@ -31,7 +31,7 @@ import { getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isTimeZone } from "./time";
-import type { Owner } from "../ownership";
+import type { Owner } from "../identity/owner";
 
 export const StartAssessmentSchema = z
   .object({

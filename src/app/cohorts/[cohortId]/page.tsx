@@ -17,7 +17,7 @@ import { getSkillsGraph } from "@/server/content-loader";
 import { findCohortAssessment, findMyCohortAttempts, isWindowOpen } from "@/server/cohorts/assessment";
 import { listRules } from "@/server/cohorts/assignments";
 import { loadCohortDashboard, loadMyAssignments } from "@/server/cohorts/dashboard";
-import { requireCohortMember } from "@/server/permissions";
+import { cohortMemberAccess } from "@/server/identity";
 import {
   addRuleAction,
   addStaffAction,
@@ -39,7 +39,7 @@ const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:bor
 
 export default async function CohortPage({ params }: { params: Promise<{ cohortId: string }> }) {
   const cohortId = await readIdParam(params, "cohortId");
-  const access = cohortId ? await requireCohortMember(cohortId) : null;
+  const access = cohortId ? await cohortMemberAccess(cohortId) : null;
   if (!cohortId || !access) notFound();
   const { user, enrollment } = access;
   const cohort = enrollment.cohort;
