@@ -3,7 +3,8 @@ import { env } from "@/env";
 import { compileContentDir } from "@/server/content-loader";
 
 /**
- * npm run bench:content [-- --runs N] — SPEC §6: loading and validating the whole content tree
+ * npm run bench:content [-- --runs N] — docs/decisions/002-content-as-markdown.md: loading and
+ * validating the whole content tree
  * takes under a second on two cores. The first (cold) run is what a server start pays, so the bar
  * applies to it; warm runs are printed for comparison. Exits 1 above the bar.
  */

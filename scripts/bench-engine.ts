@@ -31,7 +31,7 @@ import {
 
 /**
  * npm run bench:engine -- [--seed N] [--people N] [--json]
- * Issue 5 §2: simulates people on the real content graph and bank and checks the engine against
+ * Simulates people on the real content graph and bank and checks the engine against
  * the prior alone, a fixed form scored with the same posterior, and the van Trees bound. Exits 1
  * unless every bar holds. How to read the numbers: docs/decisions/004-assessment-engine.md.
  */
@@ -62,7 +62,7 @@ const experiencedCount = Math.round(transitionCount / 2);
 // As many as the main population: with half as many, the 10-bin ECE's own sampling bias added
 // about 0.003 — a tenth of the bar — to the misspecified-population figure.
 const misspecifiedCount = transitionCount;
-// People changing roles who learned 2–4 of the target's skills on their own (issue 12).
+// People changing roles who learned 2–4 of the target's skills on their own (decision 004, bar 10).
 const selfTaughtCount = Math.round(transitionCount / 2);
 const started = performance.now();
 

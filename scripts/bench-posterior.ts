@@ -11,7 +11,7 @@ import { drawTrueItems, ISSUE_POPULATION, populationSampler } from "./lib/engine
 
 /**
  * npm run bench:posterior -- [--seed N] [--people N] [--json]
- * Issue 12: is the engine's posterior the exact one? Three measurements, each with its bar:
+ * Is the engine's posterior the exact one (decision 004, "How to read npm run bench:posterior")? Three measurements, each with its bar:
  * 1. one skill at a time: the posterior mean against the exact EAP by quadrature (4,001 nodes) on
  *    200 random answer patterns per skill covering all of its items, and five random orders of the
  *    same answers against each other (max |Δ| ≤ 0.03 each);

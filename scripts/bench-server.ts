@@ -11,8 +11,8 @@ import { compileContentDir } from "@/server/content-loader";
 
 /**
  * npm run bench:server [-- --port 3400 --seconds 20 --rate 62]
- * SPEC §6 / issue 5 §3, measured over HTTP against `next start` (via npm start, which builds when
- * needed) on a fresh database:
+ * The quiz's data-path bars (docs/decisions/005-quiz-data-path.md), measured over HTTP against
+ * `next start` (via npm start, which builds when needed) on a fresh database:
  *  1. submit-answer-and-get-next p95 < 50 ms for attempts that already hold 20 answers;
  *  2. an open-loop load of answer submissions from concurrent attempts sustains ≥ 60/s with
  *     p95 < 250 ms, and the database holds exactly one row per acknowledged answer.

@@ -7,7 +7,7 @@ import { getEngine } from "@/server/assessment/engine";
 import { optionCode } from "@/server/assessment/option-codes";
 import { loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { db } from "@/server/db";
-import { userOwner } from "@/server/ownership";
+import { userOwner } from "@/server/identity/owner";
 import { openNextRound, findOpenRound } from "@/server/teams/rounds";
 import { addMember, createTeam } from "@/server/teams/teams";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 import "./globals.css";
 
 // Content is read at run time (a new role file needs a restart, not a rebuild).
@@ -22,7 +22,7 @@ const NAV = [
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await currentUser();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

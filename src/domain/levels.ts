@@ -1,4 +1,4 @@
-/** The five skill levels every descriptor and requirement uses (SPEC §1). */
+/** The five skill levels every descriptor and requirement uses (docs/content-guide.md). */
 export const LEVEL_NAMES = ["None", "Aware", "Working", "Proficient", "Expert"] as const;
 
 export type LevelNumber = 0 | 1 | 2 | 3 | 4;

@@ -3,9 +3,10 @@ import { APIError } from "better-auth/api";
 import { z } from "zod";
 import { passwordProblem } from "@/domain/password";
 import { HOURS_PER_WEEK } from "@/domain/plan";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { getAuth } from "./auth/auth";
 import { isSmtpConfigured } from "./auth/mail";
-import { claimAnonymousWork } from "./claim";
+import { claimAnonymousWork } from "./plans";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 import { logEvent } from "./log";
@@ -15,7 +16,6 @@ import { logEvent } from "./log";
  * strict schema (unknown keys are an error), applies the password policy, and calls better-auth
  * on the server. Results are discriminated unions the handlers turn into HTTP answers.
  */
-export type FieldErrors = Record<string, string>;
 export type Outcome<T = object> =
   ({ ok: true } & T) | { ok: false; status: number; message: string; fieldErrors?: FieldErrors };
 
@@ -65,17 +65,6 @@ export const DeleteAccountSchema = z
     confirm: z.literal("delete my account", { error: 'Type "delete my account" to confirm.' }),
   })
   .strict();
-
-/** Field errors from a zod failure: the first message per field; unknown keys become a form error. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") errors.form ??= `Unknown field(s): ${issue.keys.join(", ")}.`;
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
 
 export function invalid(error: z.ZodError): Outcome<never> {
   return {

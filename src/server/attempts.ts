@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { createRowId, db } from "./db";
-import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./ownership";
+import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
 
 /**
  * Attempt and Answer rows. Every read takes the owner hash: an attempt that belongs to someone

@@ -1,4 +1,5 @@
 import "server-only";
+import type { FieldErrors } from "@/lib/field-errors";
 import { logEvent } from "./log";
 
 /**
@@ -29,7 +30,7 @@ function originHost(origin: string): string | null {
   }
 }
 
-export function jsonError(status: number, message: string, fieldErrors?: Record<string, string>): Response {
+export function jsonError(status: number, message: string, fieldErrors?: FieldErrors): Response {
   return Response.json(
     { error: message, ...(fieldErrors ? { fieldErrors } : {}) },
     { status, headers: { "Cache-Control": "no-store" } },
@@ -53,8 +54,7 @@ export function privateJson(body: unknown, status = 200, headers: Record<string,
 
 /** Turns a service outcome into the HTTP answer: the payload on success, status + field errors otherwise. */
 export function outcomeResponse(
-  outcome:
-    { ok: true } | { ok: false; status: number; message: string; fieldErrors?: Record<string, string> },
+  outcome: { ok: true } | { ok: false; status: number; message: string; fieldErrors?: FieldErrors },
   successStatus = 200,
 ): Response {
   if (!outcome.ok) return jsonError(outcome.status, outcome.message, outcome.fieldErrors);

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { REPORT_REASON_IDS } from "@/domain/question-report";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { findOwnedAttempt } from "./attempts";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
-import type { Owner } from "./ownership";
+import type { Owner } from "./identity/owner";
 
 export const QuestionReportSchema = z
   .object({
@@ -15,23 +16,14 @@ export const QuestionReportSchema = z
   })
   .strict();
 
-export type ReportFieldErrors = Partial<Record<"reason" | "details" | "questionId", string>>;
+/** What the report form shows after a submit; the client's form state is this type. */
+export type ReportOutcome =
+  { ok: true } | { ok: false; fieldErrors: FieldErrors<"reason" | "details" | "questionId" | "attemptId"> };
 
 /** Stores a report about a question; the attempt link is kept only when the reporter owns it. */
-export async function reportQuestion(
-  input: unknown,
-  owner: Owner | null,
-): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
+export async function reportQuestion(input: unknown, owner: Owner | null): Promise<ReportOutcome> {
   const parsed = QuestionReportSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: ReportFieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "reason" || field === "details" || field === "questionId")
-        fieldErrors[field] ??= issue.message;
-    }
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const graph = getSkillsGraph();
   if (!graph.questions.has(parsed.data.questionId))
     return { ok: false, fieldErrors: { questionId: "That question no longer exists." } };

@@ -5,6 +5,7 @@ import { priorMean } from "@/domain/engine/model";
 import { explainAnswers } from "@/domain/engine/result";
 import type { Outcome } from "@/domain/engine/posterior";
 import { diffRoles } from "@/domain/transition";
+import { belowTarget, meetsTarget, verdictOf } from "@/domain/engine/verdict";
 import { findOwnedAttempt, findPreviousCompletedAttempt, listAnswers, listSkillEstimates } from "./attempts";
 import { getEngine } from "./assessment/engine";
 import { toRecordedAnswers, type StoredResult } from "./assessment/scoring";
@@ -12,7 +13,7 @@ import { findOption } from "@/domain/content/options";
 import { optionCode, orderOptions } from "./assessment/option-codes";
 import { renderMarkdown } from "./markdown";
 import { findPlanIdFor } from "./plans";
-import type { Owner } from "./ownership";
+import type { Owner } from "./identity/owner";
 import { isAttemptReviewWithheld } from "./review-withholding";
 
 export interface SkillRow {
@@ -43,13 +44,6 @@ export interface ReviewItem {
   stemHtml: string;
   options: { id: string; html: string; isKey: boolean; isChosen: boolean }[];
   explanationHtml: string;
-}
-
-export type Verdict = "ready" | "uncertain" | "not-yet";
-
-/** Reading of P(ready): decisive either way, or honestly undecided in between. */
-export function verdictOf(readiness: number): Verdict {
-  return readiness >= 0.7 ? "ready" : readiness > 0.3 ? "uncertain" : "not-yet";
 }
 
 /**
@@ -178,9 +172,9 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
       isTarget: fit.roleId === attempt.targetRoleId,
       isCurrent: fit.roleId === attempt.currentRoleId,
     })),
-    carriesOver: required.filter((row) => carriedIds.has(row.skillId) && (row.pMeets ?? 0) >= 0.5),
+    carriesOver: required.filter((row) => carriedIds.has(row.skillId) && meetsTarget(row.pMeets)),
     gaps: required
-      .filter((row) => (row.pMeets ?? 1) < 0.5)
+      .filter((row) => belowTarget(row.pMeets))
       .sort(
         (a, b) =>
           (a.pMeets ?? 0) - (b.pMeets ?? 0) ||

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 import { logEvent } from "./log";
-import { userOwner } from "./ownership";
+import { userOwner } from "./identity/owner";
 import { loadPlan } from "./plans";
 import { loadResults } from "./results";
 import { hashToken, newToken } from "./tokens";

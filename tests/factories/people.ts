@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { db } from "@/server/db";
-import type { Owner } from "@/server/ownership";
+import type { Owner } from "@/server/identity/owner";
 
 /** A user row (no credentials): enough for every owner-, team- and cohort-scoped query. */
 export async function createPerson(name = "Person"): Promise<{ id: string; name: string; email: string }> {

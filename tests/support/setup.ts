@@ -13,7 +13,8 @@ process.env.DATABASE_PATH = workerDb;
 process.env.DATA_DIR = path.join(TMP_DIR, `data-${worker}`);
 process.env.AUTH_SECRET ??= "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
-// A test fails on an unexpected console.error (STYLE §13).
+// A test fails on an unexpected console.error: an error the code logs but the test does not
+// assert is a failure nobody would otherwise notice.
 let errorSpy: { mock: { calls: unknown[][] }; mockRestore: () => void } | undefined;
 beforeEach(() => {
   errorSpy = vi.spyOn(console, "error");

@@ -2,6 +2,7 @@ import { probabilityMeets } from "@/domain/engine/decision";
 import { invertSpd } from "@/domain/engine/math";
 import type { Posterior } from "@/domain/engine/posterior";
 import { readiness } from "@/domain/engine/result";
+import { belowTarget, meetsTarget } from "@/domain/engine/verdict";
 import type { ArmRun } from "./arms";
 import { fisherInformation, type Person, type TrueItem } from "./world";
 
@@ -26,7 +27,7 @@ export class VerdictTally {
 
   accuracy(): number {
     let right = 0;
-    this.probabilities.forEach((p, i) => (right += p >= 0.5 === this.truths[i] ? 1 : 0));
+    this.probabilities.forEach((p, i) => (right += meetsTarget(p) === this.truths[i] ? 1 : 0));
     return right / Math.max(1, this.probabilities.length);
   }
 
@@ -39,10 +40,10 @@ export class VerdictTally {
     this.probabilities.forEach((p, i) => {
       if (this.truths[i]) {
         pos++;
-        if (p >= 0.5) tp++;
+        if (meetsTarget(p)) tp++;
       } else {
         neg++;
-        if (p < 0.5) tn++;
+        if (belowTarget(p)) tn++;
       }
     });
     return ((pos ? tp / pos : 1) + (neg ? tn / neg : 1)) / 2;
@@ -66,7 +67,7 @@ export class VerdictTally {
   }
 }
 
-/** Share of the self-taught (person, skill) pairs the result calls "meets" (P ≥ 0.5). */
+/** Share of the self-taught (person, skill) pairs the result calls "meets" (`meetsTarget`). */
 export class RecallTally {
   private hits = 0;
   private total = 0;
@@ -76,7 +77,7 @@ export class RecallTally {
       const k = run.target.skillIndexes.indexOf(skill);
       if (k < 0) continue;
       this.total++;
-      if (probabilityMeets(run.posterior, skill, run.target.cuts[k] as number) >= 0.5) this.hits++;
+      if (meetsTarget(probabilityMeets(run.posterior, skill, run.target.cuts[k] as number))) this.hits++;
     }
   }
 

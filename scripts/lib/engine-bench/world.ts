@@ -4,8 +4,9 @@ import { shuffled, type Random } from "@/domain/engine/random";
 import type { SkillsGraph } from "@/domain/skills-graph";
 
 /**
- * The simulated world of issue 5 §2, fixed by the issue rather than by the engine: true item
- * parameters per simulated bank and true abilities per person. The engine never sees these; only
+ * The simulated world of docs/decisions/004-assessment-engine.md ("How to read npm run
+ * bench:engine"), fixed in advance rather than by the engine under test: true item parameters per
+ * simulated bank and true abilities per person. The engine never sees these; only
  * the scorer does.
  */
 export interface TrueItem {
@@ -114,7 +115,7 @@ export function fisherInformation(theta: number, item: TrueItem): number {
 }
 
 /**
- * A person changing roles who learned some of the target's skills on their own (issue 12): 2–4 of
+ * A person changing roles who learned some of the target's skills on their own (decision 004, bar 10): 2–4 of
  * the target's required skills that they do not meet, at random, raised to cut + U(0.25, 1.0).
  * Returns the raised skills (engine indexes) so only those pairs count towards "met recall".
  */

@@ -2,7 +2,7 @@
 
 import { formText } from "@/lib/form-data";
 import { redirect } from "next/navigation";
-import { creatingOwner, currentOwner } from "@/server/permissions";
+import { ensureOwner, currentOwner } from "@/server/identity";
 import type { StartFormState } from "@/components/assess/start-form";
 import type { ReportFormState } from "@/components/assess/report-problem";
 import { finishEarly, startAssessment, submitAnswer } from "@/server/assessment/quiz";
@@ -30,7 +30,7 @@ export async function startAssessmentAction(
       },
       values,
     };
-  const result = await startAssessment(values, await creatingOwner());
+  const result = await startAssessment(values, await ensureOwner());
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
   redirect(`/assess/${result.attemptId}`);
 }
@@ -70,5 +70,5 @@ export async function reportProblemAction(
     },
     await currentOwner(),
   );
-  return result.ok ? { ok: true } : { ok: false, fieldErrors: result.fieldErrors };
+  return result;
 }

@@ -8,7 +8,7 @@ import { listMyAttempts } from "@/server/assessment/history";
 import { quizLengthHints } from "@/server/assessment/lengths";
 import { listRoles } from "@/server/catalog/roles";
 import { findProfile } from "@/server/accounts";
-import { currentOwner, requireUser } from "@/server/permissions";
+import { currentOwner, currentUser } from "@/server/identity";
 import { startAssessmentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Start an assessment" };
@@ -25,7 +25,7 @@ export default async function StartAssessmentPage({
   const roles = listRoles();
   const ids = new Set(roles.map((role) => role.id));
   const parsed = SearchSchema.safeParse(await searchParams);
-  const user = await requireUser();
+  const user = await currentUser();
   const profile = user ? await findProfile(user.id) : null;
   // The link's roles win; a signed-in person's profile fills what the link leaves open.
   const linkedFrom = parsed.success && parsed.data.from && ids.has(parsed.data.from) ? parsed.data.from : "";

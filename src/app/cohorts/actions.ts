@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { NOT_FOUND, type TeamFormState as CohortFormState } from "@/components/teams/form-state";
+import { NOT_FOUND, invalidFields, type FormState } from "@/components/forms/form-state";
 import { describeWait } from "@/domain/rate-limit";
 import { momentAt } from "@/domain/time-zones";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
@@ -22,13 +23,13 @@ import {
 import { closeCohort, createCohort, CreateCohortSchema } from "@/server/cohorts/cohorts";
 import { acceptCohortInvitation, inviteEnrollment, revokeInvitations } from "@/server/cohorts/invitations";
 import { addStaff, findRosterEntry, importRoster, StaffSchema } from "@/server/cohorts/roster";
-import { userOwner } from "@/server/ownership";
 import {
-  requireCohortCreator,
-  requireCohortMember,
-  requireOpenCohortStaff,
-  requireUser,
-} from "@/server/permissions";
+  cohortCreatorAccess,
+  cohortMemberAccess,
+  openCohortStaffAccess,
+  requireSignedInUser,
+  userOwner,
+} from "@/server/identity";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 
 /**
@@ -72,27 +73,12 @@ const cohortIdOf = (form: FormData): string | null => {
   return parsed.success ? parsed.data.cohortId : null;
 };
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-  return errors;
-}
+const unreadable = () =>
+  invalidFields({ form: "The form could not be read; reload the page and try again." });
 
-const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): CohortFormState => ({
-  ok: false,
-  error: "Please fix the highlighted fields.",
-  fieldErrors,
-  ...(values ? { values } : {}),
-});
-const unreadable = () => invalid({ form: "The form could not be read; reload the page and try again." });
-
-export async function createCohortAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent("/cohorts")}`);
-  if (!(await requireCohortCreator()))
+export async function createCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireSignedInUser("/cohorts");
+  if (!(await cohortCreatorAccess()))
     return {
       ok: false,
       error: "An administrator of this Waypoint has to allow you to create cohorts first.",
@@ -105,18 +91,15 @@ export async function createCohortAction(
     timeZone: formText(form, "timeZone") || "UTC",
   };
   const parsed = CreateCohortSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await createCohort(user, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/cohorts/${result.cohortId}`);
 }
 
-export async function importRosterAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function importRosterAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const file = form.get("file");
   const fromFile =
@@ -127,7 +110,7 @@ export async function importRosterAction(
       : "";
   const values = { roster: fromFile || formText(form, "roster") };
   const parsed = RosterFormSchema.safeParse({ cohortId, ...values });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await importRoster(access.enrollment.cohort, access.user.name, parsed.data.roster);
   if (!result.ok)
     return {
@@ -143,13 +126,13 @@ export async function importRosterAction(
   };
 }
 
-export async function addStaffAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function addStaffAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = { name: formText(form, "name"), email: formText(form, "email") };
   const parsed = StaffSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   await addStaff(access.enrollment.cohort, access.user.name, parsed.data);
   revalidatePath(`/cohorts/${cohortId}`);
   return {
@@ -158,12 +141,9 @@ export async function addStaffAction(_previous: CohortFormState, form: FormData)
   };
 }
 
-export async function resendInvitationAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function resendInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = EnrollmentFormSchema.safeParse({ cohortId, enrollmentId: formText(form, "enrollmentId") });
   const entry = parsed.success ? await findRosterEntry(cohortId, parsed.data.enrollmentId) : null;
@@ -173,12 +153,9 @@ export async function resendInvitationAction(
   return { ok: true, message: "Sent a new invitation; earlier ones no longer work." };
 }
 
-export async function revokeCohortInvitationAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function revokeCohortInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = EnrollmentFormSchema.safeParse({ cohortId, enrollmentId: formText(form, "enrollmentId") });
   if (!parsed.success || !(await revokeInvitations(cohortId, parsed.data.enrollmentId))) return NOT_FOUND;
@@ -186,18 +163,18 @@ export async function revokeCohortInvitationAction(
   return { ok: true, message: "Revoked." };
 }
 
-export async function setWindowAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function setWindowAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = { opensAt: formText(form, "opensAt"), closesAt: formText(form, "closesAt") };
   const parsed = WindowFormSchema.safeParse({ cohortId, ...values });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const zone = access.enrollment.cohort.timeZone;
   const opensAt = momentAt(parsed.data.opensAt, zone);
   const closesAt = momentAt(parsed.data.closesAt, zone);
   if (!opensAt.ok || !closesAt.ok)
-    return invalid(
+    return invalidFields(
       {
         ...(opensAt.ok ? {} : { opensAt: opensAt.error }),
         ...(closesAt.ok ? {} : { closesAt: closesAt.error }),
@@ -205,18 +182,15 @@ export async function setWindowAction(_previous: CohortFormState, form: FormData
       values,
     );
   if (closesAt.moment <= opensAt.moment)
-    return invalid({ closesAt: "The window must close after it opens." }, values);
+    return invalidFields({ closesAt: "The window must close after it opens." }, values);
   await setAssessmentWindow(cohortId, opensAt.moment, closesAt.moment);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Saved the assessment window. Answer keys stay hidden until it closes." };
 }
 
-export async function startCohortAssessmentAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function startCohortAssessmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireCohortMember(cohortId) : null;
+  const access = cohortId ? await cohortMemberAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = StartFormSchema.safeParse({
     cohortId,
@@ -243,13 +217,13 @@ export async function startCohortAssessmentAction(
     userOwner(access.user.id),
     { cohortAssessmentId: window.id },
   );
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/assess/${result.attemptId}`);
 }
 
-export async function addRuleAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function addRuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = {
     skillId: formText(form, "skillId"),
@@ -259,16 +233,16 @@ export async function addRuleAction(_previous: CohortFormState, form: FormData):
     dueDays: formText(form, "dueDays"),
   };
   const parsed = RuleSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await addRule(cohortId, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Rule added. Check the preview, then apply." };
 }
 
-export async function deleteRuleAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function deleteRuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = RuleIdSchema.safeParse({ cohortId, ruleId: formText(form, "ruleId") });
   if (!parsed.success || !(await deleteRule(cohortId, parsed.data.ruleId))) return NOT_FOUND;
@@ -276,9 +250,9 @@ export async function deleteRuleAction(_previous: CohortFormState, form: FormDat
   return { ok: true, message: "Rule removed; modules it assigned stay assigned." };
 }
 
-export async function applyRulesAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function applyRulesAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const { modules, learners } = await applyRules(access.enrollment.cohort);
   revalidatePath(`/cohorts/${cohortId}`);
@@ -288,12 +262,9 @@ export async function applyRulesAction(_previous: CohortFormState, form: FormDat
   };
 }
 
-export async function assignModuleAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function assignModuleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const values = {
     userId: formText(form, "userId"),
@@ -301,20 +272,17 @@ export async function assignModuleAction(
     dueDate: formText(form, "dueDate"),
   };
   const parsed = ManualAssignSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await assignManually(access.enrollment.cohort, parsed.data);
   if (!result) return NOT_FOUND;
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Assigned." };
 }
 
-export async function waiveAssignmentAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function waiveAssignmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access) return NOT_FOUND;
   const parsed = AssignmentIdSchema.safeParse({ cohortId, assignmentId: formText(form, "assignmentId") });
   if (!parsed.success || !(await waiveAssignment(access.enrollment.cohort, parsed.data.assignmentId)))
@@ -323,22 +291,18 @@ export async function waiveAssignmentAction(
   return { ok: true, message: "Waived; rules will not assign it again." };
 }
 
-export async function closeCohortAction(
-  _previous: CohortFormState,
-  form: FormData,
-): Promise<CohortFormState> {
+export async function closeCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const cohortId = cohortIdOf(form);
-  const access = cohortId ? await requireOpenCohortStaff(cohortId) : null;
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
   if (!cohortId || !access || !(await closeCohort(cohortId))) return NOT_FOUND;
   revalidatePath(`/cohorts/${cohortId}`);
   return { ok: true, message: "Closed. Everyone keeps their own results, plans and done modules." };
 }
 
-export async function joinCohortAction(_previous: CohortFormState, form: FormData): Promise<CohortFormState> {
+export async function joinCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = JoinSchema.safeParse({ token: formText(form, "token") });
   const token = parsed.success ? parsed.data.token : "";
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/cohorts/join/${token}`)}`);
+  const user = await requireSignedInUser(`/cohorts/join/${token}`);
   const result = await acceptCohortInvitation(token, { id: user.id, email: user.email });
   if (!result.ok) return { ok: false, error: result.message };
   redirect(`/cohorts/${result.cohortId}`);

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldsForm } from "@/components/cohorts/fields-form";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRoles } from "@/server/catalog/roles";
 import { canCreateCohorts, listMyCohorts } from "@/server/cohorts/cohorts";
-import { requireUserOrSignIn } from "@/server/permissions";
+import { requireSignedInUser } from "@/server/identity";
 import { createCohortAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cohorts", robots: { index: false } };
 
 export default async function CohortsPage() {
-  const user = await requireUserOrSignIn("/cohorts");
+  const user = await requireSignedInUser("/cohorts");
   const [cohorts, isCreator] = await Promise.all([listMyCohorts(user.id), canCreateCohorts(user.id)]);
   const roles = listRoles().map((role) => ({ value: role.id, label: role.title }));
   return (

@@ -6,7 +6,7 @@ import { ProgressChart } from "@/components/me/progress-chart";
 import { SharedLinkList, type SharedLinkEntry } from "@/components/me/shared-link-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listHistory, progressByRole, type History } from "@/server/history";
-import { requireUserOrSignIn } from "@/server/permissions";
+import { requireSignedInUser } from "@/server/identity";
 import { listShareLinks, type ShareLinkSummary } from "@/server/share-links";
 
 export const metadata: Metadata = { title: "My assessments", robots: { index: false } };
@@ -42,7 +42,7 @@ function describeLinks(links: ShareLinkSummary[], history: History): SharedLinkE
 }
 
 export default async function MyAssessmentsPage() {
-  const user = await requireUserOrSignIn("/me");
+  const user = await requireSignedInUser("/me");
   const [history, progress, links] = await Promise.all([
     listHistory(user.id),
     progressByRole(user.id),

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { JsonForm } from "@/components/account/json-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { safeNextPath } from "@/lib/safe-next";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -14,7 +14,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const next = safeNextPath((await searchParams).next);
-  if (await requireUser()) redirect(next);
+  if (await currentUser()) redirect(next);
   return (
     <>
       <PageHeader

@@ -6,7 +6,7 @@ import { PASSWORD_HINT } from "@/components/account/password-hint";
 import { PageHeader } from "@/components/ui/page-header";
 import { safeNextPath } from "@/lib/safe-next";
 import { isSmtpConfigured } from "@/server/auth/mail";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false } };
 
@@ -16,7 +16,7 @@ export default async function SignUpPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const next = safeNextPath((await searchParams).next);
-  if (await requireUser()) redirect(next);
+  if (await currentUser()) redirect(next);
   const needsVerification = isSmtpConfigured();
   return (
     <>

@@ -3,14 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { NOT_FOUND, type TeamFormState } from "@/components/teams/form-state";
+import { NOT_FOUND, invalidFields, type FormState } from "@/components/forms/form-state";
 import { describeWait } from "@/domain/rate-limit";
 import { env } from "@/env";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { formText } from "@/lib/form-data";
 import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
-import { userOwner } from "@/server/ownership";
-import { requireTeamManager, requireTeamMember, requireTeamOwner, requireUser } from "@/server/permissions";
+import {
+  requireSignedInUser,
+  teamManagerAccess,
+  teamMemberAccess,
+  teamOwnerAccess,
+  userOwner,
+} from "@/server/identity";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import {
   acceptInvitation,
@@ -64,43 +70,27 @@ const teamIdOf = (form: FormData): string | null => {
   return parsed.success ? parsed.data.teamId : null;
 };
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-const invalid = (fieldErrors: Record<string, string>, values?: Record<string, string>): TeamFormState => ({
-  ok: false,
-  error: "Please fix the highlighted fields.",
-  fieldErrors,
-  ...(values ? { values } : {}),
-});
-
-export async function createTeamAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent("/teams")}`);
+export async function createTeamAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const user = await requireSignedInUser("/teams");
   const values = { name: formText(form, "name"), targetRoleId: formText(form, "targetRoleId") };
   const parsed = CreateTeamSchema.safeParse(values);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await createTeam(user.id, parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/teams/${result.teamId}`);
 }
 
-export async function updateConsentAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function updateConsentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamMember(teamId) : null;
+  const access = teamId ? await teamMemberAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = ConsentFormSchema.safeParse({
     teamId,
     allowAggregate: formText(form, "allowAggregate"),
     allowIndividual: formText(form, "allowIndividual"),
   });
-  if (!parsed.success) return invalid({ form: "The form could not be read; reload the page and try again." });
+  if (!parsed.success)
+    return invalidFields({ form: "The form could not be read; reload the page and try again." });
   const consent = ConsentSchema.parse({
     allowAggregate: parsed.data.allowAggregate,
     allowIndividual: parsed.data.allowIndividual,
@@ -110,12 +100,9 @@ export async function updateConsentAction(_previous: TeamFormState, form: FormDa
   return { ok: true, message: "Saved. Your choices apply from now on." };
 }
 
-export async function startTeamAssessmentAction(
-  _previous: TeamFormState,
-  form: FormData,
-): Promise<TeamFormState> {
+export async function startTeamAssessmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamMember(teamId) : null;
+  const access = teamId ? await teamMemberAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = StartTeamSchema.safeParse({
     teamId,
@@ -124,7 +111,8 @@ export async function startTeamAssessmentAction(
     timeZone: formText(form, "timeZone"),
     budget: formText(form, "budget"),
   });
-  if (!parsed.success) return invalid({ form: "The form could not be read; reload the page and try again." });
+  if (!parsed.success)
+    return invalidFields({ form: "The form could not be read; reload the page and try again." });
   const { from, hoursPerWeek, timeZone, budget } = parsed.data;
   const values = { from, hoursPerWeek, budget };
   // The same limit as the personal start form (a server action cannot answer 429).
@@ -142,16 +130,13 @@ export async function startTeamAssessmentAction(
     userOwner(access.user.id),
     { teamId, teamRoundId: round?.id ?? null },
   );
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   redirect(`/assess/${result.attemptId}`);
 }
 
-export async function createLinkInviteAction(
-  _previous: TeamFormState,
-  form: FormData,
-): Promise<TeamFormState> {
+export async function createLinkInviteAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const { path, expiresAt } = await createLinkInvitation(teamId, access.user.id);
   revalidatePath(`/teams/${teamId}`);
@@ -162,23 +147,20 @@ export async function createLinkInviteAction(
   };
 }
 
-export async function createEmailInvitesAction(
-  _previous: TeamFormState,
-  form: FormData,
-): Promise<TeamFormState> {
+export async function createEmailInvitesAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const values = { emails: formText(form, "emails") };
   const parsed = EmailInvitesSchema.safeParse({ teamId, ...values });
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const team = access.membership.team;
   const result = await createEmailInvitations(
     { id: team.id, name: team.name },
     { id: access.user.id, name: access.user.name },
     parsed.data.emails,
   );
-  if (!result.ok) return invalid(result.fieldErrors, values);
+  if (!result.ok) return invalidFields(result.fieldErrors, values);
   revalidatePath(`/teams/${teamId}`);
   return {
     ok: true,
@@ -186,9 +168,9 @@ export async function createEmailInvitesAction(
   };
 }
 
-export async function revokeInviteAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function revokeInviteAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = RevokeSchema.safeParse({ teamId, invitationId: formText(form, "invitationId") });
   if (!parsed.success || !(await revokeInvitation(teamId, parsed.data.invitationId))) return NOT_FOUND;
@@ -196,9 +178,9 @@ export async function revokeInviteAction(_previous: TeamFormState, form: FormDat
   return { ok: true, message: "Revoked." };
 }
 
-export async function setMemberRoleAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function setMemberRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamOwner(teamId) : null;
+  const access = teamId ? await teamOwnerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = MemberRoleSchema.safeParse({
     teamId,
@@ -211,9 +193,9 @@ export async function setMemberRoleAction(_previous: TeamFormState, form: FormDa
   return { ok: true, message: parsed.data.role === "manager" ? "Now a manager." : "Now a member." };
 }
 
-export async function removeMemberAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function removeMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamOwner(teamId) : null;
+  const access = teamId ? await teamOwnerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const parsed = RemoveMemberSchema.safeParse({ teamId, memberUserId: formText(form, "memberUserId") });
   if (!parsed.success || !(await removeMember(teamId, parsed.data.memberUserId))) return NOT_FOUND;
@@ -221,15 +203,15 @@ export async function removeMemberAction(_previous: TeamFormState, form: FormDat
   return { ok: true, message: "Removed from the team." };
 }
 
-export async function openRoundAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function openRoundAction(_previous: FormState, form: FormData): Promise<FormState> {
   const teamId = teamIdOf(form);
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) return NOT_FOUND;
   const values = { name: formText(form, "name") };
   const parsed = OpenRoundSchema.safeParse({ teamId, ...values });
   const round = parsed.success ? RoundSchema.safeParse({ name: parsed.data.name }) : null;
   if (!round?.success)
-    return invalid(
+    return invalidFields(
       round
         ? fieldErrorsOf(round.error)
         : { form: "The form could not be read; reload the page and try again." },
@@ -243,11 +225,10 @@ export async function openRoundAction(_previous: TeamFormState, form: FormData):
   };
 }
 
-export async function joinTeamAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {
+export async function joinTeamAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = JoinSchema.safeParse({ token: formText(form, "token") });
   const token = parsed.success ? parsed.data.token : "";
-  const user = await requireUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/teams/join/${token}`)}`);
+  const user = await requireSignedInUser(`/teams/join/${token}`);
   const result = await acceptInvitation(token, { id: user.id, email: user.email });
   if (!result.ok) return { ok: false, error: result.message };
   redirect(`/teams/${result.teamId}`);

@@ -3,14 +3,14 @@ import { CreateTeamForm } from "@/components/teams/create-team-form";
 import { TeamList } from "@/components/teams/team-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRoles } from "@/server/catalog/roles";
-import { requireUserOrSignIn } from "@/server/permissions";
+import { requireSignedInUser } from "@/server/identity";
 import { listMyTeams } from "@/server/teams/teams";
 import { createTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Teams", robots: { index: false } };
 
 export default async function TeamsPage() {
-  const user = await requireUserOrSignIn("/teams");
+  const user = await requireSignedInUser("/teams");
   const teams = await listMyTeams(user.id);
   return (
     <>

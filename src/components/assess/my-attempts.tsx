@@ -1,13 +1,5 @@
 import Link from "next/link";
-
-export interface AttemptSummary {
-  id: string;
-  fromTitle: string | null;
-  toTitle: string;
-  status: string;
-  readiness: number | null;
-  createdAt: Date;
-}
+import type { AttemptSummary } from "@/server/assessment/history";
 
 /** This browser's assessments: resume the one in progress, reopen past results. */
 export function MyAttempts({ attempts }: { attempts: AttemptSummary[] }) {

@@ -2,11 +2,9 @@
 
 import { useActionState } from "react";
 import { REPORT_REASONS } from "@/domain/question-report";
+import type { ReportOutcome } from "@/server/question-reports";
 
-export type ReportFormState =
-  | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<"reason" | "details" | "questionId", string>> }
-  | null;
+export type ReportFormState = ReportOutcome | null;
 
 const REASONS = Object.entries(REPORT_REASONS);
 
@@ -77,7 +75,12 @@ export function ReportProblem({
                 {errors.details}
               </p>
             )}
-            {errors.questionId && <p className="mt-1 text-red-700 dark:text-red-400">{errors.questionId}</p>}
+            {/* Errors in the hidden fields or the form as a whole: none of them is the person's to fix. */}
+            {(errors.questionId ?? errors.attemptId ?? errors.form) && (
+              <p className="mt-1 text-red-700 dark:text-red-400">
+                {errors.questionId ?? errors.attemptId ?? errors.form}
+              </p>
+            )}
           </div>
           <button
             type="submit"

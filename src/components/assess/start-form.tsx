@@ -2,6 +2,7 @@
 
 import { useActionState, useState, type FormEvent } from "react";
 import type { QuizLengthHints } from "@/server/assessment/lengths";
+import type { StartFieldErrors } from "@/server/assessment/quiz";
 import { RoleSelect } from "@/components/role-picker";
 import { TimeZoneInput } from "./time-zone-input";
 
@@ -14,10 +15,7 @@ interface RoleOption {
  * Start an assessment: where you are, where you want to go, and (optionally) how many hours a week
  * you can study. The browser's time zone rides along so plan dates fall on the person's days.
  */
-export type StartFormState = {
-  fieldErrors: Partial<Record<"from" | "to" | "hoursPerWeek" | "budget" | "form", string>>;
-  values: Record<string, string>;
-} | null;
+export type StartFormState = { fieldErrors: StartFieldErrors; values: Record<string, string> } | null;
 
 export function StartAssessmentForm({
   roles,

@@ -5,15 +5,15 @@ import {
   inputClass,
   primaryButtonClass,
   secondaryButtonClass,
-  type TeamFormState,
-} from "@/components/teams/form-state";
+  type FormState,
+} from "@/components/forms/form-state";
 import {
   FieldError,
   FormStatus,
   fieldErrorOf,
   valueOf,
-  type TeamAction,
-} from "@/components/teams/form-status";
+  type FormAction,
+} from "@/components/forms/form-status";
 
 /**
  * One cohort form: labelled fields, each with its error under it (aria-describedby), the
@@ -52,7 +52,7 @@ export function FieldsForm({
   children,
 }: {
   id: string;
-  action: TeamAction;
+  action: FormAction;
   hidden?: Record<string, string>;
   fields: Field[];
   submit: string;
@@ -61,7 +61,7 @@ export function FieldsForm({
   layout?: "stack" | "grid";
   children?: ReactNode;
 }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   return (
     <form action={formAction} noValidate className="space-y-4">
       {Object.entries(hidden).map(([name, value]) => (

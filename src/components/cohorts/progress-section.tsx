@@ -1,5 +1,5 @@
-import { ActionButton } from "@/components/teams/action-button";
-import type { TeamAction } from "@/components/teams/form-status";
+import { ActionButton } from "@/components/forms/action-button";
+import type { FormAction } from "@/components/forms/form-status";
 import { formatDay } from "@/components/plan/dates";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
@@ -19,7 +19,7 @@ export function ProgressSection({
   dashboard: CohortDashboard;
   isOpen: boolean;
   modules: { id: string; title: string }[];
-  actions: { assign: TeamAction; waive: TeamAction };
+  actions: { assign: FormAction; waive: FormAction };
 }) {
   const { overall } = dashboard;
   return (

@@ -1,5 +1,5 @@
-import { ActionButton } from "@/components/teams/action-button";
-import type { TeamAction } from "@/components/teams/form-status";
+import { ActionButton } from "@/components/forms/action-button";
+import type { FormAction } from "@/components/forms/form-status";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
 
@@ -21,7 +21,7 @@ export function RosterSection({
   cohortId: string;
   dashboard: CohortDashboard;
   isOpen: boolean;
-  actions: { importRoster: TeamAction; addStaff: TeamAction; resend: TeamAction; revoke: TeamAction };
+  actions: { importRoster: FormAction; addStaff: FormAction; resend: FormAction; revoke: FormAction };
 }) {
   const { counts } = dashboard;
   return (

@@ -1,5 +1,5 @@
-import { ActionButton } from "@/components/teams/action-button";
-import type { TeamAction } from "@/components/teams/form-status";
+import { ActionButton } from "@/components/forms/action-button";
+import type { FormAction } from "@/components/forms/form-status";
 import { levelName } from "@/domain/levels";
 import { FieldsForm } from "./fields-form";
 
@@ -31,7 +31,7 @@ export function RulesSection({
   isOpen: boolean;
   skills: { id: string; title: string }[];
   modules: { id: string; title: string }[];
-  actions: { add: TeamAction; remove: TeamAction; apply: TeamAction };
+  actions: { add: FormAction; remove: FormAction; apply: FormAction };
 }) {
   return (
     <section

@@ -1,3 +1,4 @@
+import { belowTarget, meetsTarget } from "@/domain/engine/verdict";
 import type { ResultsView } from "@/server/results";
 
 /**
@@ -10,7 +11,7 @@ export function LevelChart({ rows }: { rows: ResultsView["required"] }) {
   const scaleWidth = 400;
   const unit = scaleWidth / 4;
   const height = rows.length * rowHeight + 30;
-  const below = rows.filter((row) => (row.pMeets ?? 1) < 0.5).length;
+  const below = rows.filter((row) => belowTarget(row.pMeets)).length;
   return (
     <figure className="overflow-x-auto">
       <svg
@@ -41,7 +42,7 @@ export function LevelChart({ rows }: { rows: ResultsView["required"] }) {
         ))}
         {rows.map((row, index) => {
           const y = index * rowHeight + 4;
-          const meets = (row.pMeets ?? 0) >= 0.5;
+          const meets = meetsTarget(row.pMeets);
           return (
             <g key={row.skillId}>
               <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="fill-current text-[12px]">

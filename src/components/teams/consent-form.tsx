@@ -2,8 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { AGGREGATE_CHOICE, INDIVIDUAL_CHOICE } from "./consent-explanations";
-import { primaryButtonClass, type TeamFormState } from "./form-state";
-import { FormStatus, type TeamAction } from "./form-status";
+import { primaryButtonClass, type FormState } from "@/components/forms/form-state";
+import { FormStatus, type FormAction } from "@/components/forms/form-status";
 
 /** A member's two separate choices; saving applies them to the very next dashboard view or export. */
 export function ConsentForm({
@@ -15,9 +15,9 @@ export function ConsentForm({
   teamId: string;
   allowAggregate: boolean;
   allowIndividual: boolean;
-  action: TeamAction;
+  action: FormAction;
 }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   const [aggregate, setAggregate] = useState(allowAggregate);
   const [individual, setIndividual] = useState(allowIndividual);
   const choices = [

@@ -2,8 +2,14 @@
 
 import { useActionState } from "react";
 import { RoleSelect } from "@/components/role-picker";
-import { inputClass, primaryButtonClass, type TeamFormState } from "./form-state";
-import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "./form-status";
+import { inputClass, primaryButtonClass, type FormState } from "@/components/forms/form-state";
+import {
+  FieldError,
+  FormStatus,
+  fieldErrorOf,
+  valueOf,
+  type FormAction,
+} from "@/components/forms/form-status";
 
 /** Name a team and choose the one role it is measured against; success opens the team's page. */
 export function CreateTeamForm({
@@ -11,9 +17,9 @@ export function CreateTeamForm({
   action,
 }: {
   roles: { id: string; title: string }[];
-  action: TeamAction;
+  action: FormAction;
 }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   const nameError = fieldErrorOf(state, "name");
   return (
     <form action={formAction} noValidate className="max-w-xl space-y-4">

@@ -1,12 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { inputClass, secondaryButtonClass, type TeamFormState } from "./form-state";
-import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "./form-status";
+import { inputClass, secondaryButtonClass, type FormState } from "@/components/forms/form-state";
+import {
+  FieldError,
+  FormStatus,
+  fieldErrorOf,
+  valueOf,
+  type FormAction,
+} from "@/components/forms/form-status";
 
 /** Paste addresses, one per line (or separated by commas); one bad line means nothing is sent. */
-export function EmailInviteForm({ teamId, action }: { teamId: string; action: TeamAction }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+export function EmailInviteForm({ teamId, action }: { teamId: string; action: FormAction }) {
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   const error = fieldErrorOf(state, "emails");
   return (
     <form action={formAction} noValidate className="max-w-xl space-y-3">

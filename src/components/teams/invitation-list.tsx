@@ -1,5 +1,5 @@
-import { ActionButton } from "./action-button";
-import type { TeamAction } from "./form-status";
+import { ActionButton } from "@/components/forms/action-button";
+import type { FormAction } from "@/components/forms/form-status";
 
 interface OpenInvitation {
   id: string;
@@ -16,7 +16,7 @@ export function InvitationList({
 }: {
   teamId: string;
   invitations: OpenInvitation[];
-  revokeAction: TeamAction;
+  revokeAction: FormAction;
 }) {
   if (invitations.length === 0) return <p className="text-sm">No open invitations.</p>;
   return (

@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { inputClass, secondaryButtonClass, type TeamFormState } from "./form-state";
-import { FormStatus, type TeamAction } from "./form-status";
+import { inputClass, secondaryButtonClass, type FormState } from "@/components/forms/form-state";
+import { FormStatus, type FormAction } from "@/components/forms/form-status";
 
 /** Creates a shareable join link and shows its full address once (only its hash is stored). */
-export function InviteLinkForm({ teamId, action }: { teamId: string; action: TeamAction }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+export function InviteLinkForm({ teamId, action }: { teamId: string; action: FormAction }) {
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   const [copied, setCopied] = useState<string | null>(null);
   const url = state?.ok ? state.url : undefined;
   async function copy(text: string) {

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { primaryButtonClass, type TeamFormState } from "./form-state";
-import { FormStatus, type TeamAction } from "./form-status";
+import { primaryButtonClass, type FormState } from "@/components/forms/form-state";
+import { FormStatus, type FormAction } from "@/components/forms/form-status";
 
-export function JoinTeamForm({ token, action }: { token: string; action: TeamAction }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+export function JoinTeamForm({ token, action }: { token: string; action: FormAction }) {
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="token" value={token} />

@@ -1,5 +1,5 @@
-import { ActionButton } from "./action-button";
-import type { TeamAction } from "./form-status";
+import { ActionButton } from "@/components/forms/action-button";
+import type { FormAction } from "@/components/forms/form-status";
 
 interface Member {
   userId: string;
@@ -23,8 +23,8 @@ export function MemberList({
   teamId: string;
   members: Member[];
   isOwner: boolean;
-  setRoleAction: TeamAction;
-  removeAction: TeamAction;
+  setRoleAction: FormAction;
+  removeAction: FormAction;
 }) {
   return (
     <table className="w-full max-w-3xl text-left text-sm">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { linkClass } from "./form-state";
+import { linkClass } from "@/components/forms/form-state";
 
 interface TeamSummary {
   teamId: string;

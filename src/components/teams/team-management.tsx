@@ -1,19 +1,19 @@
 import Link from "next/link";
 import { EmailInviteForm } from "./email-invite-form";
-import { linkClass } from "./form-state";
-import type { TeamAction } from "./form-status";
+import { linkClass } from "@/components/forms/form-state";
+import type { FormAction } from "@/components/forms/form-status";
 import { InvitationList } from "./invitation-list";
 import { InviteLinkForm } from "./invite-link-form";
 import { MemberList } from "./member-list";
 import { OpenRoundForm } from "./open-round-form";
 
 export interface TeamManagementActions {
-  createLink: TeamAction;
-  emailInvites: TeamAction;
-  revoke: TeamAction;
-  setRole: TeamAction;
-  remove: TeamAction;
-  openRound: TeamAction;
+  createLink: FormAction;
+  emailInvites: FormAction;
+  revoke: FormAction;
+  setRole: FormAction;
+  remove: FormAction;
+  openRound: FormAction;
 }
 
 interface Props {

@@ -3,8 +3,14 @@
 import { useActionState } from "react";
 import { TimeZoneInput } from "@/components/assess/time-zone-input";
 import { RoleSelect } from "@/components/role-picker";
-import { inputClass, primaryButtonClass, type TeamFormState } from "./form-state";
-import { FieldError, FormStatus, fieldErrorOf, valueOf, type TeamAction } from "./form-status";
+import { inputClass, primaryButtonClass, type FormState } from "@/components/forms/form-state";
+import {
+  FieldError,
+  FormStatus,
+  fieldErrorOf,
+  valueOf,
+  type FormAction,
+} from "@/components/forms/form-status";
 
 /**
  * Start the team's assessment: the target is the team's role (not a choice here); the person's
@@ -23,9 +29,9 @@ export function TeamStartForm({
   roles: { id: string; title: string }[];
   from: string;
   hoursPerWeek: string;
-  action: TeamAction;
+  action: FormAction;
 }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   const hoursError = fieldErrorOf(state, "hoursPerWeek");
   const budgetError = fieldErrorOf(state, "budget");
   return (

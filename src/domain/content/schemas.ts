@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Front-matter schemas for the four content kinds. They are the contract content authors rely
- * on (SPEC §1): field names may grow, these stay. Every object is strict so that a typo such as
+ * on (docs/content-guide.md): field names may grow, these stay. Every object is strict so that a typo such as
  * `prerequisite:` is reported instead of silently ignored.
  */
 

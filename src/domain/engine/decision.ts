@@ -1,5 +1,6 @@
 import { normalCdf } from "./math";
 import { readinessForRoles } from "./readiness";
+import { meetsTarget } from "./verdict";
 import { tailProbabilities } from "./expectation-propagation";
 import { forecastOutcomes, type MarginalMoments, type Posterior } from "./posterior";
 import { ENGINE_DEFAULTS, type EngineItem, type EngineModel, type TargetProfile } from "./model";
@@ -66,7 +67,7 @@ export interface SelectionOptions {
  * wrong "below" (probability p) costs `meetsWeight`, a wrong "meets" (probability 1 − p) costs 1.
  */
 export function verdictCost(p: number, meetsWeight: number): number {
-  return p < 0.5 ? meetsWeight * p : 1 - p;
+  return meetsTarget(p) ? 1 - p : meetsWeight * p;
 }
 
 /**

@@ -7,3 +7,4 @@ export * from "./random";
 export * from "./readiness";
 export * from "./result";
 export { correlationMatrix, normalCdf } from "./math";
+export * from "./verdict";

@@ -161,7 +161,10 @@ export function targetProfile(model: EngineModel, graph: SkillsGraph, roleId: st
   };
 }
 
-/** Prior mean per skill: the current role's requirements are evidence of experience (SPEC §3). */
+/**
+ * Prior mean per skill: the current role's requirements are evidence of experience
+ * (docs/decisions/004-assessment-engine.md, "Prior").
+ */
 export function priorMean(
   model: EngineModel,
   graph: SkillsGraph,

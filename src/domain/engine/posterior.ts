@@ -27,7 +27,8 @@ export function responseProbability(theta: number, item: ItemParameters): number
   return item.guessing + (1 - item.guessing) * logistic(item.discrimination * (theta - item.difficulty));
 }
 
-// Standard-normal grids for the one-dimensional exact update: 81 nodes over ±6 SD (ENGINE.md).
+// Standard-normal grids for the one-dimensional exact update: `size` nodes over ±6 SD, beyond which
+// the normal's mass (about 2e-9) cannot move a posterior mean measurably.
 interface Grid {
   z: Float64Array;
   w: Float64Array;

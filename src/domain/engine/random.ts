@@ -1,6 +1,7 @@
 /**
  * A seeded pseudo-random generator (sfc32, from PractRand's small fast counters) so that the same
- * seed and answers give the same next item and the same readiness estimate (SPEC §3, determinism).
+ * seed and answers give the same next item and the same readiness estimate: an attempt is replayed
+ * from its answers on every request (docs/decisions/004-assessment-engine.md, "Statelessness").
  */
 export interface Random {
   /** Uniform in [0, 1). */

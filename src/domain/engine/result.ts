@@ -1,6 +1,7 @@
 import { normalCdf } from "./math";
 import { READINESS_DRAWS, readinessForRoles } from "./readiness";
 import { probabilityMeets } from "./decision";
+import { meetsTarget } from "./verdict";
 import { levelCut, LEVEL_CUTS, targetProfile, type EngineModel, type TargetProfile } from "./model";
 import { fitPosterior, tailProbabilities } from "./expectation-propagation";
 import { variance, type Posterior } from "./posterior";
@@ -161,7 +162,7 @@ export function explainAnswers(
 
 /**
  * The level a learning plan should start from for each skill: a required skill the person likely
- * meets (P ≥ 0.5) counts as at target; one they likely do not counts as below target even when
+ * meets (`meetsTarget`) counts as at target; one they likely do not counts as below target even when
  * the most probable level says otherwise, so every uncertain gap gets its module.
  */
 export function levelsForPlanning(
@@ -172,7 +173,7 @@ export function levelsForPlanning(
       if (skill.targetLevel === null || skill.pMeets === null) return [skill.skillId, skill.band];
       return [
         skill.skillId,
-        skill.pMeets >= 0.5
+        meetsTarget(skill.pMeets)
           ? Math.max(skill.band, skill.targetLevel)
           : Math.min(skill.band, skill.targetLevel - 1),
       ];

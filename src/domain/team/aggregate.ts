@@ -4,9 +4,11 @@
  *
  * Privacy rule (k-anonymity, k = 5): with fewer than five contributors nothing numeric is
  * returned — not the aggregates and not the contributor count either, since "3 of 7 contribute"
- * already narrows who is missing. A skill "meets" for a person when the engine's P(meets target)
- * is at least 0.5, the same call the person's own results page makes.
+ * already narrows who is missing. A skill "meets" for a person by the engine's one rule
+ * (`meetsTarget` in ../engine/verdict.ts), the same call the person's own results page makes.
  */
+import { meetsTarget } from "../engine/verdict";
+
 export const MIN_CONTRIBUTORS = 5;
 export const LEVELS = [0, 1, 2, 3, 4] as const;
 
@@ -53,8 +55,6 @@ export type TeamAggregate =
       readyCount: number;
     };
 
-export const meetsTarget = (result: SkillResult | undefined): boolean => (result?.pMeets ?? 0) >= 0.5;
-
 export function aggregateTeam(
   requirements: readonly Requirement[],
   contributions: readonly Contribution[],
@@ -70,7 +70,7 @@ export function aggregateTeam(
         const level = Math.max(0, Math.min(4, Math.round(result.band)));
         levelCounts[level] = (levelCounts[level] ?? 0) + 1;
       }
-      if (meetsTarget(result)) meeting += 1;
+      if (meetsTarget(result?.pMeets)) meeting += 1;
     }
     return {
       skillId: requirement.skillId,
@@ -94,7 +94,7 @@ export function aggregateTeam(
     );
   const core = requirements.filter((requirement) => requirement.weight === "core");
   const readyCount = contributions.filter((contribution) =>
-    core.every((requirement) => meetsTarget(contribution.skills.get(requirement.skillId))),
+    core.every((requirement) => meetsTarget(contribution.skills.get(requirement.skillId)?.pMeets)),
   ).length;
   return {
     kind: "shown",

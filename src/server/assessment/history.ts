@@ -1,8 +1,17 @@
 import "server-only";
-import type { AttemptSummary } from "@/components/assess/my-attempts";
 import { listOwnedAttempts } from "../attempts";
 import { getSkillsGraph } from "../content-loader";
-import type { Owner } from "../ownership";
+import type { Owner } from "../identity/owner";
+
+/** One of the owner's attempts as the "my assessments" list shows it. */
+export interface AttemptSummary {
+  id: string;
+  fromTitle: string | null;
+  toTitle: string;
+  status: string;
+  readiness: number | null;
+  createdAt: Date;
+}
 
 /** The owner's attempts, newest first, with role titles for display. */
 export async function listMyAttempts(owner: Owner | null): Promise<AttemptSummary[]> {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Question } from "@/domain/content/types";
+import type { FieldErrors } from "@/lib/field-errors";
 import {
   replayAttempt,
   scoreChoice,
@@ -30,7 +31,7 @@ import { getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isTimeZone } from "@/domain/time-zones";
-import type { Owner } from "../ownership";
+import type { Owner } from "../identity/owner";
 
 export const StartAssessmentSchema = z
   .object({
@@ -52,7 +53,7 @@ export interface AttemptContext {
   cohortAssessmentId?: string | null;
 }
 
-export type StartFieldErrors = Partial<Record<"from" | "to" | "hoursPerWeek" | "budget", string>>;
+export type StartFieldErrors = FieldErrors<"from" | "to" | "hoursPerWeek" | "budget">;
 export type StartResult = { ok: true; attemptId: string } | { ok: false; fieldErrors: StartFieldErrors };
 
 /** Validates the start form and opens an attempt with its first question chosen and stored. */

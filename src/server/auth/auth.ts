@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/domain/password";
 import { env } from "@/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { db } from "../db";
 import { isSmtpConfigured, sendMail } from "./mail";
 import { readAuthSecret } from "./secret";
@@ -29,8 +30,8 @@ function createAuth() {
     advanced: {
       cookiePrefix: "waypoint",
       useSecureCookies: env.APP_URL.startsWith("https://"),
-      // The client address is set by Waypoint's server from the socket (scripts/server.mjs).
-      ipAddress: { ipAddressHeaders: ["x-waypoint-client-ip"] },
+      // The client address is set by Waypoint's server from the socket (scripts/server.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     session: { expiresIn: 60 * 60 * 24 * SESSION_DAYS, updateAge: 60 * 60 * 24 },
     user: { deleteUser: { enabled: true } },

@@ -60,7 +60,10 @@ export function findTransition(fromId: string, toId: string): TransitionView | u
   };
 }
 
-/** The transitions people most often make (SPEC §1), when both roles exist in the content. */
+/**
+ * The transitions the home page offers first: a chosen list of common moves between the roles in
+ * content/ (an editorial choice, not measured data), shown only when both roles exist.
+ */
 export const COMMON_TRANSITIONS: readonly [string, string][] = [
   ["data-scientist", "ai-engineer"],
   ["ml-researcher", "mlops-engineer"],

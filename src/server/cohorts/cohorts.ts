@@ -6,7 +6,7 @@ import { db } from "../db";
 import { logEvent } from "../log";
 import { isTimeZone } from "@/domain/time-zones";
 
-/** Cohort rows and enrollments. Callers check permissions first (src/server/permissions.ts). */
+/** Cohort rows and enrollments. Callers check access first (src/server/identity). */
 export type CohortRole = "staff" | "learner";
 
 const CalendarDate = z.string().trim().refine(isCalendarDate, "Use a date written YYYY-MM-DD.");

@@ -2,6 +2,7 @@ import "server-only";
 import { isOverdue, moduleCompletion, tally, type AssignmentState } from "@/domain/cohort/progress";
 import { describePreview, previewCounts } from "@/domain/cohort/rules";
 import { toCsv } from "@/domain/csv";
+import { meetsTarget } from "@/domain/engine/verdict";
 import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
@@ -114,7 +115,7 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
           ? {
               readiness: finished.readiness,
               completedOn: finished.completedAt ? localDate(finished.completedAt, cohort.timeZone) : null,
-              meets: finished.skillEstimates.filter((skill) => (skill.pMeets ?? 0) >= 0.5).length,
+              meets: finished.skillEstimates.filter((skill) => meetsTarget(skill.pMeets)).length,
               required: finished.skillEstimates.length,
             }
           : null,

@@ -1,11 +1,6 @@
 import "server-only";
-import {
-  aggregateTeam,
-  meetsTarget,
-  teamTrend,
-  type Contribution,
-  type Requirement,
-} from "@/domain/team/aggregate";
+import { meetsTarget } from "@/domain/engine/verdict";
+import { aggregateTeam, teamTrend, type Contribution, type Requirement } from "@/domain/team/aggregate";
 import { toCsv, type CsvValue } from "@/domain/csv";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
@@ -129,7 +124,7 @@ export async function loadTeamDashboard(
           skillId: requirement.skillId,
           level: result?.band ?? null,
           pMeets: result?.pMeets ?? null,
-          meets: meetsTarget(result),
+          meets: meetsTarget(result?.pMeets),
         };
       }),
     }))

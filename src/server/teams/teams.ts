@@ -4,7 +4,7 @@ import { createRowId, db } from "../db";
 import { getSkillsGraph } from "../content-loader";
 import { logEvent } from "../log";
 
-/** Team rows and memberships. Callers check permissions first (src/server/permissions.ts). */
+/** Team rows and memberships. Callers check access first (src/server/identity). */
 export type TeamRole = "owner" | "manager" | "member";
 export const isManagerRole = (role: string): boolean => role === "owner" || role === "manager";
 

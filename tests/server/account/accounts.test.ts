@@ -14,12 +14,11 @@ import {
 } from "@/server/accounts";
 import { getAuth } from "@/server/auth/auth";
 import { outboxDir } from "@/server/auth/mail";
-import { claimAnonymousWork } from "@/server/claim";
 import { db } from "@/server/db";
 import { finishEarly, startAssessment, submitAnswer, loadQuiz } from "@/server/assessment/quiz";
-import { anonymousOwner, userOwner } from "@/server/ownership";
+import { anonymousOwner, userOwner } from "@/server/identity/owner";
 import { findOwnedAttempt } from "@/server/attempts";
-import { findPlanIdFor, setPlanItemDone, findOwnedPlan } from "@/server/plans";
+import { claimAnonymousWork, findOwnedPlan, findPlanIdFor, setPlanItemDone } from "@/server/plans";
 
 const PASSWORD = "correct horse battery staple";
 const newEmail = () => `person-${randomUUID()}@example.com`;

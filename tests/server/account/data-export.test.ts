@@ -6,7 +6,7 @@ import { getSkillsGraph } from "@/server/content-loader";
 import { keyCodes } from "../../factories/answers";
 import { exportFileName, exportUserData } from "@/server/data-export";
 import { db } from "@/server/db";
-import { userOwner } from "@/server/ownership";
+import { userOwner } from "@/server/identity/owner";
 import { findPlanIdFor, setPlanItemDone } from "@/server/plans";
 import { createShareLink } from "@/server/share-links";
 

@@ -5,7 +5,7 @@ import { keyCodes } from "../../factories/answers";
 import { db } from "@/server/db";
 import { createPerson } from "../../factories/people";
 import { listHistory, progressByRole } from "@/server/history";
-import { userOwner } from "@/server/ownership";
+import { userOwner } from "@/server/identity/owner";
 import { setPlanItemDone } from "@/server/plans";
 
 const createUser = async (name: string) => (await createPerson(name)).id;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createPerson, dontKnowAttempt } from "../../factories/people";
-import { userOwner } from "@/server/ownership";
+import { userOwner } from "@/server/identity/owner";
 import { findPlanIdFor } from "@/server/plans";
 import {
   createShareLink,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadQuiz, startAssessment, submitAnswer, type QuestionView } from "@/server/assessment/quiz";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
-import { anonymousOwner, type Owner } from "@/server/ownership";
+import { anonymousOwner, type Owner } from "@/server/identity/owner";
 import { loadResults } from "@/server/results";
 import { keyCodes } from "../../factories/answers";
 

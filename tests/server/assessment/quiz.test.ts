@@ -13,7 +13,7 @@ import { keyCodes } from "../../factories/answers";
 import { optionCode, orderOptions } from "@/server/assessment/option-codes";
 import { db } from "@/server/db";
 import { findOwnedPlan, findPlanIdFor, loadPlan, setPlanItemDone } from "@/server/plans";
-import { anonymousOwner, type Owner } from "@/server/ownership";
+import { anonymousOwner, type Owner } from "@/server/identity/owner";
 import { reportQuestion } from "@/server/question-reports";
 import { loadResults } from "@/server/results";
 

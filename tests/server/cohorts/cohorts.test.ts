@@ -23,7 +23,7 @@ import { importRoster } from "@/server/cohorts/roster";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
 import { createPerson, dontKnowAttempt } from "../../factories/people";
-import { userOwner } from "@/server/ownership";
+import { userOwner } from "@/server/identity/owner";
 import { findPlanIdFor, setPlanItemDone } from "@/server/plans";
 import { loadResults } from "@/server/results";
 

@@ -5,7 +5,7 @@ import { outboxDir } from "@/server/auth/mail";
 import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { userOwner } from "@/server/ownership";
+import { userOwner } from "@/server/identity/owner";
 import { loadResults } from "@/server/results";
 import { dashboardCsv, listViewsOfMe, loadTeamDashboard } from "@/server/teams/dashboard";
 import {

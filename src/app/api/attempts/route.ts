@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { loadQuiz, startAssessment } from "@/server/assessment/quiz";
 import { jsonError, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { creatingOwner } from "@/server/permissions";
+import { ensureOwner } from "@/server/identity";
 import { RATE_RULES, checkRate, requestAddress, tooManyRequests } from "@/server/rate-limit";
 
 const BodySchema = z
@@ -22,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!rate.allowed) return tooManyRequests(rate);
   const body = BodySchema.safeParse(await readJson(request));
   if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone?, budget? }.");
-  const owner = await creatingOwner();
+  const owner = await ensureOwner();
   const { from = "", to, hoursPerWeek, timeZone = "", budget } = body.data;
   const asText = (value: number | undefined) => (value === undefined ? "" : String(value));
   const started = await startAssessment(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jsonError, privateJson, readJson, rejectUnsafeWrite, UNAUTHENTICATED } from "@/server/json-api";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 import { createShareLink, ShareKindSchema } from "@/server/share-links";
 
 const BodySchema = z.object({ kind: ShareKindSchema, targetId: z.string().min(1).max(100) }).strict();
@@ -13,7 +13,7 @@ const BodySchema = z.object({ kind: ShareKindSchema, targetId: z.string().min(1)
 export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
-  const user = await requireUser();
+  const user = await currentUser();
   if (!user) return UNAUTHENTICATED();
   const body = BodySchema.safeParse(await readJson(request));
   if (!body.success) return jsonError(400, 'Expected { kind: "results" | "plan", targetId }.');

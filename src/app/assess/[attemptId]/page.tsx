@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { QuizQuestion } from "@/components/assess/quiz-question";
 import { ReportProblem } from "@/components/assess/report-problem";
 import { loadQuiz } from "@/server/assessment/quiz";
-import { currentOwner } from "@/server/permissions";
+import { currentOwner } from "@/server/identity";
 import { answerAction, finishAction, reportProblemAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment", robots: { index: false } };

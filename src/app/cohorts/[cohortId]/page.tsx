@@ -8,8 +8,8 @@ import { ProgressSection } from "@/components/cohorts/progress-section";
 import { RosterSection } from "@/components/cohorts/roster-section";
 import { RulesSection } from "@/components/cohorts/rules-section";
 import { formatDay } from "@/components/plan/dates";
-import { ActionButton } from "@/components/teams/action-button";
-import { linkClass } from "@/components/teams/form-state";
+import { ActionButton } from "@/components/forms/action-button";
+import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { readIdParam } from "@/lib/route-params";
 import { findProfile } from "@/server/accounts";
@@ -17,7 +17,7 @@ import { getSkillsGraph } from "@/server/content-loader";
 import { findCohortAssessment, findMyCohortAttempts, isWindowOpen } from "@/server/cohorts/assessment";
 import { listRules } from "@/server/cohorts/assignments";
 import { loadCohortDashboard, loadMyAssignments } from "@/server/cohorts/dashboard";
-import { requireCohortMember } from "@/server/permissions";
+import { cohortMemberAccess } from "@/server/identity";
 import {
   addRuleAction,
   addStaffAction,
@@ -39,7 +39,7 @@ const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:bor
 
 export default async function CohortPage({ params }: { params: Promise<{ cohortId: string }> }) {
   const cohortId = await readIdParam(params, "cohortId");
-  const access = cohortId ? await requireCohortMember(cohortId) : null;
+  const access = cohortId ? await cohortMemberAccess(cohortId) : null;
   if (!cohortId || !access) notFound();
   const { user, enrollment } = access;
   const cohort = enrollment.cohort;

@@ -8,14 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import { findProfile } from "@/server/accounts";
 import { getSkillsGraph } from "@/server/content-loader";
-import { requireUserOrSignIn } from "@/server/permissions";
+import { requireSignedInUser } from "@/server/identity";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
 
 const sectionClass = "mt-10 border-t border-slate-200 pt-8 dark:border-slate-800";
 
 export default async function SettingsPage() {
-  const user = await requireUserOrSignIn("/me/settings");
+  const user = await requireSignedInUser("/me/settings");
   const profile = await findProfile(user.id);
   if (!profile) notFound();
   const roles = getSkillsGraph().roleList.map((role) => ({ value: role.id, label: role.title }));

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import type { PlanHoursState } from "@/components/plan/plan-hours-form";
 import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
-import { currentOwner } from "@/server/permissions";
+import { currentOwner } from "@/server/identity";
 import { findOwnedPlan, setPlanHours, setPlanItemDone } from "@/server/plans";
 import { z } from "zod";
 import { RouteIdSchema } from "@/lib/route-params";

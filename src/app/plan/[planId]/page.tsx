@@ -9,7 +9,7 @@ import { PrintButton } from "@/components/results/print-button";
 import { ShareSection } from "@/components/share/share-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSkillsGraph } from "@/server/content-loader";
-import { currentOwner, requireUser } from "@/server/permissions";
+import { currentOwner, currentUser } from "@/server/identity";
 import { loadPlan } from "@/server/plans";
 import { findActiveShareLink } from "@/server/share-links";
 import { regeneratePlanAction, setPlanHoursAction, togglePlanItemAction } from "./actions";
@@ -25,7 +25,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const byId = new Map(plan.items.map((item) => [item.moduleId, item]));
   const lastWeek = plan.weeks.at(-1);
   // The plan loaded, so a signed-in requester is its owner (currentOwner prefers the account).
-  const user = await requireUser();
+  const user = await currentUser();
   const shareLink = user ? await findActiveShareLink(user.id, "plan", plan.id) : null;
   return (
     <>

@@ -12,7 +12,7 @@ import { RoleFitList } from "@/components/results/role-fit";
 import { SkillTable } from "@/components/results/skill-table";
 import { ShareSection } from "@/components/share/share-section";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentOwner, requireUser } from "@/server/permissions";
+import { currentOwner, currentUser } from "@/server/identity";
 import { isAttemptInProgress, loadResults, type ResultsView } from "@/server/results";
 import { findActiveShareLink } from "@/server/share-links";
 import { reportProblemAction, startAssessmentAction } from "../../assess/actions";
@@ -49,7 +49,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
   }
   const verdict = VERDICT[view.verdict];
   // The view loaded, so a signed-in requester is its owner (currentOwner prefers the account).
-  const user = await requireUser();
+  const user = await currentUser();
   const shareLink = user ? await findActiveShareLink(user.id, "results", view.attempt.id) : null;
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsentForm } from "@/components/teams/consent-form";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { TeamManagement } from "@/components/teams/team-management";
 import { TeamStartForm } from "@/components/teams/team-start-form";
 import { ViewsOfMe } from "@/components/teams/views-of-me";
@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { readIdParam } from "@/lib/route-params";
 import { findProfile } from "@/server/accounts";
 import { listRoles } from "@/server/catalog/roles";
-import { requireTeamMember } from "@/server/permissions";
+import { teamMemberAccess } from "@/server/identity";
 import { listViewsOfMe } from "@/server/teams/dashboard";
 import { listInvitations } from "@/server/teams/invitations";
 import { listRounds } from "@/server/teams/rounds";
@@ -34,7 +34,7 @@ const ROLE_NAMES: Record<string, string> = { owner: "Owner", manager: "Manager",
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const teamId = await readIdParam(params, "teamId");
-  const access = teamId ? await requireTeamMember(teamId) : null;
+  const access = teamId ? await teamMemberAccess(teamId) : null;
   if (!teamId || !access) notFound();
   const { user, membership } = access;
   const team = membership.team;

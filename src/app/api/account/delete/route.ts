@@ -1,11 +1,11 @@
 import { cookies } from "next/headers";
 import { DeleteAccountSchema, deleteAccount, invalid } from "@/server/accounts";
-import { guardSensitiveAccountWrite } from "@/server/account-guard";
+import { requireUserForAccountChange } from "@/server/identity";
 import { outcomeResponse, readJson } from "@/server/json-api";
 
 /** POST /api/account/delete {password, confirm: "delete my account"}: erases the account and its data. */
 export async function POST(request: Request): Promise<Response> {
-  const user = await guardSensitiveAccountWrite(request);
+  const user = await requireUserForAccountChange(request);
   if (user instanceof Response) return user;
   const parsed = DeleteAccountSchema.safeParse(await readJson(request));
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));

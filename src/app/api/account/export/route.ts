@@ -1,10 +1,10 @@
 import { exportFileName, exportUserData } from "@/server/data-export";
 import { UNAUTHENTICATED } from "@/server/json-api";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 
 /** GET /api/account/export: the signed-in user's data as one JSON download (docs/data-export.md). */
 export async function GET(): Promise<Response> {
-  const user = await requireUser();
+  const user = await currentUser();
   if (!user) return UNAUTHENTICATED();
   const data = await exportUserData(user.id);
   if (!data) return UNAUTHENTICATED();

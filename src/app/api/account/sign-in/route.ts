@@ -1,6 +1,6 @@
 import { SignInSchema, invalid, signIn } from "@/server/accounts";
 import { outcomeResponse, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { readAnonymousHash } from "@/server/owner";
+import { currentAnonymousHash } from "@/server/identity";
 import { RATE_RULES, checkRate, requestAddress, tooManyRequests } from "@/server/rate-limit";
 
 /** POST /api/account/sign-in {email, password}: limited per client address and per account. */
@@ -16,5 +16,5 @@ export async function POST(request: Request): Promise<Response> {
   ]);
   if (!rate.allowed) return tooManyRequests(rate);
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));
-  return outcomeResponse(await signIn(parsed.data, request.headers, await readAnonymousHash()));
+  return outcomeResponse(await signIn(parsed.data, request.headers, await currentAnonymousHash()));
 }

@@ -1,6 +1,6 @@
 import { readIdParam } from "@/lib/route-params";
 import { jsonError, privateJson, rejectUnsafeWrite, UNAUTHENTICATED } from "@/server/json-api";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 import { revokeShareLink } from "@/server/share-links";
 
 /** DELETE /api/share/<linkId> → 200 {ok: true}: the link stops working. 404 for a link that is not the user's (or already revoked). */
@@ -10,7 +10,7 @@ export async function DELETE(
 ): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request, { bodyless: true });
   if (unsafe) return unsafe;
-  const user = await requireUser();
+  const user = await currentUser();
   if (!user) return UNAUTHENTICATED();
   const linkId = await readIdParam(params, "linkId");
   if (!linkId) return jsonError(404, "Not found.");

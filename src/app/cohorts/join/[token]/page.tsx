@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldsForm } from "@/components/cohorts/fields-form";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { readIdParam } from "@/lib/route-params";
 import { listRoles } from "@/server/catalog/roles";
 import { findEnrollment } from "@/server/cohorts/cohorts";
 import { resolveCohortInvitation } from "@/server/cohorts/invitations";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 import { joinCohortAction } from "../../actions";
 
 export const metadata: Metadata = {
@@ -31,7 +31,7 @@ export default async function JoinCohortPage({ params }: { params: Promise<{ tok
   const cohort = invitation.cohort;
   const targetTitle =
     listRoles().find((role) => role.id === cohort.targetRoleId)?.title ?? cohort.targetRoleId;
-  const user = await requireUser();
+  const user = await currentUser();
   const isMember = user ? (await findEnrollment(cohort.id, user.id)) !== null : false;
   const next = encodeURIComponent(`/cohorts/join/${token}`);
   return (

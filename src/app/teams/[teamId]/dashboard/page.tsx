@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CoverageSections } from "@/components/teams/coverage-sections";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { HeatmapTable } from "@/components/teams/heatmap-table";
 import { IndividualResults } from "@/components/teams/individual-results";
 import { TrendTable } from "@/components/teams/trend-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { readIdParam } from "@/lib/route-params";
 import { listRoles } from "@/server/catalog/roles";
-import { requireTeamManager } from "@/server/permissions";
+import { teamManagerAccess } from "@/server/identity";
 import { loadTeamDashboard } from "@/server/teams/dashboard";
 
 export const metadata: Metadata = { title: "Team dashboard", robots: { index: false } };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Team dashboard", robots: { index: fa
 /** Owners and managers only; everyone else gets the 404 a missing team gets. Loading writes the view audit. */
 export default async function TeamDashboardPage({ params }: { params: Promise<{ teamId: string }> }) {
   const teamId = await readIdParam(params, "teamId");
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!teamId || !access) notFound();
   const team = access.membership.team;
   const dashboard = await loadTeamDashboard(

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsentExplanations } from "@/components/teams/consent-explanations";
-import { linkClass } from "@/components/teams/form-state";
+import { linkClass } from "@/components/forms/form-state";
 import { JoinTeamForm } from "@/components/teams/join-team-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { readIdParam } from "@/lib/route-params";
 import { listRoles } from "@/server/catalog/roles";
-import { requireUser } from "@/server/permissions";
+import { currentUser } from "@/server/identity";
 import { resolveInvitation } from "@/server/teams/invitations";
 import { findMembership } from "@/server/teams/teams";
 import { joinTeamAction } from "../../actions";
@@ -27,7 +27,7 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ token
   }
   const team = invitation.team;
   const targetTitle = listRoles().find((role) => role.id === team.targetRoleId)?.title ?? team.targetRoleId;
-  const user = await requireUser();
+  const user = await currentUser();
   const isMember = user ? (await findMembership(team.id, user.id)) !== null : false;
   const next = encodeURIComponent(`/teams/join/${token}`);
   return (

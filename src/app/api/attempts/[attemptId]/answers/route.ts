@@ -1,7 +1,7 @@
 import { readIdParam } from "@/lib/route-params";
 import { loadQuiz, submitAnswer } from "@/server/assessment/quiz";
 import { jsonError, NOT_FOUND, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { currentOwner } from "@/server/permissions";
+import { currentOwner } from "@/server/identity";
 
 /**
  * POST /api/attempts/:id/answers — { questionId, choice?: string[], dontKnow?: boolean }. Idempotent:

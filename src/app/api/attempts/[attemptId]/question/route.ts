@@ -1,7 +1,7 @@
 import { readIdParam } from "@/lib/route-params";
 import { loadQuiz } from "@/server/assessment/quiz";
 import { NOT_FOUND } from "@/server/json-api";
-import { currentOwner } from "@/server/permissions";
+import { currentOwner } from "@/server/identity";
 
 /** GET /api/attempts/:id/question — the question on screen (key-free), or completed. */
 export async function GET(

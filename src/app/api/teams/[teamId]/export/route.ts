@@ -1,7 +1,7 @@
 import { readIdParam } from "@/lib/route-params";
 import { csvDownload } from "@/server/downloads";
 import { jsonError } from "@/server/json-api";
-import { requireTeamManager } from "@/server/permissions";
+import { teamManagerAccess } from "@/server/identity";
 import { dashboardCsv, loadTeamDashboard } from "@/server/teams/dashboard";
 
 /** GET /api/teams/[teamId]/export: the dashboard as CSV, for owners and managers; anyone else 404. */
@@ -10,7 +10,7 @@ export async function GET(
   { params }: { params: Promise<{ teamId: string }> },
 ): Promise<Response> {
   const teamId = await readIdParam(params, "teamId");
-  const access = teamId ? await requireTeamManager(teamId) : null;
+  const access = teamId ? await teamManagerAccess(teamId) : null;
   if (!access) return jsonError(404, "No such team.");
   const team = access.membership.team;
   const now = new Date();

@@ -1,9 +1,9 @@
-import type { TeamFormState } from "./form-state";
+import type { FormState } from "./form-state";
 
-export type TeamAction = (previous: TeamFormState, form: FormData) => Promise<TeamFormState>;
+export type FormAction = (previous: FormState, form: FormData) => Promise<FormState>;
 
-/** The outcome of a team form in words, announced politely to screen readers. */
-export function FormStatus({ state, id }: { state: TeamFormState; id?: string }) {
+/** The outcome of a team or cohort form in words, announced politely to screen readers. */
+export function FormStatus({ state, id }: { state: FormState; id?: string }) {
   return (
     <div role="status" aria-live="polite" id={id}>
       {state && (
@@ -31,7 +31,7 @@ export function FieldError({ id, error }: { id: string; error: string | undefine
   );
 }
 
-export const fieldErrorOf = (state: TeamFormState, name: string): string | undefined =>
+export const fieldErrorOf = (state: FormState, name: string): string | undefined =>
   state && !state.ok ? state.fieldErrors?.[name] : undefined;
-export const valueOf = (state: TeamFormState, name: string, fallback = ""): string =>
+export const valueOf = (state: FormState, name: string, fallback = ""): string =>
   state && !state.ok ? (state.values?.[name] ?? fallback) : fallback;

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import type { TeamFormState } from "./form-state";
+import type { FormState } from "./form-state";
 import { secondaryButtonClass } from "./form-state";
-import { FormStatus, type TeamAction } from "./form-status";
+import { FormStatus, type FormAction } from "./form-status";
 
-/** One button that posts a few hidden fields to a team action and says what happened next to it. */
+/** One button that posts a few hidden fields to a team or cohort action and says what happened next to it. */
 export function ActionButton({
   action,
   fields,
@@ -13,13 +13,13 @@ export function ActionButton({
   pendingLabel = "Working…",
   describedBy,
 }: {
-  action: TeamAction;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   pendingLabel?: string;
   describedBy?: string;
 }) {
-  const [state, formAction, isPending] = useActionState<TeamFormState, FormData>(action, null);
+  const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   return (
     <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
       {Object.entries(fields).map(([name, value]) => (
