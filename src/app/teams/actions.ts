@@ -11,6 +11,7 @@ import { RouteIdSchema } from "@/lib/route-params";
 import { startAssessment } from "@/server/assessment/quiz";
 import { userOwner } from "@/server/ownership";
 import { requireTeamManager, requireTeamMember, requireTeamOwner, requireUser } from "@/server/permissions";
+import { retryFailedMail } from "@/server/mail-queue";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import {
   acceptInvitation,
@@ -52,6 +53,7 @@ const EmailInvitesSchema = z
   .object({ teamId: RouteIdSchema, emails: z.string().max(20_000, "Paste at most 20,000 characters.") })
   .strict();
 const RevokeSchema = z.object({ teamId: RouteIdSchema, invitationId: RouteIdSchema }).strict();
+const RetryMailSchema = z.object({ teamId: RouteIdSchema, mailId: RouteIdSchema }).strict();
 const MemberRoleSchema = z
   .object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema, role: z.enum(["manager", "member"]) })
   .strict();
@@ -182,7 +184,7 @@ export async function createEmailInvitesAction(
   revalidatePath(`/teams/${teamId}`);
   return {
     ok: true,
-    message: `Sent ${result.sent} ${result.sent === 1 ? "invitation" : "invitations"}. Each works once, for its address.`,
+    message: `Queued ${result.queued} ${result.queued === 1 ? "invitation" : "invitations"}; the list below shows when each mail is sent. Each works once, for its address.`,
   };
 }
 
@@ -194,6 +196,20 @@ export async function revokeInviteAction(_previous: TeamFormState, form: FormDat
   if (!parsed.success || !(await revokeInvitation(teamId, parsed.data.invitationId))) return NOT_FOUND;
   revalidatePath(`/teams/${teamId}`);
   return { ok: true, message: "Revoked." };
+}
+
+/** Sends an invitation's mail again after it failed for good. */
+export async function retryInviteMailAction(
+  _previous: TeamFormState,
+  form: FormData,
+): Promise<TeamFormState> {
+  const teamId = teamIdOf(form);
+  const access = teamId ? await requireTeamManager(teamId) : null;
+  if (!teamId || !access) return NOT_FOUND;
+  const parsed = RetryMailSchema.safeParse({ teamId, mailId: formText(form, "mailId") });
+  if (!parsed.success || !(await retryFailedMail(parsed.data.mailId, { teamId }))) return NOT_FOUND;
+  revalidatePath(`/teams/${teamId}`);
+  return { ok: true, message: "Queued again." };
 }
 
 export async function setMemberRoleAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {

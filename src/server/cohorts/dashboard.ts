@@ -5,6 +5,7 @@ import { toCsv } from "@/domain/csv";
 import { localDate } from "../assessment/time";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
+import { latestMailSelect, mailStatusOf } from "../mail-queue";
 import { pendingAssignments } from "./assignments";
 
 /**
@@ -59,7 +60,8 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
       joinedAt: true,
       invitations: {
         where: { revokedAt: null, usedAt: null, expiresAt: { gt: now } },
-        select: { id: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, expiresAt: true, mail: latestMailSelect },
       },
     },
   });
@@ -109,6 +111,7 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
         name: row.name,
         email: row.email,
         hasOpenInvitation: row.invitations.length > 0,
+        mail: row.invitations[0] ? mailStatusOf(row.invitations[0].mail) : null,
         status,
         result: finished
           ? {
@@ -140,6 +143,7 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
         email: row.email,
         hasJoined: row.userId !== null,
         hasOpenInvitation: row.invitations.length > 0,
+        mail: row.invitations[0] ? mailStatusOf(row.invitations[0].mail) : null,
       })),
     learners,
     counts: {
