@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { REPORT_REASON_IDS } from "@/domain/question-report";
+import { describeWait } from "@/domain/rate-limit";
 import { findOwnedAttempt } from "./attempts";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 import type { Owner } from "./ownership";
+import { RATE_RULES, checkRate } from "./rate-limit";
 
 export const QuestionReportSchema = z
   .object({
@@ -17,11 +19,30 @@ export const QuestionReportSchema = z
 
 export type ReportFieldErrors = Partial<Record<"reason" | "details" | "questionId", string>>;
 
-/** Stores a report about a question; the attempt link is kept only when the reporter owns it. */
+export type ReportOutcome = { ok: true } | { ok: false; error?: string; fieldErrors: ReportFieldErrors };
+
+/**
+ * Stores a report about a question; the attempt link is kept only when the reporter owns it.
+ * Anonymous reports are welcome, but not by the thousand: limited per reporter (account or
+ * anonymous browser) and per client address, checked before anything else.
+ */
 export async function reportQuestion(
   input: unknown,
   owner: Owner | null,
-): Promise<{ ok: true } | { ok: false; fieldErrors: ReportFieldErrors }> {
+  address: string,
+): Promise<ReportOutcome> {
+  const rate = checkRate([
+    ...(owner
+      ? [{ rule: RATE_RULES.reportPerOwner, subject: owner.userId ?? `anonymous:${owner.tokenHash}` }]
+      : []),
+    { rule: RATE_RULES.reportPerAddress, subject: address },
+  ]);
+  if (!rate.allowed)
+    return {
+      ok: false,
+      error: `Too many reports from you or your network. Thank you — please try again in ${describeWait(rate.retryAfterSeconds)}.`,
+      fieldErrors: {},
+    };
   const parsed = QuestionReportSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: ReportFieldErrors = {};

@@ -5,7 +5,12 @@ import { REPORT_REASONS } from "@/domain/question-report";
 
 export type ReportFormState =
   | { ok: true }
-  | { ok: false; fieldErrors: Partial<Record<"reason" | "details" | "questionId", string>> }
+  | {
+      ok: false;
+      /** Not about a field: e.g. too many reports from this browser or network. */
+      error?: string;
+      fieldErrors: Partial<Record<"reason" | "details" | "questionId", string>>;
+    }
   | null;
 
 const REASONS = Object.entries(REPORT_REASONS);
@@ -79,6 +84,11 @@ export function ReportProblem({
             )}
             {errors.questionId && <p className="mt-1 text-red-700 dark:text-red-400">{errors.questionId}</p>}
           </div>
+          {state && !state.ok && state.error && (
+            <p role="alert" className="text-red-700 dark:text-red-400">
+              {state.error}
+            </p>
+          )}
           <button
             type="submit"
             disabled={isPending}
