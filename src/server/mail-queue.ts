@@ -204,7 +204,14 @@ export async function retryFailedMail(
         ? { teamId: scope.teamId, invitation: open }
         : { cohortId: scope.cohortId, cohortInvitation: open }),
     },
-    data: { status: "pending", attempts: 0, nextAttemptAt: now, claimedBy: null, claimedUntil: null },
+    data: {
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      claimedBy: null,
+      claimedUntil: null,
+    },
   });
   if (count === 1) kickMailSender();
   return count === 1;

@@ -22,7 +22,7 @@ function MailState({
   retry: TeamAction;
 }) {
   return (
-    <span className="block w-full text-slate-600 dark:text-slate-400">
+    <div className="w-full text-slate-600 dark:text-slate-400">
       {mail.label}
       {mail.canRetry && (
         <ActionButton
@@ -32,7 +32,7 @@ function MailState({
           pendingLabel="Queuing…"
         />
       )}
-    </span>
+    </div>
   );
 }
 

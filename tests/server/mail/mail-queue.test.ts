@@ -123,6 +123,7 @@ describe("the mail queue", () => {
     // Staff of another team cannot retry it; this team's staff can, and it goes out.
     expect(await retryFailedMail(failed?.mailId ?? "", { teamId: "another-team" }, now)).toBe(false);
     expect(await retryFailedMail(failed?.mailId ?? "", { teamId: team.id }, now)).toBe(true);
+    expect(await statusOf()).toMatchObject({ label: "Mail queued", canRetry: false });
     const before = outboxCount();
     expect(await sendDueMail({ now: clock })).toEqual({ sent: 1, failed: 0 });
     expect(outboxCount()).toBe(before + 1);
