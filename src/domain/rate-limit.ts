@@ -14,6 +14,12 @@ export interface RateWindow {
   count: number;
 }
 
+export interface RateCheck {
+  rule: RateRule;
+  subject: string;
+  cost?: number;
+}
+
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; rule: string };
 
 export interface RateStore {
@@ -26,19 +32,18 @@ export interface RateStore {
 const SEPARATOR = "\n";
 const windowKey = (rule: RateRule, subject: string) => `${rule.name}${SEPARATOR}${subject}`;
 
-/** Counts one hit against every (rule, subject) pair; refused when any is over its limit. */
-export function hit(
-  store: RateStore,
-  checks: readonly { rule: RateRule; subject: string }[],
-  now: number,
-): RateDecision {
+/**
+ * Counts one hit (or `cost` hits, e.g. one per address invited) against every (rule, subject)
+ * pair; refused when any is over its limit.
+ */
+export function hit(store: RateStore, checks: readonly RateCheck[], now: number): RateDecision {
   let refusal: RateDecision = { allowed: true };
-  for (const { rule, subject } of checks) {
+  for (const { rule, subject, cost = 1 } of checks) {
     const key = windowKey(rule, subject);
     const windowMs = rule.windowSeconds * 1000;
     const current = store.get(key);
     const window = current && now - current.startedAt < windowMs ? current : { startedAt: now, count: 0 };
-    window.count += 1;
+    window.count += cost;
     store.set(key, window);
     if (window.count > rule.limit) {
       const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
@@ -66,6 +71,10 @@ export function sweep(
 /** "3 minutes", "45 seconds": for messages shown next to a form. */
 export function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  if (seconds >= 90 * 60) {
+    const hours = Math.ceil(seconds / 3600);
+    return `${hours} hour${hours === 1 ? "" : "s"}`;
+  }
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import { z } from "zod";
+import { nameSchema } from "@/domain/names";
 import { passwordProblem } from "@/domain/password";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
@@ -26,10 +27,16 @@ const email = z
   .max(254)
   .pipe(z.email("Enter an email address like name@example.com."));
 const password = z.string().max(1024, "That password is too long.");
+const DisplayName = nameSchema({
+  min: 1,
+  max: 80,
+  tooShort: "Tell us what to call you.",
+  tooLong: "Use at most 80 characters.",
+});
 
 export const SignUpSchema = z
   .object({
-    name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."),
+    name: DisplayName,
     email,
     password,
   })
@@ -49,7 +56,7 @@ export const ResetConfirmSchema = z
   .strict();
 export const ProfileSchema = z
   .object({
-    name: z.string().trim().min(1, "Tell us what to call you.").max(80, "Use at most 80 characters."),
+    name: DisplayName,
     currentRoleId: z.string().trim().max(100).default(""),
     hoursPerWeek: z
       .union([

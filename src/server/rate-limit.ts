@@ -4,6 +4,7 @@ import {
   describeWait,
   hit,
   sweep,
+  type RateCheck,
   type RateDecision,
   type RateRule,
   type RateWindow,
@@ -32,6 +33,13 @@ export const RATE_RULES = {
   resetPerAccount: rule("reset:account", 3, 60 * 60),
   passwordPerAccount: rule("password:account", 10, 15 * 60),
   attemptPerAddress: rule("attempt:address", 60, 60 * 60),
+  // Report a problem: per owner (account or anonymous browser) and per client address.
+  reportPerOwner: rule("report:owner", 20, 60 * 60),
+  reportPerAddress: rule("report:address", 60, 60 * 60),
+  // Invitation mail, counted per address invited: per inviting user and per cohort staff member.
+  teamInvitesPerUser: rule("team-invites:user", 300, 24 * 60 * 60),
+  cohortInvitesPerStaff: rule("cohort-invites:staff", 2500, 24 * 60 * 60),
+  shareLinksPerUser: rule("share-link:user", 30, 60 * 60),
 } as const;
 
 const holder = globalThis as unknown as {
@@ -49,10 +57,7 @@ export async function requestAddress(): Promise<string> {
   return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
-export function checkRate(
-  checks: readonly { rule: RateRule; subject: string }[],
-  now = Date.now(),
-): RateDecision {
+export function checkRate(checks: readonly RateCheck[], now = Date.now()): RateDecision {
   const decision = hit(windows, checks, now);
   if (!decision.allowed)
     logEvent("warn", "rate-limit.refused", {

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import type { RateDecision } from "@/domain/rate-limit";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 import { logEvent } from "./log";
 import { userOwner } from "./identity/owner";
 import { loadPlan } from "./plans";
+import { RATE_RULES, checkRate } from "./rate-limit";
 import { loadResults } from "./results";
 import { hashToken, newToken } from "./tokens";
 
@@ -38,15 +40,22 @@ async function ownsShareTarget(userId: string, kind: ShareKind, targetId: string
 }
 
 export type CreateShareLinkResult =
-  { ok: true; linkId: string; url: string } | { ok: false; reason: "not-found" };
+  | { ok: true; linkId: string; url: string }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "rate-limited"; refusal: Extract<RateDecision, { allowed: false }> };
 
-/** A fresh link to the user's own result or plan; anything else (foreign, unknown, unfinished) is "not-found". */
+/**
+ * A fresh link to the user's own result or plan; anything else (foreign, unknown, unfinished) is
+ * "not-found". Past RATE_RULES.shareLinksPerUser in the hour: "rate-limited", nothing created.
+ */
 export async function createShareLink(
   userId: string,
   kind: ShareKind,
   targetId: string,
   now = new Date(),
 ): Promise<CreateShareLinkResult> {
+  const rate = checkRate([{ rule: RATE_RULES.shareLinksPerUser, subject: userId }], now.getTime());
+  if (!rate.allowed) return { ok: false, reason: "rate-limited", refusal: rate };
   if (!(await ownsShareTarget(userId, kind, targetId))) {
     logEvent("warn", "authz.not-found-or-denied", {
       resource: `share-${kind}`,

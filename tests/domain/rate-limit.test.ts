@@ -53,4 +53,17 @@ describe("fixed-window rate limits", () => {
     expect(describeWait(45)).toBe("45 seconds");
     expect(describeWait(600)).toBe("10 minutes");
   });
+
+  it("counts a hit with a cost as that many hits (one per address invited)", () => {
+    const store = new Map<string, RateWindow>();
+    const invites = { name: "team-invites:user", limit: 300, windowSeconds: 86_400 };
+    expect(hit(store, [{ rule: invites, subject: "u1", cost: 200 }], 0)).toEqual({ allowed: true });
+    expect(hit(store, [{ rule: invites, subject: "u1", cost: 100 }], 0)).toEqual({ allowed: true });
+    expect(hit(store, [{ rule: invites, subject: "u1", cost: 1 }], 3_600_000)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 82_800,
+      rule: "team-invites:user",
+    });
+    expect(describeWait(82_800)).toBe("23 hours");
+  });
 });

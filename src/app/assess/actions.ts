@@ -69,6 +69,7 @@ export async function reportProblemAction(
       details: formText(form, "details"),
     },
     await currentOwner(),
+    await requestAddress(),
   );
   return result;
 }

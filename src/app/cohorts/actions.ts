@@ -21,7 +21,12 @@ import {
   waiveAssignment,
 } from "@/server/cohorts/assignments";
 import { closeCohort, createCohort, CreateCohortSchema } from "@/server/cohorts/cohorts";
-import { acceptCohortInvitation, inviteEnrollment, revokeInvitations } from "@/server/cohorts/invitations";
+import {
+  acceptCohortInvitation,
+  inviteEnrollments,
+  refuseInvitations,
+  revokeInvitations,
+} from "@/server/cohorts/invitations";
 import { addStaff, findRosterEntry, importRoster, StaffSchema } from "@/server/cohorts/roster";
 import {
   cohortCreatorAccess,
@@ -30,6 +35,7 @@ import {
   requireSignedInUser,
   userOwner,
 } from "@/server/identity";
+import { retryFailedMail } from "@/server/mail-queue";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 
 /**
@@ -42,6 +48,7 @@ const RosterFormSchema = z
   .object({ cohortId: RouteIdSchema, roster: z.string().max(200_000, "Paste at most 200,000 characters.") })
   .strict();
 const EnrollmentFormSchema = z.object({ cohortId: RouteIdSchema, enrollmentId: RouteIdSchema }).strict();
+const RetryMailFormSchema = z.object({ cohortId: RouteIdSchema, mailId: RouteIdSchema }).strict();
 const WindowFormSchema = z
   .object({
     cohortId: RouteIdSchema,
@@ -75,6 +82,8 @@ const cohortIdOf = (form: FormData): string | null => {
 
 const unreadable = () =>
   invalidFields({ form: "The form could not be read; reload the page and try again." });
+
+const inviterOf = (user: { id: string; name: string }) => ({ id: user.id, name: user.name });
 
 export async function createCohortAction(_previous: FormState, form: FormData): Promise<FormState> {
   const user = await requireSignedInUser("/cohorts");
@@ -111,7 +120,7 @@ export async function importRosterAction(_previous: FormState, form: FormData): 
   const values = { roster: fromFile || formText(form, "roster") };
   const parsed = RosterFormSchema.safeParse({ cohortId, ...values });
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
-  const result = await importRoster(access.enrollment.cohort, access.user.name, parsed.data.roster);
+  const result = await importRoster(access.enrollment.cohort, inviterOf(access.user), parsed.data.roster);
   if (!result.ok)
     return {
       ok: false,
@@ -122,7 +131,7 @@ export async function importRosterAction(_previous: FormState, form: FormData): 
   revalidatePath(`/cohorts/${cohortId}`);
   return {
     ok: true,
-    message: `Imported: ${result.added} new ${result.added === 1 ? "learner" : "learners"} invited by email, ${result.updated} already on the roster.`,
+    message: `Imported: ${result.added} new ${result.added === 1 ? "learner" : "learners"} (their invitations are queued; the roster shows when each is sent), ${result.updated} already on the roster.`,
   };
 }
 
@@ -133,11 +142,12 @@ export async function addStaffAction(_previous: FormState, form: FormData): Prom
   const values = { name: formText(form, "name"), email: formText(form, "email") };
   const parsed = StaffSchema.safeParse(values);
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
-  await addStaff(access.enrollment.cohort, access.user.name, parsed.data);
+  const added = await addStaff(access.enrollment.cohort, inviterOf(access.user), parsed.data);
+  if (!added.ok) return invalidFields(added.fieldErrors, values);
   revalidatePath(`/cohorts/${cohortId}`);
   return {
     ok: true,
-    message: `${parsed.data.name} is staff; an invitation went to ${parsed.data.email} unless they already joined.`,
+    message: `${parsed.data.name} is staff; an invitation to ${parsed.data.email} is queued unless they already joined.`,
   };
 }
 
@@ -148,9 +158,23 @@ export async function resendInvitationAction(_previous: FormState, form: FormDat
   const parsed = EnrollmentFormSchema.safeParse({ cohortId, enrollmentId: formText(form, "enrollmentId") });
   const entry = parsed.success ? await findRosterEntry(cohortId, parsed.data.enrollmentId) : null;
   if (!entry || entry.userId) return NOT_FOUND;
-  await inviteEnrollment(access.enrollment.cohort, entry, access.user.name);
+  const inviter = inviterOf(access.user);
+  const refusal = refuseInvitations(inviter, 1);
+  if (refusal) return { ok: false, error: refusal };
+  await inviteEnrollments(access.enrollment.cohort, [entry], inviter);
   revalidatePath(`/cohorts/${cohortId}`);
-  return { ok: true, message: "Sent a new invitation; earlier ones no longer work." };
+  return { ok: true, message: "Queued a new invitation; earlier ones no longer work." };
+}
+
+/** Sends an invitation's mail again after it failed for good. */
+export async function retryInvitationMailAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const cohortId = cohortIdOf(form);
+  const access = cohortId ? await openCohortStaffAccess(cohortId) : null;
+  if (!cohortId || !access) return NOT_FOUND;
+  const parsed = RetryMailFormSchema.safeParse({ cohortId, mailId: formText(form, "mailId") });
+  if (!parsed.success || !(await retryFailedMail(parsed.data.mailId, { cohortId }))) return NOT_FOUND;
+  revalidatePath(`/cohorts/${cohortId}`);
+  return { ok: true, message: "Queued again." };
 }
 
 export async function revokeCohortInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -17,6 +17,7 @@ import {
   teamOwnerAccess,
   userOwner,
 } from "@/server/identity";
+import { retryFailedMail } from "@/server/mail-queue";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import {
   acceptInvitation,
@@ -58,6 +59,7 @@ const EmailInvitesSchema = z
   .object({ teamId: RouteIdSchema, emails: z.string().max(20_000, "Paste at most 20,000 characters.") })
   .strict();
 const RevokeSchema = z.object({ teamId: RouteIdSchema, invitationId: RouteIdSchema }).strict();
+const RetryMailSchema = z.object({ teamId: RouteIdSchema, mailId: RouteIdSchema }).strict();
 const MemberRoleSchema = z
   .object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema, role: z.enum(["manager", "member"]) })
   .strict();
@@ -164,7 +166,7 @@ export async function createEmailInvitesAction(_previous: FormState, form: FormD
   revalidatePath(`/teams/${teamId}`);
   return {
     ok: true,
-    message: `Sent ${result.sent} ${result.sent === 1 ? "invitation" : "invitations"}. Each works once, for its address.`,
+    message: `Queued ${result.queued} ${result.queued === 1 ? "invitation" : "invitations"}; the list below shows when each mail is sent. Each works once, for its address.`,
   };
 }
 
@@ -176,6 +178,17 @@ export async function revokeInviteAction(_previous: FormState, form: FormData): 
   if (!parsed.success || !(await revokeInvitation(teamId, parsed.data.invitationId))) return NOT_FOUND;
   revalidatePath(`/teams/${teamId}`);
   return { ok: true, message: "Revoked." };
+}
+
+/** Sends an invitation's mail again after it failed for good. */
+export async function retryInviteMailAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const teamId = teamIdOf(form);
+  const access = teamId ? await teamManagerAccess(teamId) : null;
+  if (!teamId || !access) return NOT_FOUND;
+  const parsed = RetryMailSchema.safeParse({ teamId, mailId: formText(form, "mailId") });
+  if (!parsed.success || !(await retryFailedMail(parsed.data.mailId, { teamId }))) return NOT_FOUND;
+  revalidatePath(`/teams/${teamId}`);
+  return { ok: true, message: "Queued again." };
 }
 
 export async function setMemberRoleAction(_previous: FormState, form: FormData): Promise<FormState> {

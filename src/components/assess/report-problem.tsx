@@ -82,6 +82,11 @@ export function ReportProblem({
               </p>
             )}
           </div>
+          {state && !state.ok && state.error && (
+            <p role="alert" className="text-red-700 dark:text-red-400">
+              {state.error}
+            </p>
+          )}
           <button
             type="submit"
             disabled={isPending}

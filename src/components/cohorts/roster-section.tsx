@@ -11,6 +11,31 @@ const STATUS = {
 } as const;
 const cell = "py-2 pr-4 align-top";
 
+/** An invitation's mail state (queued, sent, failed and when it is retried), with a retry once it gave up. */
+function MailState({
+  cohortId,
+  mail,
+  retry,
+}: {
+  cohortId: string;
+  mail: NonNullable<CohortDashboard["learners"][number]["mail"]>;
+  retry: FormAction;
+}) {
+  return (
+    <div className="w-full text-slate-600 dark:text-slate-400">
+      {mail.label}
+      {mail.canRetry && (
+        <ActionButton
+          action={retry}
+          fields={{ cohortId, mailId: mail.mailId }}
+          label="Retry sending"
+          pendingLabel="Queuing…"
+        />
+      )}
+    </div>
+  );
+}
+
 /** The roster: import, staff, and who has started, finished or not started the assessment. */
 export function RosterSection({
   cohortId,
@@ -21,7 +46,13 @@ export function RosterSection({
   cohortId: string;
   dashboard: CohortDashboard;
   isOpen: boolean;
-  actions: { importRoster: FormAction; addStaff: FormAction; resend: FormAction; revoke: FormAction };
+  actions: {
+    importRoster: FormAction;
+    addStaff: FormAction;
+    resend: FormAction;
+    revoke: FormAction;
+    retryMail: FormAction;
+  };
 }) {
   const { counts } = dashboard;
   return (
@@ -74,6 +105,9 @@ export function RosterSection({
                       "Joined"
                     ) : isOpen ? (
                       <div className="flex flex-wrap gap-2">
+                        {row.mail && (
+                          <MailState cohortId={cohortId} mail={row.mail} retry={actions.retryMail} />
+                        )}
                         <ActionButton
                           action={actions.resend}
                           fields={{ cohortId, enrollmentId: row.enrollmentId }}
@@ -136,6 +170,9 @@ export function RosterSection({
         {dashboard.staff.map((row) => (
           <li key={row.enrollmentId}>
             {row.name} ({row.email}){row.hasJoined ? "" : " — invited, not joined yet"}
+            {!row.hasJoined && row.mail && isOpen && (
+              <MailState cohortId={cohortId} mail={row.mail} retry={actions.retryMail} />
+            )}
           </li>
         ))}
       </ul>

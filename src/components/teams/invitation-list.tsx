@@ -1,22 +1,26 @@
 import { ActionButton } from "@/components/forms/action-button";
 import type { FormAction } from "@/components/forms/form-status";
 
-interface OpenInvitation {
+export interface OpenInvitation {
   id: string;
   kind: string;
   email: string | null;
   expiresAt: Date;
+  /** The state of its invitation mail (email invitations), as the mail queue describes it. */
+  mail: { mailId: string; label: string; canRetry: boolean } | null;
 }
 
-/** Invitations that can still be used, each with its own Revoke. */
+/** Invitations that can still be used, each with its mail's state and its own Revoke. */
 export function InvitationList({
   teamId,
   invitations,
   revokeAction,
+  retryMailAction,
 }: {
   teamId: string;
   invitations: OpenInvitation[];
   revokeAction: FormAction;
+  retryMailAction: FormAction;
 }) {
   if (invitations.length === 0) return <p className="text-sm">No open invitations.</p>;
   return (
@@ -32,6 +36,9 @@ export function InvitationList({
           </th>
           <th scope="col" className="py-2 pr-4">
             Expires (UTC)
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Mail
           </th>
           <th scope="col" className="py-2">
             <span className="sr-only">Actions</span>
@@ -49,6 +56,17 @@ export function InvitationList({
               <time dateTime={invitation.expiresAt.toISOString()}>
                 {invitation.expiresAt.toISOString().slice(0, 10)}
               </time>
+            </td>
+            <td className="py-2 pr-4">
+              {invitation.mail ? invitation.mail.label : "—"}
+              {invitation.mail?.canRetry && (
+                <ActionButton
+                  action={retryMailAction}
+                  fields={{ teamId, mailId: invitation.mail.mailId }}
+                  label="Retry sending"
+                  pendingLabel="Queuing…"
+                />
+              )}
             </td>
             <td className="py-2">
               <ActionButton

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EmailInviteForm } from "./email-invite-form";
 import { linkClass } from "@/components/forms/form-state";
 import type { FormAction } from "@/components/forms/form-status";
-import { InvitationList } from "./invitation-list";
+import { InvitationList, type OpenInvitation } from "./invitation-list";
 import { InviteLinkForm } from "./invite-link-form";
 import { MemberList } from "./member-list";
 import { OpenRoundForm } from "./open-round-form";
@@ -11,6 +11,7 @@ export interface TeamManagementActions {
   createLink: FormAction;
   emailInvites: FormAction;
   revoke: FormAction;
+  retryMail: FormAction;
   setRole: FormAction;
   remove: FormAction;
   openRound: FormAction;
@@ -20,7 +21,7 @@ interface Props {
   teamId: string;
   isOwner: boolean;
   members: { userId: string; name: string; role: "owner" | "manager" | "member" }[];
-  invitations: { id: string; kind: string; email: string | null; expiresAt: Date }[];
+  invitations: OpenInvitation[];
   rounds: { id: string; name: string; openedAt: Date; closedAt: Date | null }[];
   actions: TeamManagementActions;
 }
@@ -51,7 +52,12 @@ export function TeamManagement({ teamId, isOwner, members, invitations, rounds, 
         <InviteLinkForm teamId={teamId} action={actions.createLink} />
         <EmailInviteForm teamId={teamId} action={actions.emailInvites} />
         <h3 className="font-semibold">Open invitations</h3>
-        <InvitationList teamId={teamId} invitations={invitations} revokeAction={actions.revoke} />
+        <InvitationList
+          teamId={teamId}
+          invitations={invitations}
+          revokeAction={actions.revoke}
+          retryMailAction={actions.retryMail}
+        />
       </section>
 
       <section aria-labelledby="manage-members" className={sectionClass}>

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { nameSchema } from "../names";
 
 /**
  * A roster CSV (header `name,email`, in any order and case; other columns are an error) into
@@ -10,7 +11,13 @@ export const MAX_ROSTER_ROWS = 2000;
 
 export const RosterRowSchema = z
   .object({
-    name: z.string().trim().min(1, "the name is empty").max(120, "the name is longer than 120 characters"),
+    name: nameSchema({
+      min: 1,
+      max: 120,
+      tooShort: "the name is empty",
+      tooLong: "the name is longer than 120 characters",
+      controlCharacters: "the name contains a line break or control character",
+    }),
     email: z.string().trim().toLowerCase().pipe(z.email("not an email address")),
   })
   .strict();

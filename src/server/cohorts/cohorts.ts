@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { nameSchema } from "@/domain/names";
 import { isCalendarDate } from "@/domain/plan";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
@@ -13,11 +14,12 @@ const CalendarDate = z.string().trim().refine(isCalendarDate, "Use a date writte
 
 export const CreateCohortSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(2, "Give the cohort a name of at least 2 characters.")
-      .max(80, "Use at most 80 characters."),
+    name: nameSchema({
+      min: 2,
+      max: 80,
+      tooShort: "Give the cohort a name of at least 2 characters.",
+      tooLong: "Use at most 80 characters.",
+    }),
     startsOn: CalendarDate,
     endsOn: CalendarDate,
     targetRoleId: z.string().trim().min(1, "Choose the role the cohort trains for.").max(100),

@@ -6,6 +6,7 @@ import { meetsTarget } from "@/domain/engine/verdict";
 import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
+import { latestMailSelect, mailStatusOf } from "../mail-queue";
 import { pendingAssignments } from "./assignments";
 
 /**
@@ -60,7 +61,8 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
       joinedAt: true,
       invitations: {
         where: { revokedAt: null, usedAt: null, expiresAt: { gt: now } },
-        select: { id: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, expiresAt: true, mail: latestMailSelect },
       },
     },
   });
@@ -110,6 +112,7 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
         name: row.name,
         email: row.email,
         hasOpenInvitation: row.invitations.length > 0,
+        mail: row.invitations[0] ? mailStatusOf(row.invitations[0].mail) : null,
         status,
         result: finished
           ? {
@@ -141,6 +144,7 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
         email: row.email,
         hasJoined: row.userId !== null,
         hasOpenInvitation: row.invitations.length > 0,
+        mail: row.invitations[0] ? mailStatusOf(row.invitations[0].mail) : null,
       })),
     learners,
     counts: {

@@ -1,8 +1,10 @@
 import "server-only";
+import { describeWait } from "@/domain/rate-limit";
 import { env } from "@/env";
-import { sendMail } from "../auth/mail";
 import { db } from "../db";
 import { logEvent } from "../log";
+import { kickMailSender } from "../mail-queue";
+import { RATE_RULES, checkRate } from "../rate-limit";
 import { hashToken, newToken } from "../tokens";
 
 /**
@@ -14,33 +16,81 @@ export const INVITE_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const cohortJoinPath = (token: string) => `/cohorts/join/${token}`;
 
-/** Revokes any open invitation of the enrollment, writes a new one and mails it. */
-export async function inviteEnrollment(
+/** The staff member who invites: the name goes into the mail, the id is what the rate limit counts. */
+export interface Inviter {
+  id: string;
+  name: string;
+}
+
+/**
+ * Null when `inviter` may send `count` more invitations today, otherwise the message to show.
+ * Counts the invitations (a refused request counts too, like every rate limit here).
+ */
+export function refuseInvitations(inviter: Inviter, count: number): string | null {
+  if (count === 0) return null;
+  const rate = checkRate([{ rule: RATE_RULES.cohortInvitesPerStaff, subject: inviter.id, cost: count }]);
+  return rate.allowed
+    ? null
+    : `You can send at most ${RATE_RULES.cohortInvitesPerStaff.limit} invitations a day. Nothing was sent; try again in ${describeWait(rate.retryAfterSeconds)}.`;
+}
+
+/** The invitation mail: the subject carries only validated names (src/domain/names.ts). */
+function invitationMail(
+  cohort: { name: string },
+  enrollment: { email: string; name: string },
+  inviter: Inviter,
+  token: string,
+) {
+  return {
+    subject: `${inviter.name} added you to the cohort “${cohort.name}” on Waypoint`,
+    text: `Hello ${enrollment.name},\n\n${inviter.name} added you to “${cohort.name}” on Waypoint. Join to take the cohort's assessment and see the modules assigned to you in your learning plan. Create an account with this address (${enrollment.email}) or sign in with it, then join here (valid for ${INVITE_DAYS} days, once):\n${env.APP_URL}${cohortJoinPath(token)}\n`,
+  };
+}
+
+/**
+ * For each enrollment: revokes any open invitation (its mail, if not sent yet, is cancelled),
+ * writes a new one and queues its mail, all in one batch; the mail queue sends after the request
+ * has answered. Callers check refuseInvitations first.
+ */
+export async function inviteEnrollments(
   cohort: { id: string; name: string },
-  enrollment: { id: string; email: string; name: string },
-  invitedBy: string,
+  enrollments: readonly { id: string; email: string; name: string }[],
+  inviter: Inviter,
   now = new Date(),
 ): Promise<void> {
-  const token = newToken();
-  await db.$transaction([
-    db.cohortInvitation.updateMany({
-      where: { enrollmentId: enrollment.id, revokedAt: null, usedAt: null },
-      data: { revokedAt: now },
+  if (enrollments.length === 0) return;
+  const expiresAt = new Date(now.getTime() + INVITE_DAYS * DAY_MS);
+  await db.$transaction(
+    enrollments.flatMap((enrollment) => {
+      const token = newToken();
+      const open = { enrollmentId: enrollment.id, revokedAt: null, usedAt: null };
+      return [
+        db.queuedMail.updateMany({
+          where: { cohortInvitation: open, status: { in: ["pending", "failed"] } },
+          data: { status: "cancelled", text: "" },
+        }),
+        db.cohortInvitation.updateMany({ where: open, data: { revokedAt: now } }),
+        db.cohortInvitation.create({
+          data: {
+            cohortId: cohort.id,
+            enrollmentId: enrollment.id,
+            tokenHash: hashToken(token),
+            expiresAt,
+            mail: {
+              create: {
+                kind: "cohort-invitation",
+                recipient: enrollment.email,
+                cohortId: cohort.id,
+                ...invitationMail(cohort, enrollment, inviter, token),
+              },
+            },
+          },
+          select: { id: true },
+        }),
+      ];
     }),
-    db.cohortInvitation.create({
-      data: {
-        cohortId: cohort.id,
-        enrollmentId: enrollment.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + INVITE_DAYS * DAY_MS),
-      },
-    }),
-  ]);
-  await sendMail({
-    to: enrollment.email,
-    subject: `${invitedBy} added you to the cohort “${cohort.name}” on Waypoint`,
-    text: `Hello ${enrollment.name},\n\n${invitedBy} added you to “${cohort.name}” on Waypoint. Join to take the cohort's assessment and see the modules assigned to you in your learning plan. Create an account with this address (${enrollment.email}) or sign in with it, then join here (valid for ${INVITE_DAYS} days, once):\n${env.APP_URL}${cohortJoinPath(token)}\n`,
-  });
+  );
+  kickMailSender();
 }
 
 export async function revokeInvitations(
@@ -48,10 +98,14 @@ export async function revokeInvitations(
   enrollmentId: string,
   now = new Date(),
 ): Promise<boolean> {
-  const { count } = await db.cohortInvitation.updateMany({
-    where: { cohortId, enrollmentId, revokedAt: null, usedAt: null },
-    data: { revokedAt: now },
-  });
+  const open = { cohortId, enrollmentId, revokedAt: null, usedAt: null };
+  const [, { count }] = await db.$transaction([
+    db.queuedMail.updateMany({
+      where: { cohortInvitation: open, status: { in: ["pending", "failed"] } },
+      data: { status: "cancelled", text: "" },
+    }),
+    db.cohortInvitation.updateMany({ where: open, data: { revokedAt: now } }),
+  ]);
   return count > 0;
 }
 

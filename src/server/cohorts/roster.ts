@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { describeRosterErrors, parseRoster, RosterRowSchema } from "@/domain/cohort/roster";
 import { db } from "../db";
 import { logEvent } from "../log";
-import { inviteEnrollment } from "./invitations";
+import { inviteEnrollments, refuseInvitations, type Inviter } from "./invitations";
 
 export type RosterOutcome =
   { ok: true; added: number; updated: number } | { ok: false; fieldErrors: Record<string, string> };
@@ -14,7 +14,7 @@ export type RosterOutcome =
  */
 export async function importRoster(
   cohort: { id: string; name: string },
-  invitedBy: string,
+  invitedBy: Inviter,
   text: string,
 ): Promise<RosterOutcome> {
   const parsed = parseRoster(text);
@@ -31,6 +31,8 @@ export async function importRoster(
   });
   const known = new Set(existing.map((row) => row.email));
   const fresh = parsed.rows.filter((row) => !known.has(row.email));
+  const refusal = refuseInvitations(invitedBy, fresh.length);
+  if (refusal) return { ok: false, fieldErrors: { roster: refusal } };
   await db.$transaction([
     ...parsed.rows
       .filter((row) => known.has(row.email))
@@ -50,7 +52,7 @@ export async function importRoster(
     where: { cohortId: cohort.id, email: { in: fresh.map((row) => row.email) } },
     select: { id: true, email: true, name: true },
   });
-  for (const enrollment of created) await inviteEnrollment(cohort, enrollment, invitedBy);
+  await inviteEnrollments(cohort, created, invitedBy);
   logEvent("info", "cohort.roster-imported", {
     cohortId: cohort.id,
     added: fresh.length,
@@ -64,16 +66,19 @@ export const StaffSchema = RosterRowSchema;
 /** Adds (or promotes) a staff member and invites them unless they already joined. */
 export async function addStaff(
   cohort: { id: string; name: string },
-  invitedBy: string,
+  invitedBy: Inviter,
   input: z.infer<typeof StaffSchema>,
-): Promise<void> {
+): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
+  const refusal = refuseInvitations(invitedBy, 1);
+  if (refusal) return { ok: false, fieldErrors: { email: refusal } };
   const enrollment = await db.enrollment.upsert({
     where: { cohortId_email: { cohortId: cohort.id, email: input.email } },
     create: { cohortId: cohort.id, email: input.email, name: input.name, role: "staff" },
     update: { role: "staff" },
     select: { id: true, email: true, name: true, userId: true },
   });
-  if (!enrollment.userId) await inviteEnrollment(cohort, enrollment, invitedBy);
+  if (!enrollment.userId) await inviteEnrollments(cohort, [enrollment], invitedBy);
+  return { ok: true };
 }
 
 export async function findRosterEntry(cohortId: string, enrollmentId: string) {

@@ -1,9 +1,11 @@
 import "server-only";
+import { describeWait } from "@/domain/rate-limit";
 import { parseEmailList, MAX_INVITES_AT_ONCE } from "@/domain/team/email-list";
 import { env } from "@/env";
-import { sendMail } from "../auth/mail";
 import { db } from "../db";
 import { logEvent } from "../log";
+import { kickMailSender, latestMailSelect, mailStatusOf } from "../mail-queue";
+import { RATE_RULES, checkRate } from "../rate-limit";
 import { hashToken, newToken } from "../tokens";
 import { addMember } from "./teams";
 
@@ -30,9 +32,22 @@ export async function createLinkInvitation(
   return { path: joinPath(token), expiresAt };
 }
 
-export type EmailInviteOutcome = { ok: true; sent: number } | { ok: false; fieldErrors: { emails: string } };
+export type EmailInviteOutcome =
+  { ok: true; queued: number } | { ok: false; fieldErrors: { emails: string } };
 
-/** Invites every valid address in `text`, or none when any entry is not an address (nothing half-sent). */
+/** The invitation mail: the subject carries only the two validated names (src/domain/names.ts). */
+function invitationMail(team: { name: string }, inviter: { name: string }, token: string) {
+  return {
+    subject: `${inviter.name} invited you to the team “${team.name}” on Waypoint`,
+    text: `${inviter.name} invited you to join “${team.name}” on Waypoint, to see where the team stands against its target role.\n\nYou decide what the team's managers see; nothing individual is shared unless you choose to. Join here (valid for ${LINK_DAYS} days, once):\n${env.APP_URL}${joinPath(token)}\n`,
+  };
+}
+
+/**
+ * Invites every valid address in `text`, or none when any entry is not an address (nothing
+ * half-sent). The invitations and their mail are written in one batch; the mail queue sends them
+ * after the request has answered (src/server/mail-queue.ts).
+ */
 export async function createEmailInvitations(
   team: { id: string; name: string },
   createdBy: { id: string; name: string },
@@ -53,11 +68,21 @@ export async function createEmailInvitations(
   if (emails.length === 0) return { ok: false, fieldErrors: { emails: "Paste at least one email address." } };
   if (emails.length > MAX_INVITES_AT_ONCE)
     return { ok: false, fieldErrors: { emails: `At most ${MAX_INVITES_AT_ONCE} addresses at once.` } };
+  const rate = checkRate([
+    { rule: RATE_RULES.teamInvitesPerUser, subject: createdBy.id, cost: emails.length },
+  ]);
+  if (!rate.allowed)
+    return {
+      ok: false,
+      fieldErrors: {
+        emails: `You can invite at most ${RATE_RULES.teamInvitesPerUser.limit} addresses a day. Nothing was sent; try again in ${describeWait(rate.retryAfterSeconds)}.`,
+      },
+    };
   const expiresAt = new Date(now.getTime() + LINK_DAYS * DAY_MS);
-  const tokens = emails.map((email) => ({ email, token: newToken() }));
   await db.$transaction(
-    tokens.map(({ email, token }) =>
-      db.invitation.create({
+    emails.map((email) => {
+      const token = newToken();
+      return db.invitation.create({
         data: {
           teamId: team.id,
           kind: "email",
@@ -65,28 +90,38 @@ export async function createEmailInvitations(
           tokenHash: hashToken(token),
           createdById: createdBy.id,
           expiresAt,
+          mail: {
+            create: {
+              kind: "team-invitation",
+              recipient: email,
+              teamId: team.id,
+              ...invitationMail(team, createdBy, token),
+            },
+          },
         },
-      }),
-    ),
+        select: { id: true },
+      });
+    }),
   );
-  for (const { email, token } of tokens) {
-    await sendMail({
-      to: email,
-      subject: `${createdBy.name} invited you to the team “${team.name}” on Waypoint`,
-      text: `${createdBy.name} invited you to join “${team.name}” on Waypoint, to see where the team stands against its target role.\n\nYou decide what the team's managers see; nothing individual is shared unless you choose to. Join here (valid for ${LINK_DAYS} days, once):\n${env.APP_URL}${joinPath(token)}\n`,
-    });
-  }
+  kickMailSender();
   logEvent("info", "team.invited", { teamId: team.id, count: emails.length });
-  return { ok: true, sent: emails.length };
+  return { ok: true, queued: emails.length };
 }
 
 export async function listInvitations(teamId: string, now = new Date()) {
   const rows = await db.invitation.findMany({
     where: { teamId, revokedAt: null, usedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, kind: true, email: true, expiresAt: true, createdAt: true },
+    select: {
+      id: true,
+      kind: true,
+      email: true,
+      expiresAt: true,
+      createdAt: true,
+      mail: latestMailSelect,
+    },
   });
-  return rows;
+  return rows.map(({ mail, ...row }) => ({ ...row, mail: mailStatusOf(mail) }));
 }
 
 export async function revokeInvitation(
@@ -94,10 +129,17 @@ export async function revokeInvitation(
   invitationId: string,
   now = new Date(),
 ): Promise<boolean> {
-  const { count } = await db.invitation.updateMany({
-    where: { id: invitationId, teamId, revokedAt: null },
-    data: { revokedAt: now },
-  });
+  // Mail not sent yet is cancelled with it: it would only carry a dead link.
+  const [{ count }] = await db.$transaction([
+    db.invitation.updateMany({
+      where: { id: invitationId, teamId, revokedAt: null },
+      data: { revokedAt: now },
+    }),
+    db.queuedMail.updateMany({
+      where: { invitationId, teamId, status: { in: ["pending", "failed"] } },
+      data: { status: "cancelled", text: "" },
+    }),
+  ]);
   return count === 1;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { nameSchema } from "@/domain/names";
 import { db } from "../db";
 
 /**
@@ -9,7 +10,12 @@ import { db } from "../db";
  */
 export const RoundSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the round, e.g. “Q3 2026”.").max(60, "Use at most 60 characters."),
+    name: nameSchema({
+      min: 1,
+      max: 60,
+      tooShort: "Name the round, e.g. “Q3 2026”.",
+      tooLong: "Use at most 60 characters.",
+    }),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { nameSchema } from "@/domain/names";
 import { createRowId, db } from "../db";
 import { getSkillsGraph } from "../content-loader";
 import { logEvent } from "../log";
@@ -10,11 +11,12 @@ export const isManagerRole = (role: string): boolean => role === "owner" || role
 
 export const CreateTeamSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(2, "Give the team a name of at least 2 characters.")
-      .max(80, "Use at most 80 characters."),
+    name: nameSchema({
+      min: 2,
+      max: 80,
+      tooShort: "Give the team a name of at least 2 characters.",
+      tooLong: "Use at most 80 characters.",
+    }),
     targetRoleId: z.string().trim().min(1, "Choose the role the team is measured against.").max(100),
   })
   .strict();

@@ -44,9 +44,15 @@ describe("parseRoster", () => {
     });
   });
 
-  it("counts lines across quoted multi-line cells and blank lines", () => {
+  it("counts lines across quoted multi-line cells and blank lines, and refuses a name on two lines", () => {
     const result = parseRoster('name,email\n\n"Multi\nLine",m@example.com\nBad,bad\n');
-    expect(result).toEqual({ ok: false, errors: [{ line: 5, message: "not an email address" }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { line: 4, message: "the name contains a line break or control character" },
+        { line: 5, message: "not an email address" },
+      ],
+    });
   });
 
   it("rejects a wrong header, an empty file and broken CSV with a line", () => {

@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
+import { lastMailTo as newestMailTo } from "../../support/outbox";
 
 export const PASSWORD = "violet harbour seventeen lanterns";
 export const OUTBOX = path.resolve("tests/.tmp/e2e/data/outbox");
@@ -23,12 +23,9 @@ export async function signUpViaForm(
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
 }
 
-/** The newest message the outbox transport wrote to `email`. */
+/** The decoded text of the newest message the outbox transport wrote to `email`. */
 export function lastMailTo(email: string): string {
-  const files = fs.existsSync(OUTBOX) ? fs.readdirSync(OUTBOX).sort().reverse() : [];
-  for (const file of files) {
-    const text = fs.readFileSync(path.join(OUTBOX, file), "utf8");
-    if (text.includes(`To: ${email}`)) return text;
-  }
-  throw new Error(`no mail to ${email} in ${OUTBOX}`);
+  const mail = newestMailTo(OUTBOX, email);
+  if (!mail) throw new Error(`no mail to ${email} in ${OUTBOX}`);
+  return mail.text;
 }

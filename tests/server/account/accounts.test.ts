@@ -14,6 +14,7 @@ import {
 } from "@/server/accounts";
 import { getAuth } from "@/server/auth/auth";
 import { outboxDir } from "@/server/auth/mail";
+import { lastMailTo as newestMailTo } from "../../support/outbox";
 import { db } from "@/server/db";
 import { finishEarly, startAssessment, submitAnswer, loadQuiz } from "@/server/assessment/quiz";
 import { anonymousOwner, userOwner } from "@/server/identity/owner";
@@ -44,13 +45,9 @@ async function sessionHeaders(email: string, password = PASSWORD): Promise<Heade
 
 /** The newest mail in the outbox for `email`, as the default transport wrote it. */
 function lastMailTo(email: string): string {
-  const dir = outboxDir();
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
-  for (const file of files.reverse()) {
-    const text = fs.readFileSync(path.join(dir, file), "utf8");
-    if (text.includes(`To: ${email}`)) return text;
-  }
-  throw new Error(`no mail to ${email}`);
+  const mail = newestMailTo(outboxDir(), email);
+  if (!mail) throw new Error(`no mail to ${email}`);
+  return mail.text;
 }
 
 async function finishedAnonymousAttempt(tokenHash: string) {

@@ -353,10 +353,18 @@ describe("reporting a problem with a question", () => {
   it("stores a report and lists field errors for a bad one", async () => {
     const questionId = [...getSkillsGraph().questions.keys()][0] ?? "";
     expect(
-      await reportQuestion({ questionId, reason: "unclear", details: "Option B reads two ways." }, null),
+      await reportQuestion(
+        { questionId, reason: "unclear", details: "Option B reads two ways." },
+        null,
+        "192.0.2.10",
+      ),
     ).toEqual({ ok: true });
     expect(await db.questionReport.count({ where: { questionId, reason: "unclear" } })).toBeGreaterThan(0);
-    const bad = await reportQuestion({ questionId, reason: "rude", details: "x".repeat(2001) }, null);
+    const bad = await reportQuestion(
+      { questionId, reason: "rude", details: "x".repeat(2001) },
+      null,
+      "192.0.2.10",
+    );
     expect(bad).toEqual({
       ok: false,
       fieldErrors: { reason: "Choose what is wrong.", details: "Keep it under 2,000 characters." },

@@ -96,6 +96,9 @@ interface Fixture {
   memberUserId: string;
   joinToken: string;
   revokableInvitationId: string;
+  /** Mail that failed for good: of an open email invitation to the team, and to the cohort. */
+  failedTeamMailId: string;
+  failedCohortMailId: string;
   /**
    * Cohorts: the owner is staff of `cohortId` (the team's plain member is its learner) and of
    * `closableCohortId`; "other" is staff of `otherCohortId` only, and may not create cohorts.
@@ -110,6 +113,15 @@ interface Fixture {
   cohortModuleId: string;
 }
 let fixture: Fixture;
+
+const failedMail = {
+  recipient: "failed@example.com",
+  subject: "S",
+  text: "T",
+  status: "failed",
+  attempts: 6,
+  lastError: "550 mailbox unavailable",
+};
 
 /** An invitation row with a token we know (only its SHA-256 is stored, as the app does). */
 async function invitationWithToken(
@@ -175,6 +187,19 @@ beforeAll(async () => {
     memberUserId: member.id,
     joinToken: link.path.split("/").at(-1) as string,
     revokableInvitationId: (await invitationWithToken(team.teamId, { kind: "link" })).id,
+    failedTeamMailId: (
+      await db.queuedMail.create({
+        data: {
+          ...failedMail,
+          kind: "team-invitation",
+          teamId: team.teamId,
+          invitationId: (
+            await invitationWithToken(team.teamId, { kind: "email", email: "failed@example.com" })
+          ).id,
+        },
+        select: { id: true },
+      })
+    ).id,
     ...(await cohortFixture(ownerUserId, member.id)),
   };
 }, 60_000);
@@ -228,6 +253,26 @@ async function cohortFixture(ownerUserId: string, learnerUserId: string) {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  const failing = await db.enrollment.create({
+    data: { cohortId, email: "failed@example.com", name: "Mail Failed", role: "learner" },
+    select: { id: true },
+  });
+  const failedCohortMail = await db.queuedMail.create({
+    data: {
+      ...failedMail,
+      kind: "cohort-invitation",
+      cohortId,
+      cohortInvitation: {
+        create: {
+          cohortId,
+          enrollmentId: failing.id,
+          tokenHash: createHash("sha256").update(randomUUID()).digest("hex"),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      },
+    },
+    select: { id: true },
+  });
   const [moduleId = "", otherModuleId = ""] = [...getSkillsGraph().modules.keys()];
   const rule = await db.assignmentRule.create({
     data: { cohortId, skillId: "python", belowLevel: 2, moduleId, dueDays: 7 },
@@ -249,6 +294,7 @@ async function cohortFixture(ownerUserId: string, learnerUserId: string) {
     otherCohortId,
     otherUserId: other.id,
     unjoinedEnrollmentId: unjoined.id,
+    failedCohortMailId: failedCohortMail.id,
     ruleId: rule.id,
     assignmentId: assignment.id,
     cohortModuleId: moduleId,
@@ -486,6 +532,18 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     expect(await as(actor, () => teams.revokeInviteAction(null, fields))).toMatchObject({ ok: true });
     expect(await revokedAt()).not.toBeNull();
   },
+  "src/app/teams/actions.ts#retryInviteMailAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, mailId: fixture.failedTeamMailId });
+    const status = async () =>
+      (await db.queuedMail.findUniqueOrThrow({ where: { id: fixture.failedTeamMailId } })).status;
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.retryInviteMailAction(null, fields));
+      expect(await status()).toBe("failed");
+      return;
+    }
+    expect(await as(actor, () => teams.retryInviteMailAction(null, fields))).toMatchObject({ ok: true });
+    expect(await status()).toBe("pending");
+  },
   "src/app/teams/actions.ts#setMemberRoleAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId, memberUserId: fixture.memberUserId, role: "manager" });
     if (actor !== "owner") {
@@ -623,6 +681,20 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
         where: { enrollmentId: fixture.unjoinedEnrollmentId, revokedAt: null },
       }),
     ).toBe(1);
+  },
+  "src/app/cohorts/actions.ts#retryInvitationMailAction": async (actor) => {
+    const fields = cohortForm({ mailId: fixture.failedCohortMailId });
+    const status = async () =>
+      (await db.queuedMail.findUniqueOrThrow({ where: { id: fixture.failedCohortMailId } })).status;
+    if (actor !== "owner") {
+      await expectCohortNotFound(actor, () => cohorts.retryInvitationMailAction(null, fields));
+      expect(await status()).toBe("failed");
+      return;
+    }
+    expect(await as(actor, () => cohorts.retryInvitationMailAction(null, fields))).toMatchObject({
+      ok: true,
+    });
+    expect(await status()).toBe("pending");
   },
   "src/app/cohorts/actions.ts#revokeCohortInvitationAction": async (actor) => {
     const fields = cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId });
@@ -868,6 +940,8 @@ describe("a plain member of the team", () => {
         null,
         form({ teamId: fixture.teamId, invitationId: fixture.revokableInvitationId }),
       ),
+    retryInviteMailAction: () =>
+      teams.retryInviteMailAction(null, form({ teamId: fixture.teamId, mailId: fixture.failedTeamMailId })),
     setMemberRoleAction: () =>
       teams.setMemberRoleAction(
         null,
@@ -897,6 +971,8 @@ describe("a learner of the cohort", () => {
       cohorts.resendInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
     revokeCohortInvitationAction: () =>
       cohorts.revokeCohortInvitationAction(null, cohortForm({ enrollmentId: fixture.unjoinedEnrollmentId })),
+    retryInvitationMailAction: () =>
+      cohorts.retryInvitationMailAction(null, cohortForm({ mailId: fixture.failedCohortMailId })),
     setWindowAction: () =>
       cohorts.setWindowAction(
         null,

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { regeneratePlanFromAttempt } from "@/server/assessment/quiz";
 import { outboxDir } from "@/server/auth/mail";
+import { sendDueMail } from "@/server/mail-queue";
+import { lastMailTo } from "../../support/outbox";
 import { findCohortAssessment, setAssessmentWindow } from "@/server/cohorts/assessment";
 import {
   addRule,
@@ -88,31 +88,33 @@ const alwaysRule = (offset = 0) => ({
   dueDays: 14,
 });
 
-const mailTo = (email: string) =>
-  fs
-    .readdirSync(outboxDir())
-    .map((file) => fs.readFileSync(path.join(outboxDir(), file), "utf8"))
-    .find((text) => text.includes(`To: ${email}`)) ?? "";
+/** Sends what is queued (as the server's sender would), then reads the mail to `email`. */
+const mailTo = async (email: string) => {
+  await sendDueMail();
+  return lastMailTo(outboxDir(), email)?.text ?? "";
+};
 
 describe("cohort roster and invitations", () => {
   it("imports nothing when one row is bad, then imports, and a re-import is idempotent", async () => {
     const { cohort, staff } = await newCohort();
     const a = `a-${randomUUID()}@example.com`;
     const b = `b-${randomUUID()}@example.com`;
-    const bad = await importRoster(cohort, staff.name, `name,email\nAda,${a}\nBob,not-an-email\n`);
+    const bad = await importRoster(cohort, staff, `name,email\nAda,${a}\nBob,not-an-email\n`);
     expect(bad).toMatchObject({
       ok: false,
       fieldErrors: { roster: expect.stringContaining("line 3: not an email address") },
     });
     expect(await db.enrollment.count({ where: { cohortId: cohort.id, role: "learner" } })).toBe(0);
-    expect(await importRoster(cohort, staff.name, `name,email\nAda,${a}\nBob,${b}\n`)).toEqual({
+    expect(await importRoster(cohort, staff, `name,email\nAda,${a}\nBob,${b}\n`)).toEqual({
       ok: true,
       added: 2,
       updated: 0,
     });
-    expect(
-      await importRoster(cohort, staff.name, `name,email\nAda L.,${a.toUpperCase()}\nBob,${b}\n`),
-    ).toEqual({ ok: true, added: 0, updated: 2 });
+    expect(await importRoster(cohort, staff, `name,email\nAda L.,${a.toUpperCase()}\nBob,${b}\n`)).toEqual({
+      ok: true,
+      added: 0,
+      updated: 2,
+    });
     expect(
       await db.enrollment.findMany({
         where: { cohortId: cohort.id, role: "learner" },
@@ -128,8 +130,8 @@ describe("cohort roster and invitations", () => {
     const { cohort, staff } = await newCohort();
     const invitee = await createPerson("Invitee");
     const stranger = await createPerson("Stranger");
-    await importRoster(cohort, staff.name, `name,email\nInvitee,${invitee.email}\n`);
-    const token = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(mailTo(invitee.email))?.[1] ?? "";
+    await importRoster(cohort, staff, `name,email\nInvitee,${invitee.email}\n`);
+    const token = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(await mailTo(invitee.email))?.[1] ?? "";
     expect(await db.cohortInvitation.count({ where: { tokenHash: token } })).toBe(0); // stored hashed
     expect(await acceptCohortInvitation(token, stranger)).toMatchObject({ ok: false });
     expect(await acceptCohortInvitation(token, invitee)).toEqual({ ok: true, cohortId: cohort.id });
@@ -142,8 +144,8 @@ describe("cohort roster and invitations", () => {
     ).toEqual({ userId: invitee.id });
 
     const other = await createPerson("Other");
-    await importRoster(cohort, staff.name, `name,email\nOther,${other.email}\n`);
-    const second = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(mailTo(other.email))?.[1] ?? "";
+    await importRoster(cohort, staff, `name,email\nOther,${other.email}\n`);
+    const second = /\/cohorts\/join\/([A-Za-z0-9_-]+)/.exec(await mailTo(other.email))?.[1] ?? "";
     const enrollment = await db.enrollment.findFirstOrThrow({
       where: { cohortId: cohort.id, email: other.email },
       select: { id: true },

@@ -27,6 +27,7 @@ import {
   deleteRuleAction,
   importRosterAction,
   resendInvitationAction,
+  retryInvitationMailAction,
   revokeCohortInvitationAction,
   setWindowAction,
   startCohortAssessmentAction,
@@ -218,6 +219,7 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
                 addStaff: addStaffAction,
                 resend: resendInvitationAction,
                 revoke: revokeCohortInvitationAction,
+                retryMail: retryInvitationMailAction,
               }}
             />
             <RulesSection
