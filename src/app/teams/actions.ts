@@ -23,6 +23,7 @@ import {
   ConsentSchema,
   CreateTeamSchema,
   removeMember,
+  setEmailDomains,
   setMemberRole,
   updateConsent,
   createTeam,
@@ -57,6 +58,9 @@ const MemberRoleSchema = z
   .strict();
 const RemoveMemberSchema = z.object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema }).strict();
 const OpenRoundSchema = z.object({ teamId: RouteIdSchema, name: z.string() }).strict();
+const EmailDomainsSchema = z
+  .object({ teamId: RouteIdSchema, emailDomains: z.string().max(2_000, "Use at most 2,000 characters.") })
+  .strict();
 const JoinSchema = z.object({ token: z.string().max(200) }).strict();
 
 const teamIdOf = (form: FormData): string | null => {
@@ -219,6 +223,28 @@ export async function removeMemberAction(_previous: TeamFormState, form: FormDat
   if (!parsed.success || !(await removeMember(teamId, parsed.data.memberUserId))) return NOT_FOUND;
   revalidatePath(`/teams/${teamId}`);
   return { ok: true, message: "Removed from the team." };
+}
+
+export async function setEmailDomainsAction(
+  _previous: TeamFormState,
+  form: FormData,
+): Promise<TeamFormState> {
+  const teamId = teamIdOf(form);
+  const access = teamId ? await requireTeamOwner(teamId) : null;
+  if (!teamId || !access) return NOT_FOUND;
+  const values = { emailDomains: formText(form, "emailDomains") };
+  const parsed = EmailDomainsSchema.safeParse({ teamId, ...values });
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  const result = await setEmailDomains(teamId, parsed.data.emailDomains);
+  if (!result.ok) return result.fieldErrors.form ? NOT_FOUND : invalid(result.fieldErrors, values);
+  revalidatePath(`/teams/${teamId}`);
+  return {
+    ok: true,
+    message:
+      result.domains.length === 0
+        ? "Anyone with an invitation may join again."
+        : `Only addresses at ${result.domains.join(", ")} may join now. Members outside them no longer count toward the team numbers.`,
+  };
 }
 
 export async function openRoundAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {

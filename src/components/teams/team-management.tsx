@@ -1,25 +1,24 @@
 import Link from "next/link";
+import { EmailDomainsForm } from "./email-domains-form";
 import { EmailInviteForm } from "./email-invite-form";
 import { linkClass } from "./form-state";
 import type { TeamAction } from "./form-status";
 import { InvitationList } from "./invitation-list";
 import { InviteLinkForm } from "./invite-link-form";
-import { MemberList } from "./member-list";
 import { OpenRoundForm } from "./open-round-form";
 
 export interface TeamManagementActions {
   createLink: TeamAction;
   emailInvites: TeamAction;
   revoke: TeamAction;
-  setRole: TeamAction;
-  remove: TeamAction;
   openRound: TeamAction;
+  setEmailDomains: TeamAction;
 }
 
 interface Props {
   teamId: string;
   isOwner: boolean;
-  members: { userId: string; name: string; role: "owner" | "manager" | "member" }[];
+  emailDomains: string[];
   invitations: { id: string; kind: string; email: string | null; expiresAt: Date }[];
   rounds: { id: string; name: string; openedAt: Date; closedAt: Date | null }[];
   actions: TeamManagementActions;
@@ -28,8 +27,8 @@ interface Props {
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800";
 
-/** What owners and managers get on the team page: dashboard link, invitations, members, rounds. */
-export function TeamManagement({ teamId, isOwner, members, invitations, rounds, actions }: Props) {
+/** What owners and managers get on the team page: dashboard link, invitations, who may join, rounds. */
+export function TeamManagement({ teamId, isOwner, emailDomains, invitations, rounds, actions }: Props) {
   return (
     <div className="space-y-10">
       <section aria-labelledby="manage-dashboard" className={sectionClass}>
@@ -54,18 +53,14 @@ export function TeamManagement({ teamId, isOwner, members, invitations, rounds, 
         <InvitationList teamId={teamId} invitations={invitations} revokeAction={actions.revoke} />
       </section>
 
-      <section aria-labelledby="manage-members" className={sectionClass}>
-        <h2 id="manage-members" className="text-xl font-semibold tracking-tight">
-          Members
-        </h2>
-        <MemberList
-          teamId={teamId}
-          members={members}
-          isOwner={isOwner}
-          setRoleAction={actions.setRole}
-          removeAction={actions.remove}
-        />
-      </section>
+      {isOwner && (
+        <section aria-labelledby="manage-domains" className={sectionClass}>
+          <h2 id="manage-domains" className="text-xl font-semibold tracking-tight">
+            Who may join
+          </h2>
+          <EmailDomainsForm teamId={teamId} domains={emailDomains} action={actions.setEmailDomains} />
+        </section>
+      )}
 
       <section aria-labelledby="manage-rounds" className={sectionClass}>
         <h2 id="manage-rounds" className="text-xl font-semibold tracking-tight">

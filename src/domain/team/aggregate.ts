@@ -1,11 +1,12 @@
 /**
  * What a team's managers may see in aggregate, computed from the latest finished team attempt of
- * each member who allows aggregation. Pure: rows in, view model out.
+ * each member who may count (see eligibility.ts: never owners or managers) and allows aggregation.
+ * Pure: rows in, view model out.
  *
- * Privacy rule (k-anonymity, k = 5): with fewer than five contributors nothing numeric is
- * returned — not the aggregates and not the contributor count either, since "3 of 7 contribute"
- * already narrows who is missing. A skill "meets" for a person when the engine's P(meets target)
- * is at least 0.5, the same call the person's own results page makes.
+ * Privacy rule (k-anonymity, k = 5): with fewer than five contributors no aggregate is returned.
+ * How many contribute is not secret (decision 007: every member sees it next to the member list),
+ * but it is not part of the aggregate. A skill "meets" for a person when the engine's
+ * P(meets target) is at least 0.5, the same call the person's own results page makes.
  */
 export const MIN_CONTRIBUTORS = 5;
 export const LEVELS = [0, 1, 2, 3, 4] as const;

@@ -522,6 +522,28 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
       data: { teamId: fixture.teamId, userId: fixture.memberUserId, role: "member" },
     });
   },
+  "src/app/teams/actions.ts#setEmailDomainsAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, emailDomains: "example.com" });
+    const domains = async () =>
+      (await db.team.findUniqueOrThrow({ where: { id: fixture.teamId }, select: { emailDomains: true } }))
+        .emailDomains;
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.setEmailDomainsAction(null, fields));
+      expect(await domains()).toBeNull();
+      return;
+    }
+    expect(
+      await as(actor, () =>
+        teams.setEmailDomainsAction(null, form({ teamId: fixture.teamId, emailDomains: "not a domain" })),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { emailDomains: expect.any(String) } });
+    expect(await as(actor, () => teams.setEmailDomainsAction(null, fields))).toMatchObject({ ok: true });
+    expect(await domains()).toBe("example.com");
+    await as(actor, () =>
+      teams.setEmailDomainsAction(null, form({ teamId: fixture.teamId, emailDomains: "" })),
+    );
+    expect(await domains()).toBeNull();
+  },
   "src/app/teams/actions.ts#openRoundAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId, name: `Round by ${actor}` });
     if (actor !== "owner") return expectNotFound(actor, () => teams.openRoundAction(null, fields));
@@ -877,6 +899,8 @@ describe("a plain member of the team", () => {
       teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })),
     openRoundAction: () =>
       teams.openRoundAction(null, form({ teamId: fixture.teamId, name: "Round by a member" })),
+    setEmailDomainsAction: () =>
+      teams.setEmailDomainsAction(null, form({ teamId: fixture.teamId, emailDomains: "example.org" })),
   };
   for (const [name, run] of Object.entries(managerOnly)) {
     it(`is refused ${name} like a stranger, and nothing changes`, async () => {
