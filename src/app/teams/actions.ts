@@ -25,6 +25,7 @@ import {
   removeMember,
   setEmailDomains,
   setMemberRole,
+  transferOwnership,
   updateConsent,
   createTeam,
 } from "@/server/teams/teams";
@@ -61,6 +62,7 @@ const OpenRoundSchema = z.object({ teamId: RouteIdSchema, name: z.string() }).st
 const EmailDomainsSchema = z
   .object({ teamId: RouteIdSchema, emailDomains: z.string().max(2_000, "Use at most 2,000 characters.") })
   .strict();
+const TransferSchema = z.object({ teamId: RouteIdSchema, newOwnerUserId: RouteIdSchema }).strict();
 const JoinSchema = z.object({ token: z.string().max(200) }).strict();
 
 const teamIdOf = (form: FormData): string | null => {
@@ -245,6 +247,27 @@ export async function setEmailDomainsAction(
         ? "Anyone with an invitation may join again."
         : `Only addresses at ${result.domains.join(", ")} may join now. Members outside them no longer count toward the team numbers.`,
   };
+}
+
+/** The owner hands the team to another member (offered when they delete their account); they stay a manager. */
+export async function transferOwnershipAction(
+  _previous: TeamFormState,
+  form: FormData,
+): Promise<TeamFormState> {
+  const teamId = teamIdOf(form);
+  const access = teamId ? await requireTeamOwner(teamId) : null;
+  if (!teamId || !access) return NOT_FOUND;
+  const parsed = TransferSchema.safeParse({ teamId, newOwnerUserId: formText(form, "newOwnerUserId") });
+  if (!parsed.success)
+    return invalid({ newOwnerUserId: "Choose who owns the team next." }, { newOwnerUserId: "" });
+  if (!(await transferOwnership(teamId, access.user.id, parsed.data.newOwnerUserId)))
+    return invalid(
+      { newOwnerUserId: "That person is no longer in the team. Reload the page and choose again." },
+      { newOwnerUserId: parsed.data.newOwnerUserId },
+    );
+  revalidatePath(`/teams/${teamId}`);
+  revalidatePath("/me/settings");
+  return { ok: true, message: "Handed over. You are now a manager of this team." };
 }
 
 export async function openRoundAction(_previous: TeamFormState, form: FormData): Promise<TeamFormState> {

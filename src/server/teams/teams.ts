@@ -225,3 +225,75 @@ export async function setEmailDomains(
   logEvent("info", "team.email-domains", { teamId, domains: parsed.domains.join(" ") });
   return { ok: true, domains: parsed.domains };
 }
+
+/**
+ * Teams the user is the only owner of, with the other members who could take over (oldest
+ * membership first) and the one to suggest: the longest-standing manager, if there is one.
+ * Account deletion refuses while any of these has other members (a team nobody owns cannot be
+ * managed); a team with no other members is deleted with the account.
+ */
+export async function listSolelyOwnedTeams(userId: string) {
+  const rows = await db.membership.findMany({
+    where: { userId, role: "owner" },
+    orderBy: { joinedAt: "asc" },
+    select: {
+      team: {
+        select: {
+          id: true,
+          name: true,
+          memberships: {
+            where: { userId: { not: userId } },
+            orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+            select: { role: true, user: { select: { id: true, name: true } } },
+          },
+        },
+      },
+    },
+  });
+  return rows
+    .filter((row) => !row.team.memberships.some((member) => member.role === "owner"))
+    .map((row) => ({
+      teamId: row.team.id,
+      name: row.team.name,
+      candidates: row.team.memberships.map((member) => ({
+        userId: member.user.id,
+        name: member.user.name,
+        role: member.role as TeamRole,
+      })),
+      suggestedUserId: row.team.memberships.find((member) => member.role === "manager")?.user.id ?? null,
+    }));
+}
+
+export type SolelyOwnedTeam = Awaited<ReturnType<typeof listSolelyOwnedTeams>>[number];
+
+/**
+ * Hands the team over: the chosen member becomes owner and the previous owner a manager, in one
+ * batch (if the chosen person is no longer a member, nothing changes). False when they are not.
+ */
+export async function transferOwnership(
+  teamId: string,
+  fromUserId: string,
+  toUserId: string,
+): Promise<boolean> {
+  if (toUserId === fromUserId) return false;
+  const target = await db.membership.findUnique({
+    where: { teamId_userId: { teamId, userId: toUserId } },
+    select: { id: true },
+  });
+  if (!target) return false;
+  try {
+    await db.$transaction([
+      db.membership.update({ where: { id: target.id }, data: { role: "owner" } }),
+      db.membership.update({
+        where: { teamId_userId: { teamId, userId: fromUserId }, role: "owner" },
+        data: { role: "manager" },
+      }),
+    ]);
+  } catch (error) {
+    // P2025: a row was gone by the time the batch ran; the batch rolled back as a whole.
+    if ((error as { code?: string }).code === "P2025") return false;
+    throw error;
+  }
+  logEvent("info", "team.ownership-transferred", { teamId, fromUserId, toUserId });
+  return true;
+}
