@@ -102,7 +102,7 @@ export async function seedDemoTeam(): Promise<{ teamId: string; members: number 
   const people = [];
   for (const [index, member] of MEMBERS.entries()) {
     const userId = await signUp(member.name, `member-${index + 1}@${DEMO_DOMAIN}`);
-    await addMember(created.teamId, userId);
+    await addMember(created.teamId, userId, "email");
     await db.membership.update({
       where: { teamId_userId: { teamId: created.teamId, userId } },
       data: { allowAggregate: true, allowIndividual: member.individual },

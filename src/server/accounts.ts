@@ -8,9 +8,11 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { getAuth } from "./auth/auth";
 import { isSmtpConfigured } from "./auth/mail";
 import { claimAnonymousWork } from "./plans";
+import { listSolelyStaffedCohorts } from "./cohorts/cohorts";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 import { logEvent } from "./log";
+import { listSolelyOwnedTeams } from "./teams/teams";
 
 /**
  * Account operations behind the /api/account route handlers. Each validates its input with a
@@ -279,8 +281,30 @@ export async function updateProfile(userId: string, input: z.infer<typeof Profil
 }
 
 /**
+ * What stands between an account and its deletion: teams it owns alone that have other members,
+ * and open cohorts it alone staffs that have other people in them (either would be left with
+ * nobody to run it). Teams and cohorts with nobody else in them go with the account.
+ */
+export async function accountDeletionHandovers(userId: string) {
+  const [teams, cohorts] = await Promise.all([
+    listSolelyOwnedTeams(userId),
+    listSolelyStaffedCohorts(userId),
+  ]);
+  return {
+    teams: teams.filter((team) => team.candidates.length > 0),
+    cohorts: cohorts.filter((cohort) => cohort.others > 0),
+    emptyTeams: teams.filter((team) => team.candidates.length === 0),
+    emptyCohorts: cohorts.filter((cohort) => cohort.others === 0),
+  };
+}
+
+const quoted = (names: readonly string[]) => names.map((name) => `“${name}”`).join(", ");
+
+/**
  * Deletes the account after checking the password: the user row goes, and with it (foreign keys
  * ON DELETE CASCADE) sessions, credentials, attempts, answers, results, plans and share links.
+ * Refused (409) while the account alone owns a team or staffs an open cohort that has other
+ * people in it; those it alone owns or staffs with nobody else in them are deleted with it.
  */
 export async function deleteAccount(
   userId: string,
@@ -301,7 +325,28 @@ export async function deleteAccount(
     }
     throw error;
   }
-  await db.user.delete({ where: { id: userId } });
+  const handovers = await accountDeletionHandovers(userId);
+  if (handovers.teams.length > 0 || handovers.cohorts.length > 0) {
+    logEvent("warn", "account.delete.handover-needed", { userId });
+    const parts = [
+      handovers.teams.length > 0
+        ? `hand over ownership of ${quoted(handovers.teams.map((team) => team.name))}`
+        : "",
+      handovers.cohorts.length > 0
+        ? `add another staff member who has joined to ${quoted(handovers.cohorts.map((cohort) => cohort.name))}`
+        : "",
+    ].filter(Boolean);
+    return {
+      ok: false,
+      status: 409,
+      message: `Your account was not deleted. First ${parts.join(", and ")}: nobody else could run them.`,
+    };
+  }
+  await db.$transaction([
+    db.team.deleteMany({ where: { id: { in: handovers.emptyTeams.map((team) => team.teamId) } } }),
+    db.cohort.deleteMany({ where: { id: { in: handovers.emptyCohorts.map((cohort) => cohort.cohortId) } } }),
+    db.user.delete({ where: { id: userId } }),
+  ]);
   logEvent("info", "account.deleted", { userId });
   return { ok: true };
 }

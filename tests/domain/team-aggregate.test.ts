@@ -17,7 +17,7 @@ const strong = person({ mlops: [3, 0.9], python: [4, 0.95], statistics: [2, 0.8]
 const weak = person({ mlops: [1, 0.05], python: [3, 0.7], statistics: [1, 0.2] });
 
 describe("team aggregates", () => {
-  it("shows nothing at all, not even a count, below five contributors", () => {
+  it("returns no numbers in the aggregate below five contributors", () => {
     const four = aggregateTeam(requirements, [strong, strong, weak, weak]);
     expect(four).toEqual({ kind: "suppressed", minimum: 5 });
     expect(JSON.stringify(four)).not.toMatch(/\b4\b/);

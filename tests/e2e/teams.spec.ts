@@ -71,6 +71,17 @@ test.describe("a manager's team", () => {
         .getByRole("cell", { name: "Manager", exact: true })
         .first(),
     ).toBeVisible();
+    // Every member sees who is in the team, how they joined, and how many results are in the numbers.
+    const memberTable = sharer.getByRole("table", { name: "Team members, their roles and how they joined" });
+    await expect(memberTable.getByRole("row")).toHaveCount(8);
+    await expect(
+      memberTable.getByRole("row", { name: /Manager Owner .* Created the team No: manages the team/ }),
+    ).toBeVisible();
+    await expect(
+      memberTable.getByRole("row", { name: /Member 3 Member .* Invitation link Yes, if they allow it/ }),
+    ).toBeVisible();
+    await expect(sharer.getByText(/6 members' results are in the team numbers/)).toBeVisible();
+    await expect(sharer.getByRole("button", { name: /Remove/ })).toHaveCount(0);
     await sharer.context().close();
 
     // One member stops contributing: five left, numbers stay. A second: four left, numbers go.

@@ -30,7 +30,9 @@ import {
   ConsentSchema,
   CreateTeamSchema,
   removeMember,
+  setEmailDomains,
   setMemberRole,
+  transferOwnership,
   updateConsent,
   createTeam,
 } from "@/server/teams/teams";
@@ -65,6 +67,10 @@ const MemberRoleSchema = z
   .strict();
 const RemoveMemberSchema = z.object({ teamId: RouteIdSchema, memberUserId: RouteIdSchema }).strict();
 const OpenRoundSchema = z.object({ teamId: RouteIdSchema, name: z.string() }).strict();
+const EmailDomainsSchema = z
+  .object({ teamId: RouteIdSchema, emailDomains: z.string().max(2_000, "Use at most 2,000 characters.") })
+  .strict();
+const TransferSchema = z.object({ teamId: RouteIdSchema, newOwnerUserId: RouteIdSchema }).strict();
 const JoinSchema = z.object({ token: z.string().max(200) }).strict();
 
 const teamIdOf = (form: FormData): string | null => {
@@ -214,6 +220,43 @@ export async function removeMemberAction(_previous: FormState, form: FormData): 
   if (!parsed.success || !(await removeMember(teamId, parsed.data.memberUserId))) return NOT_FOUND;
   revalidatePath(`/teams/${teamId}`);
   return { ok: true, message: "Removed from the team." };
+}
+
+export async function setEmailDomainsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const teamId = teamIdOf(form);
+  const access = teamId ? await teamOwnerAccess(teamId) : null;
+  if (!teamId || !access) return NOT_FOUND;
+  const values = { emailDomains: formText(form, "emailDomains") };
+  const parsed = EmailDomainsSchema.safeParse({ teamId, ...values });
+  if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
+  const result = await setEmailDomains(teamId, parsed.data.emailDomains);
+  if (!result.ok) return result.fieldErrors.form ? NOT_FOUND : invalidFields(result.fieldErrors, values);
+  revalidatePath(`/teams/${teamId}`);
+  return {
+    ok: true,
+    message:
+      result.domains.length === 0
+        ? "Anyone with an invitation may join again."
+        : `Only addresses at ${result.domains.join(", ")} may join now. Members outside them no longer count toward the team numbers.`,
+  };
+}
+
+/** The owner hands the team to another member (offered when they delete their account); they stay a manager. */
+export async function transferOwnershipAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const teamId = teamIdOf(form);
+  const access = teamId ? await teamOwnerAccess(teamId) : null;
+  if (!teamId || !access) return NOT_FOUND;
+  const parsed = TransferSchema.safeParse({ teamId, newOwnerUserId: formText(form, "newOwnerUserId") });
+  if (!parsed.success)
+    return invalidFields({ newOwnerUserId: "Choose who owns the team next." }, { newOwnerUserId: "" });
+  if (!(await transferOwnership(teamId, access.user.id, parsed.data.newOwnerUserId)))
+    return invalidFields(
+      { newOwnerUserId: "That person is no longer in the team. Reload the page and choose again." },
+      { newOwnerUserId: parsed.data.newOwnerUserId },
+    );
+  revalidatePath(`/teams/${teamId}`);
+  revalidatePath("/me/settings");
+  return { ok: true, message: "Handed over. You are now a manager of this team." };
 }
 
 export async function openRoundAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -2,7 +2,7 @@
 export const AGGREGATE_CHOICE = {
   label: "Count my results in the team's anonymous aggregates",
   explanation:
-    "On unless you turn it off. Your latest team assessment is added to team-wide counts (how many people are at each level, who meets the target) without your name. Team numbers appear only when at least 5 members who allow it have finished, so nobody can work out one person's result.",
+    "On unless you turn it off. Your latest team assessment is added to team-wide counts (how many people are at each level, who meets the target) without your name. Team numbers appear only when at least 5 members who allow it have finished, and owners' and managers' own results never count, so nobody can work out one person's result.",
 } as const;
 
 export const INDIVIDUAL_CHOICE = {

@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { EmailDomainsForm } from "./email-domains-form";
 import { EmailInviteForm } from "./email-invite-form";
 import { linkClass } from "@/components/forms/form-state";
 import type { FormAction } from "@/components/forms/form-status";
 import { InvitationList, type OpenInvitation } from "./invitation-list";
 import { InviteLinkForm } from "./invite-link-form";
-import { MemberList } from "./member-list";
 import { OpenRoundForm } from "./open-round-form";
 
 export interface TeamManagementActions {
@@ -12,15 +12,14 @@ export interface TeamManagementActions {
   emailInvites: FormAction;
   revoke: FormAction;
   retryMail: FormAction;
-  setRole: FormAction;
-  remove: FormAction;
   openRound: FormAction;
+  setEmailDomains: FormAction;
 }
 
 interface Props {
   teamId: string;
   isOwner: boolean;
-  members: { userId: string; name: string; role: "owner" | "manager" | "member" }[];
+  emailDomains: string[];
   invitations: OpenInvitation[];
   rounds: { id: string; name: string; openedAt: Date; closedAt: Date | null }[];
   actions: TeamManagementActions;
@@ -29,8 +28,8 @@ interface Props {
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800";
 
-/** What owners and managers get on the team page: dashboard link, invitations, members, rounds. */
-export function TeamManagement({ teamId, isOwner, members, invitations, rounds, actions }: Props) {
+/** What owners and managers get on the team page: dashboard link, invitations, who may join, rounds. */
+export function TeamManagement({ teamId, isOwner, emailDomains, invitations, rounds, actions }: Props) {
   return (
     <div className="space-y-10">
       <section aria-labelledby="manage-dashboard" className={sectionClass}>
@@ -60,18 +59,14 @@ export function TeamManagement({ teamId, isOwner, members, invitations, rounds, 
         />
       </section>
 
-      <section aria-labelledby="manage-members" className={sectionClass}>
-        <h2 id="manage-members" className="text-xl font-semibold tracking-tight">
-          Members
-        </h2>
-        <MemberList
-          teamId={teamId}
-          members={members}
-          isOwner={isOwner}
-          setRoleAction={actions.setRole}
-          removeAction={actions.remove}
-        />
-      </section>
+      {isOwner && (
+        <section aria-labelledby="manage-domains" className={sectionClass}>
+          <h2 id="manage-domains" className="text-xl font-semibold tracking-tight">
+            Who may join
+          </h2>
+          <EmailDomainsForm teamId={teamId} domains={emailDomains} action={actions.setEmailDomains} />
+        </section>
+      )}
 
       <section aria-labelledby="manage-rounds" className={sectionClass}>
         <h2 id="manage-rounds" className="text-xl font-semibold tracking-tight">

@@ -1,10 +1,11 @@
 /**
  * What a team's managers may see in aggregate, computed from the latest finished team attempt of
- * each member who allows aggregation. Pure: rows in, view model out.
+ * each member who may count (see eligibility.ts: never owners or managers) and allows aggregation.
+ * Pure: rows in, view model out.
  *
- * Privacy rule (k-anonymity, k = 5): with fewer than five contributors nothing numeric is
- * returned — not the aggregates and not the contributor count either, since "3 of 7 contribute"
- * already narrows who is missing. A skill "meets" for a person by the engine's one rule
+ * Privacy rule (k-anonymity, k = 5): with fewer than five contributors no aggregate is returned.
+ * How many contribute is not secret (decision 007: every member sees it next to the member list),
+ * but it is not part of the aggregate. A skill "meets" for a person by the engine's one rule
  * (`meetsTarget` in ../engine/verdict.ts), the same call the person's own results page makes.
  */
 import { meetsTarget } from "../engine/verdict";

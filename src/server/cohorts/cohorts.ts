@@ -136,3 +136,40 @@ export async function closeCohort(cohortId: string, now = new Date()): Promise<b
   });
   return count === 1;
 }
+
+/**
+ * Open cohorts in which the user is the only joined staff member, and how many other people are
+ * enrolled. Account deletion refuses while any of these has other enrollments (nobody could run
+ * it); one with nobody else is deleted with the account. Closed cohorts are read-only and need no
+ * staff, so they never block.
+ */
+export async function listSolelyStaffedCohorts(userId: string) {
+  const rows = await db.enrollment.findMany({
+    where: { userId, role: "staff", cohort: { closedAt: null } },
+    select: {
+      cohort: {
+        select: {
+          id: true,
+          name: true,
+          // Not yet joined (userId null) counts as someone else too; SQL's NOT would drop those rows.
+          enrollments: {
+            where: { OR: [{ userId: null }, { userId: { not: userId } }] },
+            select: { role: true, userId: true },
+          },
+        },
+      },
+    },
+  });
+  return rows
+    .filter(
+      (row) =>
+        !row.cohort.enrollments.some(
+          (enrollment) => enrollment.role === "staff" && enrollment.userId !== null,
+        ),
+    )
+    .map((row) => ({
+      cohortId: row.cohort.id,
+      name: row.cohort.name,
+      others: row.cohort.enrollments.length,
+    }));
+}

@@ -1,17 +1,26 @@
 import "server-only";
 import { meetsTarget } from "@/domain/engine/verdict";
-import { aggregateTeam, teamTrend, type Contribution, type Requirement } from "@/domain/team/aggregate";
+import {
+  aggregateTeam,
+  teamTrend,
+  type Contribution,
+  type Requirement,
+  type SkillResult,
+} from "@/domain/team/aggregate";
 import { toCsv, type CsvValue } from "@/domain/csv";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
 import { listRounds } from "./rounds";
+import { loadMemberFacts } from "./teams";
 
 /**
  * The manager's view of a team, assembled only from what members allow: aggregates over members
- * who allow aggregation (and only with ≥ 5 of them), individual rows only for members who allow
- * individual view — and each such view is written to the audit log the member can read.
+ * who may count (decision 007: not owners or managers, inside the team's email domains, verified
+ * when mail is sent) and allow aggregation — and only with ≥ 5 of them — and individual rows only
+ * for members who allow individual view; each such view is written to the audit log the member
+ * can read. The whole dashboard costs a fixed number of queries, however many rounds there are.
  */
-interface LatestAttempt {
+interface FinishedAttempt {
   attemptId: string;
   userId: string;
   readiness: number | null;
@@ -19,51 +28,61 @@ interface LatestAttempt {
   teamRoundId: string | null;
 }
 
-/** Each listed member's latest finished attempt in this team (optionally within one round). */
-async function latestTeamAttempts(
-  teamId: string,
-  userIds: readonly string[],
-  roundId?: string,
-): Promise<LatestAttempt[]> {
+/** Every finished team attempt of the listed members, newest first (one query). */
+async function finishedTeamAttempts(teamId: string, userIds: readonly string[]): Promise<FinishedAttempt[]> {
   if (userIds.length === 0) return [];
   const rows = await db.attempt.findMany({
-    where: {
-      teamId,
-      status: "completed",
-      userId: { in: [...userIds] },
-      ...(roundId ? { teamRoundId: roundId } : {}),
-    },
+    where: { teamId, status: "completed", userId: { in: [...userIds] } },
     orderBy: [{ completedAt: "desc" }, { id: "desc" }],
     select: { id: true, userId: true, readiness: true, completedAt: true, teamRoundId: true },
   });
-  const latest = new Map<string, LatestAttempt>();
-  for (const row of rows)
-    if (row.userId && !latest.has(row.userId))
-      latest.set(row.userId, {
-        attemptId: row.id,
-        userId: row.userId,
-        readiness: row.readiness,
-        completedAt: row.completedAt,
-        teamRoundId: row.teamRoundId,
-      });
+  return rows.flatMap((row) =>
+    row.userId
+      ? [
+          {
+            attemptId: row.id,
+            userId: row.userId,
+            readiness: row.readiness,
+            completedAt: row.completedAt,
+            teamRoundId: row.teamRoundId,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Each listed member's latest attempt among `attempts` (which are newest first). */
+function latestPerMember(
+  attempts: readonly FinishedAttempt[],
+  userIds: ReadonlySet<string>,
+): FinishedAttempt[] {
+  const latest = new Map<string, FinishedAttempt>();
+  for (const attempt of attempts)
+    if (userIds.has(attempt.userId) && !latest.has(attempt.userId)) latest.set(attempt.userId, attempt);
   return [...latest.values()];
 }
 
-async function contributionsOf(attempts: readonly LatestAttempt[]): Promise<Map<string, Contribution>> {
+type SkillsByAttempt = Map<string, Map<string, SkillResult>>;
+
+/** The skill estimates of every listed attempt (one query). */
+async function skillsOf(attemptIds: ReadonlySet<string>): Promise<SkillsByAttempt> {
+  const byAttempt: SkillsByAttempt = new Map();
+  if (attemptIds.size === 0) return byAttempt;
   const estimates = await db.skillEstimate.findMany({
-    where: { attemptId: { in: attempts.map((attempt) => attempt.attemptId) } },
+    where: { attemptId: { in: [...attemptIds] } },
     select: { attemptId: true, skillId: true, band: true, pMeets: true },
   });
-  const byAttempt = new Map<string, Map<string, { band: number; pMeets: number | null }>>();
   for (const row of estimates) {
-    const skills = byAttempt.get(row.attemptId) ?? new Map();
+    const skills = byAttempt.get(row.attemptId) ?? new Map<string, SkillResult>();
     skills.set(row.skillId, { band: row.band, pMeets: row.pMeets });
     byAttempt.set(row.attemptId, skills);
   }
-  return new Map(
-    attempts.map((attempt) => [attempt.userId, { skills: byAttempt.get(attempt.attemptId) ?? new Map() }]),
-  );
+  return byAttempt;
 }
+
+const contributionOf = (attempt: FinishedAttempt, skills: SkillsByAttempt): Contribution => ({
+  skills: skills.get(attempt.attemptId) ?? new Map(),
+});
 
 function requirementsOf(targetRoleId: string): Requirement[] {
   const role = getSkillsGraph().roles.get(targetRoleId);
@@ -74,6 +93,29 @@ function requirementsOf(targetRoleId: string): Requirement[] {
   }));
 }
 
+/** Members whose results enter the numbers: may count (decision 007) and allow aggregation. */
+const contributingIds = (members: Awaited<ReturnType<typeof loadMemberFacts>>): Set<string> =>
+  new Set(
+    members
+      .filter((member) => member.exclusion === null && member.allowAggregate)
+      .map((member) => member.userId),
+  );
+
+/**
+ * How many members' results are in the team numbers now. Every member sees it next to the member
+ * list, so accounts made up to outvote k are visible to all (decision 007).
+ */
+export async function countContributors(teamId: string): Promise<number> {
+  const ids = contributingIds(await loadMemberFacts(teamId));
+  if (ids.size === 0) return 0;
+  const rows = await db.attempt.findMany({
+    where: { teamId, status: "completed", userId: { in: [...ids] } },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
+  return rows.length;
+}
+
 export async function loadTeamDashboard(
   team: { id: string; targetRoleId: string },
   viewer: { id: string; name: string },
@@ -81,45 +123,55 @@ export async function loadTeamDashboard(
 ) {
   const graph = getSkillsGraph();
   const requirements = requirementsOf(team.targetRoleId);
-  const members = await db.membership.findMany({
-    where: { teamId: team.id },
-    select: { userId: true, allowAggregate: true, allowIndividual: true, user: { select: { name: true } } },
-  });
-  const aggregating = members.filter((member) => member.allowAggregate).map((member) => member.userId);
-  const latest = await latestTeamAttempts(team.id, aggregating);
-  const contributions = await contributionsOf(latest);
-  const aggregate = aggregateTeam(requirements, [...contributions.values()]);
+  const members = await loadMemberFacts(team.id);
+  const contributing = contributingIds(members);
+  const individualMembers = members.filter((member) => member.allowIndividual);
+  const individualIds = new Set(individualMembers.map((member) => member.userId));
+  const [attempts, rounds] = await Promise.all([
+    finishedTeamAttempts(team.id, [...new Set([...contributing, ...individualIds])]),
+    listRounds(team.id),
+  ]);
 
-  const rounds = await listRounds(team.id);
-  const trend = teamTrend(
-    requirements,
-    await Promise.all(
-      rounds.map(async (round) => ({
-        roundId: round.id,
-        name: round.name,
-        openedAt: round.openedAt,
-        contributions: [
-          ...(await contributionsOf(await latestTeamAttempts(team.id, aggregating, round.id))).values(),
-        ],
-      })),
+  const latest = latestPerMember(attempts, contributing);
+  const perRound = rounds.map((round) => ({
+    round,
+    latest: latestPerMember(
+      attempts.filter((attempt) => attempt.teamRoundId === round.id),
+      contributing,
+    ),
+  }));
+  const individualLatest = latestPerMember(attempts, individualIds);
+  const skills = await skillsOf(
+    new Set(
+      [...latest, ...perRound.flatMap((entry) => entry.latest), ...individualLatest].map(
+        (attempt) => attempt.attemptId,
+      ),
     ),
   );
 
-  const individualMembers = members.filter((member) => member.allowIndividual);
-  const individualLatest = await latestTeamAttempts(
-    team.id,
-    individualMembers.map((member) => member.userId),
+  const aggregate = aggregateTeam(
+    requirements,
+    latest.map((attempt) => contributionOf(attempt, skills)),
   );
-  const individualSkills = await contributionsOf(individualLatest);
+  const trend = teamTrend(
+    requirements,
+    perRound.map(({ round, latest: roundLatest }) => ({
+      roundId: round.id,
+      name: round.name,
+      openedAt: round.openedAt,
+      contributions: roundLatest.map((attempt) => contributionOf(attempt, skills)),
+    })),
+  );
+
   const individuals = individualLatest
     .map((attempt) => ({
       userId: attempt.userId,
-      name: individualMembers.find((member) => member.userId === attempt.userId)?.user.name ?? "",
+      name: individualMembers.find((member) => member.userId === attempt.userId)?.name ?? "",
       attemptId: attempt.attemptId,
       readiness: attempt.readiness,
       completedAt: attempt.completedAt,
       skills: requirements.map((requirement) => {
-        const result = individualSkills.get(attempt.userId)?.skills.get(requirement.skillId);
+        const result = skills.get(attempt.attemptId)?.get(requirement.skillId);
         return {
           skillId: requirement.skillId,
           level: result?.band ?? null,
@@ -148,6 +200,8 @@ export async function loadTeamDashboard(
       title: graph.skills.get(requirement.skillId)?.title ?? requirement.skillId,
     })),
     aggregate,
+    /** Members whose results are in the numbers now (shown to every member, suppressed or not). */
+    contributorCount: latest.length,
     trend,
     individuals,
     memberCount: members.length,

@@ -1,6 +1,7 @@
 import "server-only";
 import { describeWait } from "@/domain/rate-limit";
 import { parseEmailList, MAX_INVITES_AT_ONCE } from "@/domain/team/email-list";
+import { isEmailInDomains, readEmailDomains } from "@/domain/team/eligibility";
 import { env } from "@/env";
 import { db } from "../db";
 import { logEvent } from "../log";
@@ -155,12 +156,16 @@ export async function resolveInvitation(token: string, now = new Date()) {
       expiresAt: true,
       revokedAt: true,
       usedAt: true,
-      team: { select: { id: true, name: true, targetRoleId: true } },
+      team: { select: { id: true, name: true, targetRoleId: true, emailDomains: true } },
     },
   });
   if (!invitation || invitation.revokedAt || invitation.usedAt || invitation.expiresAt <= now) return null;
   return invitation;
 }
+
+/** Why someone outside a team's email domains cannot join (the join page says it before they try). */
+export const outsideDomainsMessage = (email: string, domains: readonly string[]): string =>
+  `This team admits only addresses at ${domains.join(", ")}; you are signed in as ${email}. Sign in with an account at one of those domains, or ask the team's owner.`;
 
 export type AcceptOutcome = { ok: true; teamId: string } | { ok: false; message: string };
 
@@ -176,6 +181,9 @@ export async function acceptInvitation(
       message:
         "This invitation has expired, was revoked or was already used. Ask the team's manager for a new one.",
     };
+  const domains = readEmailDomains(invitation.team.emailDomains);
+  if (!isEmailInDomains(user.email, domains))
+    return { ok: false, message: outsideDomainsMessage(user.email, domains) };
   if (invitation.kind === "email") {
     if (invitation.email !== user.email.toLowerCase())
       return {
@@ -189,7 +197,7 @@ export async function acceptInvitation(
     });
     if (count !== 1) return { ok: false, message: "This invitation was already used." };
   }
-  await addMember(invitation.team.id, user.id);
+  await addMember(invitation.team.id, user.id, invitation.kind === "email" ? "email" : "link");
   logEvent("info", "team.joined", { teamId: invitation.team.id, userId: user.id, via: invitation.kind });
   return { ok: true, teamId: invitation.team.id };
 }

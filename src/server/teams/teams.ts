@@ -1,12 +1,22 @@
 import "server-only";
 import { z } from "zod";
 import { nameSchema } from "@/domain/names";
+import {
+  exclusionOf,
+  formatEmailDomains,
+  parseEmailDomains,
+  readEmailDomains,
+  type CountingRules,
+} from "@/domain/team/eligibility";
 import { createRowId, db } from "../db";
+import { isSmtpConfigured } from "../auth/mail";
 import { getSkillsGraph } from "../content-loader";
 import { logEvent } from "../log";
 
 /** Team rows and memberships. Callers check access first (src/server/identity). */
 export type TeamRole = "owner" | "manager" | "member";
+/** How a membership began: the team's creator, the reusable link, or a single-use email invitation. */
+export type JoinedVia = "created" | "link" | "email";
 export const isManagerRole = (role: string): boolean => role === "owner" || role === "manager";
 
 export const CreateTeamSchema = z
@@ -44,7 +54,7 @@ export async function createTeam(
         isDemo: options.isDemo ?? false,
       },
     }),
-    db.membership.create({ data: { teamId, userId, role: "owner" } }),
+    db.membership.create({ data: { teamId, userId, role: "owner", joinedVia: "created" } }),
     db.teamRound.create({ data: { teamId, name: "Round 1" } }),
   ]);
   logEvent("info", "team.created", { teamId, userId });
@@ -60,7 +70,7 @@ export async function findMembership(teamId: string, userId: string) {
       allowAggregate: true,
       allowIndividual: true,
       joinedAt: true,
-      team: { select: { id: true, name: true, targetRoleId: true, isDemo: true } },
+      team: { select: { id: true, name: true, targetRoleId: true, isDemo: true, emailDomains: true } },
     },
   });
 }
@@ -95,21 +105,68 @@ export async function listMyTeams(userId: string) {
   }));
 }
 
-/** Who is a member (managers see this; never why a member is missing from the numbers). */
-export async function listMembers(teamId: string) {
-  const rows = await db.membership.findMany({
-    where: { teamId },
-    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-    select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+/** The rules of `exclusionOf` for one team: its email domains, and verified addresses when mail is sent. */
+export const countingRulesOf = (team: { emailDomains: string | null }): CountingRules => ({
+  domains: readEmailDomains(team.emailDomains),
+  requireVerifiedEmail: isSmtpConfigured(),
+});
+
+/**
+ * Every membership with what decides whether it counts toward the team numbers. Consent is in
+ * here for the dashboard's computation only; listMembers (what people see) leaves it out.
+ */
+export async function loadMemberFacts(teamId: string) {
+  const team = await db.team.findUnique({
+    where: { id: teamId },
+    select: {
+      emailDomains: true,
+      memberships: {
+        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+        select: {
+          role: true,
+          joinedAt: true,
+          joinedVia: true,
+          allowAggregate: true,
+          allowIndividual: true,
+          user: { select: { id: true, name: true, email: true, emailVerified: true } },
+        },
+      },
+    },
   });
-  return rows.map((row) => ({
+  if (!team) return [];
+  const rules = countingRulesOf(team);
+  return team.memberships.map((row) => ({
     userId: row.user.id,
     name: row.user.name,
-    email: row.user.email,
     role: row.role as TeamRole,
     joinedAt: row.joinedAt,
+    joinedVia: (row.joinedVia ?? null) as JoinedVia | null,
+    allowAggregate: row.allowAggregate,
+    allowIndividual: row.allowIndividual,
+    exclusion: exclusionOf(
+      { role: row.role, email: row.user.email, emailVerified: row.user.emailVerified },
+      rules,
+    ),
   }));
 }
+
+/**
+ * Who is a member, for every member to see (decision 007): name, role, when and how they joined,
+ * and why someone never counts toward the team numbers (manages the team, address outside the
+ * team's domains, address not verified). Never whether someone consents.
+ */
+export async function listMembers(teamId: string) {
+  return (await loadMemberFacts(teamId)).map((member) => ({
+    userId: member.userId,
+    name: member.name,
+    role: member.role,
+    joinedAt: member.joinedAt,
+    joinedVia: member.joinedVia,
+    exclusion: member.exclusion,
+  }));
+}
+
+export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
 /** A member's own two choices; they take effect on the next request. */
 export async function updateConsent(
@@ -143,10 +200,102 @@ export async function removeMember(teamId: string, memberUserId: string): Promis
   return count === 1;
 }
 
-export async function addMember(teamId: string, userId: string): Promise<void> {
+export async function addMember(teamId: string, userId: string, via?: JoinedVia): Promise<void> {
   await db.membership.upsert({
     where: { teamId_userId: { teamId, userId } },
-    create: { teamId, userId, role: "member" },
+    create: { teamId, userId, role: "member", joinedVia: via ?? null },
     update: {},
   });
+}
+
+/**
+ * The owner's membership rule: only addresses at these domains may join (empty: any address).
+ * Existing members outside them stay members, stop counting toward the team numbers, and are
+ * marked on the member list (decision 007).
+ */
+export async function setEmailDomains(
+  teamId: string,
+  text: string,
+): Promise<TeamOutcome<{ domains: string[] }>> {
+  const parsed = parseEmailDomains(text);
+  if (!parsed.ok) return { ok: false, fieldErrors: { emailDomains: parsed.message } };
+  const { count } = await db.team.updateMany({
+    where: { id: teamId },
+    data: { emailDomains: formatEmailDomains(parsed.domains) },
+  });
+  if (count !== 1) return { ok: false, fieldErrors: { form: "Not found." } };
+  logEvent("info", "team.email-domains", { teamId, domains: parsed.domains.join(" ") });
+  return { ok: true, domains: parsed.domains };
+}
+
+/**
+ * Teams the user is the only owner of, with the other members who could take over (oldest
+ * membership first) and the one to suggest: the longest-standing manager, if there is one.
+ * Account deletion refuses while any of these has other members (a team nobody owns cannot be
+ * managed); a team with no other members is deleted with the account.
+ */
+export async function listSolelyOwnedTeams(userId: string) {
+  const rows = await db.membership.findMany({
+    where: { userId, role: "owner" },
+    orderBy: { joinedAt: "asc" },
+    select: {
+      team: {
+        select: {
+          id: true,
+          name: true,
+          memberships: {
+            where: { userId: { not: userId } },
+            orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+            select: { role: true, user: { select: { id: true, name: true } } },
+          },
+        },
+      },
+    },
+  });
+  return rows
+    .filter((row) => !row.team.memberships.some((member) => member.role === "owner"))
+    .map((row) => ({
+      teamId: row.team.id,
+      name: row.team.name,
+      candidates: row.team.memberships.map((member) => ({
+        userId: member.user.id,
+        name: member.user.name,
+        role: member.role as TeamRole,
+      })),
+      suggestedUserId: row.team.memberships.find((member) => member.role === "manager")?.user.id ?? null,
+    }));
+}
+
+export type SolelyOwnedTeam = Awaited<ReturnType<typeof listSolelyOwnedTeams>>[number];
+
+/**
+ * Hands the team over: the chosen member becomes owner and the previous owner a manager, in one
+ * batch (if the chosen person is no longer a member, nothing changes). False when they are not.
+ */
+export async function transferOwnership(
+  teamId: string,
+  fromUserId: string,
+  toUserId: string,
+): Promise<boolean> {
+  if (toUserId === fromUserId) return false;
+  const target = await db.membership.findUnique({
+    where: { teamId_userId: { teamId, userId: toUserId } },
+    select: { id: true },
+  });
+  if (!target) return false;
+  try {
+    await db.$transaction([
+      db.membership.update({ where: { id: target.id }, data: { role: "owner" } }),
+      db.membership.update({
+        where: { teamId_userId: { teamId, userId: fromUserId }, role: "owner" },
+        data: { role: "manager" },
+      }),
+    ]);
+  } catch (error) {
+    // P2025: a row was gone by the time the batch ran; the batch rolled back as a whole.
+    if ((error as { code?: string }).code === "P2025") return false;
+    throw error;
+  }
+  logEvent("info", "team.ownership-transferred", { teamId, fromUserId, toUserId });
+  return true;
 }

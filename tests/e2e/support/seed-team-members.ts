@@ -22,7 +22,7 @@ const emails: string[] = [];
 for (let index = 0; index < Number(countText); index++) {
   const email = `${prefix}-${index + 1}@example.com`;
   const userId = await signUp(`Member ${index + 1}`, email);
-  await addMember(teamId, userId);
+  await addMember(teamId, userId, "link");
   await db.membership.update({
     where: { teamId_userId: { teamId, userId } },
     data: { allowAggregate: true, allowIndividual: index < Number(sharingText) },

@@ -580,6 +580,58 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
       data: { teamId: fixture.teamId, userId: fixture.memberUserId, role: "member" },
     });
   },
+  "src/app/teams/actions.ts#setEmailDomainsAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, emailDomains: "example.com" });
+    const domains = async () =>
+      (await db.team.findUniqueOrThrow({ where: { id: fixture.teamId }, select: { emailDomains: true } }))
+        .emailDomains;
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.setEmailDomainsAction(null, fields));
+      expect(await domains()).toBeNull();
+      return;
+    }
+    expect(
+      await as(actor, () =>
+        teams.setEmailDomainsAction(null, form({ teamId: fixture.teamId, emailDomains: "not a domain" })),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { emailDomains: expect.any(String) } });
+    expect(await as(actor, () => teams.setEmailDomainsAction(null, fields))).toMatchObject({ ok: true });
+    expect(await domains()).toBe("example.com");
+    await as(actor, () =>
+      teams.setEmailDomainsAction(null, form({ teamId: fixture.teamId, emailDomains: "" })),
+    );
+    expect(await domains()).toBeNull();
+  },
+  "src/app/teams/actions.ts#transferOwnershipAction": async (actor) => {
+    const fields = form({ teamId: fixture.teamId, newOwnerUserId: fixture.memberUserId });
+    if (actor !== "owner") {
+      await expectNotFound(actor, () => teams.transferOwnershipAction(null, fields));
+      expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ role: "owner" });
+      return;
+    }
+    // Someone outside the team cannot be made owner: a field error, and nothing changes.
+    expect(
+      await as(actor, () =>
+        teams.transferOwnershipAction(
+          null,
+          form({ teamId: fixture.teamId, newOwnerUserId: fixture.otherUserId }),
+        ),
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { newOwnerUserId: expect.any(String) } });
+    expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ role: "owner" });
+    expect(await as(actor, () => teams.transferOwnershipAction(null, fields))).toMatchObject({ ok: true });
+    expect(await membershipOf(fixture.memberUserId)).toMatchObject({ role: "owner" });
+    expect(await membershipOf(fixture.ownerUserId)).toMatchObject({ role: "manager" });
+    // Back to the fixture's shape for the other rows.
+    await db.membership.updateMany({
+      where: { teamId: fixture.teamId, userId: fixture.memberUserId },
+      data: { role: "member" },
+    });
+    await db.membership.updateMany({
+      where: { teamId: fixture.teamId, userId: fixture.ownerUserId },
+      data: { role: "owner" },
+    });
+  },
   "src/app/teams/actions.ts#openRoundAction": async (actor) => {
     const fields = form({ teamId: fixture.teamId, name: `Round by ${actor}` });
     if (actor !== "owner") return expectNotFound(actor, () => teams.openRoundAction(null, fields));
@@ -951,6 +1003,13 @@ describe("a plain member of the team", () => {
       teams.removeMemberAction(null, form({ teamId: fixture.teamId, memberUserId: fixture.ownerUserId })),
     openRoundAction: () =>
       teams.openRoundAction(null, form({ teamId: fixture.teamId, name: "Round by a member" })),
+    setEmailDomainsAction: () =>
+      teams.setEmailDomainsAction(null, form({ teamId: fixture.teamId, emailDomains: "example.org" })),
+    transferOwnershipAction: () =>
+      teams.transferOwnershipAction(
+        null,
+        form({ teamId: fixture.teamId, newOwnerUserId: fixture.memberUserId }),
+      ),
   };
   for (const [name, run] of Object.entries(managerOnly)) {
     it(`is refused ${name} like a stranger, and nothing changes`, async () => {

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JsonForm } from "@/components/account/json-form";
+import { OwnershipHandover } from "@/components/account/ownership-handover";
 import { PASSWORD_HINT } from "@/components/account/password-hint";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { HOURS_PER_WEEK } from "@/domain/plan";
-import { findProfile } from "@/server/accounts";
+import { accountDeletionHandovers, findProfile } from "@/server/accounts";
 import { getSkillsGraph } from "@/server/content-loader";
 import { requireSignedInUser } from "@/server/identity";
+import { transferOwnershipAction } from "../../teams/actions";
 
 export const metadata: Metadata = { title: "Account settings", robots: { index: false } };
 
@@ -16,7 +18,7 @@ const sectionClass = "mt-10 border-t border-slate-200 pt-8 dark:border-slate-800
 
 export default async function SettingsPage() {
   const user = await requireSignedInUser("/me/settings");
-  const profile = await findProfile(user.id);
+  const [profile, handovers] = await Promise.all([findProfile(user.id), accountDeletionHandovers(user.id)]);
   if (!profile) notFound();
   const roles = getSkillsGraph().roleList.map((role) => ({ value: role.id, label: role.title }));
   return (
@@ -122,6 +124,13 @@ export default async function SettingsPage() {
           This erases your account, sessions, attempts, answers, results, plans and share links at once. It
           cannot be undone; export your data first if you want a copy.
         </p>
+        <OwnershipHandover
+          teams={handovers.teams}
+          cohorts={handovers.cohorts}
+          emptyTeams={handovers.emptyTeams}
+          emptyCohorts={handovers.emptyCohorts}
+          transferAction={transferOwnershipAction}
+        />
         <JsonForm
           endpoint="/api/account/delete"
           submitLabel="Delete my account for good"

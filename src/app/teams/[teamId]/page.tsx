@@ -2,16 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsentForm } from "@/components/teams/consent-form";
+import { MemberList } from "@/components/teams/member-list";
 import { linkClass } from "@/components/forms/form-state";
 import { TeamManagement } from "@/components/teams/team-management";
 import { TeamStartForm } from "@/components/teams/team-start-form";
 import { ViewsOfMe } from "@/components/teams/views-of-me";
 import { PageHeader } from "@/components/ui/page-header";
+import { MIN_CONTRIBUTORS } from "@/domain/team/aggregate";
+import { readEmailDomains } from "@/domain/team/eligibility";
 import { readIdParam } from "@/lib/route-params";
 import { findProfile } from "@/server/accounts";
 import { listRoles } from "@/server/catalog/roles";
 import { teamMemberAccess } from "@/server/identity";
-import { listViewsOfMe } from "@/server/teams/dashboard";
+import { countContributors, listViewsOfMe } from "@/server/teams/dashboard";
 import { listInvitations } from "@/server/teams/invitations";
 import { listRounds } from "@/server/teams/rounds";
 import { isManagerRole, listMembers } from "@/server/teams/teams";
@@ -22,6 +25,7 @@ import {
   removeMemberAction,
   retryInviteMailAction,
   revokeInviteAction,
+  setEmailDomainsAction,
   setMemberRoleAction,
   startTeamAssessmentAction,
   updateConsentAction,
@@ -42,11 +46,14 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
   const roles = listRoles().map((role) => ({ id: role.id, title: role.title }));
   const targetTitle = roles.find((role) => role.id === team.targetRoleId)?.title ?? team.targetRoleId;
   const isManager = isManagerRole(membership.role);
-  const [profile, mine, views, management] = await Promise.all([
+  const emailDomains = readEmailDomains(team.emailDomains);
+  const [profile, mine, views, members, contributors, management] = await Promise.all([
     findProfile(user.id),
     findMyTeamAttempts(teamId, user.id),
     listViewsOfMe(teamId, user.id),
-    isManager ? Promise.all([listMembers(teamId), listInvitations(teamId), listRounds(teamId)]) : null,
+    listMembers(teamId),
+    countContributors(teamId),
+    isManager ? Promise.all([listInvitations(teamId), listRounds(teamId)]) : null,
   ]);
   const from =
     profile?.currentRoleId && roles.some((role) => role.id === profile.currentRoleId)
@@ -114,21 +121,40 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
           <ViewsOfMe views={views} />
         </section>
 
+        <section aria-labelledby="members" className={sectionClass}>
+          <h2 id="members" className="text-xl font-semibold tracking-tight">
+            Members
+          </h2>
+          <p>
+            <strong>{contributors}</strong> {contributors === 1 ? "member's" : "members'"} results are in the
+            team numbers{contributors < MIN_CONTRIBUTORS ? ` (they appear from ${MIN_CONTRIBUTORS} on)` : ""}.
+            Owners&apos; and managers&apos; own results never count, so nobody who sees the numbers can
+            subtract themselves out of them.
+            {emailDomains.length > 0 && ` Only addresses at ${emailDomains.join(", ")} may join and count.`}
+          </p>
+          <MemberList
+            teamId={teamId}
+            members={members}
+            isOwner={membership.role === "owner"}
+            setRoleAction={setMemberRoleAction}
+            removeAction={removeMemberAction}
+          />
+        </section>
+
         {management && (
           <TeamManagement
             teamId={teamId}
             isOwner={membership.role === "owner"}
-            members={management[0]}
-            invitations={management[1]}
-            rounds={management[2]}
+            emailDomains={emailDomains}
+            invitations={management[0]}
+            rounds={management[1]}
             actions={{
               createLink: createLinkInviteAction,
               emailInvites: createEmailInvitesAction,
               revoke: revokeInviteAction,
               retryMail: retryInviteMailAction,
-              setRole: setMemberRoleAction,
-              remove: removeMemberAction,
               openRound: openRoundAction,
+              setEmailDomains: setEmailDomainsAction,
             }}
           />
         )}

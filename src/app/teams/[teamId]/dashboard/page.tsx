@@ -32,7 +32,7 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
           { href: "/teams", label: "Teams" },
           { href: `/teams/${team.id}`, label: team.name },
         ]}
-        lead={`Where the team stands against ${targetTitle}, from members who allow it.`}
+        lead={`Where the team stands against ${targetTitle}, from members who allow it. Owners' and managers' own results are never in these numbers.`}
       >
         <p className="mt-4 text-sm">
           <a href={`/api/teams/${team.id}/export`} download className={linkClass}>
@@ -53,6 +53,10 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
             <p className="mt-2">
               Team numbers appear once at least {dashboard.aggregate.minimum} members who allow it have
               finished the team assessment.
+            </p>
+            <p className="mt-2">
+              So far: {dashboard.contributorCount}. Owners, managers, and members whose address is outside the
+              team&apos;s email domains or not confirmed do not count; the team page lists who they are.
             </p>
           </section>
         ) : (

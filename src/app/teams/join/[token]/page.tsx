@@ -4,10 +4,11 @@ import { ConsentExplanations } from "@/components/teams/consent-explanations";
 import { linkClass } from "@/components/forms/form-state";
 import { JoinTeamForm } from "@/components/teams/join-team-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { isEmailInDomains, readEmailDomains } from "@/domain/team/eligibility";
 import { readIdParam } from "@/lib/route-params";
 import { listRoles } from "@/server/catalog/roles";
 import { currentUser } from "@/server/identity";
-import { resolveInvitation } from "@/server/teams/invitations";
+import { outsideDomainsMessage, resolveInvitation } from "@/server/teams/invitations";
 import { findMembership } from "@/server/teams/teams";
 import { joinTeamAction } from "../../actions";
 
@@ -29,6 +30,9 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ token
   const targetTitle = listRoles().find((role) => role.id === team.targetRoleId)?.title ?? team.targetRoleId;
   const user = await currentUser();
   const isMember = user ? (await findMembership(team.id, user.id)) !== null : false;
+  const domains = readEmailDomains(team.emailDomains);
+  const outside =
+    user && !isEmailInDomains(user.email, domains) ? outsideDomainsMessage(user.email, domains) : null;
   const next = encodeURIComponent(`/teams/join/${token}`);
   return (
     <>
@@ -69,6 +73,8 @@ export default async function JoinTeamPage({ params }: { params: Promise<{ token
                 Open the team&apos;s page
               </Link>
             </p>
+          ) : outside ? (
+            <p>{outside}</p>
           ) : (
             <JoinTeamForm token={token} action={joinTeamAction} />
           )}
