@@ -1,4 +1,5 @@
 import "server-only";
+import { isSameOrigin } from "@/lib/same-origin";
 import { logEvent } from "./log";
 
 /**
@@ -12,21 +13,11 @@ export function rejectUnsafeWrite(request: Request, options: { bodyless?: boolea
   if (!options.bodyless && !type.toLowerCase().startsWith("application/json"))
     return jsonError(415, "Send a JSON body with Content-Type: application/json.");
   const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (!origin || !host || originHost(origin) !== host) {
+  if (!isSameOrigin(origin, request.headers.get("host"))) {
     logEvent("warn", "csrf.refused", { origin: origin ?? "missing" });
     return jsonError(403, "Cross-origin or origin-less writes are not allowed.");
   }
   return null;
-}
-
-/** The host of an Origin header; "null" (sandboxed or privacy-masked origins) matches nothing. */
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
 
 export function jsonError(status: number, message: string, fieldErrors?: Record<string, string>): Response {
