@@ -50,8 +50,8 @@ function refuse(
     address: header(request, "x-waypoint-client-ip"),
     ...context,
   });
-  // The rest of the body is not read: the connection closes after this answer.
-  response.shouldKeepAlive = false;
+  // The rest of the body is not read: the connection closes after this answer (lingering briefly).
+  lingerThenClose(request);
   response.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
@@ -59,6 +59,24 @@ function refuse(
   });
   response.end(JSON.stringify({ error: message }));
   return false;
+}
+
+/** How long a refused client may go on sending (discarded) before its connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Closing a socket while the client is still sending makes the kernel answer with a reset, which
+ * can destroy our answer before the client has read it. So instead of Node's immediate close
+ * after a "Connection: close" answer, the write side is closed and whatever still arrives is
+ * discarded, never kept, for a moment (as nginx's lingering close does); then the socket goes.
+ */
+function lingerThenClose(request: IncomingMessage): void {
+  const socket = request.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    request.resume();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
 }
 
 const tooLarge = (limit: number) => `The request body is larger than ${describeBytes(limit)}.`;

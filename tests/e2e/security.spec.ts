@@ -284,47 +284,52 @@ test.describe("security log", () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-  test("records every authentication event with the account and the client address, and no token", async ({
-    request,
-  }) => {
+  test("records every authentication event with the account and the client address, and no token", async () => {
+    // From an address of its own, so its sign-ins and resets use nobody else's rate-limit budget.
+    const localAddress = "127.0.0.6";
+    let cookie = "";
+    const post = async (path: string, data?: unknown) => {
+      const answer = await rawRequest({
+        path,
+        headers: { ...json, ...(cookie ? { cookie } : {}) },
+        body: data === undefined ? "" : JSON.stringify(data),
+        localAddress,
+      });
+      const set = answer.headers["set-cookie"] ?? [];
+      const jar = new Map(
+        cookie ? cookie.split("; ").map((pair) => pair.split("=", 2) as [string, string]) : [],
+      );
+      for (const line of set) {
+        const [pair] = line.split(";");
+        const [name, value = ""] = (pair as string).split("=", 2) as [string, string?];
+        if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "") jar.delete(name);
+        else jar.set(name, value);
+      }
+      cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+      return answer;
+    };
     const email = uniqueEmail("logged");
-    const signUp = await request.post("/api/account/sign-up", {
-      data: { name: "Lou Logged", email, password: PASSWORD },
-    });
-    expect(signUp.status()).toBe(201);
-    const { userId } = (await signUp.json()) as { userId: string };
-    expect((await request.post("/api/account/sign-out")).status()).toBe(200);
-    expect(
-      (
-        await request.post("/api/account/sign-in", { data: { email, password: "not the password at all" } })
-      ).status(),
-    ).toBe(401);
-    expect(
-      (await request.post("/api/account/sign-in", { data: { email, password: PASSWORD } })).status(),
-    ).toBe(200);
+    const signUp = await post("/api/account/sign-up", { name: "Lou Logged", email, password: PASSWORD });
+    expect(signUp.status).toBe(201);
+    const { userId } = JSON.parse(signUp.body) as { userId: string };
+    expect((await post("/api/account/sign-out")).status).toBe(200);
+    expect((await post("/api/account/sign-in", { email, password: "not the password at all" })).status).toBe(
+      401,
+    );
+    expect((await post("/api/account/sign-in", { email, password: PASSWORD })).status).toBe(200);
     const changed = "a second passphrase for lou";
     expect(
-      (
-        await request.post("/api/account/password", {
-          data: { currentPassword: PASSWORD, newPassword: changed },
-        })
-      ).status(),
+      (await post("/api/account/password", { currentPassword: PASSWORD, newPassword: changed })).status,
     ).toBe(200);
-    expect((await request.post("/api/account/password-reset", { data: { email } })).status()).toBe(200);
+    expect((await post("/api/account/password-reset", { email })).status).toBe(200);
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(lastMailTo(email))?.[1] as string;
     const reset = "a third passphrase for lou";
-    expect(
-      (
-        await request.post("/api/account/password-reset/confirm", { data: { token, newPassword: reset } })
-      ).status(),
-    ).toBe(200);
-    expect((await request.post("/api/account/sign-in", { data: { email, password: reset } })).status()).toBe(
+    expect((await post("/api/account/password-reset/confirm", { token, newPassword: reset })).status).toBe(
       200,
     );
+    expect((await post("/api/account/sign-in", { email, password: reset })).status).toBe(200);
     expect(
-      (
-        await request.post("/api/account/delete", { data: { password: reset, confirm: "delete my account" } })
-      ).status(),
+      (await post("/api/account/delete", { password: reset, confirm: "delete my account" })).status,
     ).toBe(200);
 
     const mine = logged().filter((line) => line.userId === userId);
@@ -339,7 +344,7 @@ test.describe("security log", () => {
       "auth.sign-in.succeeded",
       "account.deleted",
     ]);
-    for (const line of mine) expect(line.address).toBe("127.0.0.1");
+    for (const line of mine) expect(line.address).toBe(localAddress);
     const text = fs.readFileSync(LOG_FILE, "utf8");
     expect(text).not.toContain(token);
     expect(text).not.toContain(email);

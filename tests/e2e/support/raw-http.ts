@@ -40,7 +40,9 @@ export function rawRequest(options: {
       localAddress: options.localAddress,
       headers: { ...(options.chunked ? {} : { "content-length": String(size) }), ...options.headers },
     });
+    let answered = false;
     request.on("response", (response) => {
+      answered = true;
       const producedWhenAnswered = produced;
       let text = "";
       response.on("data", (data: Buffer) => (text += data.toString()));
@@ -56,7 +58,7 @@ export function rawRequest(options: {
     });
     // The server may close the connection while we are still sending: that is what some tests want.
     request.on("error", (error: NodeJS.ErrnoException) => {
-      if (!["EPIPE", "ECONNRESET"].includes(error.code ?? "")) reject(error);
+      if (!answered || !["EPIPE", "ECONNRESET"].includes(error.code ?? "")) reject(error);
     });
     if (options.stallAfter !== undefined) {
       request.write(Buffer.alloc(options.stallAfter, " "));
