@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ROSTER_IMPORT_BODY_LIMIT } from "./src/lib/request-limits";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./src/lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -6,6 +7,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // better-sqlite3 is a native addon: keep it out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  experimental: {
+    // Next's limit is one for every server action: the largest any form needs (the cohort roster
+    // import). scripts/server.ts holds every other form to a smaller one (src/lib/request-limits.ts).
+    serverActions: { bodySizeLimit: ROSTER_IMPORT_BODY_LIMIT },
+  },
   async headers() {
     return [
       {

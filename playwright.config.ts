@@ -50,6 +50,8 @@ export default defineConfig({
       // Auth secret and mail outbox of the test instance (the outbox is where reset links land).
       DATA_DIR: "tests/.tmp/e2e/data",
       APP_URL: `http://127.0.0.1:${PORT}`,
+      // Every log line also lands here, where the security-log test reads it.
+      LOG_FILE: "tests/.tmp/e2e/server.log",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { readEnv } from "../src/env";
+import { redactUrl } from "../src/lib/redact-url";
 import { purgeAnonymousInFile } from "../src/lib/retention";
 import {
   CLIENT_ADDRESS_HEADER,
@@ -9,13 +10,16 @@ import {
   isTrusted,
   parseTrustedProxies,
 } from "../src/lib/client-address";
+import { logEvent } from "../src/server/log";
+import { admitRequest } from "./lib/http-gate";
 
 /**
  * Waypoint's HTTP server: Next.js's request handler behind a plain Node server that decides the
  * client address. `next start` passes a client-sent X-Forwarded-For through, which would let
  * anyone pick the address rate limits count against; here forwarding headers are honoured only
  * from a proxy named in TRUST_PROXY and dropped otherwise. Started by `npm start` (and `npm run
- * dev` with --dev); the end-to-end tests run against it.
+ * dev` with --dev); the end-to-end tests run against it. Before Next.js sees a request, the gate
+ * (scripts/lib/http-gate.ts) refuses oversized bodies and origin-less form posts, and adds HSTS.
  */
 const isDevelopment = process.argv.includes("--dev");
 // Dual-stack by default (IPv4 and IPv6 clients); HOST narrows it, e.g. HOST=127.0.0.1.
@@ -28,18 +32,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function purgeDaily(): void {
   try {
     const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
-    console.log(
-      JSON.stringify({ time: new Date().toISOString(), level: "info", event: "retention.purged", ...purged }),
-    );
+    logEvent("info", "retention.purged", purged);
   } catch (error) {
-    console.error(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        level: "error",
-        event: "retention.failed",
-        error: String(error),
-      }),
-    );
+    logEvent("error", "retention.failed", { error: String(error) });
   }
 }
 
@@ -60,23 +55,19 @@ const app = next({ dev: isDevelopment, dir: process.cwd(), hostname: "localhost"
 const handle = app.getRequestHandler();
 
 app.prepare().then(() => {
+  const fail = (request: IncomingMessage, response: ServerResponse) => (error: unknown) => {
+    // Logged paths never carry invitation, share, reset or verification tokens.
+    logEvent("error", "request.failed", { url: redactUrl(request.url), error: String(error) });
+    if (!response.headersSent) {
+      response.statusCode = 500;
+      response.end("Internal server error");
+    }
+  };
   const server = createServer((request, response) => {
     assignClientAddress(request);
-    handle(request, response).catch((error: unknown) => {
-      console.error(
-        JSON.stringify({
-          time: new Date().toISOString(),
-          level: "error",
-          event: "request.failed",
-          url: request.url,
-          error: String(error),
-        }),
-      );
-      if (!response.headersSent) {
-        response.statusCode = 500;
-        response.end("Internal server error");
-      }
-    });
+    admitRequest(request, response, { appUrl: env.APP_URL })
+      .then((admitted) => (admitted ? handle(request, response) : undefined))
+      .catch(fail(request, response));
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     // A machine without IPv6 cannot bind "::": fall back to every IPv4 address.

@@ -21,6 +21,8 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Waypoint <no-reply@localhost>"),
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-For / -Proto are believed. */
   TRUST_PROXY: z.string().trim().default(""),
+  /** A file every log line is also appended to (src/server/log.ts); stdout/stderr always get them. */
+  LOG_FILE: z.string().trim().min(1).optional(),
   /** Days an unclaimed anonymous attempt is kept. */
   ANONYMOUS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });

@@ -61,3 +61,36 @@ export function clientAddress(
   }
   return hops[0] ?? socketAddress;
 }
+
+/** The eight 16-bit groups of an IPv6 address (zone dropped, "::" and a dotted IPv4 tail expanded), or null. */
+function ipv6Groups(address: string): number[] | null {
+  const bare = address.replace(/%.*$/, "");
+  if (isIP(bare) !== 6) return null;
+  let text = bare;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = (dotted[1] as string).split(".").map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const parse = (part: string) => (part ? part.split(":").map((group) => parseInt(group, 16)) : []);
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  const missing = 8 - left.length - right.length;
+  return tail === undefined ? left : [...left, ...Array<number>(missing).fill(0), ...right];
+}
+
+/**
+ * What per-address rate limits count against. An IPv4 address is one subscriber, but an IPv6
+ * subscriber usually gets a whole /64 (and picks a fresh address in it at will), so IPv6 counts
+ * per /64 network. IPv4-mapped IPv6 (::ffff:a.b.c.d, in any spelling) is the IPv4 address.
+ */
+export function rateLimitAddress(address: string): string {
+  const normalised = normaliseAddress(address);
+  const groups = ipv6Groups(normalised);
+  if (!groups) return normalised;
+  const [a, b, c, d, e, f, g, h] = groups as [number, number, number, number, number, number, number, number];
+  if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0xffff)
+    return [g >> 8, g & 0xff, h >> 8, h & 0xff].join(".");
+  return `${[a, b, c, d].map((group) => group.toString(16)).join(":")}::/64`;
+}

@@ -5,19 +5,23 @@ import { nameSchema } from "@/domain/names";
 import { passwordProblem } from "@/domain/password";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { getAuth } from "./auth/auth";
 import { isSmtpConfigured } from "./auth/mail";
 import { claimAnonymousWork } from "./plans";
 import { listSolelyStaffedCohorts } from "./cohorts/cohorts";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
-import { logEvent } from "./log";
+import { logEvent, type LogLevel } from "./log";
 import { listSolelyOwnedTeams } from "./teams/teams";
 
 /**
  * Account operations behind the /api/account route handlers. Each validates its input with a
  * strict schema (unknown keys are an error), applies the password policy, and calls better-auth
- * on the server. Results are discriminated unions the handlers turn into HTTP answers.
+ * on the server. Results are discriminated unions the handlers turn into HTTP answers. Every
+ * authentication event is logged with the account id (when there is one) and the client address
+ * (ASVS V16): sign-up, sign-in success and failure, sign-out, password change, reset requested
+ * and completed, deletion. Never the email, a password or a token.
  */
 export type Outcome<T = object> =
   ({ ok: true } & T) | { ok: false; status: number; message: string; fieldErrors?: FieldErrors };
@@ -84,6 +88,20 @@ export function invalid(error: z.ZodError): Outcome<never> {
   };
 }
 
+/** One security log line: the event, the account (or null) and the client address scripts/server.ts set. */
+function logAuthEvent(
+  level: LogLevel,
+  event: string,
+  requestHeaders: Headers,
+  context: { userId: string | null } & Record<string, unknown>,
+): void {
+  logEvent(level, event, { ...context, address: requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? "unknown" });
+}
+
+async function userIdByEmail(address: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { email: address }, select: { id: true } }))?.id ?? null;
+}
+
 /** The HTTP status of a better-auth APIError, else null. Duck-typed: the bundler can load two copies of its class. */
 function apiStatus(error: unknown): number | null {
   if (error instanceof APIError) return Number(error.statusCode);
@@ -112,7 +130,7 @@ export async function signUp(
       headers: requestHeaders,
     });
     if (anonymousHash) await claimAnonymousWork(anonymousHash, result.user.id);
-    logEvent("info", "account.created", { userId: result.user.id });
+    logAuthEvent("info", "account.created", requestHeaders, { userId: result.user.id });
     return { ok: true, userId: result.user.id, needsVerification: isSmtpConfigured() };
   } catch (error) {
     // Documented trade-off: sign-up says an address is taken (rate-limited per address).
@@ -138,11 +156,16 @@ export async function signIn(
       headers: requestHeaders,
     });
     if (anonymousHash) await claimAnonymousWork(anonymousHash, result.user.id);
+    logAuthEvent("info", "auth.sign-in.succeeded", requestHeaders, { userId: result.user.id });
     return { ok: true, userId: result.user.id };
   } catch (error) {
     const status = apiStatus(error);
     if (status === 401 || status === 403) {
-      logEvent("warn", "auth.sign-in.failed", { reason: status === 403 ? "unverified" : "credentials" });
+      logAuthEvent("warn", "auth.sign-in.failed", requestHeaders, {
+        // The account under attack, when the address has one (never shown to the client).
+        userId: await userIdByEmail(input.email),
+        reason: status === 403 ? "unverified" : "credentials",
+      });
       // One message for "no such account" and "wrong password": no user enumeration.
       return status === 403
         ? {
@@ -162,13 +185,15 @@ export async function signIn(
 }
 
 export async function signOut(requestHeaders: Headers): Promise<void> {
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   await getAuth().api.signOut({ headers: requestHeaders });
+  if (session) logAuthEvent("info", "auth.sign-out", requestHeaders, { userId: session.user.id });
 }
 
 export async function changePassword(
   input: z.infer<typeof ChangePasswordSchema>,
   requestHeaders: Headers,
-  user: { email: string; name: string },
+  user: { id: string; email: string; name: string },
 ): Promise<Outcome> {
   const problem = passwordProblem(input.newPassword, user);
   if (problem)
@@ -187,10 +212,11 @@ export async function changePassword(
       },
       headers: requestHeaders,
     });
+    logAuthEvent("info", "auth.password.changed", requestHeaders, { userId: user.id });
     return { ok: true };
   } catch (error) {
     if (apiStatus(error) === 400 || apiStatus(error) === 401) {
-      logEvent("warn", "auth.change-password.failed", {});
+      logAuthEvent("warn", "auth.password.change-failed", requestHeaders, { userId: user.id });
       return {
         ok: false,
         status: 400,
@@ -206,12 +232,42 @@ export const RESET_SENT_MESSAGE =
   "If an account uses this address, we have sent it a link to choose a new password. It is valid for one hour.";
 
 /** Always answers the same way, whether or not the address has an account (no enumeration). */
-export async function requestPasswordReset(input: z.infer<typeof ResetRequestSchema>): Promise<void> {
+export async function requestPasswordReset(
+  input: z.infer<typeof ResetRequestSchema>,
+  requestHeaders: Headers = new Headers(),
+): Promise<void> {
   await getAuth().api.requestPasswordReset({ body: { email: input.email } });
+  logAuthEvent("info", "auth.reset.requested", requestHeaders, { userId: await userIdByEmail(input.email) });
 }
 
-export async function resetPassword(input: z.infer<typeof ResetConfirmSchema>): Promise<Outcome> {
-  const problem = passwordProblem(input.newPassword);
+/** The account a live reset token belongs to (better-auth keeps the user id as the token's value). */
+async function resetTokenAccount(token: string): Promise<{ id: string; email: string; name: string } | null> {
+  const { internalAdapter } = await getAuth().$context;
+  const verification = await internalAdapter.findVerificationValue(`reset-password:${token}`);
+  if (!verification || verification.expiresAt < new Date()) return null;
+  return db.user.findUnique({
+    where: { id: verification.value },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+const RESET_LINK_SPENT: Outcome<never> = {
+  ok: false,
+  status: 400,
+  message: "This reset link has expired or was already used. Ask for a new one.",
+  fieldErrors: { form: "This reset link has expired or was already used." },
+};
+
+export async function resetPassword(
+  input: z.infer<typeof ResetConfirmSchema>,
+  requestHeaders: Headers = new Headers(),
+): Promise<Outcome> {
+  const account = await resetTokenAccount(input.token);
+  if (!account) {
+    logAuthEvent("warn", "auth.reset.failed", requestHeaders, { userId: null, reason: "token" });
+    return RESET_LINK_SPENT;
+  }
+  const problem = passwordProblem(input.newPassword, account);
   if (problem)
     return {
       ok: false,
@@ -221,15 +277,13 @@ export async function resetPassword(input: z.infer<typeof ResetConfirmSchema>): 
     };
   try {
     await getAuth().api.resetPassword({ body: { token: input.token, newPassword: input.newPassword } });
+    logAuthEvent("info", "auth.reset.completed", requestHeaders, { userId: account.id });
     return { ok: true };
   } catch (error) {
-    if (apiStatus(error) === 400)
-      return {
-        ok: false,
-        status: 400,
-        message: "This reset link has expired or was already used. Ask for a new one.",
-        fieldErrors: { form: "This reset link has expired or was already used." },
-      };
+    if (apiStatus(error) === 400) {
+      logAuthEvent("warn", "auth.reset.failed", requestHeaders, { userId: account.id, reason: "token" });
+      return RESET_LINK_SPENT;
+    }
     throw error;
   }
 }
@@ -315,7 +369,7 @@ export async function deleteAccount(
     await getAuth().api.verifyPassword({ body: { password: input.password }, headers: requestHeaders });
   } catch (error) {
     if (apiStatus(error) !== null) {
-      logEvent("warn", "account.delete.refused", { userId });
+      logAuthEvent("warn", "account.delete.refused", requestHeaders, { userId });
       return {
         ok: false,
         status: 400,
@@ -327,7 +381,7 @@ export async function deleteAccount(
   }
   const handovers = await accountDeletionHandovers(userId);
   if (handovers.teams.length > 0 || handovers.cohorts.length > 0) {
-    logEvent("warn", "account.delete.handover-needed", { userId });
+    logAuthEvent("warn", "account.delete.refused", requestHeaders, { userId, reason: "handover-needed" });
     const parts = [
       handovers.teams.length > 0
         ? `hand over ownership of ${quoted(handovers.teams.map((team) => team.name))}`
@@ -347,7 +401,7 @@ export async function deleteAccount(
     db.cohort.deleteMany({ where: { id: { in: handovers.emptyCohorts.map((cohort) => cohort.cohortId) } } }),
     db.user.delete({ where: { id: userId } }),
   ]);
-  logEvent("info", "account.deleted", { userId });
+  logAuthEvent("info", "account.deleted", requestHeaders, { userId });
   return { ok: true };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { FieldErrors } from "@/lib/field-errors";
+import { isSameOrigin } from "@/lib/same-origin";
 import { logEvent } from "./log";
 
 /**
@@ -13,21 +14,11 @@ export function rejectUnsafeWrite(request: Request, options: { bodyless?: boolea
   if (!options.bodyless && !type.toLowerCase().startsWith("application/json"))
     return jsonError(415, "Send a JSON body with Content-Type: application/json.");
   const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (!origin || !host || originHost(origin) !== host) {
+  if (!isSameOrigin(origin, request.headers.get("host"))) {
     logEvent("warn", "csrf.refused", { origin: origin ?? "missing" });
     return jsonError(403, "Cross-origin or origin-less writes are not allowed.");
   }
   return null;
-}
-
-/** The host of an Origin header; "null" (sandboxed or privacy-masked origins) matches nothing. */
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
 
 export function jsonError(status: number, message: string, fieldErrors?: FieldErrors): Response {

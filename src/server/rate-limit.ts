@@ -9,7 +9,7 @@ import {
   type RateRule,
   type RateWindow,
 } from "@/domain/rate-limit";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import { CLIENT_ADDRESS_HEADER, rateLimitAddress } from "@/lib/client-address";
 import { logEvent } from "./log";
 
 /**
@@ -52,9 +52,14 @@ holder.waypointRateSweep ??= setInterval(
   5 * 60 * 1000,
 ).unref();
 
-/** The client address of this request ("unknown" outside Waypoint's server, e.g. in unit tests). */
-export async function requestAddress(): Promise<string> {
+/** The client address of this request ("unknown" outside Waypoint's server, e.g. in unit tests); for logs. */
+export async function requestClientAddress(): Promise<string> {
   return (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+}
+
+/** What per-address limits count this request against: its address, or its /64 for IPv6 (rateLimitAddress). */
+export async function requestAddress(): Promise<string> {
+  return rateLimitAddress(await requestClientAddress());
 }
 
 export function checkRate(checks: readonly RateCheck[], now = Date.now()): RateDecision {

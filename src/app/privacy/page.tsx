@@ -39,8 +39,10 @@ export default function PrivacyPage() {
             the attempt so maintainers can see the context.
           </li>
           <li>
-            <strong>Server logs</strong> record events such as failed sign-ins and refused requests, with an
-            account id where there is one, but never passwords, tokens or links from email.
+            <strong>Server logs</strong> record security events (sign-up, sign-in and its failures, sign-out,
+            password changes and resets, account deletion, refused requests) with the account id where there
+            is one and the network address the request came from, to detect and investigate attacks; never
+            passwords, tokens or links from email.
           </li>
         </ul>
         <h2>For how long</h2>

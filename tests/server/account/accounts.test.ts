@@ -124,11 +124,12 @@ describe("changing and resetting the password", () => {
       await changePassword(
         { currentPassword: "wrong password here", newPassword: "a brand new passphrase" },
         first,
-        { email, name: "Ada" },
+        { id: userId, email, name: "Ada" },
       ),
     ).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(String) } });
     expect(
       await changePassword({ currentPassword: PASSWORD, newPassword: "a brand new passphrase" }, first, {
+        id: userId,
         email,
         name: "Ada",
       }),
@@ -165,6 +166,51 @@ describe("changing and resetting the password", () => {
     expect(await resetPassword({ token: second, newPassword: "too late for this one" })).toMatchObject({
       ok: false,
       status: 400,
+    });
+  });
+
+  it("refuses a password built from the account's email or name on sign-up, change and reset", async () => {
+    const email = newEmail();
+    const localPart = email.split("@")[0] as string;
+    expect(
+      await signUp({ name: "Grace Hopper", email, password: "Grace Hopper 1906" }, noHeaders(), null),
+    ).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { password: expect.stringMatching(/your name/) },
+    });
+    expect(
+      await signUp({ name: "Grace Hopper", email, password: email.toUpperCase() }, noHeaders(), null),
+    ).toMatchObject({ ok: false, fieldErrors: { password: expect.stringMatching(/email address/) } });
+    const signedUp = await signUp({ name: "Grace Hopper", email, password: PASSWORD }, noHeaders(), null);
+    if (!signedUp.ok) throw new Error(JSON.stringify(signedUp));
+    const user = { id: signedUp.userId, email, name: "Grace Hopper" };
+
+    const session = await sessionHeaders(email);
+    expect(
+      await changePassword({ currentPassword: PASSWORD, newPassword: `${localPart}!!` }, session, user),
+    ).toMatchObject({ ok: false, fieldErrors: { newPassword: expect.stringMatching(/email address/) } });
+    expect(
+      await changePassword({ currentPassword: PASSWORD, newPassword: "hopper grace!" }, session, user),
+    ).toMatchObject({ ok: false, fieldErrors: { newPassword: expect.stringMatching(/your name/) } });
+
+    // The reviewer's finding: a reset to the account's own email was accepted.
+    await requestPasswordReset({ email });
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(lastMailTo(email))?.[1] as string;
+    expect(await resetPassword({ token, newPassword: email })).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { newPassword: "Don't build your password from your email address." },
+    });
+    expect(await resetPassword({ token, newPassword: "Grace.Hopper" })).toMatchObject({
+      ok: false,
+      fieldErrors: { newPassword: "Don't build your password from your name." },
+    });
+    // Nothing was spent: the same link still sets a good password, and the old one stops working.
+    expect(await resetPassword({ token, newPassword: "compilers before breakfast" })).toEqual({ ok: true });
+    expect(await signIn({ email, password: email }, noHeaders(), null)).toMatchObject({ ok: false });
+    expect(await signIn({ email, password: "compilers before breakfast" }, noHeaders(), null)).toMatchObject({
+      ok: true,
     });
   });
 

@@ -6,13 +6,13 @@ import { RATE_RULES, checkRate, requestAddress, tooManyRequests } from "@/server
 export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
+  // The per-address limit comes before the body is even read: a refused client costs nothing.
+  const byAddress = checkRate([{ rule: RATE_RULES.resetPerAddress, subject: await requestAddress() }]);
+  if (!byAddress.allowed) return tooManyRequests(byAddress);
   const parsed = ResetRequestSchema.safeParse(await readJson(request));
-  const rate = checkRate([
-    { rule: RATE_RULES.resetPerAddress, subject: await requestAddress() },
-    ...(parsed.success ? [{ rule: RATE_RULES.resetPerAccount, subject: parsed.data.email }] : []),
-  ]);
-  if (!rate.allowed) return tooManyRequests(rate);
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));
-  await requestPasswordReset(parsed.data);
+  const byAccount = checkRate([{ rule: RATE_RULES.resetPerAccount, subject: parsed.data.email }]);
+  if (!byAccount.allowed) return tooManyRequests(byAccount);
+  await requestPasswordReset(parsed.data, request.headers);
   return privateJson({ ok: true, message: RESET_SENT_MESSAGE });
 }

@@ -7,14 +7,12 @@ import { RATE_RULES, checkRate, requestAddress, tooManyRequests } from "@/server
 export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
-  const body = await readJson(request);
-  const parsed = SignInSchema.safeParse(body);
-  const account = parsed.success ? parsed.data.email : "";
-  const rate = checkRate([
-    { rule: RATE_RULES.signInPerAddress, subject: await requestAddress() },
-    ...(account ? [{ rule: RATE_RULES.signInPerAccount, subject: account }] : []),
-  ]);
-  if (!rate.allowed) return tooManyRequests(rate);
+  // The per-address limit comes before the body is even read: a refused client costs nothing.
+  const byAddress = checkRate([{ rule: RATE_RULES.signInPerAddress, subject: await requestAddress() }]);
+  if (!byAddress.allowed) return tooManyRequests(byAddress);
+  const parsed = SignInSchema.safeParse(await readJson(request));
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));
+  const byAccount = checkRate([{ rule: RATE_RULES.signInPerAccount, subject: parsed.data.email }]);
+  if (!byAccount.allowed) return tooManyRequests(byAccount);
   return outcomeResponse(await signIn(parsed.data, request.headers, await currentAnonymousHash()));
 }

@@ -10,5 +10,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!rate.allowed) return tooManyRequests(rate);
   const parsed = ResetConfirmSchema.safeParse(await readJson(request));
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));
-  return outcomeResponse(await resetPassword(parsed.data));
+  return outcomeResponse(await resetPassword(parsed.data, request.headers));
 }
