@@ -23,6 +23,27 @@ export const db: PrismaClient = holder.waypointDb ?? createClient();
 if (env.NODE_ENV !== "production") holder.waypointDb = db;
 
 /**
+ * Values per statement for queries over an id list. Prisma's SQLite adapter binds at most 999
+ * values per statement; it splits a lone `in` list itself but not one combined with other
+ * conditions, so a cohort or team past about a thousand people failed (P2029). Such queries go
+ * through `inChunks`.
+ */
+export const IN_LIST_CHUNK = 400;
+
+/**
+ * Runs `query` over `values` in chunks of IN_LIST_CHUNK, one after another (the adapter holds one
+ * connection), and concatenates the rows. Rows keep their order within a chunk only: chunk by the
+ * key the caller groups on (e.g. user ids), or sort afterwards.
+ */
+export async function inChunks<V, R>(values: Iterable<V>, query: (chunk: V[]) => Promise<R[]>): Promise<R[]> {
+  const all = [...values];
+  const rows: R[] = [];
+  for (let start = 0; start < all.length; start += IN_LIST_CHUNK)
+    rows.push(...(await query(all.slice(start, start + IN_LIST_CHUNK))));
+  return rows;
+}
+
+/**
  * A random id for rows written with raw SQL (the schema's cuid() default only applies to Prisma's
  * own creates): a one-letter kind prefix and 96 random bits.
  */

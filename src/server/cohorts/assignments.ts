@@ -12,7 +12,7 @@ import { isCalendarDate } from "@/domain/plan";
 import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
 import type { Prisma } from "@/generated/prisma/client";
-import { createRowId, db } from "../db";
+import { createRowId, db, inChunks } from "../db";
 import { logEvent } from "../log";
 import { DEFAULT_HOURS_PER_WEEK } from "../plans";
 
@@ -115,22 +115,36 @@ export async function loadLearnerResults(
   cohort: CohortRef,
   userIds?: readonly string[],
 ): Promise<LearnerResult[]> {
-  const learners = await db.enrollment.findMany({
-    where: { cohortId: cohort.id, role: "learner", userId: userIds ? { in: [...userIds] } : { not: null } },
-    select: { userId: true },
-  });
+  const learners = userIds
+    ? await inChunks(userIds, (chunk) =>
+        db.enrollment.findMany({
+          where: { cohortId: cohort.id, role: "learner", userId: { in: chunk } },
+          select: { userId: true },
+        }),
+      )
+    : await db.enrollment.findMany({
+        where: { cohortId: cohort.id, role: "learner", userId: { not: null } },
+        select: { userId: true },
+      });
   const ids = learners.flatMap((row) => (row.userId ? [row.userId] : []));
   if (ids.length === 0) return [];
-  const attempts = await db.attempt.findMany({
-    where: { userId: { in: ids }, status: "completed", cohortAssessment: { is: { cohortId: cohort.id } } },
-    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      userId: true,
-      completedAt: true,
-      skillEstimates: { select: { skillId: true, band: true, pMeets: true } },
-    },
-  });
+  // Chunked by learner, so each learner's attempts stay newest first.
+  const attempts = await inChunks(ids, (chunk) =>
+    db.attempt.findMany({
+      where: {
+        userId: { in: chunk },
+        status: "completed",
+        cohortAssessment: { is: { cohortId: cohort.id } },
+      },
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        userId: true,
+        completedAt: true,
+        skillEstimates: { select: { skillId: true, band: true, pMeets: true } },
+      },
+    }),
+  );
   const latest = new Map<string, (typeof attempts)[number]>();
   for (const attempt of attempts)
     if (attempt.userId && !latest.has(attempt.userId)) latest.set(attempt.userId, attempt);
@@ -162,10 +176,12 @@ export async function pendingAssignments(
     .map(toRule);
   if (rules.length === 0) return [];
   const results = await loadLearnerResults(cohort, options.userIds);
-  const existing = await db.assignment.findMany({
-    where: { cohortId: cohort.id, ...(options.userIds ? { userId: { in: [...options.userIds] } } : {}) },
-    select: { userId: true, moduleId: true, waivedAt: true },
-  });
+  const select = { userId: true, moduleId: true, waivedAt: true } as const;
+  const existing = options.userIds
+    ? await inChunks(options.userIds, (chunk) =>
+        db.assignment.findMany({ where: { cohortId: cohort.id, userId: { in: chunk } }, select }),
+      )
+    : await db.assignment.findMany({ where: { cohortId: cohort.id }, select });
   return planApplication(
     evaluateRules(rules, results),
     existing.map((row) => ({ userId: row.userId, moduleId: row.moduleId, isWaived: row.waivedAt !== null })),
@@ -246,29 +262,38 @@ async function writeAssignments(
     rows.length === 0
       ? [[], [], []]
       : await Promise.all([
-          db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, hoursPerWeek: true } }),
-          db.learningPlan.findMany({
-            where: { userId: { in: userIds }, targetRoleId: cohort.targetRoleId },
-            select: { id: true, userId: true, _count: { select: { items: true } } },
-          }),
-          db.planItem.findMany({
-            where: {
-              moduleId: { in: moduleIds },
-              doneAt: { not: null },
-              plan: { is: { userId: { in: userIds } } },
-            },
-            orderBy: { doneAt: "asc" },
-            select: { moduleId: true, doneAt: true, plan: { select: { userId: true } } },
-          }),
+          inChunks(userIds, (chunk) =>
+            db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, hoursPerWeek: true } }),
+          ),
+          inChunks(userIds, (chunk) =>
+            db.learningPlan.findMany({
+              where: { userId: { in: chunk }, targetRoleId: cohort.targetRoleId },
+              select: { id: true, userId: true, _count: { select: { items: true } } },
+            }),
+          ),
+          // Chunked by learner, so each learner's done items stay oldest first.
+          inChunks(userIds, (chunk) =>
+            db.planItem.findMany({
+              where: {
+                moduleId: { in: moduleIds },
+                doneAt: { not: null },
+                plan: { is: { userId: { in: chunk } } },
+              },
+              orderBy: { doneAt: "asc" },
+              select: { moduleId: true, doneAt: true, plan: { select: { userId: true } } },
+            }),
+          ),
         ]);
   const planIds = plans.map((plan) => plan.id);
   const itemsInPlans =
     planIds.length === 0
       ? []
-      : await db.planItem.findMany({
-          where: { planId: { in: planIds }, moduleId: { in: moduleIds } },
-          select: { planId: true, moduleId: true },
-        });
+      : await inChunks(planIds, (chunk) =>
+          db.planItem.findMany({
+            where: { planId: { in: chunk }, moduleId: { in: moduleIds } },
+            select: { planId: true, moduleId: true },
+          }),
+        );
 
   const hoursOf = new Map(users.map((user) => [user.id, user.hoursPerWeek]));
   const planOf = new Map(

@@ -5,7 +5,7 @@ import { toCsv } from "@/domain/csv";
 import { meetsTarget } from "@/domain/engine/verdict";
 import { localDate } from "@/domain/time-zones";
 import { getSkillsGraph } from "../content-loader";
-import { db } from "../db";
+import { db, inChunks } from "../db";
 import { latestMailSelect, mailStatusOf } from "../mail-queue";
 import { pendingAssignments } from "./assignments";
 
@@ -26,18 +26,27 @@ interface CohortRef {
 
 /** Done status per (learner, module), read from the learners' plans for the cohort's target role. */
 async function assignmentStates(cohort: CohortRef, userIds: readonly string[]) {
-  const assignments = await db.assignment.findMany({
-    where: { cohortId: cohort.id, userId: { in: [...userIds] } },
-    orderBy: [{ dueDate: "asc" }, { moduleId: "asc" }],
-    select: { id: true, userId: true, moduleId: true, dueDate: true, source: true, waivedAt: true },
-  });
-  const items = await db.planItem.findMany({
-    where: {
-      moduleId: { in: [...new Set(assignments.map((row) => row.moduleId))] },
-      plan: { is: { userId: { in: [...userIds] }, targetRoleId: cohort.targetRoleId } },
-    },
-    select: { moduleId: true, doneAt: true, plan: { select: { id: true, userId: true } } },
-  });
+  const assignments = (
+    await inChunks(userIds, (chunk) =>
+      db.assignment.findMany({
+        where: { cohortId: cohort.id, userId: { in: chunk } },
+        select: { id: true, userId: true, moduleId: true, dueDate: true, source: true, waivedAt: true },
+      }),
+    )
+  ).sort(
+    (a, b) =>
+      a.dueDate.localeCompare(b.dueDate) || a.moduleId.localeCompare(b.moduleId) || a.id.localeCompare(b.id),
+  );
+  const moduleIds = [...new Set(assignments.map((row) => row.moduleId))];
+  const items = await inChunks(userIds, (chunk) =>
+    db.planItem.findMany({
+      where: {
+        moduleId: { in: moduleIds },
+        plan: { is: { userId: { in: chunk }, targetRoleId: cohort.targetRoleId } },
+      },
+      select: { moduleId: true, doneAt: true, plan: { select: { id: true, userId: true } } },
+    }),
+  );
   const doneAt = new Map(items.map((item) => [`${item.plan.userId}\u0000${item.moduleId}`, item.doneAt]));
   return assignments.map((row) => ({
     ...row,
@@ -69,21 +78,24 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
   const learnerIds = enrollments
     .filter((row) => row.role === "learner" && row.userId)
     .map((row) => row.userId as string);
-  const attempts = await db.attempt.findMany({
-    where: {
-      userId: { in: learnerIds },
-      cohortAssessment: { is: { cohortId: cohort.id } },
-      status: { in: ["completed", "in_progress"] },
-    },
-    orderBy: [{ completedAt: "desc" }, { createdAt: "desc" }],
-    select: {
-      userId: true,
-      status: true,
-      readiness: true,
-      completedAt: true,
-      skillEstimates: { where: { targetLevel: { not: null } }, select: { pMeets: true } },
-    },
-  });
+  // Chunked by learner, so each learner's attempts keep their order.
+  const attempts = await inChunks(learnerIds, (chunk) =>
+    db.attempt.findMany({
+      where: {
+        userId: { in: chunk },
+        cohortAssessment: { is: { cohortId: cohort.id } },
+        status: { in: ["completed", "in_progress"] },
+      },
+      orderBy: [{ completedAt: "desc" }, { createdAt: "desc" }],
+      select: {
+        userId: true,
+        status: true,
+        readiness: true,
+        completedAt: true,
+        skillEstimates: { where: { targetLevel: { not: null } }, select: { pMeets: true } },
+      },
+    }),
+  );
   const states = await assignmentStates(cohort, learnerIds);
   const moduleTitle = (id: string) => graph.modules.get(id)?.title ?? id;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { describeRosterErrors, parseRoster, RosterRowSchema } from "@/domain/cohort/roster";
-import { db } from "../db";
+import { db, inChunks } from "../db";
 import { logEvent } from "../log";
 import { inviteEnrollments, refuseInvitations, type Inviter } from "./invitations";
 
@@ -25,10 +25,14 @@ export async function importRoster(
         roster: `Nothing was imported. Fix ${parsed.errors.length === 1 ? "this line" : "these lines"} and import again: ${describeRosterErrors(parsed.errors)}`,
       },
     };
-  const existing = await db.enrollment.findMany({
-    where: { cohortId: cohort.id, email: { in: parsed.rows.map((row) => row.email) } },
-    select: { email: true },
-  });
+  const existing = await inChunks(
+    parsed.rows.map((row) => row.email),
+    (emails) =>
+      db.enrollment.findMany({
+        where: { cohortId: cohort.id, email: { in: emails } },
+        select: { email: true },
+      }),
+  );
   const known = new Set(existing.map((row) => row.email));
   const fresh = parsed.rows.filter((row) => !known.has(row.email));
   const refusal = refuseInvitations(invitedBy, fresh.length);
@@ -48,10 +52,14 @@ export async function importRoster(
       }),
     ),
   ]);
-  const created = await db.enrollment.findMany({
-    where: { cohortId: cohort.id, email: { in: fresh.map((row) => row.email) } },
-    select: { id: true, email: true, name: true },
-  });
+  const created = await inChunks(
+    fresh.map((row) => row.email),
+    (emails) =>
+      db.enrollment.findMany({
+        where: { cohortId: cohort.id, email: { in: emails } },
+        select: { id: true, email: true, name: true },
+      }),
+  );
   await inviteEnrollments(cohort, created, invitedBy);
   logEvent("info", "cohort.roster-imported", {
     cohortId: cohort.id,

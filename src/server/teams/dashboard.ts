@@ -9,7 +9,7 @@ import {
 } from "@/domain/team/aggregate";
 import { toCsv, type CsvValue } from "@/domain/csv";
 import { getSkillsGraph } from "../content-loader";
-import { db } from "../db";
+import { db, inChunks } from "../db";
 import { listRounds } from "./rounds";
 import { loadMemberFacts } from "./teams";
 
@@ -31,11 +31,14 @@ interface FinishedAttempt {
 /** Every finished team attempt of the listed members, newest first (one query). */
 async function finishedTeamAttempts(teamId: string, userIds: readonly string[]): Promise<FinishedAttempt[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.attempt.findMany({
-    where: { teamId, status: "completed", userId: { in: [...userIds] } },
-    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-    select: { id: true, userId: true, readiness: true, completedAt: true, teamRoundId: true },
-  });
+  // Chunked by member, so each member's attempts stay newest first (all the callers rely on).
+  const rows = await inChunks(userIds, (chunk) =>
+    db.attempt.findMany({
+      where: { teamId, status: "completed", userId: { in: chunk } },
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      select: { id: true, userId: true, readiness: true, completedAt: true, teamRoundId: true },
+    }),
+  );
   return rows.flatMap((row) =>
     row.userId
       ? [
@@ -108,11 +111,13 @@ const contributingIds = (members: Awaited<ReturnType<typeof loadMemberFacts>>): 
 export async function countContributors(teamId: string): Promise<number> {
   const ids = contributingIds(await loadMemberFacts(teamId));
   if (ids.size === 0) return 0;
-  const rows = await db.attempt.findMany({
-    where: { teamId, status: "completed", userId: { in: [...ids] } },
-    distinct: ["userId"],
-    select: { userId: true },
-  });
+  const rows = await inChunks(ids, (chunk) =>
+    db.attempt.findMany({
+      where: { teamId, status: "completed", userId: { in: chunk } },
+      distinct: ["userId"],
+      select: { userId: true },
+    }),
+  );
   return rows.length;
 }
 
