@@ -69,6 +69,20 @@ export async function createEmailInvitations(
   if (emails.length === 0) return { ok: false, fieldErrors: { emails: "Paste at least one email address." } };
   if (emails.length > MAX_INVITES_AT_ONCE)
     return { ok: false, fieldErrors: { emails: `At most ${MAX_INVITES_AT_ONCE} addresses at once.` } };
+  // An invitation the team's domain rule would refuse on acceptance is not worth a mail.
+  const domains = readEmailDomains(
+    (await db.team.findUnique({ where: { id: team.id }, select: { emailDomains: true } }))?.emailDomains,
+  );
+  const outside = emails.filter((email) => !isEmailInDomains(email, domains));
+  if (outside.length > 0)
+    return {
+      ok: false,
+      fieldErrors: {
+        emails: `This team admits only addresses at ${domains.join(", ")}, not ${outside
+          .slice(0, 5)
+          .join(", ")}${outside.length > 5 ? ` and ${outside.length - 5} more` : ""}. Nothing was sent.`,
+      },
+    };
   const rate = checkRate([
     { rule: RATE_RULES.teamInvitesPerUser, subject: createdBy.id, cost: emails.length },
   ]);

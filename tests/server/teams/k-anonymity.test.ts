@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { db } from "@/server/db";
 import { userOwner } from "@/server/identity/owner";
 import { countContributors, loadTeamDashboard } from "@/server/teams/dashboard";
-import { acceptInvitation, createLinkInvitation } from "@/server/teams/invitations";
+import { acceptInvitation, createEmailInvitations, createLinkInvitation } from "@/server/teams/invitations";
 import { findOpenRound, openNextRound } from "@/server/teams/rounds";
 import {
   addMember,
@@ -167,6 +167,28 @@ describe("email domains", () => {
     expect((await listMembers(teamId)).map((member) => member.userId).sort()).toEqual(
       [owner.id, insider.id].sort(),
     );
+  });
+
+  it("refuses to invite by email an address outside the team's domains, and sends nothing", async () => {
+    const { owner, teamId } = await newTeam();
+    await setEmailDomains(teamId, "example.org");
+    const team = { id: teamId, name: "Domain team" };
+    const before = await db.queuedMail.count();
+    expect(
+      await createEmailInvitations(
+        team,
+        { id: owner.id, name: owner.name },
+        "ada@example.org\nbob@example.com",
+      ),
+    ).toEqual({
+      ok: false,
+      fieldErrors: { emails: expect.stringContaining("only addresses at example.org, not bob@example.com") },
+    });
+    expect(await db.invitation.count({ where: { teamId, kind: "email" } })).toBe(0);
+    expect(await db.queuedMail.count()).toBe(before);
+    expect(
+      await createEmailInvitations(team, { id: owner.id, name: owner.name }, "ada@example.org"),
+    ).toMatchObject({ ok: true });
   });
 
   it("keeps members outside newly set domains, marks them, and leaves them out of the numbers", async () => {
