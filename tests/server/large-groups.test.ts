@@ -67,19 +67,28 @@ async function writeAttempts(rows: ReturnType<typeof finishedAttempt>[]) {
   await db.skillEstimate.createMany({ data: rows.flatMap((row) => row.estimates) });
 }
 
+/** A cohort for the target role, created by staff allowed to. */
+async function newCohort() {
+  const staff = await createPerson("Staff");
+  await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
+  const created = await createCohort(staff, {
+    name: `Big ${randomUUID().slice(0, 6)}`,
+    startsOn: "2026-01-01",
+    endsOn: "2026-12-31",
+    targetRoleId: TARGET,
+    timeZone: "UTC",
+  });
+  if (!created.ok) throw new Error("cohort not created");
+  const cohort = await db.cohort.findUniqueOrThrow({
+    where: { id: created.cohortId },
+    select: { id: true, name: true, targetRoleId: true, timeZone: true },
+  });
+  return { staff, cohort };
+}
+
 describe("groups past a thousand people", () => {
   it("imports a roster of 1,100 learners, and importing it again updates them all", async () => {
-    const staff = await createPerson("Staff");
-    await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
-    const created = await createCohort(staff, {
-      name: `Big ${randomUUID().slice(0, 6)}`,
-      startsOn: "2026-01-01",
-      endsOn: "2026-12-31",
-      targetRoleId: TARGET,
-      timeZone: "UTC",
-    });
-    if (!created.ok) throw new Error("cohort not created");
-    const cohort = { id: created.cohortId, name: "Big" };
+    const { staff, cohort } = await newCohort();
     const roster =
       "name,email\n" +
       Array.from({ length: MANY }, (_, index) => `Learner ${index},l${index}@big.example`).join("\n");
@@ -89,20 +98,7 @@ describe("groups past a thousand people", () => {
   });
 
   it("shows the dashboard of a 1,100-learner cohort and applies its rules to every learner", async () => {
-    const staff = await createPerson("Staff");
-    await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
-    const created = await createCohort(staff, {
-      name: `Big ${randomUUID().slice(0, 6)}`,
-      startsOn: "2026-01-01",
-      endsOn: "2026-12-31",
-      targetRoleId: TARGET,
-      timeZone: "UTC",
-    });
-    if (!created.ok) throw new Error("cohort not created");
-    const cohort = await db.cohort.findUniqueOrThrow({
-      where: { id: created.cohortId },
-      select: { id: true, name: true, targetRoleId: true, timeZone: true },
-    });
+    const { cohort } = await newCohort();
     await setAssessmentWindow(cohort.id, new Date(Date.now() - HOUR), new Date(Date.now() + HOUR));
     const window = await findCohortAssessment(cohort.id);
     const learners = await bulkUsers(MANY);

@@ -1,5 +1,6 @@
 import { ActionButton } from "@/components/forms/action-button";
 import type { FormAction } from "@/components/forms/form-status";
+import { MailState } from "@/components/forms/mail-state";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
 
@@ -10,31 +11,6 @@ const STATUS = {
   finished: "Finished",
 } as const;
 const cell = "py-2 pr-4 align-top";
-
-/** An invitation's mail state (queued, sent, failed and when it is retried), with a retry once it gave up. */
-function MailState({
-  cohortId,
-  mail,
-  retry,
-}: {
-  cohortId: string;
-  mail: NonNullable<CohortDashboard["learners"][number]["mail"]>;
-  retry: FormAction;
-}) {
-  return (
-    <div className="w-full text-slate-600 dark:text-slate-400">
-      {mail.label}
-      {mail.canRetry && (
-        <ActionButton
-          action={retry}
-          fields={{ cohortId, mailId: mail.mailId }}
-          label="Retry sending"
-          pendingLabel="Queuing…"
-        />
-      )}
-    </div>
-  );
-}
 
 /** The roster: import, staff, and who has started, finished or not started the assessment. */
 export function RosterSection({
@@ -106,7 +82,9 @@ export function RosterSection({
                     ) : isOpen ? (
                       <div className="flex flex-wrap gap-2">
                         {row.mail && (
-                          <MailState cohortId={cohortId} mail={row.mail} retry={actions.retryMail} />
+                          <div className="w-full text-slate-600 dark:text-slate-400">
+                            <MailState mail={row.mail} retry={actions.retryMail} fields={{ cohortId }} />
+                          </div>
                         )}
                         <ActionButton
                           action={actions.resend}
@@ -171,7 +149,9 @@ export function RosterSection({
           <li key={row.enrollmentId}>
             {row.name} ({row.email}){row.hasJoined ? "" : " — invited, not joined yet"}
             {!row.hasJoined && row.mail && isOpen && (
-              <MailState cohortId={cohortId} mail={row.mail} retry={actions.retryMail} />
+              <div className="w-full text-slate-600 dark:text-slate-400">
+                <MailState mail={row.mail} retry={actions.retryMail} fields={{ cohortId }} />
+              </div>
             )}
           </li>
         ))}

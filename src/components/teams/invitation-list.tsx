@@ -1,5 +1,6 @@
 import { ActionButton } from "@/components/forms/action-button";
 import type { FormAction } from "@/components/forms/form-status";
+import { MailState, type MailStateView } from "@/components/forms/mail-state";
 
 export interface OpenInvitation {
   id: string;
@@ -7,7 +8,7 @@ export interface OpenInvitation {
   email: string | null;
   expiresAt: Date;
   /** The state of its invitation mail (email invitations), as the mail queue describes it. */
-  mail: { mailId: string; label: string; canRetry: boolean } | null;
+  mail: MailStateView | null;
 }
 
 /** Invitations that can still be used, each with its mail's state and its own Revoke. */
@@ -58,15 +59,7 @@ export function InvitationList({
               </time>
             </td>
             <td className="py-2 pr-4">
-              {invitation.mail ? invitation.mail.label : "—"}
-              {invitation.mail?.canRetry && (
-                <ActionButton
-                  action={retryMailAction}
-                  fields={{ teamId, mailId: invitation.mail.mailId }}
-                  label="Retry sending"
-                  pendingLabel="Queuing…"
-                />
-              )}
+              <MailState mail={invitation.mail} retry={retryMailAction} fields={{ teamId }} />
             </td>
             <td className="py-2">
               <ActionButton
