@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { CLIENT_ADDRESS_HEADER } from "../../src/lib/client-address";
 import { redactUrl } from "../../src/lib/redact-url";
 import { bodyLimitFor, describeBytes, isApiPath } from "../../src/lib/request-limits";
 import { isSameOrigin } from "../../src/lib/same-origin";
@@ -47,7 +48,7 @@ function refuse(
   logEvent("warn", event, {
     method: request.method,
     path: redactUrl(request.url),
-    address: header(request, "x-waypoint-client-ip"),
+    address: header(request, CLIENT_ADDRESS_HEADER),
     ...context,
   });
   // The rest of the body is not read: the connection closes after this answer (lingering briefly).
