@@ -1,12 +1,9 @@
 import { ActionButton } from "./action-button";
+import type { MailStatusView } from "@/server/mail-queue";
 import type { FormAction } from "./form-status";
 
 /** An invitation mail's state as the queue describes it (queued, sent, failed and when it is retried). */
-export interface MailStateView {
-  mailId: string;
-  label: string;
-  canRetry: boolean;
-}
+export type MailStateView = MailStatusView;
 
 /**
  * An invitation's mail state, with "Retry sending" once the queue gave up. `fields` say whose
