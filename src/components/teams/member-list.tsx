@@ -44,10 +44,12 @@ export function MemberList({
   removeAction: FormAction;
 }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Member list, scrolls sideways">
-      <table className="w-full text-left text-sm">
+    // Below 640 px each member is a stacked card: the header row is kept for screen readers only and
+    // each cell shows its column's name before its value.
+    <div>
+      <table className="w-full text-left text-sm max-sm:block">
         <caption className="sr-only">Team members, their roles and how they joined</caption>
-        <thead>
+        <thead className="max-sm:sr-only">
           <tr className="border-b border-slate-300 dark:border-slate-700">
             <th scope="col" className="py-2 pr-4">
               Name
@@ -71,22 +73,41 @@ export function MemberList({
             )}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block">
           {members.map((member) => (
-            <tr key={member.userId} className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-2 pr-4 font-medium">
+            <tr
+              key={member.userId}
+              className="border-b border-slate-200 max-sm:block max-sm:py-2 dark:border-slate-800"
+            >
+              <th scope="row" className="py-2 pr-4 font-medium max-sm:block max-sm:py-0.5">
                 {member.name}
               </th>
-              <td className="py-2 pr-4">{ROLE_NAMES[member.role]}</td>
-              <td className="py-2 pr-4 tabular-nums">{day(member.joinedAt)}</td>
-              <td className="py-2 pr-4">
+              <td
+                data-label="Role: "
+                className="py-2 pr-4 max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+              >
+                {ROLE_NAMES[member.role]}
+              </td>
+              <td
+                data-label="Joined: "
+                className="py-2 pr-4 tabular-nums max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+              >
+                {day(member.joinedAt)}
+              </td>
+              <td
+                data-label="How: "
+                className="py-2 pr-4 max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+              >
                 {member.joinedVia ? JOINED_VIA[member.joinedVia] : "Not recorded"}
               </td>
-              <td className="py-2 pr-4">
+              <td
+                data-label="Can count toward the numbers: "
+                className="py-2 pr-4 max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+              >
                 {member.exclusion ? EXCLUSION_TEXT[member.exclusion] : "Yes, if they allow it"}
               </td>
               {isOwner && (
-                <td className="py-2">
+                <td className="py-2 max-sm:block">
                   {member.role !== "owner" && (
                     <div className="flex flex-wrap gap-2">
                       <ActionButton
