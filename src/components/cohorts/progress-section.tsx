@@ -72,6 +72,11 @@ export function ProgressSection({
         </table>
       )}
       <h3 className="text-lg font-semibold">Per learner</h3>
+      {!dashboard.learners.some((row) => row.userId) && (
+        <p className="text-sm">
+          No learner has joined yet; each one appears here once they accept the invitation.
+        </p>
+      )}
       <ul className="space-y-4">
         {dashboard.learners
           .filter((row) => row.userId)
