@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("readable everywhere", () => {
+  test("every page names an icon that loads, and /favicon.ico exists", async ({ page, request }) => {
+    await page.goto("/");
+    const icons = await page
+      .locator('head link[rel~="icon"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    expect(icons.length).toBeGreaterThan(0);
+    for (const href of icons) {
+      const answer = await request.get(href);
+      expect(answer.status(), href).toBe(200);
+      expect(answer.headers()["content-type"]).toMatch(/^image\//);
+    }
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(ico.headers()["content-type"]).toMatch(/^image\//);
+  });
+
+  test("inline code in a question's options reads as code, without literal backticks", async ({ page }) => {
+    await page.goto("/assess");
+    await page.getByLabel("Role you want to move into").selectOption("ai-engineer");
+    await page.getByRole("button", { name: "Start the assessment" }).click();
+    await page.waitForURL(/\/assess\/[\w-]+$/);
+    // The page's own stylesheet decides; a code element placed in the first option shows how
+    // every option's inline code is drawn, whichever question the engine picked first.
+    const style = await page
+      .locator("fieldset label .prose")
+      .first()
+      .evaluate((option) => {
+        const code = document.createElement("code");
+        code.textContent = "usecols=[0, 2]";
+        option.append(code);
+        const before = getComputedStyle(code, "::before").content;
+        const after = getComputedStyle(code, "::after").content;
+        const { fontFamily, backgroundColor } = getComputedStyle(code);
+        code.remove();
+        return { before, after, fontFamily, backgroundColor };
+      });
+    expect(style.before).toBe("none");
+    expect(style.after).toBe("none");
+    expect(style.fontFamily).toMatch(/mono/i);
+    expect(style.backgroundColor).not.toBe("rgba(0, 0, 0, 0)");
+  });
+});
