@@ -42,4 +42,15 @@ test.describe("readable everywhere", () => {
     expect(style.fontFamily).toMatch(/mono/i);
     expect(style.backgroundColor).not.toBe("rgba(0, 0, 0, 0)");
   });
+
+  test("a breadcrumb trail ends with the page itself, not with a separator", async ({ page }) => {
+    await page.goto("/roles");
+    await page.getByRole("link", { name: /MLOps/ }).first().click();
+    await page.waitForURL(/\/roles\/[\w-]+$/);
+    const trail = page.getByRole("navigation", { name: "Breadcrumb" });
+    const items = trail.getByRole("listitem");
+    await expect(items.last()).toHaveText(await page.getByRole("heading", { level: 1 }).innerText());
+    await expect(items.last().locator('[aria-current="page"]')).toHaveCount(1);
+    expect((await trail.innerText()).trim()).not.toMatch(/\/$/);
+  });
 });

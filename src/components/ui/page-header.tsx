@@ -22,6 +22,7 @@ export function PageHeader({
       {crumbs.length > 0 && (
         <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600 dark:text-slate-400">
           <ol className="flex flex-wrap gap-1">
+            {/* The trail ends with this page (WAI-ARIA breadcrumb pattern): separators only between. */}
             {crumbs.map((crumb) => (
               <li key={crumb.href} className="after:ml-1 after:content-['/']">
                 <Link href={crumb.href} className="underline-offset-2 hover:underline">
@@ -29,6 +30,9 @@ export function PageHeader({
                 </Link>
               </li>
             ))}
+            <li>
+              <span aria-current="page">{title}</span>
+            </li>
           </ol>
         </nav>
       )}
