@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { usesCohorts } from "@/server/cohorts/cohorts";
 import { currentUser } from "@/server/identity";
 import "./globals.css";
 
@@ -23,6 +24,8 @@ const NAV = [
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  // Cohorts only for people who have one or may create one (bootcamp staff and their learners).
+  const showCohorts = user ? await usesCohorts(user.id) : false;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -69,12 +72,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 >
                   Teams
                 </Link>
-                <Link
-                  href="/cohorts"
-                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
-                >
-                  Cohorts
-                </Link>
+                {showCohorts && (
+                  <Link
+                    href="/cohorts"
+                    className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                  >
+                    Cohorts
+                  </Link>
+                )}
                 <Link
                   href="/me/settings"
                   className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"

@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { signUpViaForm, uniqueEmail } from "./support/accounts";
+import { runInApp } from "./support/run-in-app";
 
 test.describe("readable everywhere", () => {
   test("every page names an icon that loads, and /favicon.ico exists", async ({ page, request }) => {
@@ -52,5 +54,31 @@ test.describe("readable everywhere", () => {
     await expect(items.last()).toHaveText(await page.getByRole("heading", { level: 1 }).innerText());
     await expect(items.last().locator('[aria-current="page"]')).toHaveCount(1);
     expect((await trail.innerText()).trim()).not.toMatch(/\/$/);
+  });
+});
+
+test.describe("a signed-in practitioner's navigation", () => {
+  // Over IPv6 loopback: its own per-address sign-up budget, apart from the specs on 127.0.0.1.
+  const BASE = `http://[::1]:${process.env.E2E_PORT ?? 3100}`;
+  test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
+
+  test("shows Cohorts only to someone who can use it, and lists 'Your assessments' without 'in this browser'", async ({
+    page,
+  }) => {
+    const email = uniqueEmail("nav");
+    await signUpViaForm(page, email, "Nadia Nav", "/assess");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Teams" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Cohorts" })).toHaveCount(0);
+
+    await page.getByLabel("Role you want to move into").selectOption("ai-engineer");
+    await page.getByRole("button", { name: "Start the assessment" }).click();
+    await page.waitForURL(/\/assess\/[\w-]+$/);
+    await page.goto("/assess");
+    await expect(page.getByRole("region", { name: "Your assessments", exact: true })).toBeVisible();
+
+    expect(runInApp("allow-cohorts.ts", [email])).toBe("ok");
+    await page.reload();
+    await expect(nav.getByRole("link", { name: "Cohorts" })).toBeVisible();
   });
 });

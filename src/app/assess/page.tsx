@@ -51,7 +51,7 @@ export default async function StartAssessmentPage({
           action={startAssessmentAction}
         />
       </section>
-      <MyAttempts attempts={await listMyAttempts(await currentOwner())} />
+      <MyAttempts attempts={await listMyAttempts(await currentOwner())} isSignedIn={user !== null} />
     </>
   );
 }

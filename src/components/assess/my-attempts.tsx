@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { AttemptSummary } from "@/server/assessment/history";
 
-/** This browser's assessments: resume the one in progress, reopen past results. */
-export function MyAttempts({ attempts }: { attempts: AttemptSummary[] }) {
+/** The person's assessments (this browser's, when not signed in): resume the one in progress, reopen past results. */
+export function MyAttempts({ attempts, isSignedIn }: { attempts: AttemptSummary[]; isSignedIn: boolean }) {
   if (attempts.length === 0) return null;
   const format = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
   return (
     <section aria-labelledby="my-attempts" className="mt-10 max-w-3xl">
       <h2 id="my-attempts" className="text-xl font-semibold tracking-tight">
-        Your assessments in this browser
+        {isSignedIn ? "Your assessments" : "Your assessments in this browser"}
       </h2>
       <ul className="mt-3 divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
         {attempts.map((attempt) => (

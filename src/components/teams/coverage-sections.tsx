@@ -29,8 +29,8 @@ export function CoverageSections({
         </h2>
         <p>
           Based on <strong>{aggregate.contributors}</strong> contributing members.{" "}
-          <strong>{aggregate.readyCount}</strong> of them likely meet every core requirement (ready for the
-          role).
+          <strong>{aggregate.readyCount}</strong> of them likely{" "}
+          {aggregate.readyCount === 1 ? "meets" : "meet"} every core requirement (ready for the role).
         </p>
         <table className={tableClass}>
           <caption className="sr-only">Contributors meeting the target level per required skill</caption>

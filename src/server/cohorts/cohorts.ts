@@ -38,6 +38,15 @@ export const CreateCohortSchema = z
 export type CohortOutcome<T = object> =
   ({ ok: true } & T) | { ok: false; fieldErrors: Record<string, string> };
 
+/** Whether the account has anything under Cohorts: it may create cohorts or is on a roster. */
+export async function usesCohorts(userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { canCreateCohorts: true, _count: { select: { enrollments: true } } },
+  });
+  return user !== null && (user.canCreateCohorts || user._count.enrollments > 0);
+}
+
 /** Whether an instance admin allowed this account to create cohorts. */
 export async function canCreateCohorts(userId: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { canCreateCohorts: true } });
