@@ -32,6 +32,11 @@ test.describe("a bootcamp cohort", () => {
     await page.getByLabel("Closes (Europe/Berlin)").fill("2099-01-01T09:00");
     await page.getByRole("button", { name: "Save the window" }).click();
     await expect(page.getByText("Saved the assessment window.")).toBeVisible();
+    // Staff run the cohort: the learners' parts (take the assessment, modules assigned to you) are not theirs.
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Roster" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Take the cohort assessment" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Modules assigned to you" })).toHaveCount(0);
 
     // One bad row: reported with its line, nothing imported.
     const roster = page.getByLabel("Roster (CSV)");
@@ -111,6 +116,9 @@ test.describe("a bootcamp cohort", () => {
     await expect(page.getByRole("region", { name: "Preview" })).toContainText(
       "Applying the rules now would assign nothing new.",
     );
+    // Nothing new to apply: no button that would do nothing.
+    await expect(page.getByRole("button", { name: "Apply the rules" })).toBeDisabled();
+    await expect(page.getByText(/Nothing to apply: every rule is applied/)).toBeVisible();
 
     // The learner sees the module in their plan, labelled and dated, and completes it.
     await learner.goto(cohortPath);

@@ -51,7 +51,7 @@ export function RulesSection({
                 If <strong>{rule.skillTitle}</strong> is{" "}
                 {rule.belowLevel !== null
                   ? `below level ${rule.belowLevel} (${levelName(rule.belowLevel)})`
-                  : `P(meets) below ${rule.pMeetsBelow}`}
+                  : `below a ${Math.round((rule.pMeetsBelow ?? 0) * 100)} % chance of meeting the target`}
                 , assign <strong>{rule.moduleTitle}</strong>, due {rule.dueDays} days after the result.
                 {rule.appliedAt ? " Applied." : " Not applied yet."}
               </span>
@@ -75,13 +75,23 @@ export function RulesSection({
           <strong>Preview against current results:</strong> {previewText}
         </p>
       </div>
-      {isOpen && canApply && (
-        <ActionButton
-          action={actions.apply}
-          fields={{ cohortId }}
-          label="Apply the rules"
-          pendingLabel="Applying…"
-        />
+      {isOpen && rules.length > 0 && (
+        <div className="space-y-1">
+          {/* Stays mounted when there is nothing left to apply, so it keeps saying what it just did. */}
+          <ActionButton
+            action={actions.apply}
+            fields={{ cohortId }}
+            label="Apply the rules"
+            pendingLabel="Applying…"
+            disabled={!canApply}
+            describedBy={canApply ? undefined : "nothing-to-apply"}
+          />
+          {!canApply && (
+            <p id="nothing-to-apply" className="text-sm">
+              Nothing to apply: every rule is applied, and learners who finish later get them automatically.
+            </p>
+          )}
+        </div>
       )}
       {isOpen && (
         <>
@@ -107,14 +117,14 @@ export function RulesSection({
                 value: "belowLevel",
                 options: [
                   { value: "belowLevel", label: "Level below" },
-                  { value: "pMeetsBelow", label: "P(meets target) below" },
+                  { value: "pMeetsBelow", label: "Chance of meeting the target below" },
                 ],
               },
               {
                 kind: "text",
                 name: "threshold",
                 label: "Threshold",
-                hint: "A level 1–4, or a probability such as 0.5.",
+                hint: "A level 1–4, or a chance as a fraction: 0.5 means 50 %.",
               },
               {
                 kind: "select",

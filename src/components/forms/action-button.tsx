@@ -12,12 +12,15 @@ export function ActionButton({
   label,
   pendingLabel = "Working…",
   describedBy,
+  disabled = false,
 }: {
   action: FormAction;
   fields: Record<string, string>;
   label: string;
   pendingLabel?: string;
   describedBy?: string;
+  /** Shown but not usable (say why in the element `describedBy` names); it keeps saying what it last did. */
+  disabled?: boolean;
 }) {
   const [state, formAction, isPending] = useActionState<FormState, FormData>(action, null);
   return (
@@ -27,7 +30,7 @@ export function ActionButton({
       ))}
       <button
         type="submit"
-        disabled={isPending}
+        disabled={isPending || disabled}
         aria-describedby={describedBy}
         className={secondaryButtonClass}
       >

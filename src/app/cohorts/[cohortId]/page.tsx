@@ -96,7 +96,7 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
           ) : (
             <p className="text-sm">The staff have not opened the assessment yet.</p>
           )}
-          {(attempts.inProgress || attempts.completed) && (
+          {!isStaff && (attempts.inProgress || attempts.completed) && (
             <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
               {attempts.inProgress && (
                 <li>
@@ -114,7 +114,8 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
               )}
             </ul>
           )}
-          {isAssessmentOpen && (
+          {/* The assessment is the learners'; staff run the cohort (decision 008). */}
+          {isAssessmentOpen && !isStaff && (
             <FieldsForm
               id="cohort-start"
               action={startCohortAssessmentAction}
@@ -177,31 +178,33 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
           )}
         </section>
 
-        <section aria-labelledby="my-modules" className={sectionClass}>
-          <h2 id="my-modules" className="text-xl font-semibold tracking-tight">
-            Modules assigned to you
-          </h2>
-          {mine.assignments.length === 0 ? (
-            <p className="text-sm">Nothing assigned to you yet.</p>
-          ) : (
-            <ul className="space-y-1 text-sm">
-              {mine.assignments.map((row) => (
-                <li key={row.moduleId}>
-                  <strong>{row.title}</strong> · due {formatDay(row.dueDate)} ·{" "}
-                  {row.isDone ? "done" : row.isOverdue ? "overdue" : "not done yet"}
-                </li>
-              ))}
-            </ul>
-          )}
-          {mine.planId && (
-            <p className="text-sm">
-              <Link href={`/plan/${mine.planId}`} className={linkClass}>
-                Open my learning plan for {targetTitle}
-              </Link>{" "}
-              to work through them and mark them done.
-            </p>
-          )}
-        </section>
+        {!isStaff && (
+          <section aria-labelledby="my-modules" className={sectionClass}>
+            <h2 id="my-modules" className="text-xl font-semibold tracking-tight">
+              Modules assigned to you
+            </h2>
+            {mine.assignments.length === 0 ? (
+              <p className="text-sm">Nothing assigned to you yet.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {mine.assignments.map((row) => (
+                  <li key={row.moduleId}>
+                    <strong>{row.title}</strong> · due {formatDay(row.dueDate)} ·{" "}
+                    {row.isDone ? "done" : row.isOverdue ? "overdue" : "not done yet"}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {mine.planId && (
+              <p className="text-sm">
+                <Link href={`/plan/${mine.planId}`} className={linkClass}>
+                  Open my learning plan for {targetTitle}
+                </Link>{" "}
+                to work through them and mark them done.
+              </p>
+            )}
+          </section>
+        )}
 
         {staffView && (
           <>
@@ -230,7 +233,11 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
                 moduleTitle: graph.modules.get(rule.moduleId)?.title ?? rule.moduleId,
               }))}
               previewText={staffView[0].preview.text}
-              canApply={staffView[1].length > 0}
+              // Applying changes something only while a rule is unapplied (it then reaches late
+              // finishers too) or the preview would assign something new.
+              canApply={
+                staffView[0].preview.modules > 0 || staffView[1].some((rule) => rule.appliedAt === null)
+              }
               isOpen={isOpen}
               skills={skills}
               modules={modules}
