@@ -76,9 +76,19 @@ test.describe("a signed-in practitioner's navigation", () => {
     await page.waitForURL(/\/assess\/[\w-]+$/);
     await page.goto("/assess");
     await expect(page.getByRole("region", { name: "Your assessments", exact: true })).toBeVisible();
+    // A new assessment starts from the roles of the last one.
+    await expect(page.getByLabel("Role you want to move into")).toHaveValue("ai-engineer");
 
     expect(runInApp("allow-cohorts.ts", [email])).toBe("ok");
     await page.reload();
     await expect(nav.getByRole("link", { name: "Cohorts" })).toBeVisible();
+
+    // A manager's team page leads with the dashboard.
+    await page.goto("/teams");
+    await page.getByLabel("Team name").fill("Readable team");
+    await page.getByLabel("Target role the team is measured against").selectOption("mlops-engineer");
+    await page.getByRole("button", { name: "Create the team" }).click();
+    await page.waitForURL(/\/teams\/[\w-]+$/);
+    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("Team dashboard");
   });
 });

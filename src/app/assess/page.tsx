@@ -27,11 +27,15 @@ export default async function StartAssessmentPage({
   const parsed = SearchSchema.safeParse(await searchParams);
   const user = await currentUser();
   const profile = user ? await findProfile(user.id) : null;
-  // The link's roles win; a signed-in person's profile fills what the link leaves open.
-  const linkedFrom = parsed.success && parsed.data.from && ids.has(parsed.data.from) ? parsed.data.from : "";
-  const from =
-    linkedFrom || (profile?.currentRoleId && ids.has(profile.currentRoleId) ? profile.currentRoleId : "");
-  const to = parsed.success && parsed.data.to && ids.has(parsed.data.to) ? parsed.data.to : "";
+  const attempts = await listMyAttempts(await currentOwner());
+  // The link's roles win; then the profile's current role; then the roles of the person's latest
+  // assessment, so a reassessment starts where the last one did.
+  const known = (id: string | null | undefined) => (id && ids.has(id) ? id : "");
+  const latest = attempts[0];
+  const linkedFrom = parsed.success ? known(parsed.data.from) : "";
+  const linkedTo = parsed.success ? known(parsed.data.to) : "";
+  const from = linkedFrom || known(profile?.currentRoleId) || (linkedTo ? "" : known(latest?.fromRoleId));
+  const to = linkedTo || known(latest?.toRoleId);
   return (
     <>
       <PageHeader
@@ -51,7 +55,7 @@ export default async function StartAssessmentPage({
           action={startAssessmentAction}
         />
       </section>
-      <MyAttempts attempts={await listMyAttempts(await currentOwner())} isSignedIn={user !== null} />
+      <MyAttempts attempts={attempts} isSignedIn={user !== null} />
     </>
   );
 }

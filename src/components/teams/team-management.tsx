@@ -32,18 +32,6 @@ const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:bor
 export function TeamManagement({ teamId, isOwner, emailDomains, invitations, rounds, actions }: Props) {
   return (
     <div className="space-y-10">
-      <section aria-labelledby="manage-dashboard" className={sectionClass}>
-        <h2 id="manage-dashboard" className="text-xl font-semibold tracking-tight">
-          Team dashboard
-        </h2>
-        <p>
-          <Link href={`/teams/${teamId}/dashboard`} className={linkClass}>
-            Open the team dashboard
-          </Link>{" "}
-          — coverage, bus factor, gaps and trend, from members who allow it.
-        </p>
-      </section>
-
       <section aria-labelledby="manage-invitations" className={sectionClass}>
         <h2 id="manage-invitations" className="text-xl font-semibold tracking-tight">
           Invitations
@@ -83,5 +71,22 @@ export function TeamManagement({ teamId, isOwner, emailDomains, invitations, rou
         <OpenRoundForm teamId={teamId} action={actions.openRound} />
       </section>
     </div>
+  );
+}
+
+/** For owners and managers, first on the team page: the dashboard is what they come for. */
+export function TeamDashboardLink({ teamId }: { teamId: string }) {
+  return (
+    <section aria-labelledby="manage-dashboard" className={sectionClass}>
+      <h2 id="manage-dashboard" className="text-xl font-semibold tracking-tight">
+        Team dashboard
+      </h2>
+      <p>
+        <Link href={`/teams/${teamId}/dashboard`} className={linkClass}>
+          Open the team dashboard
+        </Link>{" "}
+        — coverage, bus factor, gaps and trend, from members who allow it.
+      </p>
+    </section>
   );
 }

@@ -6,6 +6,8 @@ import type { Owner } from "../identity/owner";
 /** One of the owner's attempts as the "my assessments" list shows it. */
 export interface AttemptSummary {
   id: string;
+  fromRoleId: string | null;
+  toRoleId: string;
   fromTitle: string | null;
   toTitle: string;
   status: string;
@@ -19,6 +21,8 @@ export async function listMyAttempts(owner: Owner | null): Promise<AttemptSummar
   const title = (id: string) => graph.roles.get(id)?.title ?? id;
   return (await listOwnedAttempts(owner)).map((attempt) => ({
     id: attempt.id,
+    fromRoleId: attempt.currentRoleId,
+    toRoleId: attempt.targetRoleId,
     fromTitle: attempt.currentRoleId ? title(attempt.currentRoleId) : null,
     toTitle: title(attempt.targetRoleId),
     status: attempt.status,

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ConsentForm } from "@/components/teams/consent-form";
 import { MemberList } from "@/components/teams/member-list";
 import { linkClass } from "@/components/forms/form-state";
-import { TeamManagement } from "@/components/teams/team-management";
+import { TeamDashboardLink, TeamManagement } from "@/components/teams/team-management";
 import { TeamStartForm } from "@/components/teams/team-start-form";
 import { ViewsOfMe } from "@/components/teams/views-of-me";
 import { PageHeader } from "@/components/ui/page-header";
@@ -69,6 +69,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         {team.isDemo && <p className="mt-2 text-sm font-semibold">Demo team: made-up members and results.</p>}
       </PageHeader>
       <div className="max-w-4xl space-y-10">
+        {management && <TeamDashboardLink teamId={teamId} />}
         <section aria-labelledby="my-choices" className={sectionClass}>
           <h2 id="my-choices" className="text-xl font-semibold tracking-tight">
             What the team may use of your results
