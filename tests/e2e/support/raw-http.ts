@@ -15,7 +15,7 @@ export interface RawAnswer {
 /**
  * One HTTP request below Playwright's and fetch's conveniences: from a chosen loopback address
  * (127.0.0.x is a client of its own for per-address limits), with a body of `size` bytes produced
- * lazily (so a test sees how much was sent before the answer), chunked or with Content-Length,
+ * lazily and paced (so a test sees how much was sent before the answer), chunked or with Content-Length,
  * or with a Content-Length promising more than is ever sent (`stallAfter` bytes, then nothing).
  */
 export function rawRequest(options: {
@@ -71,12 +71,16 @@ export function rawRequest(options: {
       return;
     }
     const piece = Buffer.alloc(64 * 1024, "a");
+    // Paced like a real upload (a short pause every 256 KB), so whether the answer came before the
+    // body was sent does not hinge on how much loopback's socket buffers swallow at once; once an
+    // answer is in, nothing more is produced.
     Readable.from(
-      (function* () {
-        while (produced < size) {
+      (async function* () {
+        while (produced < size && !answered) {
           const next = piece.subarray(0, Math.min(piece.length, size - produced));
           produced += next.length;
           yield next;
+          if (produced % (256 * 1024) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
         }
       })(),
     )
