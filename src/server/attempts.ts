@@ -220,22 +220,22 @@ export async function saveAttemptResult(
   ]);
 }
 
+/** Every stored column of a skill estimate but its attempt: what results and the data export read. */
+export const skillEstimateSelect = {
+  skillId: true,
+  mean: true,
+  sd: true,
+  band: true,
+  bandLow: true,
+  bandHigh: true,
+  targetLevel: true,
+  pMeets: true,
+  isAssessed: true,
+  answerCount: true,
+} as const;
+
 export async function listSkillEstimates(attemptId: string) {
-  return db.skillEstimate.findMany({
-    where: { attemptId },
-    select: {
-      skillId: true,
-      mean: true,
-      sd: true,
-      band: true,
-      bandLow: true,
-      bandHigh: true,
-      targetLevel: true,
-      pMeets: true,
-      isAssessed: true,
-      answerCount: true,
-    },
-  });
+  return db.skillEstimate.findMany({ where: { attemptId }, select: skillEstimateSelect });
 }
 
 /** Questions this owner answered in other attempts: the engine prefers fresh ones. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { skillEstimateSelect } from "./attempts";
 import { db } from "./db";
 import { planItemSelect } from "./plans";
 import { isAttemptReviewWithheld } from "./review-withholding";
@@ -75,21 +76,7 @@ export async function exportUserData(userId: string, now = new Date()) {
               answeredAt: true,
             },
           },
-          skillEstimates: {
-            orderBy: { skillId: "asc" },
-            select: {
-              skillId: true,
-              mean: true,
-              sd: true,
-              band: true,
-              bandLow: true,
-              bandHigh: true,
-              targetLevel: true,
-              pMeets: true,
-              isAssessed: true,
-              answerCount: true,
-            },
-          },
+          skillEstimates: { orderBy: { skillId: "asc" }, select: skillEstimateSelect },
         },
       },
       plans: {
