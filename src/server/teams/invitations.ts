@@ -78,7 +78,7 @@ export async function createEmailInvitations(
     return {
       ok: false,
       fieldErrors: {
-        emails: `This team admits only addresses at ${domains.join(", ")}, not ${outside
+        emails: `${admitsOnly(domains)}, not ${outside
           .slice(0, 5)
           .join(", ")}${outside.length > 5 ? ` and ${outside.length - 5} more` : ""}. Nothing was sent.`,
       },
@@ -178,8 +178,10 @@ export async function resolveInvitation(token: string, now = new Date()) {
 }
 
 /** Why someone outside a team's email domains cannot join (the join page says it before they try). */
+const admitsOnly = (domains: readonly string[]) => `This team admits only addresses at ${domains.join(", ")}`;
+
 export const outsideDomainsMessage = (email: string, domains: readonly string[]): string =>
-  `This team admits only addresses at ${domains.join(", ")}; you are signed in as ${email}. Sign in with an account at one of those domains, or ask the team's owner.`;
+  `${admitsOnly(domains)}; you are signed in as ${email}. Sign in with an account at one of those domains, or ask the team's owner.`;
 
 export type AcceptOutcome = { ok: true; teamId: string } | { ok: false; message: string };
 
