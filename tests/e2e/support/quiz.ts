@@ -1,0 +1,44 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Starts an anonymous assessment from /assess; the page ends on the first question. */
+export async function startQuiz(page: Page, to = "ai-engineer", from?: string, length?: string) {
+  await page.goto("/assess");
+  if (from) await page.getByLabel("Your current role (optional)").selectOption(from);
+  await page.getByLabel("Role you want to move into").selectOption(to);
+  if (length) await page.getByLabel(length).check();
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await page.waitForURL(/\/assess\/[\w-]+$/);
+}
+
+const currentQuestionId = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ?? "",
+  );
+
+/**
+ * Answers until the engine stops and the results page shows: the first option each time, and
+ * "I don't know" on every `skipEvery`-th question (0 = never). Returns how many were answered.
+ */
+export async function answerUntilResults(page: Page, skipEvery = 3): Promise<number> {
+  let answered = 0;
+  while (!/\/results\//.test(page.url())) {
+    expect(answered).toBeLessThan(60);
+    const before = await currentQuestionId(page);
+    if (skipEvery > 0 && answered % skipEvery === skipEvery - 1) {
+      await page.getByRole("button", { name: /I don.t know/ }).click();
+    } else {
+      await page.locator("#quiz-form input[type=radio], #quiz-form input[type=checkbox]").first().check();
+      await page.getByRole("button", { name: /^Submit/ }).click();
+    }
+    answered++;
+    await page.waitForFunction(
+      (previous) =>
+        location.pathname.startsWith("/results/") ||
+        (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ??
+          previous) !== previous,
+      before,
+    );
+  }
+  await page.waitForLoadState("load");
+  return answered;
+}
