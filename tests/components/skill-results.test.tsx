@@ -38,6 +38,15 @@ describe("LevelRange", () => {
     // The drawn scale is decorative: screen readers get the sentence only.
     expect(container.querySelector('[aria-hidden="true"]')?.textContent).toBe("");
   });
+
+  it("draws the most likely level as the mark at 0 and the range 0–2 as a band, not as filled blocks up to 2", () => {
+    const { container } = render(<LevelRange level={0} low={0} high={2} target={3} />);
+    const mark = (name: string) => container.querySelector<HTMLElement>(`[data-mark="${name}"]`)?.style;
+    expect(mark("level")?.left).toBe("0%");
+    expect(mark("range")?.left).toBe("0%");
+    expect(mark("range")?.width).toBe("50%");
+    expect(mark("target")?.left).toBe("75%");
+  });
 });
 
 describe("SkillResults", () => {

@@ -57,17 +57,20 @@ export function LevelScale({
         ))}
         {high > low && (
           <span
+            data-mark="range"
             className="absolute top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-brand-600/50 dark:bg-brand-100/50"
             style={{ left: at(low), width: `${((high - low) / 4) * 100}%` }}
           />
         )}
         {target !== null && (
           <span
+            data-mark="target"
             className="absolute inset-y-0 w-0.5 -translate-x-1/2 bg-rose-700 dark:bg-rose-300"
             style={{ left: at(target) }}
           />
         )}
         <span
+          data-mark="level"
           className="absolute top-1/2 h-3 w-3 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-slate-900 dark:border-slate-950 dark:bg-white"
           style={{ left: at(level) }}
         />
