@@ -12,7 +12,8 @@ const at = (level: number) => `${(Math.min(Math.max(level, 0), 4) / 4) * 100}%`;
 /**
  * The level in words with a small 0–4 scale beside it: the most likely level is the round mark, the
  * 80 % range the thin band under it, the target a tall bar. Shapes, not colour, tell them apart; the
- * scale is decorative for screen readers, which read the words.
+ * scale is decorative for screen readers, which read the words. Its fills print even when the
+ * browser leaves backgrounds out.
  */
 export function LevelRange({
   level,
@@ -45,7 +46,7 @@ export function LevelScale({
   target: number | null;
 }) {
   return (
-    <span aria-hidden="true" className="relative inline-block h-5 w-28 shrink-0">
+    <span aria-hidden="true" className="relative inline-block h-5 w-28 shrink-0 [print-color-adjust:exact]">
       <span className="absolute inset-x-1.5 inset-y-0">
         <span className="absolute inset-x-0 top-1/2 h-px bg-slate-400 dark:bg-slate-500" />
         {[0, 1, 2, 3, 4].map((tick) => (
@@ -82,7 +83,7 @@ export function LevelScale({
 /** What the marks on the scales mean, drawn with the same shapes. */
 export function LevelScaleLegend() {
   return (
-    <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+    <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600 [print-color-adjust:exact] dark:text-slate-400">
       <span>Scale 0 (None) to 4 (Expert):</span>
       <span className="inline-flex items-center gap-1.5">
         <span
