@@ -77,6 +77,11 @@ test("an open team round's attempt leaks no key: quiz HTML and RSC, JSON API, re
   await expect(
     page.getByText(/correct answers and explanations appear here once the team’s round closes/),
   ).toBeVisible();
+  // No answer's effect on an estimate either: "lowered" or "raised" would say whether it was right.
+  await expect(
+    page.getByText(/Which answers moved each estimate is shown once the team’s round closes/),
+  ).toBeVisible();
+  expect(await page.locator("main").innerText()).not.toMatch(/\b(lowered|raised)\b|Moved most by/i);
 
   const results = await fetchPage(page, page.url());
   for (const [where, payload] of Object.entries(results)) {

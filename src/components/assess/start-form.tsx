@@ -4,6 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import type { QuizLengthHints } from "@/server/assessment/lengths";
 import type { StartFieldErrors } from "@/server/assessment/quiz";
 import { RoleSelect } from "@/components/role-picker";
+import { QUIZ_LENGTH_OPTIONS } from "./quiz-lengths";
 import { TimeZoneInput } from "./time-zone-input";
 
 interface RoleOption {
@@ -112,9 +113,11 @@ export function StartAssessmentForm({
             aria-describedby={errors.budget ? "budget-error" : "budget-hint"}
             className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900"
           >
-            <option value="15">Up to 15 questions (quicker, less certain)</option>
-            <option value="20">Up to 20 questions</option>
-            <option value="30">Up to 30 questions (recommended)</option>
+            {QUIZ_LENGTH_OPTIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
           {errors.budget ? (
             <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">

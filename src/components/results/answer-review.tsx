@@ -9,6 +9,15 @@ const OUTCOME = {
 } as const;
 
 /**
+ * Code in the review wraps instead of scrolling sideways, so a phone shows all of it: a code block
+ * keeps its line breaks and indentation but breaks a line that is too long (WCAG 1.4.10 reflow),
+ * and a long identifier in inline code may break anywhere rather than push the page wider. On a
+ * phone the code is set a size smaller, so most lines still fit whole.
+ */
+const WRAP_CODE =
+  "[&_pre]:whitespace-pre-wrap [&_pre]:[overflow-wrap:anywhere] [&_pre]:overflow-x-visible [&_code]:[overflow-wrap:anywhere] [&_pre]:px-3 [&_pre]:text-xs sm:[&_pre]:px-4 sm:[&_pre]:text-sm";
+
+/**
  * Every answered question with the correct answer and why, options in the order this person saw
  * them: shown only once the attempt is finished and any team round or cohort window has closed.
  */
@@ -20,12 +29,12 @@ export function AnswerReview({
   renderReport: (questionId: string) => ReactNode;
 }) {
   return (
-    <ol className="space-y-8">
+    <ol className={`space-y-8 ${WRAP_CODE}`}>
       {items.map((item) => (
         <li
           key={item.questionId}
           id={`review-${item.position}`}
-          className="scroll-mt-6 rounded-xl border border-slate-200 p-5 dark:border-slate-800"
+          className="min-w-0 scroll-mt-6 rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-800"
         >
           <h3 className="flex flex-wrap items-baseline gap-x-3 text-base font-semibold">
             <span>Question {item.position}</span>
@@ -51,18 +60,21 @@ export function AnswerReview({
                 {item.options.map((option, index) => (
                   <li
                     key={option.id}
-                    className={`flex gap-2 rounded-md border p-2 text-sm ${option.isKey ? "border-emerald-600" : "border-slate-200 dark:border-slate-800"}`}
+                    className={`grid grid-cols-[1.25rem_minmax(0,1fr)] gap-x-2 gap-y-1 rounded-md border p-2 text-sm sm:grid-cols-[1.25rem_9rem_minmax(0,1fr)] ${option.isKey ? "border-emerald-600" : "border-slate-200 dark:border-slate-800"}`}
                   >
-                    <span aria-hidden="true" className="w-5 shrink-0 text-xs text-slate-500 tabular-nums">
+                    <span aria-hidden="true" className="text-xs text-slate-500 tabular-nums">
                       {index + 1}.
                     </span>
-                    <span className="w-36 shrink-0 text-xs font-medium">
+                    {/* On a phone the label sits above the option text, which keeps the full width. */}
+                    <span
+                      className={`text-xs font-medium ${option.isKey || option.isChosen ? "" : "hidden sm:block"}`}
+                    >
                       {option.isKey && "✓ Correct answer"}
                       {option.isKey && option.isChosen && <br />}
                       {option.isChosen && "Your choice"}
                     </span>
                     <span
-                      className="prose prose-sm prose-slate max-w-none prose-p:my-0 dark:prose-invert"
+                      className={`prose prose-sm prose-slate max-w-none min-w-0 prose-p:my-0 dark:prose-invert ${option.isKey || option.isChosen ? "col-start-2 sm:col-start-auto" : ""}`}
                       dangerouslySetInnerHTML={{ __html: option.html }}
                     />
                   </li>

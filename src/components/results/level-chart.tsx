@@ -1,82 +1,90 @@
-import { belowTarget, meetsTarget } from "@/domain/engine/verdict";
-import type { ResultsView } from "@/server/results";
+import { belowTarget } from "@/domain/engine/verdict";
+import { LEVEL_NAMES } from "@/domain/levels";
+import type { SkillRow } from "@/server/results";
 
 /**
- * Estimated level against the target for each required skill, drawn as bars. Decorative for
- * screen readers in detail (the table that follows carries the same numbers), with a summary label.
+ * Every required skill on one 0–4 scale: the most likely level as a round mark, the 80 % range as
+ * a thin band, the target as a tall bar — the same shapes as the scale beside each skill, so a wide
+ * range never reads as a high level. One summary label for screen readers; the list or table that
+ * follows says every estimate in words, under a legend for the marks (LevelScaleLegend).
  */
-export function LevelChart({ rows }: { rows: ResultsView["required"] }) {
+export function LevelChart({ rows }: { rows: SkillRow[] }) {
   const rowHeight = 28;
-  const labelWidth = 230;
+  const labelWidth = 300;
   const scaleWidth = 400;
+  const left = labelWidth + 10;
   const unit = scaleWidth / 4;
   const height = rows.length * rowHeight + 30;
   const below = rows.filter((row) => belowTarget(row.pMeets)).length;
+  const x = (level: number) => left + level * unit;
   return (
-    <figure className="overflow-x-auto">
+    <figure>
       <svg
         role="img"
         aria-labelledby="level-chart-title"
-        viewBox={`0 0 ${labelWidth + scaleWidth + 20} ${height}`}
+        viewBox={`0 0 ${left + scaleWidth + 40} ${height}`}
         className="w-full max-w-3xl text-slate-900 dark:text-slate-100"
       >
-        <title id="level-chart-title">{`Your estimated level against the target for ${rows.length} required skills; ${below} likely below target. The table below has the same numbers.`}</title>
-        {[0, 1, 2, 3, 4].map((tick) => (
+        <title id="level-chart-title">{`Your most likely level against the target for ${rows.length} required skills; ${below} likely below target. Each skill below says the same in words.`}</title>
+        {LEVEL_NAMES.map((name, tick) => (
           <g key={tick}>
             <line
-              x1={labelWidth + tick * unit}
-              x2={labelWidth + tick * unit}
+              x1={x(tick)}
+              x2={x(tick)}
               y1={0}
               y2={height - 24}
-              className="stroke-slate-300 dark:stroke-slate-700"
+              className="stroke-slate-200 dark:stroke-slate-800"
             />
-            <text
-              x={labelWidth + tick * unit}
-              y={height - 8}
-              textAnchor="middle"
-              className="fill-current text-[11px]"
-            >
-              {tick}
+            <text x={x(tick)} y={height - 8} textAnchor="middle" className="fill-current text-[11px]">
+              {`${tick} ${name}`}
             </text>
           </g>
         ))}
         {rows.map((row, index) => {
-          const y = index * rowHeight + 4;
-          const meets = meetsTarget(row.pMeets);
+          const middle = index * rowHeight + 14;
           return (
             <g key={row.skillId}>
-              <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="fill-current text-[12px]">
-                {row.title.length > 32 ? `${row.title.slice(0, 31)}…` : row.title}
+              <text x={labelWidth - 8} y={middle + 4} textAnchor="end" className="fill-current text-[12px]">
+                {row.title.length > 42 ? `${row.title.slice(0, 41)}…` : row.title}
               </text>
-              <rect
-                x={labelWidth + row.low * unit}
-                y={y + 4}
-                width={Math.max((row.high - row.low) * unit, 3)}
-                height={14}
-                rx={3}
-                className="fill-brand-600/25"
+              <line
+                x1={x(0)}
+                x2={x(4)}
+                y1={middle}
+                y2={middle}
+                className="stroke-slate-300 dark:stroke-slate-700"
               />
-              <rect
-                x={labelWidth}
-                y={y + 7}
-                width={Math.max(row.level * unit, 2)}
-                height={8}
-                rx={2}
-                className={meets ? "fill-brand-700 dark:fill-brand-100" : "fill-slate-500"}
-              />
-              {row.targetLevel !== null && (
-                <path
-                  d={`M ${labelWidth + row.targetLevel * unit} ${y} l 5 -0 l -5 8 l -5 -8 z`}
-                  className="fill-rose-600 dark:fill-rose-400"
+              {row.high > row.low && (
+                <rect
+                  x={x(row.low)}
+                  y={middle - 3}
+                  width={(row.high - row.low) * unit}
+                  height={6}
+                  rx={3}
+                  className="fill-brand-600/50 dark:fill-brand-100/50"
                 />
               )}
+              {row.targetLevel !== null && (
+                <line
+                  x1={x(row.targetLevel)}
+                  x2={x(row.targetLevel)}
+                  y1={middle - 10}
+                  y2={middle + 10}
+                  strokeWidth={2.5}
+                  className="stroke-rose-700 dark:stroke-rose-300"
+                />
+              )}
+              <circle
+                cx={x(row.level)}
+                cy={middle}
+                r={6}
+                strokeWidth={2}
+                className="fill-slate-900 stroke-white dark:fill-white dark:stroke-slate-950"
+              />
             </g>
           );
         })}
       </svg>
-      <figcaption className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Bars: most likely level; light band: 80 % range; triangle: the level the role asks for.
-      </figcaption>
     </figure>
   );
 }

@@ -1,25 +1,51 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
+import { DEFAULT_QUIZ_LENGTH, QUIZ_LENGTH_OPTIONS } from "@/components/assess/quiz-lengths";
 import type { StartFormState } from "@/components/assess/start-form";
 import { TimeZoneInput } from "@/components/assess/time-zone-input";
 
-/** Starts a new attempt for the same transition; the engine prefers questions not seen before. */
+/**
+ * Starts a new attempt for the same roles, at a length the person picks from the start form's
+ * choices (preselected: the length of the attempt shown); the engine prefers questions not seen before.
+ */
 export function ReassessButton({
   from,
   to,
+  budget,
   action,
 }: {
   from: string;
   to: string;
+  /** The length of the attempt on the page, offered again first. */
+  budget: string;
   action: (previous: StartFormState, form: FormData) => Promise<StartFormState>;
 }) {
   const [state, formAction, isPending] = useActionState<StartFormState, FormData>(action, null);
+  const selectId = useId();
+  const isOffered = QUIZ_LENGTH_OPTIONS.some((option) => option.value === budget);
   return (
-    <form action={formAction}>
+    <form action={formAction} className="flex w-full flex-wrap items-end gap-2 sm:w-auto">
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value={to} />
       <TimeZoneInput />
+      <div className="min-w-0 flex-1 sm:flex-none">
+        <label htmlFor={selectId} className="block text-sm font-medium">
+          Length of a new quiz
+        </label>
+        <select
+          id={selectId}
+          name="budget"
+          defaultValue={isOffered ? budget : DEFAULT_QUIZ_LENGTH}
+          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+        >
+          {QUIZ_LENGTH_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <button
         type="submit"
         disabled={isPending}
@@ -28,7 +54,7 @@ export function ReassessButton({
         {isPending ? "Starting…" : "Reassess"}
       </button>
       {state && (
-        <p role="alert" className="mt-1 text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
           Could not start: {Object.values(state.fieldErrors).join(" ")}
         </p>
       )}

@@ -1,7 +1,8 @@
 import { percent } from "@/components/results/chance";
 import { LevelChart } from "@/components/results/level-chart";
+import { LevelScaleLegend } from "@/components/results/level-range";
 import { RoleFitList } from "@/components/results/role-fit";
-import { SkillTable } from "@/components/results/skill-table";
+import { SkillResults } from "@/components/results/skill-results";
 import type { SharedResults } from "@/server/share-links";
 
 const VERDICT: Record<SharedResults["verdict"], string> = {
@@ -17,7 +18,7 @@ export function SharedResultsView({ results }: { results: SharedResults }) {
     <>
       <section
         aria-labelledby="verdict"
-        className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+        className="rounded-2xl border border-slate-200 bg-slate-50 p-4 sm:p-6 dark:border-slate-800 dark:bg-slate-900"
       >
         <h2 id="verdict" className="text-2xl font-semibold">
           Readiness for {results.to.title}
@@ -38,10 +39,13 @@ export function SharedResultsView({ results }: { results: SharedResults }) {
           Skills {results.to.title} requires
         </h2>
         <div className="mt-4">
+          <LevelScaleLegend />
+        </div>
+        <div className="mt-4 hidden md:block">
           <LevelChart rows={results.required} />
         </div>
         <div className="mt-6">
-          <SkillTable
+          <SkillResults
             rows={results.required}
             fromTitle={results.from?.title ?? null}
             hasPrevious={false}

@@ -6,12 +6,14 @@ import { ReportProblem } from "@/components/assess/report-problem";
 import { AnswerReview } from "@/components/results/answer-review";
 import { percent } from "@/components/results/chance";
 import { LevelChart } from "@/components/results/level-chart";
+import { LevelScaleLegend } from "@/components/results/level-range";
 import { PrintButton } from "@/components/results/print-button";
 import { ReassessButton } from "@/components/results/reassess-button";
 import { RoleFitList } from "@/components/results/role-fit";
-import { SkillTable } from "@/components/results/skill-table";
+import { SkillResults } from "@/components/results/skill-results";
 import { ShareSection } from "@/components/share/share-section";
 import { PageHeader } from "@/components/ui/page-header";
+import { levelName } from "@/domain/levels";
 import { currentOwner, currentUser } from "@/server/identity";
 import { isAttemptInProgress, loadResults, type ResultsView } from "@/server/results";
 import { findActiveShareLink } from "@/server/share-links";
@@ -51,55 +53,18 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
   // The view loaded, so a signed-in requester is its owner (currentOwner prefers the account).
   const user = await currentUser();
   const shareLink = user ? await findActiveShareLink(user.id, "results", view.attempt.id) : null;
+  const notAsked = view.required.filter((row) => row.answerCount === 0);
   return (
     <>
       <PageHeader
         title={`${view.from ? `${view.from.title} → ` : ""}${view.to.title}`}
-        lead={`${STOP[view.attempt.stopReason ?? "confident"] ?? ""} after ${view.attempt.answered} questions. Each skill shows the most likely level, an 80 % range and the chance you meet the target; on average about ${percent(view.risk)} of these meets/below calls could still flip.`}
-      >
-        <div className="mt-4 flex flex-wrap gap-3 print:hidden">
-          {view.planId && (
-            <Link
-              href={`/plan/${view.planId}`}
-              className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
-            >
-              Open my learning plan
-            </Link>
-          )}
-          <ReassessButton from={view.from?.id ?? ""} to={view.to.id} action={startAssessmentAction} />
-          <PrintButton />
-        </div>
-        <ShareSection
-          kind="results"
-          targetId={view.attempt.id}
-          active={shareLink ? { linkId: shareLink.id, createdAt: shareLink.createdAt.toISOString() } : null}
-          signInNext={user ? null : `/results/${view.attempt.id}`}
-        />
-      </PageHeader>
-      {view.required.some((row) => row.answerCount === 0) && (
-        <p className="mb-6 rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
-          {view.required.filter((row) => row.answerCount === 0).length} of the {view.required.length} required
-          skills were not asked because the quiz ended early:{" "}
-          {view.required
-            .filter((row) => row.answerCount === 0)
-            .map((row) => row.title)
-            .join(", ")}
-          . Their estimates are inferred from{" "}
-          {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills, not
-          measured, and are marked “not asked” below. Reassess to measure them — every required skill gets at
-          least one question when the quiz runs to its end.
-        </p>
-      )}
-      {view.attempt.isContentChanged && (
-        <p className="mb-6 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
-          The question bank has changed since this assessment. Your result is shown exactly as it was scored;
-          the questions in the review below show their current wording.
-        </p>
-      )}
+        lead={`${STOP[view.attempt.stopReason ?? "confident"] ?? ""} after ${view.attempt.answered} ${view.attempt.answered === 1 ? "question" : "questions"} (you chose up to ${view.attempt.budget}).`}
+      />
 
+      {/* The verdict comes first at every width: on a phone it is what fits on the first screen. */}
       <section
         aria-labelledby="verdict"
-        className="rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+        className="rounded-2xl border border-slate-200 bg-slate-50 p-4 sm:p-6 dark:border-slate-800 dark:bg-slate-900"
       >
         <h2 id="verdict" className="text-2xl font-semibold">
           Readiness for {view.to.title}: {verdict.title}
@@ -117,8 +82,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
               <ul className="mt-1 list-disc pl-5 text-sm">
                 {view.gaps.map((row) => (
                   <li key={row.skillId}>
-                    {row.title}: level {row.level}, target {row.targetLevel} ({percent(row.pMeets ?? 0)}{" "}
-                    chance you meet it{row.answerCount === 0 ? "; not asked, inferred" : ""})
+                    {row.title}: most likely {levelName(row.level)} ({row.level}), target{" "}
+                    {levelName(row.targetLevel ?? 0)} ({row.targetLevel}); {percent(row.pMeets ?? 0)} chance
+                    you meet it{row.answerCount === 0 ? " (not asked, inferred)" : ""}
                   </li>
                 ))}
               </ul>
@@ -147,18 +113,70 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
         </div>
       </section>
 
+      <div className="mt-6 flex flex-wrap items-end gap-3 print:hidden">
+        {view.planId && (
+          <Link
+            href={`/plan/${view.planId}`}
+            className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          >
+            Open my learning plan
+          </Link>
+        )}
+        <PrintButton />
+        <ReassessButton
+          from={view.from?.id ?? ""}
+          to={view.to.id}
+          budget={String(view.attempt.budget)}
+          action={startAssessmentAction}
+        />
+      </div>
+      <ShareSection
+        kind="results"
+        targetId={view.attempt.id}
+        active={shareLink ? { linkId: shareLink.id, createdAt: shareLink.createdAt.toISOString() } : null}
+        signInNext={user ? null : `/results/${view.attempt.id}`}
+      />
+
+      {view.attempt.isContentChanged && (
+        <p className="mt-6 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-amber-950">
+          The question bank has changed since this assessment. Your result is shown exactly as it was scored;
+          the questions in the review below show their current wording.
+        </p>
+      )}
+
       <section aria-labelledby="skills" className="mt-10">
         <h2 id="skills" className="text-xl font-semibold tracking-tight">
           Skills {view.to.title} requires
         </h2>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          For each skill: your most likely level, the range it could be in (we are 80 % sure it is in that
+          range) and the chance you meet the level the role asks for. These are estimates from your answers:
+          on average, each “meets” or “below” call here has about a {percent(view.risk)} chance of being the
+          wrong way round.
+          {view.isReviewWithheld &&
+            ` Which answers moved each estimate is shown once the ${view.isCohortAttempt ? "assessment window" : "team’s round"} closes, with the answer review.`}
+        </p>
+        {notAsked.length > 0 && (
+          <p className="mt-4 max-w-3xl rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+            {notAsked.length} of the {view.required.length} required skills were not asked because the quiz
+            ended early: {notAsked.map((row) => row.title).join(", ")}. Their estimates are inferred from{" "}
+            {view.from ? `what ${view.from.title}s typically know and ` : ""}your answers on related skills,
+            not measured, and are marked “not asked” below. Reassess to measure them — every required skill
+            gets at least one question when the quiz runs to its end.
+          </p>
+        )}
         <div className="mt-4">
+          <LevelScaleLegend />
+        </div>
+        <div className="mt-4 hidden md:block">
           <LevelChart rows={view.required} />
         </div>
         <div className="mt-6">
-          <SkillTable
+          <SkillResults
             rows={view.required}
             fromTitle={view.from?.title ?? null}
             hasPrevious={view.previous !== null}
+            isReviewWithheld={view.isReviewWithheld}
             caption={
               view.previous
                 ? "Per skill, with the change since your previous assessment for this role."
@@ -172,10 +190,11 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
               Other skills your answers touched ({view.other.length})
             </summary>
             <div className="mt-3">
-              <SkillTable
+              <SkillResults
                 rows={view.other}
                 fromTitle={view.from?.title ?? null}
                 hasPrevious={false}
+                isReviewWithheld={view.isReviewWithheld}
                 caption="Not required by the target role."
               />
             </div>
