@@ -100,22 +100,23 @@ export function StartAssessmentForm({
             </p>
           )}
         </div>
-        <div>
-          <label htmlFor="start-budget" className="block text-sm font-medium">
-            Longest quiz you want
-          </label>
-          <select
-            id="start-budget"
-            name="budget"
-            defaultValue={values.budget || "30"}
-            aria-invalid={errors.budget ? true : undefined}
-            aria-describedby={errors.budget ? "budget-error" : "budget-hint"}
-            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900"
-          >
-            <option value="15">Up to 15 questions (quicker, less certain)</option>
-            <option value="20">Up to 20 questions</option>
-            <option value="30">Up to 30 questions (recommended)</option>
-          </select>
+        {/* Radio buttons rather than a select: a phone-width select cut the choices off mid-word. */}
+        <fieldset aria-describedby={errors.budget ? "budget-error" : "budget-hint"}>
+          <legend className="text-sm font-medium">Longest quiz you want</legend>
+          <div className="mt-1 space-y-1">
+            {BUDGETS.map((budget) => (
+              <label key={budget.value} className="flex items-start gap-2 py-1">
+                <input
+                  type="radio"
+                  name="budget"
+                  value={budget.value}
+                  defaultChecked={(values.budget || "30") === budget.value}
+                  className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
+                />
+                {budget.label}
+              </label>
+            ))}
+          </div>
           {errors.budget ? (
             <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
               {errors.budget}
@@ -125,7 +126,7 @@ export function StartAssessmentForm({
               It stops earlier once the picture is clear.
             </p>
           )}
-        </div>
+        </fieldset>
       </div>
       <TimeZoneInput />
       <button
@@ -142,6 +143,12 @@ export function StartAssessmentForm({
     </form>
   );
 }
+
+const BUDGETS = [
+  { value: "15", label: "Up to 15 questions (quicker, less certain)" },
+  { value: "20", label: "Up to 20 questions" },
+  { value: "30", label: "Up to 30 questions (recommended)" },
+];
 
 /** About 40 seconds a question: a scenario to read and four options to weigh. */
 const MINUTES_PER_QUESTION = 0.7;
