@@ -11,7 +11,7 @@ import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint"
  * when the sources changed since the last build (the same check as `npm start`). Prints JSON and
  * exits 1 when the quiz page, /assess/[attemptId], is over its budget.
  *
- * The budget is the quiz page's first load on the code before issue 14's quiz changes, 141,843
+ * The budget is the quiz page's first load before the phone layout of the quiz, 141,843
  * bytes, rounded up to the next KB (1 KB = 1,024 bytes): 139 KB. Raise it only with a reason.
  */
 const BUDGETED_ROUTE = "/assess/[attemptId]";

@@ -11,7 +11,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
  * npm run bench:lighthouse [-- --port N]
  * Lighthouse (12.2.3, in the machine's Chromium: CHROME_PATH, /usr/bin/chromium by default) on the
  * quiz page and the results page, each once as a phone (Lighthouse's default) and once as a desktop,
- * against `npm start` (which builds when needed) on a fresh database. The bars, from issue 14:
+ * against `npm start` (which builds when needed) on a fresh database. The bars:
  * accessibility score 100 and cumulative layout shift below 0.1 on every page and form factor.
  * Prints JSON (with the failing accessibility audits, if any) and exits 1 when a bar is missed.
  */
