@@ -9,7 +9,9 @@ export type AnswerFormState = { error: string } | null;
  * One question at a time. Only opaque per-attempt option codes and rendered text reach the browser,
  * in the attempt's own option order; the key, the content's option ids and the item parameters stay
  * on the server. Keyboard: digits pick options in the order shown, arrows move between them,
- * Enter submits, 0 answers "I don't know".
+ * Enter submits, 0 answers "I don't know". The phone layout is CSS in globals.css (so it needs no
+ * JavaScript and nothing moves when the page hydrates): key hints only with a fine pointer that
+ * can hover, code in stems wrapped, and the answer buttons in a bar at the bottom of narrow screens.
  */
 export function QuizQuestion({
   view,
@@ -119,12 +121,7 @@ export function QuizQuestion({
                   value={option.id}
                   className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
                 />
-                <kbd
-                  aria-hidden="true"
-                  className="mt-0.5 h-6 min-w-6 shrink-0 rounded border border-slate-300 text-center font-mono text-xs leading-6 text-slate-600 dark:border-slate-600 dark:text-slate-300"
-                >
-                  {index + 1}
-                </kbd>
+                <kbd aria-hidden="true">{index + 1}</kbd>
                 <span
                   className="prose prose-slate max-w-none prose-p:my-0 dark:prose-invert"
                   dangerouslySetInnerHTML={{ __html: option.html }}
@@ -145,12 +142,13 @@ export function QuizQuestion({
         </p>
       )}
 
-      <div className="flex flex-wrap items-center gap-3">
+      {/* globals.css: on narrow screens a bar at the bottom of the screen, below a long question. */}
+      <div id="quiz-actions">
         <button
           ref={submitRef}
           type="submit"
           disabled={isPending}
-          className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+          className="rounded-lg bg-brand-700 px-3 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60 sm:px-5"
         >
           {isPending ? "Saving…" : "Submit answer"}
         </button>
@@ -160,32 +158,34 @@ export function QuizQuestion({
           name="dontKnow"
           value="1"
           disabled={isPending}
-          className="rounded-lg border border-slate-300 px-5 py-2.5 font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600"
+          className="rounded-lg border border-slate-300 px-3 py-2.5 font-medium hover:border-brand-600 disabled:opacity-60 sm:px-5 dark:border-slate-600"
         >
           I don’t know
         </button>
+      </div>
+      <div className="space-y-2">
         <button
           type="submit"
           formAction={finishAction}
           disabled={isPending}
           aria-describedby={view.unaskedSkills.length > 0 ? "finish-hint" : undefined}
-          className="ml-auto text-sm font-medium text-slate-700 underline underline-offset-2 hover:text-brand-700 dark:text-slate-300"
+          className="text-sm font-medium text-slate-700 underline underline-offset-2 hover:text-brand-700 dark:text-slate-300"
         >
           Finish now and see my results
         </button>
+        {view.unaskedSkills.length > 0 && (
+          <p id="finish-hint" className="text-sm text-slate-600 dark:text-slate-400">
+            {view.unaskedSkills.length === view.requiredSkills
+              ? "No"
+              : `${view.unaskedSkills.length} of the ${view.requiredSkills}`}{" "}
+            required skills{" "}
+            {view.unaskedSkills.length === view.requiredSkills ? "have an answer yet" : "have no answer yet"}:{" "}
+            {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
+            {view.unaskedSkills.length === 1 ? "it" : "them"} inferred from your other answers and your
+            current role, not measured.
+          </p>
+        )}
       </div>
-      {view.unaskedSkills.length > 0 && (
-        <p id="finish-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          {view.unaskedSkills.length === view.requiredSkills
-            ? "No"
-            : `${view.unaskedSkills.length} of the ${view.requiredSkills}`}{" "}
-          required skills{" "}
-          {view.unaskedSkills.length === view.requiredSkills ? "have an answer yet" : "have no answer yet"}:{" "}
-          {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
-          {view.unaskedSkills.length === 1 ? "it" : "them"} inferred from your other answers and your current
-          role, not measured.
-        </p>
-      )}
     </form>
   );
 }

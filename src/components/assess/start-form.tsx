@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import type { QuizLengthHints } from "@/server/assessment/lengths";
 import type { StartFieldErrors } from "@/server/assessment/quiz";
 import { RoleSelect } from "@/components/role-picker";
-import { QUIZ_LENGTH_OPTIONS } from "./quiz-lengths";
+import { DEFAULT_QUIZ_LENGTH, QUIZ_LENGTH_OPTIONS } from "./quiz-lengths";
 import { TimeZoneInput } from "./time-zone-input";
 
 interface RoleOption {
@@ -101,24 +101,23 @@ export function StartAssessmentForm({
             </p>
           )}
         </div>
-        <div>
-          <label htmlFor="start-budget" className="block text-sm font-medium">
-            Longest quiz you want
-          </label>
-          <select
-            id="start-budget"
-            name="budget"
-            defaultValue={values.budget || "30"}
-            aria-invalid={errors.budget ? true : undefined}
-            aria-describedby={errors.budget ? "budget-error" : "budget-hint"}
-            className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm dark:border-slate-600 dark:bg-slate-900"
-          >
-            {QUIZ_LENGTH_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
+        {/* Radio buttons rather than a select: a phone-width select cut the choices off mid-word. */}
+        <fieldset aria-describedby={errors.budget ? "budget-error" : "budget-hint"}>
+          <legend className="text-sm font-medium">Longest quiz you want</legend>
+          <div className="mt-1 space-y-1">
+            {QUIZ_LENGTH_OPTIONS.map((budget) => (
+              <label key={budget.value} className="flex items-start gap-2 py-1">
+                <input
+                  type="radio"
+                  name="budget"
+                  value={budget.value}
+                  defaultChecked={(values.budget || DEFAULT_QUIZ_LENGTH) === budget.value}
+                  className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
+                />
+                {budget.label}
+              </label>
             ))}
-          </select>
+          </div>
           {errors.budget ? (
             <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
               {errors.budget}
@@ -128,7 +127,7 @@ export function StartAssessmentForm({
               It stops earlier once the picture is clear.
             </p>
           )}
-        </div>
+        </fieldset>
       </div>
       <TimeZoneInput />
       <button

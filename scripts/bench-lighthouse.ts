@@ -1,0 +1,188 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+
+/**
+ * npm run bench:lighthouse [-- --port N]
+ * Lighthouse (12.2.3, in the machine's Chromium: CHROME_PATH, /usr/bin/chromium by default) on the
+ * quiz page and the results page, each once as a phone (Lighthouse's default) and once as a desktop,
+ * against `npm start` (which builds when needed) on a fresh database. The bars:
+ * accessibility score 100 and cumulative layout shift below 0.1 on every page and form factor.
+ * Prints JSON (with the failing accessibility audits, if any) and exits 1 when a bar is missed.
+ */
+const { values } = parseArgs({ options: { port: { type: "string" } } });
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === "object" ? resolve(address.port) : reject()));
+    });
+  });
+
+const port = values.port ? Number(values.port) : await freePort();
+const base = `http://127.0.0.1:${port}`;
+const dataDir = path.resolve("tests/.tmp/bench-lighthouse");
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const server = spawn("npm", ["start"], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_PATH: path.join(dataDir, "waypoint.db"),
+    DATA_DIR: dataDir,
+    APP_URL: base,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+  detached: true,
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let serverLog = "";
+server.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
+server.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
+const stopServer = () => {
+  try {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stopServer);
+
+async function waitForHealth() {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server did not become healthy:\n${serverLog.slice(-2000)}`);
+}
+
+interface Question {
+  questionId: string;
+  options: { id: string }[];
+}
+
+/** Starts an attempt through the HTTP API; the first one also gets the browser's owner cookie. */
+async function startAttempt(cookie: string) {
+  const response = await fetch(`${base}/api/attempts`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ from: "data-analyst", to: "ai-engineer" }),
+  });
+  if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
+  const setCookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+  const body = (await response.json()) as { attemptId: string; question: Question | null };
+  return { cookie: cookie || setCookie, attemptId: body.attemptId, question: body.question };
+}
+
+/** Answers until the engine stops: the first option shown, and "I don't know" every third time. */
+async function finishAttempt(cookie: string, attemptId: string, first: Question | null) {
+  let question = first;
+  for (let answered = 0; question; answered++) {
+    if (answered > 60) throw new Error("the quiz did not end after 60 answers");
+    const answer =
+      answered % 3 === 2
+        ? { questionId: question.questionId, dontKnow: true }
+        : { questionId: question.questionId, choice: [question.options[0]?.id ?? ""] };
+    const response = await fetch(`${base}/api/attempts/${attemptId}/answers`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, cookie },
+      body: JSON.stringify(answer),
+    });
+    if (!response.ok) throw new Error(`answer failed: ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as { status: string; question?: Question };
+    question = body.status === "in_progress" ? (body.question ?? null) : null;
+  }
+}
+
+await waitForHealth();
+const open = await startAttempt("");
+const done = await startAttempt(open.cookie);
+await finishAttempt(open.cookie, done.attemptId, done.question);
+
+const pages = [
+  { name: "quiz", url: `${base}/assess/${open.attemptId}` },
+  { name: "results", url: `${base}/results/${done.attemptId}` },
+];
+const formFactors = ["mobile", "desktop"] as const;
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+
+const runs = [];
+try {
+  for (const page of pages) {
+    for (const formFactor of formFactors) {
+      const result = await lighthouse(
+        page.url,
+        {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["accessibility", "performance"],
+          extraHeaders: { Cookie: open.cookie },
+        },
+        formFactor === "desktop" ? desktopConfig : undefined,
+      );
+      if (!result) throw new Error(`Lighthouse returned nothing for ${page.name} (${formFactor})`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`${page.name} (${formFactor}): ${lhr.runtimeError.message}`);
+      // The page itself, not a sign-in redirect or a 404 (the owner cookie must have reached it).
+      const requests = lhr.audits["network-requests"]?.details;
+      const documentStatus =
+        requests?.type === "table"
+          ? (requests.items.find((item) => item.url === lhr.finalDisplayedUrl)?.statusCode as
+              number | undefined)
+          : undefined;
+      const accessibility = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
+      const cls = lhr.audits["cumulative-layout-shift"]?.numericValue ?? Number.NaN;
+      const failing = (lhr.categories.accessibility?.auditRefs ?? [])
+        .map((ref) => lhr.audits[ref.id])
+        .filter((audit) => audit && audit.score !== null && audit.score < 1)
+        .map((audit) => ({ id: audit?.id, title: audit?.title }));
+      runs.push({
+        page: page.name,
+        formFactor,
+        finalUrl: lhr.finalDisplayedUrl.replace(base, ""),
+        status: documentStatus ?? null,
+        accessibility,
+        cumulativeLayoutShift: Math.round(cls * 1000) / 1000,
+        failingAccessibilityAudits: failing,
+        pass:
+          documentStatus === 200 && lhr.finalDisplayedUrl === page.url && accessibility === 100 && cls < 0.1,
+      });
+    }
+  }
+} finally {
+  await chrome.kill();
+  stopServer();
+}
+
+const pass = runs.every((run) => run.pass);
+console.log(
+  JSON.stringify({ bars: { accessibility: 100, cumulativeLayoutShiftBelow: 0.1 }, runs, pass }, null, 2),
+);
+process.exit(pass ? 0 : 1);
