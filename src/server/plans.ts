@@ -203,6 +203,8 @@ export async function loadPlan(planId: string, owner: Owner | null, graph: Skill
       skillTitle: graph.skills.get(item.skillId)?.title ?? item.skillId,
       isRemoved: !mod,
       isDone: item.doneAt !== null,
+      // The day it was marked done, in the plan's time zone.
+      doneOn: item.doneAt ? localDate(item.doneAt, plan.timeZone) : null,
       // Assigned by a cohort: due and overdue are calendar days in the cohort's time zone.
       assignedBy: item.source === "assigned" && item.cohort ? item.cohort.name : null,
       dueOn: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : null,
