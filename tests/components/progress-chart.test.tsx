@@ -71,6 +71,16 @@ describe("ProgressChart", () => {
     ]);
   });
 
+  it("adds seconds when two assessments also share the minute", () => {
+    const { container } = render(
+      <ProgressChart progress={progress(["2026-12-04T08:15:05Z", "2026-12-04T08:15:48Z"])} />,
+    );
+    expect(axis(container)).toEqual([
+      ["Fri 4 Dec", "2026", "09:15:05"],
+      ["Fri 4 Dec", "2026", "09:15:48"],
+    ]);
+  });
+
   it("shows no time when every assessment is on a day of its own", () => {
     const { container } = render(
       <ProgressChart progress={progress(["2026-11-20T09:00:00Z", "2026-12-04T09:00:00Z"])} />,

@@ -62,8 +62,10 @@ export function PlanSchedule({
         </ol>
       )}
       {later.length > 0 && (
-        <>
-          <h3 className="mt-8 font-semibold">Later, month by month</h3>
+        <section aria-labelledby="later-months">
+          <h3 id="later-months" className="mt-8 font-semibold">
+            Later, month by month
+          </h3>
           <div className="mt-2 space-y-2">
             {later.map((month) => {
               const starting = month.weeks.flatMap(startingIn);
@@ -94,7 +96,7 @@ export function PlanSchedule({
               );
             })}
           </div>
-        </>
+        </section>
       )}
     </section>
   );
