@@ -5,7 +5,7 @@ import { attemptLabels } from "./attempt-labels";
 /** Vertical pixels per level step inside a row (levels 0–4). */
 const LEVEL_STEP = 7;
 /** Height of a row's plot (levels 0–4) plus its padding, below the skill's name. */
-const PLOT_HEIGHT = 4 * LEVEL_STEP + 14;
+const PLOT_HEIGHT = 4 * LEVEL_STEP + 22;
 const NAME_LINE = 15;
 const SUMMARY_WIDTH = 110;
 /** The narrowest drawing: it scales down from here, so at 320 px its text stays readable. */
@@ -77,7 +77,7 @@ export function ProgressChart({ progress }: { progress: RoleProgress }) {
         aria-labelledby={titleId}
         viewBox={`0 0 ${width} ${height}`}
         className="block h-auto w-full text-slate-900 dark:text-slate-100"
-        style={{ maxWidth: `${width * 1.25}px` }}
+        style={{ maxWidth: `${width * 1.4}px` }}
       >
         <title id={titleId}>
           {`Estimated level of ${progress.skills.length} required skills for ${progress.title} across ${count} ${count === 1 ? "assessment" : "assessments"}; ${rising} went up since the first. The table below has the same numbers.`}

@@ -26,7 +26,7 @@ export function PlanSummary({ plan, linkSteps }: { plan: PlanView; linkSteps: bo
       <h2 id="plan-summary" className="text-xl font-semibold tracking-tight">
         Your plan at a glance
       </h2>
-      <dl className="mt-3 grid gap-3 sm:grid-cols-3">
+      <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3">
         <div>
           <dt className="text-sm text-slate-600 dark:text-slate-400">Total</dt>
           <dd className="text-lg font-semibold">
@@ -43,7 +43,7 @@ export function PlanSummary({ plan, linkSteps }: { plan: PlanView; linkSteps: bo
             <span className="block text-sm font-normal">{plan.doneCount} done</span>
           </dd>
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <dt className="text-sm text-slate-600 dark:text-slate-400">Finished by</dt>
           <dd className="text-lg font-semibold">
             {finishesOn ? formatDay(finishesOn) : "Nothing left to do"}

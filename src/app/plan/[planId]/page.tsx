@@ -39,38 +39,31 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
               : "Your last assessment found no gap this role’s modules would close. Reassess any time to check again."
             : "Modules in prerequisite order, for the gaps your answers showed."
         }
-      >
-        <div className="mt-4 flex flex-wrap items-end gap-4 print:hidden">
-          <PlanHoursForm planId={plan.id} hoursPerWeek={plan.hoursPerWeek} action={setPlanHoursAction} />
-          <form action={regeneratePlanAction}>
-            <input type="hidden" name="planId" value={plan.id} />
-            <button
-              type="submit"
-              className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:border-brand-600 dark:border-slate-600"
-            >
-              Regenerate from my latest result
-            </button>
-          </form>
-          {plan.sourceAttemptId && (
-            <Link
-              href={`/results/${plan.sourceAttemptId}`}
-              className="py-2 text-sm font-medium underline underline-offset-2"
-            >
-              Back to the results
-            </Link>
-          )}
-          <PrintButton />
-        </div>
-        <ShareSection
-          kind="plan"
-          targetId={plan.id}
-          active={shareLink ? { linkId: shareLink.id, createdAt: shareLink.createdAt.toISOString() } : null}
-          signInNext={user ? null : `/plan/${plan.id}`}
-        />
-      </PageHeader>
+      />
 
       {plan.items.length > 0 && <PlanSummary plan={plan} linkSteps />}
       <CheckFirst plan={plan} />
+      <div className="mt-6 flex flex-wrap items-end gap-4 print:hidden">
+        <PlanHoursForm planId={plan.id} hoursPerWeek={plan.hoursPerWeek} action={setPlanHoursAction} />
+        <form action={regeneratePlanAction}>
+          <input type="hidden" name="planId" value={plan.id} />
+          <button
+            type="submit"
+            className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:border-brand-600 dark:border-slate-600"
+          >
+            Regenerate from my latest result
+          </button>
+        </form>
+        {plan.sourceAttemptId && (
+          <Link
+            href={`/results/${plan.sourceAttemptId}`}
+            className="py-2 text-sm font-medium underline underline-offset-2"
+          >
+            Back to the results
+          </Link>
+        )}
+        <PrintButton />
+      </div>
       {plan.items.length > 0 && (
         <PlanSchedule
           plan={plan}
@@ -97,6 +90,14 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
           </ol>
         </section>
       )}
+      <div className="mt-10 max-w-2xl">
+        <ShareSection
+          kind="plan"
+          targetId={plan.id}
+          active={shareLink ? { linkId: shareLink.id, createdAt: shareLink.createdAt.toISOString() } : null}
+          signInNext={user ? null : `/plan/${plan.id}`}
+        />
+      </div>
       <p className="mt-10 text-sm text-slate-600 dark:text-slate-400">
         Want to see how far you have come?{" "}
         <Link href={`/assess?to=${plan.targetRoleId}`} className="underline underline-offset-2">
