@@ -5,6 +5,11 @@ import { formatDateRange, formatHours, formatMonth } from "./dates";
 type Item = PlanView["items"][number];
 type Week = PlanView["weeks"][number];
 
+/** Pending modules a cohort assigned, in plan order: shown in full before the schedule. */
+export function assignedPending(plan: PlanView): Item[] {
+  return plan.items.filter((item) => !item.isDone && item.assignedBy !== null);
+}
+
 /**
  * The schedule: the next weeks in full, each with the modules that start in it, and later weeks
  * folded into one collapsed section per month (month, year and hours in its summary line).
@@ -18,7 +23,10 @@ export function PlanSchedule({
   renderItem: (item: Item) => ReactNode;
 }) {
   const byId = new Map(plan.items.map((item) => [item.moduleId, item]));
-  const startingIn = (week: Week) => plan.items.filter((item) => !item.isDone && item.week === week.week);
+  // Modules a cohort assigned have their own list above the schedule (their due dates matter more
+  // than their place in it); the weeks link to them.
+  const startingIn = (week: Week) =>
+    plan.items.filter((item) => !item.isDone && !item.assignedBy && item.week === week.week);
   const { upcoming, later } = plan.outline;
   return (
     <section aria-labelledby="schedule" className="mt-10">
@@ -35,6 +43,7 @@ export function PlanSchedule({
         <ol className="mt-4 space-y-6">
           {upcoming.map((week) => {
             const starting = startingIn(week);
+            // Started earlier, or assigned by a cohort (its card is in the list above).
             const continuing = week.moduleIds.filter((id) => !starting.some((item) => item.moduleId === id));
             return (
               <li key={week.week} aria-labelledby={`week-${week.week}`}>
@@ -43,7 +52,7 @@ export function PlanSchedule({
                 </h3>
                 {continuing.length > 0 && (
                   <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                    Carry on with{" "}
+                    Also this week:{" "}
                     {continuing.map((id, index) => (
                       <span key={id}>
                         {index > 0 && ", "}

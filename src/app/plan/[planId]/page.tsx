@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { CheckFirst } from "@/components/plan/check-first";
 import { PlanHoursForm } from "@/components/plan/plan-hours-form";
 import { PlanItemCard } from "@/components/plan/plan-item";
-import { PlanSchedule } from "@/components/plan/plan-schedule";
+import { assignedPending, PlanSchedule } from "@/components/plan/plan-schedule";
 import { PlanSummary } from "@/components/plan/plan-summary";
 import { PrintButton } from "@/components/results/print-button";
 import { ShareSection } from "@/components/share/share-section";
@@ -25,6 +25,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const plan = await loadPlan(planId, await currentOwner(), graph);
   if (!plan) notFound();
   const done = plan.items.filter((item) => item.isDone);
+  const assigned = assignedPending(plan);
   // The plan loaded, so a signed-in requester is its owner (currentOwner prefers the account).
   const user = await currentUser();
   const shareLink = user ? await findActiveShareLink(user.id, "plan", plan.id) : null;
@@ -64,6 +65,21 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
         )}
         <PrintButton />
       </div>
+      {assigned.length > 0 && (
+        <section aria-labelledby="assigned" className="mt-10">
+          <h2 id="assigned" className="text-xl font-semibold tracking-tight">
+            Assigned to you
+          </h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Modules your cohort set, with their due dates; the weeks below fit them in.
+          </p>
+          <ol className="mt-4 space-y-3">
+            {assigned.map((item) => (
+              <PlanItemCard key={item.moduleId} planId={plan.id} item={item} action={togglePlanItemAction} />
+            ))}
+          </ol>
+        </section>
+      )}
       {plan.items.length > 0 && (
         <PlanSchedule
           plan={plan}
