@@ -6,6 +6,7 @@ import { cheapestModulePath, compareIds, MAX_LEVEL, stepOf, type SkillsGraph } f
 export { addDays, isCalendarDate } from "./plan/calendar";
 export type { PlanWeek } from "./plan/schedule";
 export { scheduleWeeks, sumHours } from "./plan/schedule";
+export { DETAILED_WEEKS, outlineWeeks, type PlanMonth, type PlanOutline } from "./plan/outline";
 
 export const HOURS_PER_WEEK = { min: 1, max: 40 } as const;
 
@@ -18,6 +19,11 @@ export interface PlanInput {
    * (1.6 has not reached level 2 yet) and values are clamped to 0–4.
    */
   levels: ReadonlyMap<string, number>;
+  /**
+   * Skills the person answered at least one question on. Only these are planned: an estimate
+   * without an answer is inferred from related skills, so its gap is offered as "check first".
+   */
+  evidence: ReadonlySet<string>;
   /** 1–40; fractions such as 7.5 are fine. */
   hoursPerWeek: number;
   /** First day of the plan as a calendar date in the person's time zone, "YYYY-MM-DD". */
@@ -51,6 +57,14 @@ export interface UncoveredGap {
   toLevel: number;
 }
 
+/** A required skill the quiz did not ask about whose inferred level is below the target. */
+export interface SkillToCheck {
+  skillId: string;
+  /** The level inferred from related skills; not measured. */
+  estimatedLevel: number;
+  targetLevel: number;
+}
+
 export interface LearningPlan {
   items: PlanEntry[];
   /** Hours of every module in the plan, done or not, each module counted once. */
@@ -60,20 +74,23 @@ export interface LearningPlan {
   weeks: PlanWeek[];
   /** Gaps the catalogue has no module path for; nothing is planned for them. */
   uncovered: UncoveredGap[];
+  /** Possible gaps without evidence: offered to check first, never scheduled. */
+  checkFirst: SkillToCheck[];
 }
 
 type DraftEntry = Pick<PlanEntry, "moduleId" | "title" | "skillId" | "fromLevel" | "toLevel" | "hours">;
 
 /**
  * Turns the gaps between someone's levels and a target role into an ordered, scheduled list of
- * modules. Prerequisites come first (skills in topological order, then by level), each module
+ * modules. Only gaps with evidence (at least one answer on the skill) are planned; the others are
+ * returned as `checkFirst`. Prerequisites come first (skills in topological order, then by level), each module
  * appears once, and completed modules are always kept so that regenerating never loses progress.
  * Pure and deterministic: "today" is `startDate`, never the clock.
  */
 export function generateLearningPlan(input: PlanInput): LearningPlan {
   checkScheduleInput(input.hoursPerWeek, input.startDate);
   const role = resolveRole(input.graph, input.targetRoleId);
-  const { drafts, uncovered } = chooseModules(input.graph, role, input.levels);
+  const { drafts, uncovered } = chooseModules(input.graph, role, input.levels, input.evidence);
 
   const chosen = new Set(drafts.map((draft) => draft.moduleId));
   const history = [...input.completed]
@@ -99,7 +116,38 @@ export function generateLearningPlan(input: PlanInput): LearningPlan {
     remainingHours: sumHours(pending),
     weeks,
     uncovered,
+    checkFirst: skillsToCheckFirst(input.graph, input.targetRoleId, input.levels, input.evidence),
   };
+}
+
+/**
+ * The role's required skills the person was not asked about and whose inferred level is below the
+ * target, prerequisites first: what the plan would have scheduled without evidence.
+ */
+export function skillsToCheckFirst(
+  graph: SkillsGraph,
+  targetRoleId: string,
+  levels: ReadonlyMap<string, number>,
+  evidence: ReadonlySet<string>,
+): SkillToCheck[] {
+  return requirementsInOrder(graph, resolveRole(graph, targetRoleId))
+    .filter(({ skill }) => !evidence.has(skill))
+    .map(({ skill, level }) => ({
+      skillId: skill,
+      estimatedLevel: readLevel(levels, skill),
+      targetLevel: level,
+    }))
+    .filter((entry) => entry.estimatedLevel < entry.targetLevel);
+}
+
+/** The role's requirements, skills in topological order (unknown skills last), ties by id. */
+function requirementsInOrder(graph: SkillsGraph, role: Role) {
+  const rank = new Map(graph.topologicalOrder.map((skillId, index) => [skillId, index]));
+  // A skill missing from the graph (unvalidated content) sorts last and ends up uncovered.
+  return [...role.requires].sort(
+    (a, b) =>
+      (rank.get(a.skill) ?? Infinity) - (rank.get(b.skill) ?? Infinity) || compareIds(a.skill, b.skill),
+  );
 }
 
 function checkScheduleInput(hoursPerWeek: number, startDate: string): void {
@@ -128,17 +176,17 @@ function resolveRole(graph: SkillsGraph, roleId: string): Role {
 }
 
 /**
- * The cheapest module path for every gap, gap skills in topological order so a prerequisite's
+ * The cheapest module path for every gap with evidence, gap skills in topological order so a prerequisite's
  * modules come before its dependants' whatever their weight. A module on two paths stays at its
  * first place. Paths are chosen per skill; a module lifting two gap skills is not preferred for it.
  */
-function chooseModules(graph: SkillsGraph, role: Role, levels: ReadonlyMap<string, number>) {
-  const rank = new Map(graph.topologicalOrder.map((skillId, index) => [skillId, index]));
-  // A skill missing from the graph (unvalidated content) sorts last and ends up uncovered.
-  const requirements = [...role.requires].sort(
-    (a, b) =>
-      (rank.get(a.skill) ?? Infinity) - (rank.get(b.skill) ?? Infinity) || compareIds(a.skill, b.skill),
-  );
+function chooseModules(
+  graph: SkillsGraph,
+  role: Role,
+  levels: ReadonlyMap<string, number>,
+  evidence: ReadonlySet<string>,
+) {
+  const requirements = requirementsInOrder(graph, role).filter(({ skill }) => evidence.has(skill));
   const drafts: DraftEntry[] = [];
   const uncovered: UncoveredGap[] = [];
   const seen = new Set<string>();

@@ -32,6 +32,13 @@ export function localDate(moment: Date, timeZone: string): string {
   return zoned(moment, timeZone).toPlainDate().toString();
 }
 
+/** The wall-clock time of a moment in a zone, to the minute ("09:05") or, asked for, the second ("09:05:42"). */
+export function localTime(moment: Date, timeZone: string, withSeconds = false): string {
+  return zoned(moment, timeZone)
+    .toPlainTime()
+    .toString({ smallestUnit: withSeconds ? "second" : "minute" });
+}
+
 /** The wall-clock date and time of a moment in a zone, as a datetime-local input shows it ("2026-11-30T09:00"). */
 export function localDateTime(moment: Date, timeZone: string): string {
   return zoned(moment, timeZone).toPlainDateTime().toString({ smallestUnit: "minute" });

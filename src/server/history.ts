@@ -78,6 +78,8 @@ export interface ProgressPoint {
 export interface RoleProgress {
   roleId: string;
   title: string;
+  /** The zone of the latest attempt (the person's browser then): the chart's dates and times are read in it. */
+  timeZone: string;
   /** Completed attempts for this role, oldest first (the x axis). */
   attempts: { id: string; completedAt: Date; readiness: number | null }[];
   /** Skills any of those attempts scored against a target level; `points[i]` belongs to `attempts[i]`. */
@@ -99,6 +101,7 @@ export async function progressByRole(userId: string): Promise<RoleProgress[]> {
       targetRoleId: true,
       completedAt: true,
       readiness: true,
+      timeZone: true,
       skillEstimates: {
         where: { targetLevel: { not: null } },
         select: {
@@ -139,6 +142,7 @@ export async function progressByRole(userId: string): Promise<RoleProgress[]> {
     return {
       roleId,
       title: role?.title ?? roleId,
+      timeZone: series.at(-1)?.timeZone ?? "UTC",
       // completedAt is filtered to non-null in the query above.
       attempts: series.map((attempt) => ({
         id: attempt.id,

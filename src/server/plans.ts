@@ -1,9 +1,17 @@
 import "server-only";
 import { levelsForPlanning } from "@/domain/engine/result";
-import { generateLearningPlan, isCalendarDate, scheduleWeeks, sumHours } from "@/domain/plan";
+import {
+  generateLearningPlan,
+  isCalendarDate,
+  outlineWeeks,
+  scheduleWeeks,
+  skillsToCheckFirst,
+  sumHours,
+} from "@/domain/plan";
 import type { SkillsGraph } from "@/domain/skills-graph";
 import { localDate } from "@/domain/time-zones";
 import { Prisma } from "@/generated/prisma/client";
+import { listSkillEstimates } from "./attempts";
 import { db, createRowId } from "./db";
 import { renderMarkdown } from "./markdown";
 import { ownerSql, ownerWhere, type Owner } from "./identity/owner";
@@ -18,7 +26,21 @@ interface PlanSource {
   targetRoleId: string;
   hoursPerWeek: number | null;
   timeZone: string;
-  skills: readonly { skillId: string; band: number; targetLevel: number | null; pMeets: number | null }[];
+  skills: readonly PlanningEstimate[];
+}
+
+/** A stored skill estimate as planning reads it; `answerCount` > 0 is the evidence a gap is real. */
+interface PlanningEstimate {
+  skillId: string;
+  band: number;
+  targetLevel: number | null;
+  pMeets: number | null;
+  answerCount: number;
+}
+
+/** Skills the person answered at least one question on. */
+function skillsWithEvidence(skills: readonly PlanningEstimate[]): Set<string> {
+  return new Set(skills.filter((skill) => skill.answerCount > 0).map((skill) => skill.skillId));
 }
 
 /**
@@ -49,6 +71,7 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
     graph,
     targetRoleId: source.targetRoleId,
     levels: levelsForPlanning(source.skills),
+    evidence: skillsWithEvidence(source.skills),
     hoursPerWeek,
     startDate,
     completed,
@@ -180,6 +203,8 @@ export async function loadPlan(planId: string, owner: Owner | null, graph: Skill
       skillTitle: graph.skills.get(item.skillId)?.title ?? item.skillId,
       isRemoved: !mod,
       isDone: item.doneAt !== null,
+      // The day it was marked done, in the plan's time zone.
+      doneOn: item.doneAt ? localDate(item.doneAt, plan.timeZone) : null,
       // Assigned by a cohort: due and overdue are calendar days in the cohort's time zone.
       assignedBy: item.source === "assigned" && item.cohort ? item.cohort.name : null,
       dueOn: item.dueDate ? item.dueDate.toISOString().slice(0, 10) : null,
@@ -201,10 +226,42 @@ export async function loadPlan(planId: string, owner: Owner | null, graph: Skill
     targetTitle: graph.roles.get(plan.targetRoleId)?.title ?? plan.targetRoleId,
     items: items.map((item) => ({ ...item, week: startWeeks.get(item.moduleId) ?? null })),
     weeks,
+    outline: outlineWeeks(weeks),
+    checkFirst: await checkFirstFor(plan, pending, graph),
     totalHours: sumHours(items),
     remainingHours: sumHours(pending),
     doneCount: items.length - pending.length,
   };
+}
+
+/**
+ * The skills to check before planning for them, from the estimates of the attempt the plan came
+ * from. A skill the plan already schedules modules for (a plan stored before gaps needed evidence,
+ * or a cohort's assignment) is not listed again.
+ */
+async function checkFirstFor(
+  plan: { targetRoleId: string; sourceAttemptId: string | null },
+  pending: readonly { skillId: string }[],
+  graph: SkillsGraph,
+) {
+  if (!plan.sourceAttemptId) return [];
+  const estimates = await listSkillEstimates(plan.sourceAttemptId);
+  if (estimates.length === 0) return [];
+  const scheduled = new Set(pending.map((item) => item.skillId));
+  let unchecked;
+  try {
+    unchecked = skillsToCheckFirst(
+      graph,
+      plan.targetRoleId,
+      levelsForPlanning(estimates),
+      skillsWithEvidence(estimates),
+    );
+  } catch {
+    return []; // the role left the content; the plan still shows what it holds
+  }
+  return unchecked
+    .filter((entry) => !scheduled.has(entry.skillId))
+    .map((entry) => ({ ...entry, skillTitle: graph.skills.get(entry.skillId)?.title ?? entry.skillId }));
 }
 
 export type PlanView = NonNullable<Awaited<ReturnType<typeof loadPlan>>>;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { compileContent } from "@/domain/content/compile";
 import type { ContentFile } from "@/domain/content/types";
-import { addDays, generateLearningPlan, type PlanInput } from "@/domain/plan";
+import {
+  addDays,
+  generateLearningPlan,
+  outlineWeeks,
+  skillsToCheckFirst,
+  type PlanInput,
+  type PlanWeek,
+} from "@/domain/plan";
 import type { SkillsGraph } from "@/domain/skills-graph";
 import {
   buildValidContentFiles,
@@ -48,6 +55,8 @@ function planInput(graph: SkillsGraph, changes: Partial<PlanInput> = {}): PlanIn
     graph,
     targetRoleId: "test-role",
     levels: levelsWith({}),
+    // Every skill answered at least once unless a test says otherwise.
+    evidence: new Set([...FACTORY_SKILLS, "foxtrot"]),
     hoursPerWeek: 5,
     startDate: "2024-02-15",
     completed: new Map(),
@@ -138,7 +147,14 @@ describe("generateLearningPlan: what to learn", () => {
 
   it("gives an empty plan with no hours when the person already meets the role", () => {
     const plan = generateLearningPlan(planInput(graphOf(), { levels: levelsWith({ alpha: 4, hotel: 3 }) }));
-    expect(plan).toEqual({ items: [], totalHours: 0, remainingHours: 0, weeks: [], uncovered: [] });
+    expect(plan).toEqual({
+      items: [],
+      totalHours: 0,
+      remainingHours: 0,
+      weeks: [],
+      uncovered: [],
+      checkFirst: [],
+    });
   });
 
   it("reports a gap no module covers instead of failing, and still plans the rest", () => {
@@ -178,6 +194,52 @@ describe("generateLearningPlan: what to learn", () => {
       completed: new Map([...completed].reverse()),
     });
     expect(generateLearningPlan(reordered)).toEqual(plan);
+  });
+});
+
+describe("generateLearningPlan: gaps need evidence", () => {
+  it("schedules only gaps on skills the person answered; unasked gaps are offered to check first", () => {
+    const plan = generateLearningPlan(
+      planInput(graphOf(), {
+        levels: levelsWith({ alpha: 0, bravo: 1, charlie: 0, delta: 3 }),
+        evidence: new Set(["bravo", "delta"]),
+      }),
+    );
+    expect(moduleIds(plan)).toEqual(["bravo-intro"]);
+    expect(plan.weeks.flatMap((week) => week.moduleIds)).toEqual(["bravo-intro"]);
+    expect(plan.totalHours).toBe(4);
+    // alpha and charlie were inferred below the target without one answer: check first, prerequisites first.
+    expect(plan.checkFirst).toEqual([
+      { skillId: "alpha", estimatedLevel: 0, targetLevel: 2 },
+      { skillId: "charlie", estimatedLevel: 0, targetLevel: 2 },
+    ]);
+  });
+
+  it("plans nothing and offers every possible gap to check when no question was answered", () => {
+    const plan = generateLearningPlan(
+      planInput(graphOf(), { levels: levelsWith({ alpha: 1, hotel: 0 }), evidence: new Set() }),
+    );
+    expect(plan.items).toEqual([]);
+    expect(plan.weeks).toEqual([]);
+    expect(plan.checkFirst.map((entry) => entry.skillId)).toEqual(["alpha", "hotel"]);
+  });
+
+  it("keeps done modules of a skill that now lacks evidence, as history", () => {
+    const plan = generateLearningPlan(
+      planInput(graphOf(), {
+        levels: levelsWith({ alpha: 0 }),
+        evidence: new Set(),
+        completed: new Map([["alpha-intro", "2024-02-01"]]),
+      }),
+    );
+    expect(plan.items.map((item) => [item.moduleId, item.doneAt])).toEqual([["alpha-intro", "2024-02-01"]]);
+    expect(plan.checkFirst.map((entry) => entry.skillId)).toEqual(["alpha"]);
+  });
+
+  it("lists for checking only unasked skills inferred below the target, not those inferred at it", () => {
+    expect(
+      skillsToCheckFirst(graphOf(), "test-role", levelsWith({ alpha: 1.9, bravo: 2, charlie: 4 }), new Set()),
+    ).toEqual([{ skillId: "alpha", estimatedLevel: 1, targetLevel: 2 }]);
   });
 });
 
@@ -333,6 +395,39 @@ describe("generateLearningPlan: progress", () => {
       expect.objectContaining({ moduleId: "alpha-intro", position: 1, week: 1, doneAt: null }),
     ]);
     expect([after.totalHours, after.remainingHours]).toEqual([4, 4]);
+  });
+});
+
+describe("outlineWeeks", () => {
+  const weeksFrom = (startDate: string, count: number, hours = 5): PlanWeek[] =>
+    Array.from({ length: count }, (_, index) => ({
+      week: index + 1,
+      startsOn: addDays(startDate, 7 * index),
+      endsOn: addDays(startDate, 7 * index + 6),
+      hours,
+      moduleIds: [`module-${index + 1}`],
+    }));
+
+  it("shows the next four weeks in full and folds later weeks into the months they start in, across a year", () => {
+    const weeks = weeksFrom("2026-11-20", 12, 2.5);
+    const outline = outlineWeeks(weeks);
+    expect(outline.upcoming.map((week) => week.week)).toEqual([1, 2, 3, 4]);
+    expect(outline.later.map((month) => [month.month, month.hours, month.weeks.map((w) => w.week)])).toEqual([
+      ["2026-12", 5, [5, 6]],
+      ["2027-01", 12.5, [7, 8, 9, 10, 11]],
+      ["2027-02", 2.5, [12]],
+    ]);
+    expect(outline.finishesOn).toBe("2027-02-11");
+  });
+
+  it("has no later months for a plan of four weeks or less, and no finish date for an empty one", () => {
+    expect(outlineWeeks(weeksFrom("2026-12-01", 3))).toMatchObject({ later: [], finishesOn: "2026-12-21" });
+    expect(outlineWeeks([])).toEqual({ upcoming: [], later: [], finishesOn: null });
+  });
+
+  it("sums a month's hours exactly in minutes", () => {
+    const weeks = weeksFrom("2027-02-01", 7, 0.1);
+    expect(outlineWeeks(weeks).later).toEqual([expect.objectContaining({ month: "2027-03", hours: 0.3 })]);
   });
 });
 

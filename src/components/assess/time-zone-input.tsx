@@ -1,12 +1,17 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useSyncExternalStore } from "react";
 
-/** A hidden field carrying the browser's IANA time zone, so plan dates fall on the person's own days. */
+const subscribe = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const noZone = () => "";
+
+/**
+ * The browser's IANA time zone as a hidden form field (empty in the server render; the server
+ * falls back to UTC). Rendered as a controlled value: a hidden input's value is its attribute, so
+ * a value set once from an effect was wiped by the next re-render (choosing a role).
+ */
 export function TimeZoneInput() {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  }, []);
-  return <input ref={ref} type="hidden" name="timeZone" defaultValue="" />;
+  const zone = useSyncExternalStore(subscribe, browserZone, noZone);
+  return <input type="hidden" name="timeZone" value={zone} />;
 }

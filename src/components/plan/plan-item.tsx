@@ -10,11 +10,15 @@ export function PlanItemCard({
   planId,
   item,
   action,
+  headingLevel = 3,
 }: {
   planId: string;
   item: PlanView["items"][number];
   action: (form: FormData) => Promise<void>;
+  /** 4 inside a week of the schedule, 3 in the list of done modules. */
+  headingLevel?: 3 | 4;
 }) {
+  const Heading = headingLevel === 4 ? "h4" : "h3";
   return (
     <li
       id={`module-${item.moduleId}`}
@@ -22,12 +26,12 @@ export function PlanItemCard({
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h3 className="font-semibold">
+          <Heading className="font-semibold">
             {item.position + 1}. {item.title}
             {item.isDone && (
               <span className="ml-2 text-sm font-medium text-emerald-800 dark:text-emerald-300">✓ Done</span>
             )}
-          </h3>
+          </Heading>
           {item.assignedBy && (
             <p className="mt-1 text-sm font-medium">
               Assigned by {item.assignedBy}
@@ -49,8 +53,7 @@ export function PlanItemCard({
                 </Link>
                 : {levelName(item.fromLevel)} → {levelName(item.toLevel)} · {formatHours(item.hours)}
                 {item.format && ` · ${FORMAT[item.format]}`}
-                {item.week !== null && !item.isDone && ` · starts week ${item.week}`}
-                {item.doneAt && ` · done ${item.doneAt.toISOString().slice(0, 10)}`}
+                {item.doneOn && ` · done ${formatDay(item.doneOn)}`}
               </>
             )}
           </p>

@@ -10,11 +10,14 @@ import { setPlanItemDone } from "@/server/plans";
 
 const createUser = async (name: string) => (await createPerson(name)).id;
 
-/** Starts an attempt for the user, answers `answers` questions with their key, optionally finishes it. */
+/**
+ * Starts an attempt for the user, answers `answers` questions with their key (or "I don't know"
+ * when `unsure`), optionally finishes it.
+ */
 async function runAttempt(
   userId: string,
   to: string,
-  options: { answers: number; finish: boolean; at: Date },
+  options: { answers: number; finish: boolean; at: Date; unsure?: boolean },
 ) {
   const owner = userOwner(userId);
   const started = await startAssessment(
@@ -26,7 +29,13 @@ async function runAttempt(
     const state = await loadQuiz(started.attemptId, owner);
     if (state.kind !== "question") break;
     const key = keyCodes(started.attemptId, state.view.questionId);
-    await submitAnswer(started.attemptId, owner, { questionId: state.view.questionId, choice: key });
+    await submitAnswer(
+      started.attemptId,
+      owner,
+      options.unsure
+        ? { questionId: state.view.questionId, choice: [], dontKnow: true }
+        : { questionId: state.view.questionId, choice: key },
+    );
   }
   if (options.finish) await finishEarly(started.attemptId, owner);
   // Pin the dates so "newest first" does not depend on how fast the machine runs the quiz.
@@ -85,8 +94,10 @@ describe("listHistory", () => {
 
   it("lists one plan per target role with done and total modules and the hours still to go", async () => {
     const userId = await createUser("Ada");
+    // Unsure answers: gaps with evidence, so the plan has modules.
     await runAttempt(userId, "ai-engineer", {
-      answers: 1,
+      answers: 2,
+      unsure: true,
       finish: true,
       at: new Date("2026-01-05T10:00:00Z"),
     });

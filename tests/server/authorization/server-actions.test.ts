@@ -145,24 +145,38 @@ beforeAll(async () => {
   actors.owner = await signedInCookies();
   actors.other = await signedInCookies();
   jar.current = actors.owner;
-  const start = async () => {
+  const start = async (to: string) => {
     const outcome = await as("owner", () =>
       assess.startAssessmentAction(
         null,
-        form({ from: "data-scientist", to: "ai-engineer", hoursPerWeek: "5", timeZone: "UTC", budget: "15" }),
+        form({ from: "data-scientist", to, hoursPerWeek: "5", timeZone: "UTC", budget: "15" }),
       ),
     );
     return (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
   };
-  const completed = await start();
+  const completed = await start("ai-engineer");
+  // Two "I don't know" answers: gaps with evidence, so the owner's plan has modules to toggle.
+  for (let count = 0; count < 2; count++) {
+    const { currentQuestionId } = await db.attempt.findUniqueOrThrow({
+      where: { id: completed },
+      select: { currentQuestionId: true },
+    });
+    await as("owner", () =>
+      assess.answerAction(
+        null,
+        form({ attemptId: completed, questionId: currentQuestionId ?? "", dontKnow: "1" }),
+      ),
+    );
+  }
   await as("owner", () => assess.finishAction(form({ attemptId: completed })));
-  const inProgress = await start();
+  // Another role: finishing this attempt (the finishAction case) must not rebuild the fixture's plan.
+  const inProgress = await start("ml-engineer");
   const attempt = await db.attempt.findUniqueOrThrow({
     where: { id: inProgress },
     select: { userId: true, currentQuestionId: true },
   });
   const ownedPlan = await db.learningPlan.findFirstOrThrow({
-    where: { userId: attempt.userId },
+    where: { userId: attempt.userId, targetRoleId: "ai-engineer" },
     select: { id: true, items: { select: { moduleId: true }, take: 1 } },
   });
   const ownerUserId = attempt.userId as string;

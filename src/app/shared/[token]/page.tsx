@@ -1,7 +1,6 @@
 import { readIdParam } from "@/lib/route-params";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatHours } from "@/components/plan/dates";
 import { SharedPlanView } from "@/components/share/shared-plan";
 import { SharedResultsView } from "@/components/share/shared-results";
 import { PageHeader } from "@/components/ui/page-header";
@@ -46,7 +45,7 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
         lead={
           plan.items.length === 0
             ? undefined
-            : `${plan.items.length} modules in prerequisite order, ${formatHours(plan.totalHours)} in all; ${plan.doneCount} done, ${formatHours(plan.remainingHours)} to go.`
+            : `${plan.items.length} modules in prerequisite order, for the gaps the last assessment measured.`
         }
       >
         {note}
