@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { PASSWORD, signUpViaForm, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { VIEWPORTS, expectReflows, keepScreenshot, loopbackBase } from "./support/layout";
+import { rawRequest } from "./support/raw-http";
 import { runInApp } from "./support/run-in-app";
 
 /**
@@ -11,6 +12,33 @@ import { runInApp } from "./support/run-in-app";
  */
 const baseURL = loopbackBase(5);
 test.use({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+
+/**
+ * Chromium reaches 127.0.0.5 from 127.0.0.1 (the loopback route's source address), so the page's
+ * sign-up call is sent on from 127.0.0.5 itself: the form path stays the real one, and the sign-up
+ * budget it uses is this spec's own, not that of the specs on 127.0.0.1.
+ */
+async function accountCallsFromOwnAddress(context: BrowserContext) {
+  await context.route(/\/api\/account\/sign-(in|up)$/, async (route) => {
+    const request = route.request();
+    const answer = await rawRequest({
+      path: new URL(request.url()).pathname,
+      method: request.method(),
+      headers: {
+        host: new URL(request.url()).host,
+        "content-type": "application/json",
+        origin: (await request.headerValue("origin")) ?? baseURL,
+      },
+      body: request.postData() ?? "",
+      localAddress: "127.0.0.5",
+    });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers))
+      if (value !== undefined && name !== "content-length" && name !== "transfer-encoding")
+        headers[name] = Array.isArray(value) ? value.join("\n") : value;
+    await route.fulfill({ status: answer.status, headers, body: answer.body });
+  });
+}
 
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -25,6 +53,7 @@ test("a manager creates a team, lands on their team list after sign-in, and read
 }, testInfo) => {
   test.setTimeout(300_000);
   const manager = uniqueEmail("readable-manager");
+  await accountCallsFromOwnAddress(page.context());
   await signUpViaForm(page, manager, "Readable Manager", "/teams");
 
   // Creating a team confirms it and puts the invitation step first, before the dashboard link.
