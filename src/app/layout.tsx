@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
-import { usesCohorts } from "@/server/cohorts/cohorts";
+import { staffsACohort, usesCohorts } from "@/server/cohorts/cohorts";
 import { currentUser } from "@/server/identity";
+import { managesATeam } from "@/server/teams/teams";
 import "./globals.css";
 
 // Content is read at run time (a new role file needs a restart, not a rebuild).
@@ -25,7 +26,13 @@ const NAV = [
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   // Cohorts only for people who have one or may create one (bootcamp staff and their learners).
-  const showCohorts = user ? await usesCohorts(user.id) : false;
+  // People who manage a team or staff a cohort have a home listing them; it links to their assessments.
+  const [showCohorts, hasHome] = user
+    ? await Promise.all([
+        usesCohorts(user.id),
+        managesATeam(user.id).then((manages) => manages || staffsACohort(user.id)),
+      ])
+    : [false, false];
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -61,10 +68,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user ? (
               <>
                 <Link
-                  href="/me"
+                  href={hasHome ? "/home" : "/me"}
                   className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
                 >
-                  My assessments
+                  {hasHome ? "Home" : "My assessments"}
                 </Link>
                 <Link
                   href="/teams"

@@ -38,7 +38,7 @@ test("an open team round's attempt leaks no key: quiz HTML and RSC, JSON API, re
   await page.getByLabel("Team name").fill("Leak check team");
   await page.getByLabel("Target role the team is measured against").selectOption("ai-engineer");
   await page.getByRole("button", { name: "Create the team" }).click();
-  await expect(page).toHaveURL(/\/teams\/[\w-]+$/);
+  await expect(page).toHaveURL(/\/teams\/[\w-]+\?created=1$/);
   await page.getByRole("button", { name: "Take the team assessment" }).click();
   await expect(page).toHaveURL(/\/assess\/[a-z0-9]+$/);
   const attemptId = new URL(page.url()).pathname.split("/").at(-1) as string;

@@ -12,7 +12,7 @@ async function createTeam(page: Page, name: string): Promise<string> {
   await page.getByLabel("Team name").fill(name);
   await page.getByLabel("Target role the team is measured against").selectOption("mlops-engineer");
   await page.getByRole("button", { name: "Create the team" }).click();
-  await expect(page).toHaveURL(/\/teams\/[\w-]+$/);
+  await expect(page).toHaveURL(/\/teams\/[\w-]+\?created=1$/);
   return new URL(page.url()).pathname;
 }
 

@@ -34,7 +34,7 @@ test.describe("a manager's team", () => {
     await page.getByLabel("Team name").fill("Platform team");
     await page.getByLabel("Target role the team is measured against").selectOption("mlops-engineer");
     await page.getByRole("button", { name: "Create the team" }).click();
-    await expect(page).toHaveURL(/\/teams\/[\w-]+$/);
+    await expect(page).toHaveURL(/\/teams\/[\w-]+\?created=1$/);
     const teamPath = new URL(page.url()).pathname;
     const teamId = teamPath.split("/").at(-1) as string;
     await expectNoSeriousAxeViolations(page);
@@ -106,7 +106,7 @@ test.describe("a manager's team", () => {
     await page.getByLabel("Team name").fill("Private team");
     await page.getByLabel("Target role the team is measured against").selectOption("ai-engineer");
     await page.getByRole("button", { name: "Create the team" }).click();
-    await expect(page).toHaveURL(/\/teams\/[\w-]+$/);
+    await expect(page).toHaveURL(/\/teams\/[\w-]+\?created=1$/);
     const teamPath = new URL(page.url()).pathname;
     const stranger = await (await browser.newContext()).newPage();
     await signUpViaForm(stranger, uniqueEmail("stranger"), "Stranger", "/teams");

@@ -115,6 +115,8 @@ export const ROUTE_ROWS: RouteRow[] = [
 
   // Account pages and APIs act on the caller's own account only.
   { route: "GET /me", path: () => "/me", expect: { anonymous: "sign-in", other: 200, owner: 200 } },
+  // Both own a team or staff a cohort, so both get the home that lists them (others go on to /me).
+  { route: "GET /home", path: () => "/home", expect: { anonymous: "sign-in", other: 200, owner: 200 } },
   {
     route: "GET /me/settings",
     path: () => "/me/settings",

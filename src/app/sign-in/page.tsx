@@ -13,7 +13,8 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const next = safeNextPath((await searchParams).next);
+  // /home lists the teams and cohorts a person looks after, and sends everyone else on to /me.
+  const next = safeNextPath((await searchParams).next, "/home");
   if (await currentUser()) redirect(next);
   return (
     <>

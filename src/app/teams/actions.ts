@@ -85,7 +85,8 @@ export async function createTeamAction(_previous: FormState, form: FormData): Pr
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await createTeam(user.id, parsed.data);
   if (!result.ok) return invalidFields(result.fieldErrors, values);
-  redirect(`/teams/${result.teamId}`);
+  // The team page then confirms the creation and puts the invitations first.
+  redirect(`/teams/${result.teamId}?created=1`);
 }
 
 export async function updateConsentAction(_previous: FormState, form: FormData): Promise<FormState> {

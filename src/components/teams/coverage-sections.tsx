@@ -36,13 +36,10 @@ export function CoverageSections({
           <caption className="sr-only">Contributors meeting the target level per required skill</caption>
           <thead>
             <tr className={headRowClass}>
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="py-2 pr-3 sm:pr-4">
                 Skill
               </th>
-              <th scope="col" className="py-2 pr-4">
-                Requirement
-              </th>
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="py-2 pr-3 sm:pr-4">
                 Target level
               </th>
               <th scope="col" className="py-2">
@@ -53,11 +50,13 @@ export function CoverageSections({
           <tbody>
             {aggregate.skills.map((skill) => (
               <tr key={skill.skillId} className={rowClass}>
-                <th scope="row" className="py-2 pr-4 font-medium">
+                <th scope="row" className="py-2 pr-3 font-medium break-words sm:pr-4">
                   {titles.get(skill.skillId) ?? skill.skillId}
+                  <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                    {weightName(skill.weight)} requirement
+                  </span>
                 </th>
-                <td className="py-2 pr-4">{weightName(skill.weight)}</td>
-                <td className="py-2 pr-4">{skill.targetLevel}</td>
+                <td className="py-2 pr-3 sm:pr-4">{skill.targetLevel}</td>
                 <td className="py-2">
                   {skill.meeting} of {aggregate.contributors} (
                   {Math.round((skill.meeting / aggregate.contributors) * 100)} %)

@@ -25,12 +25,7 @@ export function HeatmapTable({
       <h2 id="heatmap" className={headingClass}>
         Skills × levels
       </h2>
-      <div
-        className="overflow-x-auto"
-        tabIndex={0}
-        role="region"
-        aria-label="Skills × levels table, scrolls sideways"
-      >
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Skills × levels table">
         <table className={tableClass}>
           <caption className="mb-2 text-left text-sm text-slate-600 dark:text-slate-400">
             Contributors per most likely level (0–4) for each required skill. Each cell shows its count;
@@ -38,12 +33,14 @@ export function HeatmapTable({
           </caption>
           <thead>
             <tr className={headRowClass}>
-              <th scope="col" className="py-2 pr-4">
+              <th scope="col" className="py-2 pr-2 sm:pr-4">
                 Skill
               </th>
               {LEVELS.map((level) => (
-                <th key={level} scope="col" className="px-2 py-2 text-center">
-                  Level {level}
+                <th key={level} scope="col" className="px-1 py-2 text-center sm:px-2">
+                  {/* Narrow screens: just the number, under the caption's "level (0–4)". */}
+                  <span className="sr-only sm:not-sr-only">Level </span>
+                  {level}
                 </th>
               ))}
             </tr>
@@ -51,7 +48,7 @@ export function HeatmapTable({
           <tbody>
             {aggregate.skills.map((skill) => (
               <tr key={skill.skillId} className={rowClass}>
-                <th scope="row" className="py-2 pr-4 font-medium">
+                <th scope="row" className="py-2 pr-2 font-medium break-words sm:pr-4">
                   {titles.get(skill.skillId) ?? skill.skillId}
                 </th>
                 {LEVELS.map((level) => {
@@ -61,7 +58,7 @@ export function HeatmapTable({
                   return (
                     <td
                       key={level}
-                      className={`px-2 py-2 text-center tabular-nums ${isTarget ? "outline-2 -outline-offset-2 outline-slate-900 dark:outline-slate-100" : ""}`}
+                      className={`px-1 py-2 text-center tabular-nums sm:px-2 ${isTarget ? "outline-2 -outline-offset-2 outline-slate-900 dark:outline-slate-100" : ""}`}
                       style={{
                         backgroundColor: `color-mix(in oklch, var(--color-brand-600) ${share}%, transparent)`,
                       }}

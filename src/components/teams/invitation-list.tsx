@@ -25,10 +25,11 @@ export function InvitationList({
 }) {
   if (invitations.length === 0) return <p className="text-sm">No open invitations.</p>;
   return (
-    <table className="w-full max-w-3xl text-left text-sm">
+    // Below 640 px each invitation is a stacked card, each value after its column's name (as the member list).
+    <table className="w-full max-w-3xl text-left text-sm max-sm:block">
       <caption className="sr-only">Open invitations</caption>
-      <thead>
-        <tr className="border-b border-slate-300 dark:border-slate-700">
+      <thead className="max-sm:sr-only">
+        <tr className="border-b border-slate-300 dark:border-slate-700 max-sm:sr-only max-sm:*:sr-only">
           <th scope="col" className="py-2 pr-4">
             Kind
           </th>
@@ -46,22 +47,39 @@ export function InvitationList({
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="max-sm:block">
         {invitations.map((invitation) => (
-          <tr key={invitation.id} className="border-b border-slate-200 dark:border-slate-800">
-            <td className="py-2 pr-4">
+          <tr
+            key={invitation.id}
+            className="border-b border-slate-200 max-sm:block max-sm:py-2 dark:border-slate-800"
+          >
+            <td
+              data-label="Kind: "
+              className="py-2 pr-4 max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+            >
               {invitation.kind === "link" ? "Link (reusable)" : "Email (single use)"}
             </td>
-            <td className="py-2 pr-4">{invitation.email ?? "Anyone with the link"}</td>
-            <td className="py-2 pr-4">
+            <td
+              data-label="For: "
+              className="py-2 pr-4 break-words max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+            >
+              {invitation.email ?? "Anyone with the link"}
+            </td>
+            <td
+              data-label="Expires (UTC): "
+              className="py-2 pr-4 max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+            >
               <time dateTime={invitation.expiresAt.toISOString()}>
                 {invitation.expiresAt.toISOString().slice(0, 10)}
               </time>
             </td>
-            <td className="py-2 pr-4">
+            <td
+              data-label="Mail: "
+              className="py-2 pr-4 max-sm:block max-sm:py-0.5 max-sm:before:font-medium max-sm:before:content-[attr(data-label)]"
+            >
               <MailState mail={invitation.mail} retry={retryMailAction} fields={{ teamId }} />
             </td>
-            <td className="py-2">
+            <td className="py-2 max-sm:block">
               <ActionButton
                 action={revokeAction}
                 fields={{ teamId, invitationId: invitation.id }}

@@ -49,8 +49,9 @@ export function MemberList({
     <div>
       <table className="w-full text-left text-sm max-sm:block">
         <caption className="sr-only">Team members, their roles and how they joined</caption>
+        {/* Every header cell is screen-reader-only there, not just the group, so none sticks out. */}
         <thead className="max-sm:sr-only">
-          <tr className="border-b border-slate-300 dark:border-slate-700">
+          <tr className="border-b border-slate-300 dark:border-slate-700 max-sm:sr-only max-sm:*:sr-only">
             <th scope="col" className="py-2 pr-4">
               Name
             </th>

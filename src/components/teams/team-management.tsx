@@ -23,29 +23,26 @@ interface Props {
   invitations: OpenInvitation[];
   rounds: { id: string; name: string; openedAt: Date; closedAt: Date | null }[];
   actions: TeamManagementActions;
+  /** False when the invitations are already shown first (right after the team was created). */
+  showInvitations?: boolean;
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800";
 
 /** What owners and managers get on the team page: dashboard link, invitations, who may join, rounds. */
-export function TeamManagement({ teamId, isOwner, emailDomains, invitations, rounds, actions }: Props) {
+export function TeamManagement({
+  teamId,
+  isOwner,
+  emailDomains,
+  invitations,
+  rounds,
+  actions,
+  showInvitations = true,
+}: Props) {
   return (
     <div className="space-y-10">
-      <section aria-labelledby="manage-invitations" className={sectionClass}>
-        <h2 id="manage-invitations" className="text-xl font-semibold tracking-tight">
-          Invitations
-        </h2>
-        <InviteLinkForm teamId={teamId} action={actions.createLink} />
-        <EmailInviteForm teamId={teamId} action={actions.emailInvites} />
-        <h3 className="font-semibold">Open invitations</h3>
-        <InvitationList
-          teamId={teamId}
-          invitations={invitations}
-          revokeAction={actions.revoke}
-          retryMailAction={actions.retryMail}
-        />
-      </section>
+      {showInvitations && <TeamInvitations teamId={teamId} invitations={invitations} actions={actions} />}
 
       {isOwner && (
         <section aria-labelledby="manage-domains" className={sectionClass}>
@@ -71,6 +68,30 @@ export function TeamManagement({ teamId, isOwner, emailDomains, invitations, rou
         <OpenRoundForm teamId={teamId} action={actions.openRound} />
       </section>
     </div>
+  );
+}
+
+/** Invite by link or email, and the invitations still open. */
+export function TeamInvitations({
+  teamId,
+  invitations,
+  actions,
+}: Pick<Props, "teamId" | "invitations" | "actions">) {
+  return (
+    <section aria-labelledby="manage-invitations" className={sectionClass}>
+      <h2 id="manage-invitations" className="text-xl font-semibold tracking-tight">
+        Invitations
+      </h2>
+      <InviteLinkForm teamId={teamId} action={actions.createLink} />
+      <EmailInviteForm teamId={teamId} action={actions.emailInvites} />
+      <h3 className="font-semibold">Open invitations</h3>
+      <InvitationList
+        teamId={teamId}
+        invitations={invitations}
+        revokeAction={actions.revoke}
+        retryMailAction={actions.retryMail}
+      />
+    </section>
   );
 }
 

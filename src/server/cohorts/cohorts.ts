@@ -47,6 +47,12 @@ export async function usesCohorts(userId: string): Promise<boolean> {
   return user !== null && (user.canCreateCohorts || user._count.enrollments > 0);
 }
 
+/** Whether the user is staff on any cohort (their sign-in lands on the home that lists them). */
+export async function staffsACohort(userId: string): Promise<boolean> {
+  const row = await db.enrollment.findFirst({ where: { userId, role: "staff" }, select: { id: true } });
+  return row !== null;
+}
+
 /** Whether an instance admin allowed this account to create cohorts. */
 export async function canCreateCohorts(userId: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { canCreateCohorts: true } });

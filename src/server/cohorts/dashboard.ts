@@ -55,6 +55,95 @@ async function assignmentStates(cohort: CohortRef, userIds: readonly string[]) {
   }));
 }
 
+/**
+ * The key numbers of every cohort the user staffs, for their home page, in a fixed number of
+ * queries however many cohorts: learners on the roster, how many of them finished the cohort
+ * assessment, and assignments past their due date (in the cohort's time zone) and not done, the
+ * same counts the cohort page shows. Closed cohorts stay listed, marked closed.
+ */
+export async function summarizeStaffedCohorts(userId: string, now = new Date()) {
+  const staffed = await db.enrollment.findMany({
+    where: { userId, role: "staff" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      cohort: {
+        select: { id: true, name: true, targetRoleId: true, timeZone: true, isDemo: true, closedAt: true },
+      },
+    },
+  });
+  const cohorts = staffed.map((row) => row.cohort);
+  if (cohorts.length === 0) return [];
+  const cohortIds = cohorts.map((cohort) => cohort.id);
+  const learnerRows = await inChunks(cohortIds, (chunk) =>
+    db.enrollment.findMany({
+      where: { cohortId: { in: chunk }, role: "learner" },
+      select: { cohortId: true, userId: true },
+    }),
+  );
+  const finishedRows = await inChunks(cohortIds, (chunk) =>
+    db.attempt.findMany({
+      where: { status: "completed", cohortAssessment: { is: { cohortId: { in: chunk } } } },
+      distinct: ["userId", "cohortAssessmentId"],
+      select: { userId: true, cohortAssessment: { select: { cohortId: true } } },
+    }),
+  );
+  const assignmentRows = await inChunks(cohortIds, (chunk) =>
+    db.assignment.findMany({
+      where: { cohortId: { in: chunk }, waivedAt: null },
+      select: { cohortId: true, userId: true, moduleId: true, dueDate: true },
+    }),
+  );
+  const learnerIds = [...new Set(learnerRows.flatMap((row) => (row.userId ? [row.userId] : [])))];
+  const moduleIds = [...new Set(assignmentRows.map((row) => row.moduleId))];
+  const doneItems =
+    moduleIds.length === 0
+      ? []
+      : await inChunks(learnerIds, (chunk) =>
+          db.planItem.findMany({
+            where: {
+              moduleId: { in: moduleIds },
+              doneAt: { not: null },
+              plan: { is: { userId: { in: chunk } } },
+            },
+            select: { moduleId: true, plan: { select: { userId: true, targetRoleId: true } } },
+          }),
+        );
+  const done = new Set(
+    doneItems.map((item) => `${item.plan.userId}\u0000${item.plan.targetRoleId}\u0000${item.moduleId}`),
+  );
+  return cohorts.map((cohort) => {
+    const learners = learnerRows.filter((row) => row.cohortId === cohort.id);
+    const joined = new Set(learners.flatMap((row) => (row.userId ? [row.userId] : [])));
+    const finished = new Set(
+      finishedRows
+        .filter((row) => row.cohortAssessment?.cohortId === cohort.id && row.userId && joined.has(row.userId))
+        .map((row) => row.userId),
+    );
+    const today = localDate(now, cohort.timeZone);
+    const states: AssignmentState[] = assignmentRows
+      .filter((row) => row.cohortId === cohort.id && joined.has(row.userId))
+      .map((row) => ({
+        userId: row.userId,
+        moduleId: row.moduleId,
+        dueDate: row.dueDate,
+        isDone: done.has(`${row.userId}\u0000${cohort.targetRoleId}\u0000${row.moduleId}`),
+        isWaived: false,
+      }));
+    return {
+      cohortId: cohort.id,
+      name: cohort.name,
+      isDemo: cohort.isDemo,
+      isClosed: cohort.closedAt !== null,
+      targetTitle: getSkillsGraph().roles.get(cohort.targetRoleId)?.title ?? cohort.targetRoleId,
+      learners: learners.length,
+      finished: finished.size,
+      overdue: tally(states, today).overdue,
+    };
+  });
+}
+
+export type StaffedCohortSummary = Awaited<ReturnType<typeof summarizeStaffedCohorts>>[number];
+
 export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
   const graph = getSkillsGraph();
   const today = localDate(now, cohort.timeZone);

@@ -1,6 +1,7 @@
 import "server-only";
 import { meetsTarget } from "@/domain/engine/verdict";
 import {
+  MIN_CONTRIBUTORS,
   aggregateTeam,
   teamTrend,
   type Contribution,
@@ -11,7 +12,7 @@ import { toCsv, type CsvValue } from "@/domain/csv";
 import { getSkillsGraph } from "../content-loader";
 import { db, inChunks } from "../db";
 import { listRounds } from "./rounds";
-import { loadMemberFacts } from "./teams";
+import { listManagedTeams, loadMemberFacts, loadMemberFactsByTeam } from "./teams";
 
 /**
  * The manager's view of a team, assembled only from what members allow: aggregates over members
@@ -28,7 +29,7 @@ interface FinishedAttempt {
   teamRoundId: string | null;
 }
 
-/** Every finished team attempt of the listed members, newest first (one query). */
+/** Every finished team attempt of the listed members, newest first (one query per chunk). */
 async function finishedTeamAttempts(teamId: string, userIds: readonly string[]): Promise<FinishedAttempt[]> {
   if (userIds.length === 0) return [];
   // Chunked by member, so each member's attempts stay newest first (all the callers rely on).
@@ -39,6 +40,18 @@ async function finishedTeamAttempts(teamId: string, userIds: readonly string[]):
       select: { id: true, userId: true, readiness: true, completedAt: true, teamRoundId: true },
     }),
   );
+  return toFinished(rows);
+}
+
+function toFinished(
+  rows: {
+    id: string;
+    userId: string | null;
+    readiness: number | null;
+    completedAt: Date | null;
+    teamRoundId: string | null;
+  }[],
+): FinishedAttempt[] {
   return rows.flatMap((row) =>
     row.userId
       ? [
@@ -67,14 +80,16 @@ function latestPerMember(
 
 type SkillsByAttempt = Map<string, Map<string, SkillResult>>;
 
-/** The skill estimates of every listed attempt (one query). */
+/** The skill estimates of every listed attempt (one query per chunk of attempts). */
 async function skillsOf(attemptIds: ReadonlySet<string>): Promise<SkillsByAttempt> {
   const byAttempt: SkillsByAttempt = new Map();
   if (attemptIds.size === 0) return byAttempt;
-  const estimates = await db.skillEstimate.findMany({
-    where: { attemptId: { in: [...attemptIds] } },
-    select: { attemptId: true, skillId: true, band: true, pMeets: true },
-  });
+  const estimates = await inChunks(attemptIds, (chunk) =>
+    db.skillEstimate.findMany({
+      where: { attemptId: { in: chunk } },
+      select: { attemptId: true, skillId: true, band: true, pMeets: true },
+    }),
+  );
   for (const row of estimates) {
     const skills = byAttempt.get(row.attemptId) ?? new Map<string, SkillResult>();
     skills.set(row.skillId, { band: row.band, pMeets: row.pMeets });
@@ -120,6 +135,73 @@ export async function countContributors(teamId: string): Promise<number> {
   );
   return rows.length;
 }
+
+/**
+ * The key numbers of every team the user owns or manages, for their home page, in a fixed number
+ * of queries however many teams: how many members' results are in the team numbers (shown to
+ * every member anyway) and, only when the dashboard would show numbers (k ≥ 5), the share of them
+ * who likely meet every core requirement. Below k the ready share is absent, as on the dashboard.
+ */
+export async function summarizeManagedTeams(userId: string) {
+  const teams = await listManagedTeams(userId);
+  if (teams.length === 0) return [];
+  const factsByTeam = await loadMemberFactsByTeam(teams.map((team) => team.teamId));
+  const contributingByTeam = new Map(
+    teams.map((team) => [team.teamId, contributingIds(factsByTeam.get(team.teamId) ?? [])]),
+  );
+  // Chunked by team, so each team's attempts stay newest first.
+  const rows = await inChunks(
+    teams.map((team) => team.teamId),
+    (chunk) =>
+      db.attempt.findMany({
+        where: { teamId: { in: chunk }, status: "completed" },
+        orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+        select: {
+          id: true,
+          teamId: true,
+          userId: true,
+          readiness: true,
+          completedAt: true,
+          teamRoundId: true,
+        },
+      }),
+  );
+  const latestByTeam = new Map(
+    teams.map((team) => [
+      team.teamId,
+      latestPerMember(
+        toFinished(rows.filter((row) => row.teamId === team.teamId)),
+        contributingByTeam.get(team.teamId) ?? new Set(),
+      ),
+    ]),
+  );
+  const shownTeams = teams.filter((team) => (latestByTeam.get(team.teamId)?.length ?? 0) >= MIN_CONTRIBUTORS);
+  const skills = await skillsOf(
+    new Set(shownTeams.flatMap((team) => (latestByTeam.get(team.teamId) ?? []).map((row) => row.attemptId))),
+  );
+  return teams.map((team) => {
+    const latest = latestByTeam.get(team.teamId) ?? [];
+    const aggregate = aggregateTeam(
+      requirementsOf(team.targetRoleId),
+      latest.length >= MIN_CONTRIBUTORS ? latest.map((attempt) => contributionOf(attempt, skills)) : [],
+    );
+    return {
+      teamId: team.teamId,
+      name: team.name,
+      role: team.role,
+      isDemo: team.isDemo,
+      targetTitle: team.targetTitle,
+      contributors: latest.length,
+      ready:
+        aggregate.kind === "shown"
+          ? { count: aggregate.readyCount, share: aggregate.readyCount / aggregate.contributors }
+          : null,
+      minimum: MIN_CONTRIBUTORS,
+    };
+  });
+}
+
+export type ManagedTeamSummary = Awaited<ReturnType<typeof summarizeManagedTeams>>[number];
 
 export async function loadTeamDashboard(
   team: { id: string; targetRoleId: string },

@@ -8,7 +8,7 @@ import {
   readEmailDomains,
   type CountingRules,
 } from "@/domain/team/eligibility";
-import { createRowId, db } from "../db";
+import { createRowId, db, inChunks } from "../db";
 import { isSmtpConfigured } from "../auth/mail";
 import { getSkillsGraph } from "../content-loader";
 import { logEvent } from "../log";
@@ -105,6 +105,33 @@ export async function listMyTeams(userId: string) {
   }));
 }
 
+/** Whether the user owns or manages any team (their sign-in lands on the home that lists them). */
+export async function managesATeam(userId: string): Promise<boolean> {
+  const row = await db.membership.findFirst({
+    where: { userId, role: { in: ["owner", "manager"] } },
+    select: { id: true },
+  });
+  return row !== null;
+}
+
+/** The teams the user owns or manages, newest membership first: what their home lists. */
+export async function listManagedTeams(userId: string) {
+  const rows = await db.membership.findMany({
+    where: { userId, role: { in: ["owner", "manager"] } },
+    orderBy: [{ joinedAt: "desc" }, { id: "desc" }],
+    select: { role: true, team: { select: { id: true, name: true, targetRoleId: true, isDemo: true } } },
+  });
+  const graph = getSkillsGraph();
+  return rows.map((row) => ({
+    teamId: row.team.id,
+    name: row.team.name,
+    role: row.role as TeamRole,
+    isDemo: row.team.isDemo,
+    targetRoleId: row.team.targetRoleId,
+    targetTitle: graph.roles.get(row.team.targetRoleId)?.title ?? row.team.targetRoleId,
+  }));
+}
+
 /** The rules of `exclusionOf` for one team: its email domains, and verified addresses when mail is sent. */
 export const countingRulesOf = (team: { emailDomains: string | null }): CountingRules => ({
   domains: readEmailDomains(team.emailDomains),
@@ -116,38 +143,52 @@ export const countingRulesOf = (team: { emailDomains: string | null }): Counting
  * here for the dashboard's computation only; listMembers (what people see) leaves it out.
  */
 export async function loadMemberFacts(teamId: string) {
-  const team = await db.team.findUnique({
-    where: { id: teamId },
-    select: {
-      emailDomains: true,
-      memberships: {
-        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-        select: {
-          role: true,
-          joinedAt: true,
-          joinedVia: true,
-          allowAggregate: true,
-          allowIndividual: true,
-          user: { select: { id: true, name: true, email: true, emailVerified: true } },
+  return (await loadMemberFactsByTeam([teamId])).get(teamId) ?? [];
+}
+
+/** loadMemberFacts for several teams at once (one query per chunk of teams), keyed by team id. */
+export async function loadMemberFactsByTeam(teamIds: readonly string[]) {
+  const teams = await inChunks(new Set(teamIds), (chunk) =>
+    db.team.findMany({
+      where: { id: { in: chunk } },
+      select: {
+        id: true,
+        emailDomains: true,
+        memberships: {
+          orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+          select: {
+            role: true,
+            joinedAt: true,
+            joinedVia: true,
+            allowAggregate: true,
+            allowIndividual: true,
+            user: { select: { id: true, name: true, email: true, emailVerified: true } },
+          },
         },
       },
-    },
-  });
-  if (!team) return [];
-  const rules = countingRulesOf(team);
-  return team.memberships.map((row) => ({
-    userId: row.user.id,
-    name: row.user.name,
-    role: row.role as TeamRole,
-    joinedAt: row.joinedAt,
-    joinedVia: (row.joinedVia ?? null) as JoinedVia | null,
-    allowAggregate: row.allowAggregate,
-    allowIndividual: row.allowIndividual,
-    exclusion: exclusionOf(
-      { role: row.role, email: row.user.email, emailVerified: row.user.emailVerified },
-      rules,
-    ),
-  }));
+    }),
+  );
+  return new Map(
+    teams.map((team) => {
+      const rules = countingRulesOf(team);
+      return [
+        team.id,
+        team.memberships.map((row) => ({
+          userId: row.user.id,
+          name: row.user.name,
+          role: row.role as TeamRole,
+          joinedAt: row.joinedAt,
+          joinedVia: (row.joinedVia ?? null) as JoinedVia | null,
+          allowAggregate: row.allowAggregate,
+          allowIndividual: row.allowIndividual,
+          exclusion: exclusionOf(
+            { role: row.role, email: row.user.email, emailVerified: row.user.emailVerified },
+            rules,
+          ),
+        })),
+      ];
+    }),
+  );
 }
 
 /**

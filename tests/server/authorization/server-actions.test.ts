@@ -462,7 +462,10 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
       expect(await db.team.count()).toBe(before);
       return;
     }
-    const teamId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;
+    // The new team's page, opened with its "created" confirmation.
+    const redirect = (outcome as { redirect: string }).redirect;
+    expect(redirect).toMatch(/^\/teams\/[\w-]+\?created=1$/);
+    const teamId = new URL(redirect, "http://localhost").pathname.split("/").at(-1) as string;
     const owner = await db.membership.findFirstOrThrow({
       where: { teamId, role: "owner" },
       select: { userId: true },

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ConsentForm } from "@/components/teams/consent-form";
 import { MemberList } from "@/components/teams/member-list";
 import { linkClass } from "@/components/forms/form-state";
-import { TeamDashboardLink, TeamManagement } from "@/components/teams/team-management";
+import { TeamCreatedNotice } from "@/components/teams/team-created-notice";
+import { TeamDashboardLink, TeamInvitations, TeamManagement } from "@/components/teams/team-management";
 import { TeamStartForm } from "@/components/teams/team-start-form";
 import { ViewsOfMe } from "@/components/teams/views-of-me";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,7 +38,13 @@ export const metadata: Metadata = { title: "Team", robots: { index: false } };
 const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800";
 const ROLE_NAMES: Record<string, string> = { owner: "Owner", manager: "Manager", member: "Member" };
 
-export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const teamId = await readIdParam(params, "teamId");
   const access = teamId ? await teamMemberAccess(teamId) : null;
   if (!teamId || !access) notFound();
@@ -55,6 +62,16 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     countContributors(teamId),
     isManager ? Promise.all([listInvitations(teamId), listRounds(teamId)]) : null,
   ]);
+  // Right after creation (createTeamAction adds ?created=1) the confirmation and invitations lead.
+  const isJustCreated = management !== null && (await searchParams).created === "1";
+  const managementActions = {
+    createLink: createLinkInviteAction,
+    emailInvites: createEmailInvitesAction,
+    revoke: revokeInviteAction,
+    retryMail: retryInviteMailAction,
+    openRound: openRoundAction,
+    setEmailDomains: setEmailDomainsAction,
+  };
   const from =
     profile?.currentRoleId && roles.some((role) => role.id === profile.currentRoleId)
       ? profile.currentRoleId
@@ -69,6 +86,12 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         {team.isDemo && <p className="mt-2 text-sm font-semibold">Demo team: made-up members and results.</p>}
       </PageHeader>
       <div className="max-w-4xl space-y-10">
+        {management && isJustCreated && (
+          <>
+            <TeamCreatedNotice teamName={team.name} />
+            <TeamInvitations teamId={teamId} invitations={management[0]} actions={managementActions} />
+          </>
+        )}
         {management && <TeamDashboardLink teamId={teamId} />}
         <section aria-labelledby="my-choices" className={sectionClass}>
           <h2 id="my-choices" className="text-xl font-semibold tracking-tight">
@@ -149,14 +172,8 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
             emailDomains={emailDomains}
             invitations={management[0]}
             rounds={management[1]}
-            actions={{
-              createLink: createLinkInviteAction,
-              emailInvites: createEmailInvitesAction,
-              revoke: revokeInviteAction,
-              retryMail: retryInviteMailAction,
-              openRound: openRoundAction,
-              setEmailDomains: setEmailDomainsAction,
-            }}
+            actions={managementActions}
+            showInvitations={!isJustCreated}
           />
         )}
       </div>
