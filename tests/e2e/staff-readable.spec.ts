@@ -86,6 +86,36 @@ test.describe("a cohort's staff and learners", () => {
       );
     });
 
+    await test.step("without JavaScript the modules are grouped by skill and the server refuses a mismatch", async () => {
+      const context = await browser.newContext({
+        baseURL: BASE,
+        javaScriptEnabled: false,
+        storageState: await page.context().storageState(),
+      });
+      const plain = await context.newPage();
+      await plain.goto(cohortPath);
+      const modules = plain.getByLabel("Module to assign");
+      await expect(modules.locator("optgroup[label='CI/CD for ML'] option")).toHaveText([
+        "A CI pipeline that tests, builds and publishes an ML service",
+        "Quality gates, reproducible training and canary releases",
+        "What CI/CD does for an ML project",
+      ]);
+      // The threshold field follows the condition in CSS alone.
+      await plain.getByLabel("Condition").selectOption({ label: "Chance of meeting the target below" });
+      await expect(plain.getByLabel("Level threshold")).toBeHidden();
+      await expect(plain.getByLabel("Chance threshold, in %")).toBeVisible();
+      await plain.getByLabel("Skill", { exact: true }).selectOption("python");
+      await modules.selectOption("ci-cd-ml-build-test-push");
+      await plain.getByRole("button", { name: "Add rule" }).click();
+      await expect(
+        plain.getByText(
+          "“A CI pipeline that tests, builds and publishes an ML service” does not teach Python & software engineering. Choose one of the modules listed for that skill.",
+        ),
+      ).toBeVisible();
+      await expect(plain.getByLabel("Module to assign")).toHaveAttribute("aria-invalid", "true");
+      await context.close();
+    });
+
     await test.step("applying says what it did, and the “Rule added” notice goes", async () => {
       const apply = page.getByRole("button", { name: "Apply the rules" });
       await expect(apply).toBeEnabled();
