@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { signUpViaForm, uniqueEmail } from "./support/accounts";
+import { uniqueEmail } from "./support/accounts";
 import { VIEWPORTS, expectReflows, keepScreenshot, loopbackBase } from "./support/layout";
 import { runInApp } from "./support/run-in-app";
 
@@ -26,16 +26,22 @@ test.describe("a cohort's staff and learners", () => {
     browser,
   }, testInfo) => {
     test.setTimeout(300_000);
-    const staffEmail = uniqueEmail("staff-readable");
-    const learnerEmail = uniqueEmail("learner-readable");
-    await signUpViaForm(page, staffEmail, "Sam Staff", "/cohorts");
+    const seeded = JSON.parse(
+      runInApp("seed-cohort-progress.ts", [
+        uniqueEmail("staff-readable"),
+        uniqueEmail("learner-readable"),
+        `maximiliane.oberhauser-wittgenstein-${Date.now()}@very-long-bootcamp-domain.example.com`,
+      ]),
+    ) as { cohortId: string; staffCookies: string[]; learnerCookies: string[] };
+    const { cohortId } = seeded;
+    const cookiesFor = (pairs: string[]) =>
+      pairs.map((pair) => {
+        const at = pair.indexOf("=");
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: BASE };
+      });
+    await page.context().addCookies(cookiesFor(seeded.staffCookies));
     const learner = await (await browser.newContext({ baseURL: BASE })).newPage();
-    await signUpViaForm(learner, learnerEmail, "Lena Learner", "/me");
-    const cohortId = runInApp("seed-cohort-progress.ts", [
-      staffEmail,
-      learnerEmail,
-      `maximiliane.oberhauser-wittgenstein-${Date.now()}@very-long-bootcamp-domain.example.com`,
-    ]);
+    await learner.context().addCookies(cookiesFor(seeded.learnerCookies));
     const cohortPath = `/cohorts/${cohortId}`;
 
     await test.step("the rule builder speaks in percent and offers the chosen skill's modules", async () => {

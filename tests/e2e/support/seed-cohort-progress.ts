@@ -1,3 +1,6 @@
+import { env } from "@/env";
+import { getAuth } from "@/server/auth/auth";
+import { ensureAuthSecret } from "@/server/auth/secret";
 import { setAssessmentWindow, findCohortAssessment } from "@/server/cohorts/assessment";
 import { createCohort } from "@/server/cohorts/cohorts";
 import { inviteEnrollments } from "@/server/cohorts/invitations";
@@ -5,20 +8,38 @@ import { db } from "@/server/db";
 import { userOwner } from "@/server/identity/owner";
 import { sendDueMail } from "@/server/mail-queue";
 import { dontKnowAttempt } from "../../factories/people";
+import { PASSWORD } from "./accounts";
 
 /**
  * Run by the staff-readability e2e test against the e2e database (tsx, react-server condition):
  *   seed-cohort-progress.ts <staffEmail> <learnerEmail> <inviteeEmail>
- * makes <staffEmail> staff of a new MLOps cohort with an open assessment window; <learnerEmail>
- * joined and finished the cohort assessment (real engine, "I don't know" answers); <inviteeEmail>
- * is invited and has not joined. Prints the cohort id.
+ * creates the staff member and the learner as accounts (through the auth API, so the test spends
+ * none of the sign-up or sign-in budget the form specs share) and signs both in; makes the staff
+ * member staff of a new MLOps cohort with an open assessment window; the learner joined and
+ * finished the cohort assessment (real engine, "I don't know" answers); <inviteeEmail> is invited
+ * and has not joined. Prints {"cohortId", "staffCookies", "learnerCookies"} (name=value pairs).
  */
 const [staffEmail, learnerEmail, inviteeEmail] = process.argv.slice(2);
 if (!staffEmail || !learnerEmail || !inviteeEmail)
   throw new Error("usage: seed-cohort-progress.ts <staffEmail> <learnerEmail> <inviteeEmail>");
-const user = (email: string) =>
-  db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true } });
-const [staff, learner] = [await user(staffEmail), await user(learnerEmail)];
+ensureAuthSecret(env.DATA_DIR);
+async function signedIn(name: string, email: string) {
+  await getAuth().api.signUpEmail({ body: { name, email, password: PASSWORD }, headers: new Headers() });
+  const { headers } = await getAuth().api.signInEmail({
+    body: { email, password: PASSWORD },
+    headers: new Headers(),
+    returnHeaders: true,
+  });
+  const cookies = headers.getSetCookie().map((line) => line.split(";")[0] ?? "");
+  const user = await db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true },
+  });
+  return { user, cookies };
+}
+const staffSession = await signedIn("Sam Staff", staffEmail);
+const learnerSession = await signedIn("Lena Learner", learnerEmail);
+const [staff, learner] = [staffSession.user, learnerSession.user];
 const created = await createCohort(staff, {
   name: "Spring MLOps bootcamp",
   startsOn: "2026-01-05",
@@ -51,4 +72,6 @@ const invitee = await db.enrollment.create({
 });
 await inviteEnrollments({ id: cohortId, name: "Spring MLOps bootcamp" }, [invitee], staff);
 await sendDueMail();
-console.log(cohortId);
+console.log(
+  JSON.stringify({ cohortId, staffCookies: staffSession.cookies, learnerCookies: learnerSession.cookies }),
+);
