@@ -99,9 +99,9 @@ test.describe("a bootcamp cohort", () => {
     await expect(
       page.getByRole("row", { name: /Lena Learner/ }).getByRole("cell", { name: "Finished" }),
     ).toBeVisible();
-    await page.getByLabel("Skill").selectOption("ci-cd-ml");
+    await page.getByLabel("Skill", { exact: true }).selectOption("ci-cd-ml");
     await page.getByLabel("Condition").selectOption("belowLevel");
-    await page.getByLabel("Threshold").fill("4");
+    await page.getByLabel("Level threshold").selectOption("4");
     await page.getByLabel("Module to assign").selectOption("ci-cd-ml-build-test-push");
     await page.getByLabel("Due days after the result").fill("14");
     await page.getByRole("button", { name: "Add rule" }).click();
@@ -112,6 +112,7 @@ test.describe("a bootcamp cohort", () => {
     );
     await page.getByRole("button", { name: "Apply the rules" }).click();
     await expect(page.getByText(/Assigned 1 module to 1 learner/)).toBeVisible();
+    await expect(page.getByText("Rule added.")).toHaveCount(0);
     await page.reload();
     await expect(page.getByRole("region", { name: "Preview" })).toContainText(
       "Applying the rules now would assign nothing new.",

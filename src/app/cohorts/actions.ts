@@ -17,7 +17,7 @@ import {
   assignManually,
   deleteRule,
   ManualAssignSchema,
-  RuleSchema,
+  RuleFormSchema,
   waiveAssignment,
 } from "@/server/cohorts/assignments";
 import { closeCohort, createCohort, CreateCohortSchema } from "@/server/cohorts/cohorts";
@@ -252,11 +252,12 @@ export async function addRuleAction(_previous: FormState, form: FormData): Promi
   const values = {
     skillId: formText(form, "skillId"),
     condition: formText(form, "condition"),
-    threshold: formText(form, "threshold"),
+    belowLevel: formText(form, "belowLevel"),
+    pMeetsPercent: formText(form, "pMeetsPercent"),
     moduleId: formText(form, "moduleId"),
     dueDays: formText(form, "dueDays"),
   };
-  const parsed = RuleSchema.safeParse(values);
+  const parsed = RuleFormSchema.safeParse(values);
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), values);
   const result = await addRule(cohortId, parsed.data);
   if (!result.ok) return invalidFields(result.fieldErrors, values);

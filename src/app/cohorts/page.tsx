@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldsForm } from "@/components/cohorts/fields-form";
+import { CellLabel, stacked } from "@/components/cohorts/stacked-table";
 import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRoles } from "@/server/catalog/roles";
@@ -30,31 +31,21 @@ export default async function CohortsPage() {
               You are not in a cohort yet. Learners join through the invitation their staff send by email.
             </p>
           ) : (
-            <table className="w-full max-w-4xl text-left text-sm">
+            <table role="table" className={`${stacked.table} max-w-4xl`}>
               <caption className="sr-only">Your cohorts</caption>
-              <thead>
-                <tr className="border-b border-slate-300 dark:border-slate-700">
-                  <th scope="col" className="py-2 pr-4">
-                    Cohort
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Target role
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Dates
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Your role
-                  </th>
-                  <th scope="col" className="py-2">
-                    Learners
-                  </th>
+              <thead role="rowgroup" className={stacked.head}>
+                <tr role="row" className={stacked.headRow}>
+                  {["Cohort", "Target role", "Dates", "Your role", "Learners"].map((column) => (
+                    <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
+                      {column}
+                    </th>
+                  ))}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup" className={stacked.body}>
                 {cohorts.map((cohort) => (
-                  <tr key={cohort.cohortId} className="border-b border-slate-200 dark:border-slate-800">
-                    <td className="py-2 pr-4">
+                  <tr key={cohort.cohortId} role="row" className={stacked.row}>
+                    <th role="rowheader" scope="row" className={stacked.rowHeader}>
                       <Link href={`/cohorts/${cohort.cohortId}`} className={linkClass}>
                         {cohort.name}
                       </Link>
@@ -64,13 +55,19 @@ export default async function CohortsPage() {
                         </span>
                       )}
                       {cohort.isClosed && <span className="ml-2 text-xs font-semibold">(closed)</span>}
+                    </th>
+                    <td role="cell" className={stacked.cell}>
+                      <CellLabel>Target role</CellLabel> {cohort.targetTitle}
                     </td>
-                    <td className="py-2 pr-4">{cohort.targetTitle}</td>
-                    <td className="py-2 pr-4">
-                      {cohort.startsOn} to {cohort.endsOn}
+                    <td role="cell" className={stacked.cell}>
+                      <CellLabel>Dates</CellLabel> {cohort.startsOn} to {cohort.endsOn}
                     </td>
-                    <td className="py-2 pr-4">{cohort.role === "staff" ? "Staff" : "Learner"}</td>
-                    <td className="py-2">{cohort.learnerCount}</td>
+                    <td role="cell" className={stacked.cell}>
+                      <CellLabel>Your role</CellLabel> {cohort.role === "staff" ? "Staff" : "Learner"}
+                    </td>
+                    <td role="cell" className={stacked.cell}>
+                      <CellLabel>Learners</CellLabel> {cohort.learnerCount}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -79,7 +76,7 @@ export default async function CohortsPage() {
         </section>
         <section
           aria-labelledby="create-cohort"
-          className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-6 dark:border-slate-800 dark:bg-slate-900"
+          className="max-w-3xl rounded-2xl border border-slate-200 bg-slate-50 p-4 sm:p-6 dark:border-slate-800 dark:bg-slate-900"
         >
           <h2 id="create-cohort" className="mb-3 text-xl font-semibold tracking-tight">
             Create a cohort

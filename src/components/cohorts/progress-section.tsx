@@ -4,8 +4,9 @@ import { formatDay } from "@/components/plan/dates";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
 import { percent } from "./format";
+import { CellLabel, stacked } from "./stacked-table";
 
-const cell = "py-2 pr-4 align-top";
+const COLUMNS = ["Module", "Assigned", "Done", "Overdue", "Completion"] as const;
 
 /** Completion and overdue per module and per learner; staff assign or waive by hand. */
 export function ProgressSection({
@@ -25,7 +26,7 @@ export function ProgressSection({
   return (
     <section
       aria-labelledby="progress"
-      className="space-y-6 rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+      className="space-y-6 rounded-2xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800"
     >
       <h2 id="progress" className="text-xl font-semibold tracking-tight">
         Progress
@@ -35,37 +36,35 @@ export function ProgressSection({
         not done, as of {formatDay(dashboard.today)} in the cohort&apos;s time zone).
       </p>
       {dashboard.modules.length > 0 && (
-        <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">Completion per module</caption>
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th scope="col" className={cell}>
-                Module
-              </th>
-              <th scope="col" className={cell}>
-                Assigned
-              </th>
-              <th scope="col" className={cell}>
-                Done
-              </th>
-              <th scope="col" className={cell}>
-                Overdue
-              </th>
-              <th scope="col" className={cell}>
-                Completion
-              </th>
+        <table role="table" className={stacked.table}>
+          <caption className="mb-2 text-left font-semibold max-sm:block">Completion per module</caption>
+          <thead role="rowgroup" className={stacked.head}>
+            <tr role="row" className={stacked.headRow}>
+              {COLUMNS.map((column) => (
+                <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
+                  {column}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup" className={stacked.body}>
             {dashboard.modules.map((row) => (
-              <tr key={row.moduleId} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className={`${cell} font-medium`}>
+              <tr key={row.moduleId} role="row" className={stacked.row}>
+                <th role="rowheader" scope="row" className={stacked.rowHeader}>
                   {row.title}
                 </th>
-                <td className={cell}>{row.tally.assigned}</td>
-                <td className={cell}>{row.tally.done}</td>
-                <td className={cell}>{row.tally.overdue}</td>
-                <td className={cell}>{percent(row.rate)}</td>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Assigned</CellLabel> {row.tally.assigned}
+                </td>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Done</CellLabel> {row.tally.done}
+                </td>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Overdue</CellLabel> {row.tally.overdue}
+                </td>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Completion</CellLabel> {percent(row.rate)}
+                </td>
               </tr>
             ))}
           </tbody>

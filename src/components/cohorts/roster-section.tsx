@@ -3,6 +3,7 @@ import type { FormAction } from "@/components/forms/form-status";
 import { MailState } from "@/components/forms/mail-state";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
+import { CellLabel, stacked } from "./stacked-table";
 
 const STATUS = {
   "not-joined": "Not joined yet",
@@ -10,7 +11,7 @@ const STATUS = {
   started: "Started",
   finished: "Finished",
 } as const;
-const cell = "py-2 pr-4 align-top";
+const COLUMNS = ["Learner", "Assessment", "Result", "Invitation"] as const;
 
 /** The roster: import, staff, and who has started, finished or not started the assessment. */
 export function RosterSection({
@@ -34,7 +35,7 @@ export function RosterSection({
   return (
     <section
       aria-labelledby="roster"
-      className="space-y-6 rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+      className="space-y-6 rounded-2xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800"
     >
       <h2 id="roster" className="text-xl font-semibold tracking-tight">
         Roster
@@ -44,70 +45,65 @@ export function RosterSection({
         not started, {counts.notJoined} not joined yet.
       </p>
       {dashboard.learners.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Learners and their assessment status</caption>
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className={cell}>
-                  Learner
+        <table role="table" className={stacked.table}>
+          <caption className="sr-only">Learners and their assessment status</caption>
+          <thead role="rowgroup" className={stacked.head}>
+            <tr role="row" className={stacked.headRow}>
+              {COLUMNS.map((column) => (
+                <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
+                  {column}
                 </th>
-                <th scope="col" className={cell}>
-                  Assessment
-                </th>
-                <th scope="col" className={cell}>
-                  Result
-                </th>
-                <th scope="col" className={cell}>
-                  Invitation
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.learners.map((row) => (
-                <tr key={row.enrollmentId} className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="row" className={`${cell} font-medium`}>
-                    {row.name}
-                    <span className="block font-normal text-slate-600 dark:text-slate-400">{row.email}</span>
-                  </th>
-                  <td className={cell}>{STATUS[row.status]}</td>
-                  <td className={cell}>
-                    {row.result
-                      ? `${row.result.meets} of ${row.result.required} required skills likely met · readiness ${Math.round((row.result.readiness ?? 0) * 100)}%`
-                      : "—"}
-                  </td>
-                  <td className={cell}>
-                    {row.userId ? (
-                      "Joined"
-                    ) : isOpen ? (
-                      <div className="flex flex-wrap gap-2">
-                        {row.mail && (
-                          <div className="w-full text-slate-600 dark:text-slate-400">
-                            <MailState mail={row.mail} retry={actions.retryMail} fields={{ cohortId }} />
-                          </div>
-                        )}
-                        <ActionButton
-                          action={actions.resend}
-                          fields={{ cohortId, enrollmentId: row.enrollmentId }}
-                          label={row.hasOpenInvitation ? "Send a new invitation" : "Invite again"}
-                        />
-                        {row.hasOpenInvitation && (
-                          <ActionButton
-                            action={actions.revoke}
-                            fields={{ cohortId, enrollmentId: row.enrollmentId }}
-                            label="Revoke invitation"
-                          />
-                        )}
-                      </div>
-                    ) : (
-                      "Not joined"
-                    )}
-                  </td>
-                </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          </thead>
+          <tbody role="rowgroup" className={stacked.body}>
+            {dashboard.learners.map((row) => (
+              <tr key={row.enrollmentId} role="row" className={stacked.row}>
+                <th role="rowheader" scope="row" className={stacked.rowHeader}>
+                  {row.name}
+                  <span className="block font-normal text-slate-600 dark:text-slate-400">{row.email}</span>
+                </th>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Assessment</CellLabel> {STATUS[row.status]}
+                </td>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Result</CellLabel>{" "}
+                  {row.result
+                    ? `${row.result.meets} of ${row.result.required} required skills likely met · readiness ${Math.round((row.result.readiness ?? 0) * 100)}%`
+                    : "—"}
+                </td>
+                <td role="cell" className={stacked.cell}>
+                  <CellLabel>Invitation</CellLabel>{" "}
+                  {row.userId ? (
+                    "Joined"
+                  ) : isOpen ? (
+                    <div className="flex flex-wrap gap-2">
+                      {row.mail && (
+                        <div className="w-full text-slate-600 dark:text-slate-400">
+                          <MailState mail={row.mail} retry={actions.retryMail} fields={{ cohortId }} />
+                        </div>
+                      )}
+                      <ActionButton
+                        action={actions.resend}
+                        fields={{ cohortId, enrollmentId: row.enrollmentId }}
+                        label={row.hasOpenInvitation ? "Send a new invitation" : "Invite again"}
+                      />
+                      {row.hasOpenInvitation && (
+                        <ActionButton
+                          action={actions.revoke}
+                          fields={{ cohortId, enrollmentId: row.enrollmentId }}
+                          label="Revoke invitation"
+                        />
+                      )}
+                    </div>
+                  ) : (
+                    "Not joined"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {isOpen && (
         <>

@@ -1,7 +1,7 @@
 import { ActionButton } from "@/components/forms/action-button";
 import type { FormAction } from "@/components/forms/form-status";
 import { levelName } from "@/domain/levels";
-import { FieldsForm } from "./fields-form";
+import { AddRuleForm, type RuleSkill } from "./add-rule-form";
 
 interface RuleView {
   id: string;
@@ -21,7 +21,6 @@ export function RulesSection({
   canApply,
   isOpen,
   skills,
-  modules,
   actions,
 }: {
   cohortId: string;
@@ -29,14 +28,15 @@ export function RulesSection({
   previewText: string;
   canApply: boolean;
   isOpen: boolean;
-  skills: { id: string; title: string }[];
-  modules: { id: string; title: string }[];
+  /** Skills with the modules that teach them, for the add-rule form. */
+  skills: RuleSkill[];
   actions: { add: FormAction; remove: FormAction; apply: FormAction };
 }) {
+  const appliedStamp = String(Math.max(0, ...rules.map((rule) => rule.appliedAt?.getTime() ?? 0)));
   return (
     <section
       aria-labelledby="rules"
-      className="space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800"
+      className="space-y-4 rounded-2xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800"
     >
       <h2 id="rules" className="text-xl font-semibold tracking-tight">
         Assignment rules
@@ -96,46 +96,8 @@ export function RulesSection({
       {isOpen && (
         <>
           <h3 className="text-lg font-semibold">Add a rule</h3>
-          <FieldsForm
-            id="add-rule"
-            action={actions.add}
-            hidden={{ cohortId }}
-            submit="Add rule"
-            layout="grid"
-            fields={[
-              {
-                kind: "select",
-                name: "skillId",
-                label: "Skill",
-                placeholder: "Choose a skill",
-                options: skills.map((skill) => ({ value: skill.id, label: skill.title })),
-              },
-              {
-                kind: "select",
-                name: "condition",
-                label: "Condition",
-                value: "belowLevel",
-                options: [
-                  { value: "belowLevel", label: "Level below" },
-                  { value: "pMeetsBelow", label: "Chance of meeting the target below" },
-                ],
-              },
-              {
-                kind: "text",
-                name: "threshold",
-                label: "Threshold",
-                hint: "A level 1–4, or a chance as a fraction: 0.5 means 50 %.",
-              },
-              {
-                kind: "select",
-                name: "moduleId",
-                label: "Module to assign",
-                placeholder: "Choose a module",
-                options: modules.map((module) => ({ value: module.id, label: module.title })),
-              },
-              { kind: "number", name: "dueDays", label: "Due days after the result", value: "14" },
-            ]}
-          />
+          {/* Applying starts the form afresh, so its "Rule added" notice does not outlive the rule's preview. */}
+          <AddRuleForm key={appliedStamp} action={actions.add} cohortId={cohortId} skills={skills} />
         </>
       )}
     </section>

@@ -85,7 +85,20 @@ export function previewCounts(toAdd: readonly WantedAssignment[]): RulePreview {
   return { modules: toAdd.length, learners: new Set(toAdd.map((row) => row.userId)).size };
 }
 
-export function describePreview({ modules, learners }: RulePreview): string {
-  if (modules === 0) return "Applying the rules now would assign nothing new.";
-  return `This will assign ${modules} ${modules === 1 ? "module" : "modules"} to ${learners} ${learners === 1 ? "learner" : "learners"}.`;
+/**
+ * Applying changes something when it assigns a module now, or when a rule not applied yet would
+ * start reaching learners who finish later (only applied rules do). The preview says which.
+ */
+export function hasSomethingToApply({ modules }: RulePreview, newRules: number): boolean {
+  return modules > 0 || newRules > 0;
+}
+
+export function describePreview({ modules, learners }: RulePreview, newRules = 0): string {
+  const rules = newRules === 1 ? "the new rule" : `the ${newRules} new rules`;
+  if (modules === 0)
+    return newRules === 0
+      ? "Applying the rules now would assign nothing new."
+      : `Applying the rules now would assign no module yet, and would start ${rules} for learners who finish later.`;
+  const now = `This will assign ${modules} ${modules === 1 ? "module" : "modules"} to ${learners} ${learners === 1 ? "learner" : "learners"}.`;
+  return newRules === 0 ? now : `${now} Learners who finish later get ${rules} too.`;
 }

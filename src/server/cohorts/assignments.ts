@@ -21,35 +21,63 @@ import { DEFAULT_HOURS_PER_WEEK } from "../plans";
  * against each learner's latest finished cohort attempt and adds only what is missing; every new
  * assignment also lands in the learner's plan for the cohort's target role.
  */
-export const RuleSchema = z
+/** A rule as stored: a level threshold 1–4, or a chance as a fraction (0.5 for 50 %). */
+export interface RuleInput {
+  skillId: string;
+  condition: "belowLevel" | "pMeetsBelow";
+  threshold: number;
+  moduleId: string;
+  dueDays: number;
+}
+
+const PERCENT_ERROR = "Type the chance as a whole percentage from 1 to 100, e.g. 50 for a 50 % chance.";
+
+/**
+ * The staff's add-rule form: the level (1–4) and the chance (a percentage, as people say it) are
+ * separate fields and only the chosen condition's one is read; the chance is stored as a fraction.
+ */
+export const RuleFormSchema = z
   .object({
     skillId: z.string().trim().min(1, "Choose a skill.").max(100),
-    condition: z.enum(["belowLevel", "pMeetsBelow"]),
-    threshold: z.coerce.number(),
-    moduleId: z.string().trim().min(1, "Choose a module.").max(100),
-    dueDays: z.coerce
-      .number()
-      .int("Use whole days.")
-      .min(1, "Use 1 to 365 days.")
-      .max(365, "Use 1 to 365 days."),
+    condition: z.enum(["belowLevel", "pMeetsBelow"], "Choose a condition."),
+    belowLevel: z.string().trim().max(10),
+    pMeetsPercent: z.string().trim().max(20),
+    moduleId: z.string().trim().min(1, "Choose a module that teaches the skill.").max(100),
+    dueDays: z.string().trim().max(20),
   })
   .strict()
-  .superRefine((rule, context) => {
-    if (
-      rule.condition === "belowLevel" &&
-      (!Number.isInteger(rule.threshold) || rule.threshold < 1 || rule.threshold > 4)
-    )
+  .transform((form, context): RuleInput => {
+    const dueDays = Number(form.dueDays);
+    if (form.dueDays === "" || !Number.isInteger(dueDays) || dueDays < 1 || dueDays > 365)
       context.addIssue({
         code: "custom",
-        path: ["threshold"],
-        message: "A level is a whole number from 1 to 4.",
+        path: ["dueDays"],
+        message: "Type a whole number of days from 1 to 365.",
       });
-    if (rule.condition === "pMeetsBelow" && !(rule.threshold > 0 && rule.threshold <= 1))
-      context.addIssue({
-        code: "custom",
-        path: ["threshold"],
-        message: "A probability is above 0 and at most 1, e.g. 0.5.",
-      });
+    let threshold = Number.NaN;
+    if (form.condition === "belowLevel") {
+      threshold = Number(form.belowLevel);
+      if (form.belowLevel === "" || !Number.isInteger(threshold) || threshold < 1 || threshold > 4)
+        context.addIssue({
+          code: "custom",
+          path: ["belowLevel"],
+          message: "Choose a level from 1 (Aware) to 4 (Expert); the rule fires below it.",
+        });
+    } else {
+      // "50", "50%" and "50 %" all mean 50 %.
+      const typed = form.pMeetsPercent.replace(/\s*%$/, "");
+      const percent = Number(typed);
+      if (typed === "" || !Number.isInteger(percent) || percent < 1 || percent > 100)
+        context.addIssue({ code: "custom", path: ["pMeetsPercent"], message: PERCENT_ERROR });
+      threshold = percent / 100;
+    }
+    return {
+      skillId: form.skillId,
+      condition: form.condition,
+      threshold,
+      moduleId: form.moduleId,
+      dueDays,
+    };
   });
 
 export const ManualAssignSchema = z
@@ -69,12 +97,16 @@ interface CohortRef {
 
 export async function addRule(
   cohortId: string,
-  input: z.infer<typeof RuleSchema>,
+  input: RuleInput,
 ): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
   const graph = getSkillsGraph();
   const fieldErrors: Record<string, string> = {};
-  if (!graph.skills.has(input.skillId)) fieldErrors.skillId = "Choose a skill from the list.";
-  if (!graph.modules.has(input.moduleId)) fieldErrors.moduleId = "Choose a module from the list.";
+  const skill = graph.skills.get(input.skillId);
+  const chosen = graph.modules.get(input.moduleId);
+  if (!skill) fieldErrors.skillId = "Choose a skill from the list.";
+  if (!chosen) fieldErrors.moduleId = "Choose a module from the list.";
+  else if (skill && !(graph.modulesBySkill.get(skill.id) ?? []).some((mod) => mod.id === chosen.id))
+    fieldErrors.moduleId = `“${chosen.title}” does not teach ${skill.title}. Choose one of the modules listed for that skill.`;
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   await db.assignmentRule.create({
     data: {

@@ -1,6 +1,6 @@
 import "server-only";
 import { isOverdue, moduleCompletion, tally, type AssignmentState } from "@/domain/cohort/progress";
-import { describePreview, previewCounts } from "@/domain/cohort/rules";
+import { previewCounts } from "@/domain/cohort/rules";
 import { toCsv } from "@/domain/csv";
 import { meetsTarget } from "@/domain/engine/verdict";
 import { localDate } from "@/domain/time-zones";
@@ -257,7 +257,7 @@ export async function loadCohortDashboard(cohort: CohortRef, now = new Date()) {
     },
     overall: tally(liveStates, today),
     modules: moduleCompletion(liveStates, today).map((row) => ({ ...row, title: moduleTitle(row.moduleId) })),
-    preview: { ...preview, text: describePreview(preview) },
+    preview,
   };
 }
 

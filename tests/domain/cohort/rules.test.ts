@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   describePreview,
+  hasSomethingToApply,
   evaluateRules,
   planApplication,
   previewCounts,
@@ -66,5 +67,23 @@ describe("assignment rules", () => {
     }));
     expect(planApplication(wanted, existing)).toEqual([]);
     expect(describePreview(previewCounts([]))).toBe("Applying the rules now would assign nothing new.");
+  });
+
+  it("says in the preview when applying does something, exactly when Apply is usable", () => {
+    const nothing = { modules: 0, learners: 0 };
+    // Every rule applied and nothing new to assign: nothing to apply.
+    expect(hasSomethingToApply(nothing, 0)).toBe(false);
+    expect(describePreview(nothing, 0)).toBe("Applying the rules now would assign nothing new.");
+    // Every rule applied, but a learner's result would get a module: something new.
+    expect(hasSomethingToApply({ modules: 1, learners: 1 }, 0)).toBe(true);
+    expect(describePreview({ modules: 1, learners: 1 }, 0)).toBe("This will assign 1 module to 1 learner.");
+    // A new rule nobody matches yet: applying it makes it reach late finishers, and the preview says so.
+    expect(hasSomethingToApply(nothing, 1)).toBe(true);
+    expect(describePreview(nothing, 1)).toBe(
+      "Applying the rules now would assign no module yet, and would start the new rule for learners who finish later.",
+    );
+    expect(describePreview({ modules: 2, learners: 1 }, 2)).toBe(
+      "This will assign 2 modules to 1 learner. Learners who finish later get the 2 new rules too.",
+    );
   });
 });

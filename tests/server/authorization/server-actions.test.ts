@@ -807,9 +807,11 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
   },
   "src/app/cohorts/actions.ts#addRuleAction": async (actor) => {
     const fields = cohortForm({
-      skillId: "python",
+      // A module may only be assigned for a skill it teaches; the chance is typed in percent.
+      skillId: getSkillsGraph().modules.get(fixture.cohortModuleId)?.skills[0]?.skill ?? "",
       condition: "pMeetsBelow",
-      threshold: "0.5",
+      belowLevel: "2",
+      pMeetsPercent: "50",
       moduleId: fixture.cohortModuleId,
       dueDays: "10",
     });
@@ -1058,9 +1060,10 @@ describe("a learner of the cohort", () => {
       cohorts.addRuleAction(
         null,
         cohortForm({
-          skillId: "python",
+          skillId: getSkillsGraph().modules.get(fixture.cohortModuleId)?.skills[0]?.skill ?? "",
           condition: "belowLevel",
-          threshold: "2",
+          belowLevel: "2",
+          pMeetsPercent: "",
           moduleId: fixture.cohortModuleId,
           dueDays: "3",
         }),

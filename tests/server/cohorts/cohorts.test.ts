@@ -10,6 +10,7 @@ import {
   applyRules,
   assignManually,
   previewRules,
+  RuleFormSchema,
   waiveAssignment,
 } from "@/server/cohorts/assignments";
 import { closeCohort, createCohort } from "@/server/cohorts/cohorts";
@@ -157,6 +158,56 @@ describe("cohort roster and invitations", () => {
 });
 
 describe("cohort assignment rules", () => {
+  it("reads the chance in percent and stores it as a fraction; says which field is wrong and why", () => {
+    const form = {
+      skillId: "python",
+      condition: "pMeetsBelow",
+      belowLevel: "2",
+      pMeetsPercent: "50 %",
+      moduleId: "py-basics",
+      dueDays: "14",
+    };
+    expect(RuleFormSchema.parse(form)).toEqual({
+      skillId: "python",
+      condition: "pMeetsBelow",
+      threshold: 0.5,
+      moduleId: "py-basics",
+      dueDays: 14,
+    });
+    // A fraction typed out of habit is refused with the reason, not read as half of one per cent.
+    const fraction = RuleFormSchema.safeParse({ ...form, pMeetsPercent: "0.5" });
+    expect(
+      fraction.success ? null : fraction.error.issues.map((issue) => [issue.path, issue.message]),
+    ).toEqual([
+      [["pMeetsPercent"], "Type the chance as a whole percentage from 1 to 100, e.g. 50 for a 50 % chance."],
+    ]);
+    // The level field is read only for a level rule, whatever the chance field holds.
+    expect(RuleFormSchema.parse({ ...form, condition: "belowLevel", pMeetsPercent: "" })).toMatchObject({
+      condition: "belowLevel",
+      threshold: 2,
+    });
+    const level = RuleFormSchema.safeParse({ ...form, condition: "belowLevel", belowLevel: "5" });
+    expect(level.success ? null : level.error.issues[0]?.path).toEqual(["belowLevel"]);
+  });
+
+  it("refuses a module that does not teach the rule's skill, naming both", async () => {
+    const { cohort } = await newCohort();
+    const graph = getSkillsGraph();
+    const { skillId } = moduleForTarget();
+    const other = [...graph.modules.values()].find(
+      (entry) => !entry.skills.some((step) => step.skill === skillId),
+    );
+    if (!other) throw new Error("every module teaches the skill");
+    const result = await addRule(cohort.id, { ...alwaysRule(), moduleId: other.id });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        moduleId: `“${other.title}” does not teach ${graph.skills.get(skillId)?.title}. Choose one of the modules listed for that skill.`,
+      },
+    });
+    expect(await db.assignmentRule.count({ where: { cohortId: cohort.id } })).toBe(0);
+  });
+
   it("applied twice assigns once: no duplicate assignments or plan items", async () => {
     const { cohort } = await newCohort();
     const learners = [await learner(cohort.id), await learner(cohort.id)];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TimeZoneInput } from "@/components/assess/time-zone-input";
 import { FieldsForm } from "@/components/cohorts/fields-form";
+import { describePreview, hasSomethingToApply } from "@/domain/cohort/rules";
 import { formatInZone, localDateTime } from "@/domain/time-zones";
 import { ProgressSection } from "@/components/cohorts/progress-section";
 import { RosterSection } from "@/components/cohorts/roster-section";
@@ -36,7 +37,7 @@ import {
 
 export const metadata: Metadata = { title: "Cohort", robots: { index: false } };
 
-const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-6 dark:border-slate-800";
+const sectionClass = "space-y-4 rounded-2xl border border-slate-200 p-4 sm:p-6 dark:border-slate-800";
 
 export default async function CohortPage({ params }: { params: Promise<{ cohortId: string }> }) {
   const cohortId = await readIdParam(params, "cohortId");
@@ -60,6 +61,14 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
   const skills = [...graph.skills.values()]
     .map((skill) => ({ id: skill.id, title: skill.title }))
     .sort((a, b) => a.title.localeCompare(b.title));
+  // Only skills some module teaches can have a rule; each offers just the modules that teach it.
+  const ruleSkills = skills.flatMap((skill) => {
+    const taught = (graph.modulesBySkill.get(skill.id) ?? [])
+      .map((module) => ({ id: module.id, title: module.title }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+    return taught.length > 0 ? [{ ...skill, modules: taught }] : [];
+  });
+  const newRules = staffView ? staffView[1].filter((rule) => rule.appliedAt === null).length : 0;
   const modules = [...graph.modules.values()]
     .map((module) => ({ id: module.id, title: module.title }))
     .sort((a, b) => a.title.localeCompare(b.title));
@@ -232,15 +241,12 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
                 skillTitle: graph.skills.get(rule.skillId)?.title ?? rule.skillId,
                 moduleTitle: graph.modules.get(rule.moduleId)?.title ?? rule.moduleId,
               }))}
-              previewText={staffView[0].preview.text}
-              // Applying changes something only while a rule is unapplied (it then reaches late
-              // finishers too) or the preview would assign something new.
-              canApply={
-                staffView[0].preview.modules > 0 || staffView[1].some((rule) => rule.appliedAt === null)
-              }
+              // The preview and the Apply button read the same facts: what applying assigns now,
+              // and which rules it would start for learners who finish later.
+              previewText={describePreview(staffView[0].preview, newRules)}
+              canApply={hasSomethingToApply(staffView[0].preview, newRules)}
               isOpen={isOpen}
-              skills={skills}
-              modules={modules}
+              skills={ruleSkills}
               actions={{ add: addRuleAction, remove: deleteRuleAction, apply: applyRulesAction }}
             />
             <ProgressSection
