@@ -20,7 +20,10 @@ function createClient(): PrismaClient {
     // Both clients are generated from one schema (prisma/postgresql/schema.prisma is derived from
     // prisma/schema.prisma), so their models and query API are the same; only the provider differs.
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL });
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    // A batch `$transaction([...])` is one server-side transaction here, each statement a round
+    // trip: a roster import of two thousand people takes seconds, past Prisma's 5 s default.
+    const transactionOptions = { timeout: 60_000, maxWait: 10_000 };
+    return new PostgresPrismaClient({ adapter, transactionOptions }) as unknown as PrismaClient;
   }
   // timeout: how long a write waits for SQLite's lock (e.g. during a backup) before failing.
   const adapter = new PrismaBetterSQLite3({ url: `file:${env.DATABASE_PATH}`, timeout: 5000 });
