@@ -30,9 +30,6 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-/** Which database the client talks to, for the few statements whose SQL differs (tested on both). */
-export const databaseProvider: "sqlite" | "postgresql" = env.DATABASE_URL ? "postgresql" : "sqlite";
-
 const holder = globalThis as unknown as { waypointDb?: PrismaClient };
 
 // Reuse one client across hot reloads in development.
