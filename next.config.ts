@@ -5,8 +5,9 @@ import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./src/lib/
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // better-sqlite3 is a native addon: keep it out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // better-sqlite3 is a native addon: keep it out of the bundle; pg (PostgreSQL, decision 011)
+  // loads its optional native binding dynamically, so it and its adapter stay outside too.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   experimental: {
     // Next's limit is one for every server action: the largest any form needs (the cohort roster
     // import). scripts/server.ts holds every other form to a smaller one (src/lib/request-limits.ts).

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ON_POSTGRES, e2eDatabaseUrl } from "./tests/e2e/support/postgres";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -38,8 +39,11 @@ export default defineConfig({
   ],
   // The real start path: validate content, migrate a fresh database, build if needed, then
   // Waypoint's own server (scripts/server.ts) around Next's handler.
+  // With E2E_DB=postgres (npm run test:e2e:pg) the same server runs on a fresh PostgreSQL database.
   webServer: {
-    command: "npm start",
+    command: E2E_ON_POSTGRES
+      ? "node_modules/.bin/tsx tests/e2e/support/fresh-postgres-database.ts && npm start"
+      : "npm start",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -53,6 +57,7 @@ export default defineConfig({
       // Every log line also lands here, where the security-log test reads it.
       LOG_FILE: "tests/.tmp/e2e/server.log",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(E2E_ON_POSTGRES ? { DATABASE_URL: e2eDatabaseUrl(PORT) } : {}),
     },
   },
 });

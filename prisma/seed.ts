@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/server/db";
 import { env } from "@/env";
 import { getSkillsGraph } from "@/server/content-loader";
-import { applyMigrations } from "@/server/migrate";
+import { databaseTarget, describeTarget, migrateTarget } from "@/server/migrate";
 import { nominalParameters } from "@/domain/engine/model";
 import { DEMO_MANAGER_EMAIL, DEMO_PASSWORD, seedDemoTeam } from "../scripts/lib/demo-team";
 import { DEMO_STAFF_EMAIL, seedDemoCohort } from "../scripts/lib/demo-cohort";
@@ -16,7 +16,7 @@ if (env.NODE_ENV === "production") {
   console.error("db:seed writes demo data and does not run with NODE_ENV=production.");
   process.exit(1);
 }
-await applyMigrations(env.DATABASE_PATH, { quiet: true });
+await migrateTarget(databaseTarget(env), { quiet: true });
 
 // --demo: a team of synthetic people whose results come from the real engine (scripts/lib/demo-team.ts).
 if (process.argv.includes("--demo")) {
@@ -72,4 +72,4 @@ await db.$transaction([
     },
   }),
 ]);
-console.log(`Seeded ${DEMO_ID} with ${questions.length} answers in ${env.DATABASE_PATH}.`);
+console.log(`Seeded ${DEMO_ID} with ${questions.length} answers in ${describeTarget(databaseTarget(env))}.`);

@@ -3,6 +3,12 @@ import { env } from "@/env";
 import { backupDatabase, defaultBackupPath } from "@/server/backup";
 
 // npm run db:backup [-- <destination.db>]
+if (env.DATABASE_URL) {
+  console.error(
+    'db:backup copies the SQLite file; on PostgreSQL (DATABASE_URL) use pg_dump, e.g. pg_dump -Fc -f waypoint.dump "$DATABASE_URL".',
+  );
+  process.exit(1);
+}
 const destination = path.resolve(process.argv[2] ?? defaultBackupPath(env.DATABASE_PATH));
 try {
   const result = await backupDatabase(env.DATABASE_PATH, destination);

@@ -1,10 +1,15 @@
 import { env } from "@/env";
-import { applyMigrations } from "@/server/migrate";
+import { databaseTarget, describeTarget, migrateTarget } from "@/server/migrate";
 import { MigrationError } from "@/server/migrator";
 
+const target = databaseTarget(env);
 try {
-  await applyMigrations(env.DATABASE_PATH);
-  console.log(`Database ready at ${env.DATABASE_PATH} (WAL).`);
+  await migrateTarget(target);
+  console.log(
+    target.provider === "sqlite"
+      ? `Database ready at ${target.path} (WAL).`
+      : `Database ready at ${describeTarget(target)}.`,
+  );
 } catch (error) {
   if (!(error instanceof MigrationError)) throw error;
   console.error(error.message);

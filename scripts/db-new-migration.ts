@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { POSTGRES_MIGRATIONS, postgresMigrationSql, writePostgresSchema } from "./lib/postgres-schema";
 
 /**
  * npm run db:new-migration -- <name>
@@ -8,7 +9,11 @@ import path from "node:path";
  * `prisma migrate dev` needs a shadow database, which the JS engine + driver adapter cannot
  * provide. Instead we diff the schema as of the last migration (a snapshot kept next to the
  * migrations) against prisma/schema.prisma, write the SQL as a new migration, and move the
- * snapshot forward. tests/server/migrations.test.ts fails when the schema has unmigrated changes.
+ * snapshot forward. tests/server/database.test.ts fails when the schema has unmigrated changes.
+ *
+ * PostgreSQL gets the same migration, by name, diffed from the same two schema states translated
+ * to PostgreSQL (docs/decisions/011), and prisma/postgresql/schema.prisma is rewritten;
+ * tests/server/postgres-schema.test.ts fails when the two providers disagree.
  */
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -37,11 +42,21 @@ if (/^-- This is an empty migration\.?\s*$/m.test(sql) || sql.trim() === "") {
   console.log("The schema has no changes since the last migration; nothing written.");
   process.exit(0);
 }
+const postgresSql = postgresMigrationSql(fs.readFileSync(snapshot, "utf8"), fs.readFileSync(schema, "utf8"));
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join(migrationsDir, `${stamp}_${name}`);
-fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+const folder = `${stamp}_${name}`;
+for (const [root, text] of [
+  [migrationsDir, sql],
+  [POSTGRES_MIGRATIONS, postgresSql],
+] as const) {
+  const dir = path.join(root, folder);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "migration.sql"), text);
+  console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
+}
 fs.copyFileSync(schema, snapshot);
+writePostgresSchema();
 console.log(
-  `Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`,
+  "Rewrote prisma/postgresql/schema.prisma. Review both migrations, then run npm run postinstall " +
+    "(both clients) and npm run db:migrate.",
 );

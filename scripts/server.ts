@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { readEnv } from "../src/env";
 import { redactUrl } from "../src/lib/redact-url";
-import { purgeAnonymousInFile } from "../src/lib/retention";
+import { purgeAnonymousIn } from "../src/lib/retention";
 import {
   CLIENT_ADDRESS_HEADER,
   PROXY_HEADERS,
@@ -30,12 +30,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Daily while running (npm start also purges before serving): unclaimed anonymous work past retention. */
 function purgeDaily(): void {
-  try {
-    const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
-    logEvent("info", "retention.purged", purged);
-  } catch (error) {
-    logEvent("error", "retention.failed", { error: String(error) });
-  }
+  purgeAnonymousIn(env, env.ANONYMOUS_RETENTION_DAYS).then(
+    (purged) => logEvent("info", "retention.purged", purged),
+    (error: unknown) => logEvent("error", "retention.failed", { error: String(error) }),
+  );
 }
 
 function firstHeader(request: IncomingMessage, name: string): string | undefined {

@@ -8,6 +8,16 @@ import { z } from "zod";
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_PATH: z.string().trim().min(1).default("data/waypoint.db"),
+  /**
+   * postgresql://user:password@host:port/database selects PostgreSQL (15 or newer) instead of the
+   * SQLite file at DATABASE_PATH (docs/decisions/011). The database must exist; npm start migrates it.
+   */
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL (unset for SQLite)" })
+      .optional(),
+  ),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where instance state lives: the generated auth secret and the mail outbox. */

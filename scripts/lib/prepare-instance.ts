@@ -3,9 +3,9 @@ import { formatContentReport, formatContentSummary } from "@/domain/content/comp
 import { env } from "@/env";
 import { compileContentDir } from "@/server/content-loader";
 import { ensureAuthSecret, secretPath } from "@/server/auth/secret";
-import { applyMigrations } from "@/server/migrate";
+import { databaseTarget, migrateTarget } from "@/server/migrate";
 import { MigrationError } from "@/server/migrator";
-import { purgeAnonymousInFile } from "@/lib/retention";
+import { purgeAnonymousIn } from "@/lib/retention";
 import { createEngine } from "@/domain/engine/assess";
 import { ensureQuizLengths } from "@/server/assessment/lengths";
 
@@ -29,13 +29,13 @@ export async function prepareInstance(): Promise<void> {
       `Estimated the quiz length for every role (${((performance.now() - started) / 1000).toFixed(1)} s, once per content version).`,
     );
   try {
-    await applyMigrations(env.DATABASE_PATH);
+    await migrateTarget(databaseTarget(env));
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     console.error(`${error.message}\n\nWaypoint will not start on a database it cannot migrate.`);
     process.exit(1);
   }
-  const purged = purgeAnonymousInFile(env.DATABASE_PATH, env.ANONYMOUS_RETENTION_DAYS);
+  const purged = await purgeAnonymousIn(env, env.ANONYMOUS_RETENTION_DAYS);
   if (purged.attempts + purged.plans > 0)
     console.log(
       `Removed ${purged.attempts} anonymous attempt(s) and ${purged.plans} plan(s) idle for over ${env.ANONYMOUS_RETENTION_DAYS} days.`,

@@ -1,10 +1,11 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 
 /**
  * Retention of anonymous work: attempts and plans nobody claimed into an account are deleted
  * once they have been idle (no answer, no change) for ANONYMOUS_RETENTION_DAYS. Plain SQL over
- * better-sqlite3, so both `npm start` (before serving) and the server's daily timer can run it
- * without the Next.js runtime. Answers and results go with their attempt (ON DELETE CASCADE).
+ * better-sqlite3 (or pg, on PostgreSQL), so both `npm start` (before serving) and the server's
+ * daily timer can run it without the Next.js runtime. Answers and results go with their attempt (ON DELETE CASCADE).
  */
 export function sqliteTimestamp(date: Date): string {
   // The format the Prisma adapter writes DateTime columns in, so text comparison orders correctly.
@@ -42,4 +43,47 @@ export function purgeAnonymousInFile(
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * The same on PostgreSQL, in one transaction. Timestamps are stored as UTC without a zone (as
+ * Prisma writes them), so the cutoff is passed as UTC text; PostgreSQL ignores its "Z" there.
+ */
+export async function purgeAnonymousInPostgres(
+  url: string,
+  retentionDays: number,
+  now = new Date(),
+): Promise<{ attempts: number; plans: number }> {
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const attempts = await client.query(
+      `DELETE FROM "Attempt" WHERE "userId" IS NULL AND "updatedAt" < $1::timestamp`,
+      [cutoff],
+    );
+    const plans = await client.query(
+      `DELETE FROM "LearningPlan" WHERE "userId" IS NULL AND "updatedAt" < $1::timestamp`,
+      [cutoff],
+    );
+    await client.query("COMMIT");
+    return { attempts: attempts.rowCount ?? 0, plans: plans.rowCount ?? 0 };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Purges on whichever database the environment names (DATABASE_URL, else DATABASE_PATH). */
+export async function purgeAnonymousIn(
+  env: { DATABASE_URL?: string; DATABASE_PATH: string },
+  retentionDays: number,
+  now = new Date(),
+): Promise<{ attempts: number; plans: number }> {
+  return env.DATABASE_URL
+    ? purgeAnonymousInPostgres(env.DATABASE_URL, retentionDays, now)
+    : purgeAnonymousInFile(env.DATABASE_PATH, retentionDays, now);
 }

@@ -174,10 +174,11 @@ export async function advanceQuestion(
   expected: string | null,
   next: string | null,
 ): Promise<void> {
-  // Raw for the same reason as findOwnedAttemptWithAnswers; `IS` matches NULL as well as values.
+  // Raw for the same reason as findOwnedAttemptWithAnswers. `IS NOT DISTINCT FROM` matches NULL as
+  // well as values on both databases (SQLite's bare `IS <value>` is a syntax error on PostgreSQL).
   await db.$executeRaw`
     UPDATE "Attempt" SET "currentQuestionId" = ${next}, "updatedAt" = ${new Date()}
-    WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND "currentQuestionId" IS ${expected}`;
+    WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND "currentQuestionId" IS NOT DISTINCT FROM ${expected}`;
 }
 
 export interface ScoredSkill {

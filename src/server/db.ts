@@ -1,16 +1,30 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { env } from "@/env";
 
 /**
- * The one Prisma client. It runs on the JS engine through the better-sqlite3 driver adapter
- * (docs/decisions/001). The adapter holds a single connection, so interactive transactions would
- * interleave with other requests: use single statements, upserts or batch `$transaction([...])`.
- * The database is in WAL mode (set when migrations are applied).
+ * The one Prisma client, on the JS engine through a driver adapter (docs/decisions/001, 011):
+ * better-sqlite3 on the SQLite file at DATABASE_PATH by default, or pg on the PostgreSQL database
+ * at DATABASE_URL when that is set. This module is the only one that knows which.
+ *
+ * The SQLite adapter holds a single connection, so interactive transactions would interleave with
+ * other requests: use single statements, upserts or batch `$transaction([...])`. The SQLite
+ * database is in WAL mode (set when migrations are applied).
  */
 function createClient(): PrismaClient {
+  if (env.DATABASE_URL) {
+    // Both clients are generated from one schema (prisma/postgresql/schema.prisma is derived from
+    // prisma/schema.prisma), so their models and query API are the same; only the provider differs.
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL });
+    // A batch `$transaction([...])` is one server-side transaction here, each statement a round
+    // trip: a roster import of two thousand people takes seconds, past Prisma's 5 s default.
+    const transactionOptions = { timeout: 60_000, maxWait: 10_000 };
+    return new PostgresPrismaClient({ adapter, transactionOptions }) as unknown as PrismaClient;
+  }
   // timeout: how long a write waits for SQLite's lock (e.g. during a backup) before failing.
   const adapter = new PrismaBetterSQLite3({ url: `file:${env.DATABASE_PATH}`, timeout: 5000 });
   return new PrismaClient({ adapter });
@@ -24,7 +38,7 @@ if (env.NODE_ENV !== "production") holder.waypointDb = db;
 
 /**
  * Values per statement for queries over an id list. Prisma's SQLite adapter binds at most 999
- * values per statement; it splits a lone `in` list itself but not one combined with other
+ * values per statement (PostgreSQL 65535); it splits a lone `in` list itself but not one combined with other
  * conditions, so a cohort or team past about a thousand people failed (P2029). Such queries go
  * through `inChunks`.
  */

@@ -7,6 +7,7 @@ import { backupDatabase } from "@/server/backup";
 import { db } from "@/server/db";
 import { applyMigrations } from "@/server/migrate";
 import { TMP_DIR } from "../support/paths";
+import { onPostgres } from "../support/postgres";
 
 function tempPath(name: string): string {
   return path.join(TMP_DIR, `${name}-${process.pid}-${Date.now()}.db`);
@@ -25,7 +26,7 @@ async function createAttempt() {
   });
 }
 
-describe("migrations", () => {
+describe.skipIf(onPostgres)("SQLite migrations", () => {
   it("apply to an empty database, create every table and turn on WAL", async () => {
     const file = tempPath("fresh");
     await applyMigrations(file, { quiet: true });
@@ -136,7 +137,7 @@ describe("answers", () => {
   });
 });
 
-describe("backupDatabase", () => {
+describe.skipIf(onPostgres)("backupDatabase", () => {
   it("copies a live WAL database into a self-contained file that holds the rows", async () => {
     const source = tempPath("backup-source");
     await applyMigrations(source, { quiet: true });

@@ -86,7 +86,9 @@ async function newCohort() {
   return { staff, cohort };
 }
 
-describe("groups past a thousand people", () => {
+// Thousands of statements per test: on PostgreSQL each is a round trip to the server, so allow
+// more than the default 20 s on a busy machine.
+describe("groups past a thousand people", { timeout: 90_000 }, () => {
   it("imports a roster of 1,100 learners, and importing it again updates them all", async () => {
     const { staff, cohort } = await newCohort();
     const roster =

@@ -27,6 +27,7 @@ import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { userOwner } from "@/server/identity/owner";
 import { findPlanIdFor, setPlanItemDone } from "@/server/plans";
 import { loadResults } from "@/server/results";
+import { onPostgres } from "../../support/postgres";
 
 const TARGET = "mlops-engineer";
 const HOUR = 60 * 60 * 1000;
@@ -286,6 +287,30 @@ describe("cohort assignment rules", () => {
   });
 });
 
+/** A trigger that fails every update of the cohort's rules' appliedAt, in each provider's dialect. */
+async function failUpdatesOfAppliedAt(cohortId: string): Promise<() => Promise<void>> {
+  if (onPostgres) {
+    await db.$executeRawUnsafe(
+      `CREATE FUNCTION "fail_apply"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`,
+    );
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "fail_apply" BEFORE UPDATE OF "appliedAt" ON "AssignmentRule" FOR EACH ROW
+       WHEN (NEW."cohortId" = '${cohortId}') EXECUTE FUNCTION "fail_apply"()`,
+    );
+    return async () => {
+      await db.$executeRawUnsafe(`DROP TRIGGER "fail_apply" ON "AssignmentRule"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION "fail_apply"()`);
+    };
+  }
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER "fail_apply" BEFORE UPDATE OF "appliedAt" ON "AssignmentRule"
+     WHEN NEW."cohortId" = '${cohortId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+  );
+  return async () => {
+    await db.$executeRawUnsafe(`DROP TRIGGER "fail_apply"`);
+  };
+}
+
 describe("applying rules in one batch", () => {
   it("is all or nothing: when a write fails, no assignment, no plan item, and the rules stay unapplied", async () => {
     const { cohort } = await newCohort();
@@ -297,14 +322,11 @@ describe("applying rules in one batch", () => {
       where: { plan: { userId: { in: learners.map((l) => l.id) } } },
     });
     // The last write of an application (marking the rules applied) fails, as a full disk would.
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER "fail_apply" BEFORE UPDATE OF "appliedAt" ON "AssignmentRule"
-       WHEN NEW."cohortId" = '${cohort.id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
-    );
+    const removeTrigger = await failUpdatesOfAppliedAt(cohort.id);
     try {
       await expect(applyRules(cohort)).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER "fail_apply"`);
+      await removeTrigger();
     }
     expect(await db.assignment.count({ where: { cohortId: cohort.id } })).toBe(0);
     expect(await db.planItem.count({ where: { cohortId: cohort.id } })).toBe(0);

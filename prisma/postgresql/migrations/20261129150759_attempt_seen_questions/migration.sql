@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Attempt" ADD COLUMN     "seenQuestionIds" TEXT NOT NULL DEFAULT '[]';
+
