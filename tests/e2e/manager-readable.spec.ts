@@ -1,8 +1,7 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./support/accounts";
+import { PASSWORD, accountCallFrom, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { VIEWPORTS, expectReflows, keepScreenshot, loopbackBase } from "./support/layout";
-import { rawRequest } from "./support/raw-http";
+import { VIEWPORTS, expectReflows, keepScreenshot } from "./support/layout";
 import { runInApp } from "./support/run-in-app";
 
 /**
@@ -10,32 +9,12 @@ import { runInApp } from "./support/run-in-app";
  * sign in again and land on the home that lists the teams with their key numbers, then read the
  * dashboard of a team measured against a role with twelve skills without sideways scrolling.
  */
-const baseURL = loopbackBase(5);
-test.use({ baseURL, extraHTTPHeaders: { origin: baseURL } });
-
-/**
- * Chromium reaches 127.0.0.5 from 127.0.0.1 (the loopback route's source address), so this spec's
- * account calls go out from 127.0.0.5 itself and the session cookie they set is handed to the
- * browser: the per-address sign-up and sign-in budgets it uses are its own, not those of the
- * specs on 127.0.0.1.
- */
-async function accountCall(context: BrowserContext, path: string, body: Record<string, string>) {
-  const answer = await rawRequest({
-    path,
-    headers: { host: new URL(baseURL).host, origin: baseURL, "content-type": "application/json" },
-    body: JSON.stringify(body),
-    localAddress: "127.0.0.5",
-  });
-  expect(answer.status, answer.body).toBeLessThan(300);
-  const setCookie = answer.headers["set-cookie"] ?? [];
-  await context.addCookies(
-    setCookie.map((cookie) => {
-      const [pair = ""] = cookie.split(";");
-      const index = pair.indexOf("=");
-      return { name: pair.slice(0, index), value: pair.slice(index + 1), url: baseURL };
-    }),
-  );
-}
+// Its account calls go out from a loopback address of its own, so the per-address sign-up and
+// sign-in budgets it spends are not those of the specs on 127.0.0.1.
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+const ADDRESS = "127.0.0.15";
+const accountCall = (context: BrowserContext, path: string, body: Record<string, string>) =>
+  accountCallFrom(context, baseURL, ADDRESS, path, body);
 
 test("a manager creates a team, lands on their team list after sign-in, and reads the dashboard on any screen", async ({
   page,

@@ -1,10 +1,10 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { expectReflows, keepScreenshot, loopbackBase, VIEWPORTS } from "./support/layout";
+import { expectReflows, ipv6LoopbackBase, keepScreenshot, VIEWPORTS } from "./support/layout";
 import { startQuiz } from "./support/quiz";
 
-// Its own loopback address: its own per-address budget of started assessments.
-const BASE = loopbackBase(4);
+// Over IPv6 loopback: its own per-address budget of started assessments.
+const BASE = ipv6LoopbackBase();
 test.use({ baseURL: BASE, extraHTTPHeaders: { origin: BASE } });
 
 const options = (page: Page) => page.locator("#quiz-form fieldset li label");

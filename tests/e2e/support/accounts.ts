@@ -1,6 +1,7 @@
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { rawRequest } from "./raw-http";
 import { lastMailTo as newestMailTo } from "../../support/outbox";
 
 export const PASSWORD = "violet harbour seventeen lanterns";
@@ -28,4 +29,33 @@ export function lastMailTo(email: string): string {
   const mail = newestMailTo(OUTBOX, email);
   if (!mail) throw new Error(`no mail to ${email} in ${OUTBOX}`);
   return mail.text;
+}
+
+/**
+ * An account API call (sign-up, sign-in) sent from `localAddress` (a 127.0.0.x of the spec's own,
+ * so it spends that address's per-address budget), with the session cookie it sets handed to the
+ * browser context for `baseURL`.
+ */
+export async function accountCallFrom(
+  context: BrowserContext,
+  baseURL: string,
+  localAddress: string,
+  path: string,
+  body: Record<string, string>,
+): Promise<void> {
+  const answer = await rawRequest({
+    path,
+    headers: { host: new URL(baseURL).host, origin: baseURL, "content-type": "application/json" },
+    body: JSON.stringify(body),
+    localAddress,
+  });
+  expect(answer.status, answer.body).toBeLessThan(300);
+  const setCookie = answer.headers["set-cookie"] ?? [];
+  await context.addCookies(
+    setCookie.map((cookie) => {
+      const [pair = ""] = cookie.split(";");
+      const index = pair.indexOf("=");
+      return { name: pair.slice(0, index), value: pair.slice(index + 1), url: baseURL };
+    }),
+  );
 }

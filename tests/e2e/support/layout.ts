@@ -10,11 +10,13 @@ export const VIEWPORTS = {
 export type ViewportName = keyof typeof VIEWPORTS;
 
 /**
- * A base URL on its own loopback address (127.0.0.<n>), so a spec that signs people up has its own
- * per-address sign-up budget instead of sharing 127.0.0.1's with every other spec.
+ * A base URL over IPv6 loopback ([::1]): a client address of its own for the per-address limits
+ * (sign-ups, started assessments), apart from the specs on 127.0.0.1. A browser cannot pick another
+ * IPv4 loopback source: its connection to 127.0.0.<n> still leaves from 127.0.0.1. Node clients can
+ * (`accountCallFrom` in ./accounts, `rawRequest`'s localAddress).
  */
-export function loopbackBase(n: number): string {
-  return `http://127.0.0.${n}:${process.env.E2E_PORT ?? 3100}`;
+export function ipv6LoopbackBase(): string {
+  return `http://[::1]:${process.env.E2E_PORT ?? 3100}`;
 }
 
 /**
@@ -39,19 +41,22 @@ export async function expectReflows(page: Page, allow: string[] = []) {
     for (const element of Array.from(document.body.querySelectorAll("*"))) {
       if (!(element instanceof HTMLElement)) continue;
       if (allowed.some((selector) => element.closest(selector))) continue;
-      // Inside a box already reported: its overflow is that box's problem, said once.
+      // Inside a box already reported (its overflow is that box's problem, said once) or skipped.
       if (hiding.some((box) => box.contains(element))) continue;
       const style = getComputedStyle(element);
       if (style.display === "none" || style.visibility === "hidden") continue;
-      const screenReaderOnly = element.clientWidth <= 1 && element.clientHeight <= 1;
-      if (screenReaderOnly) continue;
+      // Screen-reader-only text (Tailwind's sr-only: 1 px, clipped) is skipped with all inside it.
+      const box = element.getBoundingClientRect();
+      if (style.position === "absolute" && box.width <= 1 && box.height <= 1) {
+        hiding.push(element);
+        continue;
+      }
       if (element.closest("details:not([open])")) continue;
       if (style.overflowX !== "visible" && element.scrollWidth > element.clientWidth + 1) {
         found.push(`${describe(element)} hides ${element.scrollWidth - element.clientWidth}px sideways`);
         hiding.push(element);
         continue;
       }
-      const box = element.getBoundingClientRect();
       if (box.width > 0 && (box.right > viewport + 1 || box.left < -1)) {
         found.push(`${describe(element)} spans ${Math.round(box.left)}–${Math.round(box.right)}px`);
         hiding.push(element);
