@@ -163,14 +163,18 @@ test.describe("results anyone can read on any screen", () => {
     const firstResults = page.url();
     await expect(page.getByText(/\(you chose up to 30\)/)).toBeVisible();
 
-    const length = page.getByLabel("Length of a new quiz");
-    await expect(length).toHaveValue("30");
-    await expect(length.getByRole("option")).toHaveText([
+    const length = page.getByRole("group", { name: "Length of a new quiz" });
+    await expect(length.getByRole("radio", { checked: true })).toHaveAccessibleName(
+      "Up to 30 questions (recommended)",
+    );
+    await expect(length.getByRole("radio")).toHaveCount(3);
+    for (const choice of [
       "Up to 15 questions (quicker, less certain)",
       "Up to 20 questions",
       "Up to 30 questions (recommended)",
-    ]);
-    await length.selectOption({ label: "Up to 15 questions (quicker, less certain)" });
+    ])
+      await expect(length.getByRole("radio", { name: choice })).toBeVisible();
+    await length.getByRole("radio", { name: "Up to 15 questions (quicker, less certain)" }).check();
     await page.getByRole("button", { name: "Reassess" }).click();
     await page.waitForURL(/\/assess\/[\w-]+$/);
     await finishAfterOneAnswer();
@@ -178,6 +182,8 @@ test.describe("results anyone can read on any screen", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data Scientist → AI Engineer");
     await expect(page.getByText(/\(you chose up to 15\)/)).toBeVisible();
     // The next Reassess offers the length just used first.
-    await expect(page.getByLabel("Length of a new quiz")).toHaveValue("15");
+    await expect(
+      page.getByRole("group", { name: "Length of a new quiz" }).getByRole("radio", { checked: true }),
+    ).toHaveAccessibleName("Up to 15 questions (quicker, less certain)");
   });
 });
