@@ -27,7 +27,7 @@ function requiredSkills(roleId: string): { title: string; target: number }[] {
 const SKILLS = requiredSkills("ai-engineer");
 
 const CHANCE =
-  /^(Very likely meets|Likely meets|Too close to call|Likely below|Very likely below|Not asked, inferred) \(\d+ %\)$/;
+  /^(Very likely meets|Likely meets|Too close to call|Likely below|Very likely below|Not asked, inferred) \((\d+|under 1|over 99) %\)$/;
 const EVIDENCE = /^(\d+ questions?|Not asked — inferred from .+)$/;
 
 /** One skill's card on a narrow screen, found by the skill's heading. */
