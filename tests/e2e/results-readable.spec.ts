@@ -100,7 +100,10 @@ test.describe("results anyone can read on any screen", () => {
       .evaluate((prose) => {
         const pre = document.createElement("pre");
         const code = document.createElement("code");
-        code.textContent = `response = client.chat.completions.create(model="a-very-long-model-name", messages=[{"role": "user", "content": "${"x".repeat(120)}"}])`;
+        // A long token, and a comment aligned with a run of spaces (which pre-wrap lets hang past the edge).
+        code.textContent =
+          `response = client.chat.completions.create(model="a-very-long-model-name", messages=[{"role": "user", "content": "${"x".repeat(120)}"}])\n` +
+          `df = pd.read_csv("events.csv")${" ".repeat(40)}# 9 GB on disk, 60 columns`;
         pre.append(code);
         pre.id = "injected-long-code";
         prose.append(pre);
