@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { NavMenu } from "@/components/nav-menu";
 import { staffsACohort, usesCohorts } from "@/server/cohorts/cohorts";
 import { currentUser } from "@/server/identity";
 import { managesATeam } from "@/server/teams/teams";
@@ -56,53 +57,55 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </span>
               Waypoint
             </Link>
-            {NAV.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
-              >
-                {item.label}
-              </Link>
-            ))}
-            {user ? (
-              <>
+            <NavMenu>
+              {NAV.map((item) => (
                 <Link
-                  href={hasHome ? "/home" : "/me"}
+                  key={item.href}
+                  href={item.href}
                   className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
                 >
-                  {hasHome ? "Home" : "My assessments"}
+                  {item.label}
                 </Link>
-                <Link
-                  href="/teams"
-                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
-                >
-                  Teams
-                </Link>
-                {showCohorts && (
+              ))}
+              {user ? (
+                <>
                   <Link
-                    href="/cohorts"
+                    href={hasHome ? "/home" : "/me"}
                     className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
                   >
-                    Cohorts
+                    {hasHome ? "Home" : "My assessments"}
                   </Link>
-                )}
+                  <Link
+                    href="/teams"
+                    className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                  >
+                    Teams
+                  </Link>
+                  {showCohorts && (
+                    <Link
+                      href="/cohorts"
+                      className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                    >
+                      Cohorts
+                    </Link>
+                  )}
+                  <Link
+                    href="/me/settings"
+                    className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                  >
+                    Settings
+                  </Link>
+                  <SignOutButton className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100" />
+                </>
+              ) : (
                 <Link
-                  href="/me/settings"
-                  className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                  href="/sign-in"
+                  className="rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
                 >
-                  Settings
+                  Sign in
                 </Link>
-                <SignOutButton className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100" />
-              </>
-            ) : (
-              <Link
-                href="/sign-in"
-                className="rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-              >
-                Sign in
-              </Link>
-            )}
+              )}
+            </NavMenu>
           </nav>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:py-12">

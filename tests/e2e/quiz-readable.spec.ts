@@ -173,7 +173,8 @@ test.describe("code in a question at 320 px", () => {
       const code = document.createElement("code");
       code.textContent =
         "scoring/features.py:41: size=612 MiB (+298 MiB), count=2104388 (+1024117), average=305 B\n" +
-        "result = pipeline.fit_transform(frame.loc[:, ['customer_id', 'order_total', 'created_at']])";
+        "result = pipeline.fit_transform(frame.loc[:, ['customer_id', 'order_total', 'created_at']])\n" +
+        `df = pd.read_csv("events.csv")${" ".repeat(40)}# 9 GB on disk, 60 columns`;
       pre.append(code);
       stem.append(pre);
     });

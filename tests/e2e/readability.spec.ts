@@ -57,6 +57,33 @@ test.describe("readable everywhere", () => {
   });
 });
 
+test.describe("the main navigation on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("sits behind a Menu button that opens the links and closes once one is followed", async ({ page }) => {
+    await page.goto("/roles");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const menu = nav.getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(nav.getByRole("link", { name: "Skills" })).toBeHidden();
+    const header = await page.locator("header").boundingBox();
+    expect(header?.height ?? 0).toBeLessThan(80);
+
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    for (const name of ["Assess", "Roles", "Skills", "Transitions", "Sign in"])
+      await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+    await nav.getByRole("link", { name: "Skills" }).click();
+    await page.waitForURL(/\/skills$/);
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(nav.getByRole("link", { name: "Roles" })).toBeHidden();
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(menu).toBeHidden();
+    await expect(nav.getByRole("link", { name: "Roles" })).toBeVisible();
+  });
+});
+
 test.describe("a signed-in practitioner's navigation", () => {
   // Over IPv6 loopback: its own per-address sign-up budget, apart from the specs on 127.0.0.1.
   const BASE = `http://[::1]:${process.env.E2E_PORT ?? 3100}`;

@@ -4,7 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import type { QuizLengthHints } from "@/server/assessment/lengths";
 import type { StartFieldErrors } from "@/server/assessment/quiz";
 import { RoleSelect } from "@/components/role-picker";
-import { DEFAULT_QUIZ_LENGTH, QUIZ_LENGTH_OPTIONS } from "./quiz-lengths";
+import { QuizLengthField } from "./quiz-length-field";
 import { TimeZoneInput } from "./time-zone-input";
 
 interface RoleOption {
@@ -101,33 +101,7 @@ export function StartAssessmentForm({
             </p>
           )}
         </div>
-        {/* Radio buttons rather than a select: a phone-width select cut the choices off mid-word. */}
-        <fieldset aria-describedby={errors.budget ? "budget-error" : "budget-hint"}>
-          <legend className="text-sm font-medium">Longest quiz you want</legend>
-          <div className="mt-1 space-y-1">
-            {QUIZ_LENGTH_OPTIONS.map((budget) => (
-              <label key={budget.value} className="flex items-start gap-2 py-1">
-                <input
-                  type="radio"
-                  name="budget"
-                  value={budget.value}
-                  defaultChecked={(values.budget || DEFAULT_QUIZ_LENGTH) === budget.value}
-                  className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
-                />
-                {budget.label}
-              </label>
-            ))}
-          </div>
-          {errors.budget ? (
-            <p id="budget-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
-              {errors.budget}
-            </p>
-          ) : (
-            <p id="budget-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              It stops earlier once the picture is clear.
-            </p>
-          )}
-        </fieldset>
+        <QuizLengthField id="budget" value={values.budget} error={errors.budget} />
       </div>
       <TimeZoneInput />
       <button

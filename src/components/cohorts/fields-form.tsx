@@ -7,6 +7,7 @@ import {
   secondaryButtonClass,
   type FormState,
 } from "@/components/forms/form-state";
+import { ChoiceGroup } from "@/components/forms/choice-group";
 import {
   FieldError,
   FormStatus,
@@ -37,6 +38,14 @@ export type Field =
       value?: string;
       options: { value: string; label: string }[];
       placeholder?: string;
+    }
+  | {
+      kind: "radio";
+      name: string;
+      label: string;
+      hint?: string;
+      value?: string;
+      options: readonly { value: string; label: string }[];
     }
   | { kind: "file"; name: string; label: string; hint?: string; accept?: string };
 
@@ -82,6 +91,19 @@ export function FieldsForm({
             "aria-describedby": describedBy,
             className: inputClass,
           } as const;
+          if (field.kind === "radio")
+            return (
+              <ChoiceGroup
+                key={field.name}
+                id={inputId}
+                name={field.name}
+                legend={field.label}
+                options={field.options}
+                value={valueOf(state, field.name, field.value ?? "")}
+                hint={field.hint}
+                error={error}
+              />
+            );
           return (
             <div
               key={field.name}

@@ -15,7 +15,7 @@ const OUTCOME = {
  * phone the code is set a size smaller, so most lines still fit whole.
  */
 const WRAP_CODE =
-  "[&_pre]:whitespace-pre-wrap [&_pre]:[overflow-wrap:anywhere] [&_pre]:overflow-x-visible [&_code]:[overflow-wrap:anywhere] [&_pre]:px-3 [&_pre]:text-xs sm:[&_pre]:px-4 sm:[&_pre]:text-sm";
+  "[&_pre]:whitespace-break-spaces [&_pre]:[overflow-wrap:anywhere] [&_pre]:overflow-x-visible [&_code]:[overflow-wrap:anywhere] [&_pre]:px-3 [&_pre]:text-xs sm:[&_pre]:px-4 sm:[&_pre]:text-sm";
 
 /**
  * Every answered question with the correct answer and why, options in the order this person saw

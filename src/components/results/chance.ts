@@ -17,7 +17,13 @@ const CHANCE_WORDS: Record<Chance, string> = {
   "very-unlikely": "Very likely below",
 };
 
+/**
+ * A probability as a whole percentage. One that rounds to 0 % or 100 % without being exactly that
+ * says "under 1 %" or "over 99 %": a posterior is never certain, and "0 %" read as impossible.
+ */
 export function percent(p: number): string {
+  if (p > 0 && p < 0.005) return "under 1 %";
+  if (p < 1 && p >= 0.995) return "over 99 %";
   return `${Math.round(p * 100)} %`;
 }
 

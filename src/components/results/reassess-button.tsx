@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { DEFAULT_QUIZ_LENGTH, QUIZ_LENGTH_OPTIONS } from "@/components/assess/quiz-lengths";
+import { QuizLengthField } from "@/components/assess/quiz-length-field";
 import type { StartFormState } from "@/components/assess/start-form";
 import { TimeZoneInput } from "@/components/assess/time-zone-input";
 
@@ -22,29 +22,14 @@ export function ReassessButton({
   action: (previous: StartFormState, form: FormData) => Promise<StartFormState>;
 }) {
   const [state, formAction, isPending] = useActionState<StartFormState, FormData>(action, null);
-  const selectId = useId();
-  const isOffered = QUIZ_LENGTH_OPTIONS.some((option) => option.value === budget);
+  const id = useId();
   return (
     <form action={formAction} className="flex w-full flex-wrap items-end gap-2 sm:w-auto">
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value={to} />
       <TimeZoneInput />
-      <div className="min-w-0 flex-1 sm:flex-none">
-        <label htmlFor={selectId} className="block text-sm font-medium">
-          Length of a new quiz
-        </label>
-        <select
-          id={selectId}
-          name="budget"
-          defaultValue={isOffered ? budget : DEFAULT_QUIZ_LENGTH}
-          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
-        >
-          {QUIZ_LENGTH_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+      <div className="w-full">
+        <QuizLengthField id={`${id}-budget`} value={budget} legend="Length of a new quiz" hint="" />
       </div>
       <button
         type="submit"

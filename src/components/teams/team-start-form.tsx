@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { QuizLengthField } from "@/components/assess/quiz-length-field";
 import { TimeZoneInput } from "@/components/assess/time-zone-input";
 import { RoleSelect } from "@/components/role-picker";
 import { inputClass, primaryButtonClass, type FormState } from "@/components/forms/form-state";
@@ -67,24 +68,7 @@ export function TeamStartForm({
           />
           <FieldError id="team-start-hours-error" error={hoursError} />
         </div>
-        <div>
-          <label htmlFor="team-start-budget" className="block text-sm font-medium">
-            Longest quiz you want
-          </label>
-          <select
-            id="team-start-budget"
-            name="budget"
-            defaultValue={valueOf(state, "budget", "30")}
-            aria-invalid={budgetError ? true : undefined}
-            aria-describedby={budgetError ? "team-start-budget-error" : undefined}
-            className={inputClass}
-          >
-            <option value="15">Up to 15 questions (quicker, less certain)</option>
-            <option value="20">Up to 20 questions</option>
-            <option value="30">Up to 30 questions (recommended)</option>
-          </select>
-          <FieldError id="team-start-budget-error" error={budgetError} />
-        </div>
+        <QuizLengthField id="team-start-budget" value={valueOf(state, "budget", "30")} error={budgetError} />
       </div>
       <TimeZoneInput />
       <button type="submit" disabled={isPending} className={primaryButtonClass}>

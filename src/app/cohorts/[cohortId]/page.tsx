@@ -1,3 +1,4 @@
+import { DEFAULT_QUIZ_LENGTH, QUIZ_LENGTH_OPTIONS } from "@/components/assess/quiz-lengths";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -138,15 +139,11 @@ export default async function CohortPage({ params }: { params: Promise<{ cohortI
               isPrimary
               fields={[
                 {
-                  kind: "select",
+                  kind: "radio",
                   name: "budget",
                   label: "Longest quiz you want",
-                  value: "30",
-                  options: [
-                    { value: "15", label: "Up to 15 questions (quicker, less certain)" },
-                    { value: "20", label: "Up to 20 questions" },
-                    { value: "30", label: "Up to 30 questions (recommended)" },
-                  ],
+                  value: DEFAULT_QUIZ_LENGTH,
+                  options: QUIZ_LENGTH_OPTIONS,
                 },
               ]}
             >
