@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percent } from "@/components/results/chance";
+import { percent, percentOpening } from "@/components/results/chance";
 
 describe("a chance as a percentage", () => {
   it("rounds to a whole percentage", () => {
@@ -12,8 +12,15 @@ describe("a chance as a percentage", () => {
     expect(percent(0.9991)).toBe("over 99 %");
   });
 
-  it("keeps an exact 0 % or 100 % (a share of people, say) as it is", () => {
-    expect(percent(0)).toBe("0 %");
-    expect(percent(1)).toBe("100 %");
+  it("says so at the very ends too, where an estimate that found no draw meeting the target is still not zero", () => {
+    expect(percent(0)).toBe("under 1 %");
+    expect(percent(1)).toBe("over 99 %");
+  });
+});
+
+describe("a chance opening a sentence", () => {
+  it("starts with a capital", () => {
+    expect(percentOpening(0.001)).toBe("Under 1 %");
+    expect(percentOpening(0.42)).toBe("42 %");
   });
 });

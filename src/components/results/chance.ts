@@ -18,13 +18,20 @@ const CHANCE_WORDS: Record<Chance, string> = {
 };
 
 /**
- * A probability as a whole percentage. One that rounds to 0 % or 100 % without being exactly that
- * says "under 1 %" or "over 99 %": a posterior is never certain, and "0 %" read as impossible.
+ * A chance as a whole percentage. One that rounds to 0 % or 100 % says "under 1 %" or "over 99 %":
+ * an estimate from a few answers (or from Monte Carlo draws) is never certain, and "0 %" read as
+ * impossible.
  */
 export function percent(p: number): string {
-  if (p > 0 && p < 0.005) return "under 1 %";
-  if (p < 1 && p >= 0.995) return "over 99 %";
+  if (p < 0.005) return "under 1 %";
+  if (p >= 0.995) return "over 99 %";
   return `${Math.round(p * 100)} %`;
+}
+
+/** `percent` opening a sentence: "Under 1 % chance that…". */
+export function percentOpening(p: number): string {
+  const text = percent(p);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The dot's colour: green for a decisive yes, amber while undecided, red for a decisive no. */

@@ -24,13 +24,11 @@ export function ReassessButton({
   const [state, formAction, isPending] = useActionState<StartFormState, FormData>(action, null);
   const id = useId();
   return (
-    <form action={formAction} className="flex w-full flex-wrap items-end gap-2 sm:w-auto">
+    <form action={formAction} className="mt-6 space-y-2 print:hidden">
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value={to} />
       <TimeZoneInput />
-      <div className="w-full">
-        <QuizLengthField id={`${id}-budget`} value={budget} legend="Length of a new quiz" hint="" />
-      </div>
+      <QuizLengthField id={`${id}-budget`} value={budget} legend="Length of a new quiz" hint="" />
       <button
         type="submit"
         disabled={isPending}

@@ -1,4 +1,4 @@
-import { percent } from "@/components/results/chance";
+import { percentOpening } from "@/components/results/chance";
 import { LevelChart } from "@/components/results/level-chart";
 import { LevelScaleLegend } from "@/components/results/level-range";
 import { RoleFitList } from "@/components/results/role-fit";
@@ -24,8 +24,8 @@ export function SharedResultsView({ results }: { results: SharedResults }) {
           Readiness for {results.to.title}
         </h2>
         <p className="mt-2 text-lg">
-          <span className="font-semibold tabular-nums">{percent(results.readiness)}</span> chance that every
-          core skill meets its target. {VERDICT[results.verdict]}
+          <span className="font-semibold tabular-nums">{percentOpening(results.readiness)}</span> chance that
+          every core skill meets its target. {VERDICT[results.verdict]}
         </p>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           Assessed on {completed.toISOString().slice(0, 10)} from {results.attempt.answered} answers.

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ReportProblem } from "@/components/assess/report-problem";
 import { AnswerReview } from "@/components/results/answer-review";
-import { percent } from "@/components/results/chance";
+import { percent, percentOpening } from "@/components/results/chance";
 import { LevelChart } from "@/components/results/level-chart";
 import { LevelScaleLegend } from "@/components/results/level-range";
 import { PrintButton } from "@/components/results/print-button";
@@ -70,8 +70,8 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           Readiness for {view.to.title}: {verdict.title}
         </h2>
         <p className="mt-2 text-lg">
-          <span className="font-semibold tabular-nums">{percent(view.readiness)}</span> chance that every core
-          skill meets its target. {verdict.body}
+          <span className="font-semibold tabular-nums">{percentOpening(view.readiness)}</span> chance that
+          every core skill meets its target. {verdict.body}
         </p>
         <div className="mt-5 grid gap-6 md:grid-cols-2">
           <div>
@@ -123,13 +123,13 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
           </Link>
         )}
         <PrintButton />
-        <ReassessButton
-          from={view.from?.id ?? ""}
-          to={view.to.id}
-          budget={String(view.attempt.budget)}
-          action={startAssessmentAction}
-        />
       </div>
+      <ReassessButton
+        from={view.from?.id ?? ""}
+        to={view.to.id}
+        budget={String(view.attempt.budget)}
+        action={startAssessmentAction}
+      />
       <ShareSection
         kind="results"
         targetId={view.attempt.id}
@@ -151,8 +151,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
         <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
           For each skill: your most likely level, the range it could be in (we are 80 % sure it is in that
           range) and the chance you meet the level the role asks for. These are estimates from your answers:
-          on average, each “meets” or “below” call here has about a {percent(view.risk)} chance of being the
-          wrong way round.
+          on average, each “meets” or “below” call here has{" "}
+          {view.risk < 0.005 ? "less than a 1 %" : `about a ${percent(view.risk)}`} chance of being the wrong
+          way round.
           {view.isReviewWithheld &&
             ` Which answers moved each estimate is shown once the ${view.isCohortAttempt ? "assessment window" : "team’s round"} closes, with the answer review.`}
         </p>
