@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { startBenchInstance } from "./lib/bench-instance";
 
 /**
  * npm run bench:lighthouse [-- --port N]
@@ -33,42 +33,11 @@ const dataDir = path.resolve("tests/.tmp/bench-lighthouse");
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
-const server = spawn("npm", ["start"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_PATH: path.join(dataDir, "waypoint.db"),
-    DATA_DIR: dataDir,
-    APP_URL: base,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  detached: true,
-  stdio: ["ignore", "pipe", "pipe"],
+const instance = startBenchInstance(port, {
+  DATABASE_PATH: path.join(dataDir, "waypoint.db"),
+  DATA_DIR: dataDir,
+  APP_URL: base,
 });
-let serverLog = "";
-server.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-server.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-const stopServer = () => {
-  try {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stopServer);
-
-async function waitForHealth() {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`server did not become healthy:\n${serverLog.slice(-2000)}`);
-}
 
 interface Question {
   questionId: string;
@@ -108,7 +77,7 @@ async function finishAttempt(cookie: string, attemptId: string, first: Question 
   }
 }
 
-await waitForHealth();
+await instance.waitForHealth();
 const open = await startAttempt("");
 const done = await startAttempt(open.cookie);
 await finishAttempt(open.cookie, done.attemptId, done.question);
@@ -178,7 +147,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  stopServer();
+  instance.stop();
 }
 
 const pass = runs.every((run) => run.pass);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +7,7 @@ import { createRandom } from "@/domain/engine/random";
 import { env } from "@/env";
 import { optionCode } from "@/server/assessment/option-codes";
 import { compileContentDir } from "@/server/content-loader";
+import { startBenchInstance } from "./lib/bench-instance";
 
 /**
  * npm run bench:server [-- --port 3400 --seconds 20 --rate 62]
@@ -41,43 +41,12 @@ const roles = graph.roleList.map((role) => role.id);
 // The benchmark knows the instance's secret so that it can answer with the option codes a person
 // who knew the key would click (the server takes codes, never content ids).
 const secret = randomBytes(32).toString("base64url");
-const server = spawn("npm", ["start"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_PATH: dbPath,
-    DATA_DIR: path.dirname(dbPath),
-    AUTH_SECRET: secret,
-    NEXT_TELEMETRY_DISABLED: "1",
-    WAYPOINT_RATE_LIMIT_SCALE: "1000",
-  },
-  detached: true,
-  stdio: ["ignore", "pipe", "pipe"],
+const instance = startBenchInstance(port, {
+  DATABASE_PATH: dbPath,
+  DATA_DIR: path.dirname(dbPath),
+  AUTH_SECRET: secret,
+  WAYPOINT_RATE_LIMIT_SCALE: "1000",
 });
-let serverLog = "";
-server.stdout.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-server.stderr.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-const stopServer = () => {
-  try {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stopServer);
-
-async function waitForHealth() {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`server did not become healthy:\n${serverLog.slice(-2000)}`);
-}
 
 interface Question {
   questionId: string;
@@ -140,7 +109,7 @@ const percentile = (samples: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 };
 
-await waitForHealth();
+await instance.waitForHealth();
 
 // Warm-up: the first requests pay for JIT compilation and route loading, not for steady state.
 for (let i = 0; i < 3; i++) {
@@ -193,7 +162,7 @@ const loadP95 = percentile(loadLatencies, 95);
 const sqlite = new Database(dbPath, { readonly: true });
 const rows = (sqlite.prepare("SELECT COUNT(*) AS n FROM Answer").get() as { n: number }).n;
 sqlite.close();
-stopServer();
+instance.stop();
 
 console.log(
   `submit-and-next with 20 answers stored: p50 ${percentile(warm, 50).toFixed(1)} ms, p95 ${warmP95.toFixed(1)} ms over ${warm.length} (bar p95 < 50 ms)`,

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { readQuestion } from "./support/question-key";
+import { waitForNextQuestion } from "./support/quiz";
 
 async function startAssessment(page: Page, from: string, to: string, hours = "6") {
   await page.goto("/assess");
@@ -39,13 +40,7 @@ test.describe("practitioner journey without an account", () => {
       }
       answered++;
       // Either the results page or the next question (a new id in the quiz form).
-      await page.waitForFunction(
-        (previous) =>
-          location.pathname.startsWith("/results/") ||
-          (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ??
-            previous) !== previous,
-        before,
-      );
+      await waitForNextQuestion(page, before);
     }
 
     await expect(page.getByRole("heading", { level: 2, name: /Readiness for AI Engineer/ })).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signUpViaForm, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { expectReflows, keepScreenshot, VIEWPORTS } from "./support/layout";
+import { waitForNextQuestion } from "./support/quiz";
 
 test.use({ timezoneId: "Europe/Berlin" });
 
@@ -26,13 +27,7 @@ async function shortAssessment(page: Page, answers: number): Promise<string> {
   for (let count = 0; count < answers; count++) {
     const before = await currentQuestionId(page);
     await page.getByRole("button", { name: /I don.t know/ }).click();
-    await page.waitForFunction(
-      (previous) =>
-        location.pathname.startsWith("/results/") ||
-        (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ??
-          previous) !== previous,
-      before,
-    );
+    await waitForNextQuestion(page, before);
   }
   if (!/\/results\//.test(page.url())) {
     await page.getByRole("button", { name: /^Finish now/ }).click();

@@ -6,7 +6,7 @@ import { levelName } from "../../src/domain/levels";
 import { signUpViaForm, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { expectReflows, keepScreenshot, VIEWPORTS } from "./support/layout";
-import { answerUntilResults, startQuiz } from "./support/quiz";
+import { answerUntilResults, startQuiz, waitForNextQuestion } from "./support/quiz";
 
 // The sign-up below goes over IPv6 loopback, apart from the sign-up budget of the specs on
 // 127.0.0.1: loopbackBase(n) does not separate it here, because a connection to 127.0.0.n still
@@ -150,13 +150,7 @@ test.describe("results anyone can read on any screen", () => {
       const first = await questionId();
       await page.getByRole("button", { name: /I don.t know/ }).click();
       // The next question, or the results if the engine was already sure.
-      await page.waitForFunction(
-        (previous) =>
-          location.pathname.startsWith("/results/") ||
-          (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ??
-            previous) !== previous,
-        first,
-      );
+      await waitForNextQuestion(page, first);
       if (!/\/results\//.test(page.url()))
         await page.getByRole("button", { name: "Finish now and see my results" }).click();
       await page.waitForURL(/\/results\/[\w-]+$/);

@@ -10,7 +10,7 @@ export async function startQuiz(page: Page, to = "ai-engineer", from?: string, l
   await page.waitForURL(/\/assess\/[\w-]+$/);
 }
 
-const currentQuestionId = (page: Page) =>
+export const currentQuestionId = (page: Page) =>
   page.evaluate(
     () => document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ?? "",
   );
@@ -31,14 +31,19 @@ export async function answerUntilResults(page: Page, skipEvery = 3): Promise<num
       await page.getByRole("button", { name: /^Submit/ }).click();
     }
     answered++;
-    await page.waitForFunction(
-      (previous) =>
-        location.pathname.startsWith("/results/") ||
-        (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ??
-          previous) !== previous,
-      before,
-    );
+    await waitForNextQuestion(page, before);
   }
   await page.waitForLoadState("load");
   return answered;
+}
+
+/** Waits until the quiz shows a question other than `before` (by id), or the results page. */
+export async function waitForNextQuestion(page: Page, before: string) {
+  await page.waitForFunction(
+    (previous) =>
+      location.pathname.startsWith("/results/") ||
+      (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ?? previous) !==
+        previous,
+    before,
+  );
 }
