@@ -1,7 +1,6 @@
-import Link from "next/link";
 import type { SkillRow } from "@/server/results";
 import { LevelRange } from "./level-range";
-import { ChanceText, EvidenceText, ProgressText, TargetText, WhatMovedIt } from "./skill-details";
+import { ChanceText, EvidenceText, ProgressText, SkillName, TargetText, WhatMovedIt } from "./skill-details";
 
 /**
  * The per-skill result as one compact card per skill, for narrow screens (SkillResults shows the
@@ -27,14 +26,7 @@ export function SkillCards({
           className="break-inside-avoid rounded-xl border border-slate-200 p-4 dark:border-slate-800"
         >
           <h3 className="font-semibold">
-            <Link href={`/skills/${row.skillId}`} className="underline-offset-2 hover:underline">
-              {row.title}
-            </Link>{" "}
-            {row.isCore && (
-              <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal dark:bg-slate-800">
-                core
-              </span>
-            )}
+            <SkillName row={row} />
           </h3>
           <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
             <div className="col-span-2">

@@ -1,8 +1,25 @@
+import Link from "next/link";
 import { levelName } from "@/domain/levels";
 import type { SkillRow } from "@/server/results";
 import { chanceTone, describeChance, percent } from "./chance";
 
 /** "Proficient (3)", or a dash for a skill the role does not require. */
+/** The skill's name, linked to its page, with a "core" tag when the target role requires it at its core. */
+export function SkillName({ row }: { row: Pick<SkillRow, "skillId" | "title" | "isCore"> }) {
+  return (
+    <>
+      <Link href={`/skills/${row.skillId}`} className="underline-offset-2 hover:underline">
+        {row.title}
+      </Link>{" "}
+      {row.isCore && (
+        <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal dark:bg-slate-800">
+          core
+        </span>
+      )}
+    </>
+  );
+}
+
 export function TargetText({ target }: { target: number | null }) {
   return (
     <span className="whitespace-nowrap">{target === null ? "—" : `${levelName(target)} (${target})`}</span>

@@ -1,7 +1,6 @@
-import Link from "next/link";
 import type { SkillRow } from "@/server/results";
 import { LevelRange } from "./level-range";
-import { ChanceText, EvidenceText, ProgressText, TargetText, WhatMovedIt } from "./skill-details";
+import { ChanceText, EvidenceText, ProgressText, SkillName, TargetText, WhatMovedIt } from "./skill-details";
 
 /**
  * The per-skill result as a table, for wide screens (SkillResults shows cards on narrow ones): the
@@ -54,14 +53,7 @@ export function SkillTable({
             className="break-inside-avoid border-b border-slate-200 align-top dark:border-slate-800"
           >
             <th scope="row" className="py-3 pr-3 font-medium">
-              <Link href={`/skills/${row.skillId}`} className="underline-offset-2 hover:underline">
-                {row.title}
-              </Link>{" "}
-              {row.isCore && (
-                <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal dark:bg-slate-800">
-                  core
-                </span>
-              )}
+              <SkillName row={row} />
             </th>
             <td className="py-3 pr-3">
               <LevelRange level={row.level} low={row.low} high={row.high} target={row.targetLevel} />
