@@ -11,12 +11,13 @@ import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint"
  * when the sources changed since the last build (the same check as `npm start`). Prints JSON and
  * exits 1 when the quiz page, /assess/[attemptId], is over its budget.
  *
- * The budget is the quiz page's first load before the phone layout of the quiz, 141,843
- * bytes, rounded up to the next KB (1 KB = 1,024 bytes): 139 KB. Raise it only with a reason.
+ * The budget is the quiz page's first load as measured before the readability work (phone layout,
+ * phone menu): 141,843 bytes (138.5 KB, 1 KB = 1,024 bytes). The page must not grow past it; lower
+ * it when the page shrinks, raise it only with a reason.
  */
 const BUDGETED_ROUTE = "/assess/[attemptId]";
-const BUDGET_KB = 139;
-const BUDGET_BYTES = BUDGET_KB * 1024;
+const BUDGET_BYTES = 141_843;
+const BUDGET_KB = Math.round((BUDGET_BYTES / 1024) * 10) / 10;
 const STATS_FILE = ".next/diagnostics/route-bundle-stats.json";
 
 interface RouteStats {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
-import { NavMenu } from "@/components/nav-menu";
+import { NavMenuButton } from "@/components/nav-menu";
 import { staffsACohort, usesCohorts } from "@/server/cohorts/cohorts";
 import { currentUser } from "@/server/identity";
 import { managesATeam } from "@/server/teams/teams";
@@ -57,7 +57,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </span>
               Waypoint
             </Link>
-            <NavMenu>
+            <NavMenuButton />
+            <div id="main-nav-items">
               {NAV.map((item) => (
                 <Link
                   key={item.href}
@@ -105,7 +106,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Sign in
                 </Link>
               )}
-            </NavMenu>
+            </div>
+            <noscript>
+              <style>{"#main-nav-items{display:flex}#nav-menu-button{display:none}"}</style>
+            </noscript>
           </nav>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:py-12">

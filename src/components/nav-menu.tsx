@@ -1,37 +1,30 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 
 /**
- * The main navigation's links: in a row from md up; on narrower screens behind a "Menu" button,
- * since nine links took three lines of a phone before any content. Opening is remembered for the
- * page it happened on, so following a link closes it. Without JavaScript the links show as before.
+ * The phone's "Menu" button for the main navigation's links (#main-nav-items, drawn in the layout;
+ * globals.css hides them below md unless data-open is set): nine links took three lines of a phone
+ * before any content. Opening is remembered for the page it happened on, so following a link closes
+ * it. Without JavaScript the layout's <noscript> style shows the links as before.
  */
-export function NavMenu({ children }: { children: ReactNode }) {
+export function NavMenuButton() {
   const pathname = usePathname();
   const [openOn, setOpenOn] = useState<string | null>(null);
   const isOpen = openOn === pathname;
+  useEffect(() => {
+    document.getElementById("main-nav-items")?.toggleAttribute("data-open", isOpen);
+  }, [isOpen]);
   return (
-    <>
-      <button
-        type="button"
-        className="nav-menu-button rounded-lg border border-slate-300 px-3 py-1 text-sm font-semibold md:hidden dark:border-slate-600"
-        aria-expanded={isOpen}
-        aria-controls="main-nav-items"
-        onClick={() => setOpenOn(isOpen ? null : pathname)}
-      >
-        Menu
-      </button>
-      <div
-        id="main-nav-items"
-        className={`${isOpen ? "flex" : "hidden"} w-full flex-col items-start gap-3 pb-1 md:flex md:w-auto md:flex-row md:flex-wrap md:items-center md:gap-x-6 md:gap-y-2 md:pb-0`}
-      >
-        {children}
-      </div>
-      <noscript>
-        <style>{"#main-nav-items{display:flex}.nav-menu-button{display:none}"}</style>
-      </noscript>
-    </>
+    <button
+      type="button"
+      id="nav-menu-button"
+      aria-expanded={isOpen}
+      aria-controls="main-nav-items"
+      onClick={() => setOpenOn(isOpen ? null : pathname)}
+    >
+      Menu
+    </button>
   );
 }

@@ -11,7 +11,10 @@ export type AnswerFormState = { error: string } | null;
  * on the server. Keyboard: digits pick options in the order shown, arrows move between them,
  * Enter submits, 0 answers "I don't know". The phone layout is CSS in globals.css (so it needs no
  * JavaScript and nothing moves when the page hydrates): key hints only with a fine pointer that
- * can hover, code in stems wrapped, and the answer buttons in a bar at the bottom of narrow screens.
+ * can hover, code in stems wrapped, and the answer buttons in a bar at the bottom of narrow screens;
+ * the options' and buttons' looks are there too, to keep this page's JavaScript small. The key hint
+ * is not the options' description: on a touch screen it is hidden, and a screen reader's own keys
+ * come first anyway.
  */
 export function QuizQuestion({
   view,
@@ -103,23 +106,19 @@ export function QuizQuestion({
         dangerouslySetInnerHTML={{ __html: view.stemHtml }}
       />
 
-      <fieldset aria-describedby="question-stem answer-hint">
+      <fieldset aria-describedby="question-stem">
         <legend className="mb-2 font-semibold">
           {isMultiple ? "Choose every answer that applies" : "Choose one answer"}
         </legend>
         <ul className="space-y-2">
           {view.options.map((option, index) => (
             <li key={option.id}>
-              <label
-                htmlFor={`option-${index}`}
-                className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 bg-white p-3 hover:border-brand-600 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 dark:border-slate-600 dark:bg-slate-900 dark:has-[:checked]:bg-slate-800"
-              >
+              <label htmlFor={`option-${index}`}>
                 <input
                   id={`option-${index}`}
                   type={isMultiple ? "checkbox" : "radio"}
                   name="choice"
                   value={option.id}
-                  className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
                 />
                 <kbd aria-hidden="true">{index + 1}</kbd>
                 <span
@@ -144,12 +143,7 @@ export function QuizQuestion({
 
       {/* globals.css: on narrow screens a bar at the bottom of the screen, below a long question. */}
       <div id="quiz-actions">
-        <button
-          ref={submitRef}
-          type="submit"
-          disabled={isPending}
-          className="rounded-lg bg-brand-700 px-3 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60 sm:px-5"
-        >
+        <button ref={submitRef} type="submit" disabled={isPending} className="quiz-primary">
           {isPending ? "Saving…" : "Submit answer"}
         </button>
         <button
@@ -158,7 +152,7 @@ export function QuizQuestion({
           name="dontKnow"
           value="1"
           disabled={isPending}
-          className="rounded-lg border border-slate-300 px-3 py-2.5 font-medium hover:border-brand-600 disabled:opacity-60 sm:px-5 dark:border-slate-600"
+          className="quiz-secondary"
         >
           I don’t know
         </button>
