@@ -66,7 +66,7 @@ test.describe("the main navigation on a phone", () => {
     const menu = nav.getByRole("button", { name: "Menu" });
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(nav.getByRole("link", { name: "Skills" })).toBeHidden();
-    const header = await page.locator("header").boundingBox();
+    const header = await page.getByRole("banner").boundingBox();
     expect(header?.height ?? 0).toBeLessThan(80);
 
     await menu.click();
