@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { PASSWORD, accountCallFrom, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
-import { VIEWPORTS, expectReflows, keepScreenshot } from "./support/layout";
+import { VIEWPORTS, expectReflows, ipv6LoopbackBase, keepScreenshot } from "./support/layout";
 import { runInApp } from "./support/run-in-app";
 
 /**
@@ -62,6 +62,19 @@ test("a manager creates a team, lands on their team list after sign-in, and read
   await expect(fresh).toHaveURL(/\/home$/);
   await expect(fresh.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   await expect(fresh.getByText("Nothing here yet")).toHaveCount(0);
+
+  // And through the form itself, as a person signs in (over IPv6 loopback: a per-address sign-in
+  // budget apart from the specs on 127.0.0.1).
+  const ipv6 = ipv6LoopbackBase();
+  const formContext = await browser.newContext({ baseURL: ipv6, extraHTTPHeaders: { origin: ipv6 } });
+  const viaForm = await formContext.newPage();
+  await viaForm.goto("/sign-in");
+  await viaForm.getByLabel("Email").fill(manager);
+  await viaForm.getByLabel("Password").fill(PASSWORD);
+  await viaForm.getByRole("button", { name: "Sign in" }).click();
+  await expect(viaForm).toHaveURL(/\/home$/);
+  await expect(viaForm.getByRole("region", { name: "Teams you manage" })).toBeVisible();
+  await formContext.close();
   const teams = fresh.getByRole("region", { name: "Teams you manage" });
   const platform = teams.getByRole("listitem").filter({ hasText: "Platform readers" });
   await expect(platform.getByRole("definition").first()).toHaveText("6");
