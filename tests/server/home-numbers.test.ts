@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { assignManually } from "@/server/cohorts/assignments";
 import { findCohortAssessment, setAssessmentWindow } from "@/server/cohorts/assessment";
-import { createCohort } from "@/server/cohorts/cohorts";
 import { loadCohortDashboard, summarizeStaffedCohorts } from "@/server/cohorts/dashboard";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
@@ -11,6 +10,7 @@ import { findPlanIdFor, setPlanItemDone } from "@/server/plans";
 import { loadTeamDashboard, summarizeManagedTeams } from "@/server/teams/dashboard";
 import { findOpenRound } from "@/server/teams/rounds";
 import { addMember, createTeam, setMemberRole, updateConsent } from "@/server/teams/teams";
+import { createStaffedCohort } from "../factories/cohorts";
 import { createPerson, dontKnowAttempt } from "../factories/people";
 
 /**
@@ -84,20 +84,7 @@ describe("the home's team numbers", () => {
 
 describe("the home's cohort numbers", () => {
   it("counts learners, finished assessments and assignments past due and not done", async () => {
-    const staff = await createPerson("Staff");
-    await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
-    const created = await createCohort(staff, {
-      name: `Cohort ${randomUUID().slice(0, 6)}`,
-      startsOn: "2026-01-01",
-      endsOn: "2026-12-31",
-      targetRoleId: TARGET,
-      timeZone: "UTC",
-    });
-    if (!created.ok) throw new Error("cohort not created");
-    const cohort = await db.cohort.findUniqueOrThrow({
-      where: { id: created.cohortId },
-      select: { id: true, name: true, targetRoleId: true, timeZone: true },
-    });
+    const { staff, cohort } = await createStaffedCohort(TARGET);
     const now = new Date("2026-03-10T12:00:00Z");
     await setAssessmentWindow(cohort.id, new Date(Date.now() - HOUR), new Date(Date.now() + 24 * HOUR));
     const window = await findCohortAssessment(cohort.id);

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { setAssessmentWindow, findCohortAssessment } from "@/server/cohorts/assessment";
 import { addRule, applyRules, previewRules } from "@/server/cohorts/assignments";
-import { createCohort } from "@/server/cohorts/cohorts";
 import { loadCohortDashboard } from "@/server/cohorts/dashboard";
 import { importRoster } from "@/server/cohorts/roster";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
 import { countContributors, loadTeamDashboard } from "@/server/teams/dashboard";
 import { createTeam } from "@/server/teams/teams";
+import { createStaffedCohort } from "../factories/cohorts";
 import { createPerson } from "../factories/people";
 
 /**
@@ -68,23 +68,7 @@ async function writeAttempts(rows: ReturnType<typeof finishedAttempt>[]) {
 }
 
 /** A cohort for the target role, created by staff allowed to. */
-async function newCohort() {
-  const staff = await createPerson("Staff");
-  await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
-  const created = await createCohort(staff, {
-    name: `Big ${randomUUID().slice(0, 6)}`,
-    startsOn: "2026-01-01",
-    endsOn: "2026-12-31",
-    targetRoleId: TARGET,
-    timeZone: "UTC",
-  });
-  if (!created.ok) throw new Error("cohort not created");
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: created.cohortId },
-    select: { id: true, name: true, targetRoleId: true, timeZone: true },
-  });
-  return { staff, cohort };
-}
+const newCohort = () => createStaffedCohort(TARGET, { namePrefix: "Big" });
 
 // Thousands of statements per test: on PostgreSQL each is a round trip to the server, so allow
 // more than the default 20 s on a busy machine.

@@ -13,7 +13,7 @@ import {
   RuleFormSchema,
   waiveAssignment,
 } from "@/server/cohorts/assignments";
-import { closeCohort, createCohort } from "@/server/cohorts/cohorts";
+import { closeCohort } from "@/server/cohorts/cohorts";
 import { cohortCsv, loadCohortDashboard } from "@/server/cohorts/dashboard";
 import {
   acceptCohortInvitation,
@@ -23,6 +23,7 @@ import {
 import { importRoster } from "@/server/cohorts/roster";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
+import { createStaffedCohort } from "../../factories/cohorts";
 import { createPerson, dontKnowAttempt } from "../../factories/people";
 import { userOwner } from "@/server/identity/owner";
 import { findPlanIdFor, setPlanItemDone } from "@/server/plans";
@@ -45,20 +46,7 @@ function moduleForTarget(offset = 0): { moduleId: string; skillId: string } {
 }
 
 async function newCohort(timeZone = "UTC") {
-  const staff = await createPerson("Staff");
-  await db.user.update({ where: { id: staff.id }, data: { canCreateCohorts: true } });
-  const created = await createCohort(staff, {
-    name: `Cohort ${randomUUID().slice(0, 6)}`,
-    startsOn: "2026-01-01",
-    endsOn: "2026-12-31",
-    targetRoleId: TARGET,
-    timeZone,
-  });
-  if (!created.ok) throw new Error("cohort not created");
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: created.cohortId },
-    select: { id: true, name: true, targetRoleId: true, timeZone: true },
-  });
+  const { staff, cohort } = await createStaffedCohort(TARGET, { timeZone });
   const now = Date.now();
   await setAssessmentWindow(cohort.id, new Date(now - HOUR), new Date(now + 24 * HOUR));
   return { staff, cohort };
