@@ -7,8 +7,24 @@ import {
   prismaTimestamp,
   readMigrations,
   type MigrationDriver,
+  type MigrationFile,
   type MigrationRun,
 } from "@/server/migrator";
+
+/** Applies `files` through `driver` and says in one line what that did, for either database. */
+async function migrateAndReport(
+  driver: MigrationDriver,
+  files: MigrationFile[],
+  log: (line: string) => void,
+): Promise<MigrationRun> {
+  const run = await migrate(driver, files, log);
+  log(
+    run.applied.length === 0
+      ? `Database up to date (${run.total} migrations); nothing to apply.`
+      : `Applied ${run.applied.length} migration(s); database up to date (${run.total} migrations).`,
+  );
+  return run;
+}
 
 /** How long a migrator waits for another one (or a server's write) to let go of the database. */
 const LOCK_WAIT_MS = 60_000;
@@ -113,13 +129,7 @@ export async function applyMigrations(
   const sqlite = new Database(absolute, { timeout: LOCK_WAIT_MS });
   try {
     sqlite.pragma("journal_mode = WAL");
-    const run = await migrate(sqliteMigrationDriver(sqlite), files, log);
-    log(
-      run.applied.length === 0
-        ? `Database up to date (${run.total} migrations); nothing to apply.`
-        : `Applied ${run.applied.length} migration(s); database up to date (${run.total} migrations).`,
-    );
-    return run;
+    return await migrateAndReport(sqliteMigrationDriver(sqlite), files, log);
   } finally {
     sqlite.close();
   }
@@ -256,13 +266,7 @@ export async function applyPostgresMigrations(
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const run = await migrate(postgresMigrationDriver(client), files, log);
-    log(
-      run.applied.length === 0
-        ? `Database up to date (${run.total} migrations); nothing to apply.`
-        : `Applied ${run.applied.length} migration(s); database up to date (${run.total} migrations).`,
-    );
-    return run;
+    return await migrateAndReport(postgresMigrationDriver(client), files, log);
   } finally {
     await client.end();
   }
