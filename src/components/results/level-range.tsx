@@ -6,6 +6,14 @@ export function describeLevel(level: number, low: number, high: number): string 
   return low === high ? `${likely}; 80 % sure of that` : `${likely}; could be ${low}–${high}`;
 }
 
+/** The most likely level, its 80 % range and the target (null when the role asks for none). */
+interface LevelEstimate {
+  level: number;
+  low: number;
+  high: number;
+  target: number | null;
+}
+
 /** A level as a position on the 0–4 scale, kept clear of both ends so the mark never sticks out. */
 const at = (level: number) => `${(Math.min(Math.max(level, 0), 4) / 4) * 100}%`;
 
@@ -15,17 +23,7 @@ const at = (level: number) => `${(Math.min(Math.max(level, 0), 4) / 4) * 100}%`;
  * scale is decorative for screen readers, which read the words. Its fills print even when the
  * browser leaves backgrounds out.
  */
-export function LevelRange({
-  level,
-  low,
-  high,
-  target,
-}: {
-  level: number;
-  low: number;
-  high: number;
-  target: number | null;
-}) {
+export function LevelRange({ level, low, high, target }: LevelEstimate) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <LevelScale level={level} low={low} high={high} target={target} />
@@ -34,17 +32,7 @@ export function LevelRange({
   );
 }
 
-export function LevelScale({
-  level,
-  low,
-  high,
-  target,
-}: {
-  level: number;
-  low: number;
-  high: number;
-  target: number | null;
-}) {
+export function LevelScale({ level, low, high, target }: LevelEstimate) {
   return (
     <span aria-hidden="true" className="relative inline-block h-5 w-28 shrink-0 [print-color-adjust:exact]">
       <span className="absolute inset-x-1.5 inset-y-0">
