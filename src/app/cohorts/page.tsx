@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldsForm } from "@/components/cohorts/fields-form";
-import { CellLabel, stacked } from "@/components/cohorts/stacked-table";
+import { CellLabel, stacked, StackedHead } from "@/components/cohorts/stacked-table";
 import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRoles } from "@/server/catalog/roles";
@@ -33,15 +33,7 @@ export default async function CohortsPage() {
           ) : (
             <table role="table" className={`${stacked.table} max-w-4xl`}>
               <caption className="sr-only">Your cohorts</caption>
-              <thead role="rowgroup" className={stacked.head}>
-                <tr role="row" className={stacked.headRow}>
-                  {["Cohort", "Target role", "Dates", "Your role", "Learners"].map((column) => (
-                    <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <StackedHead columns={["Cohort", "Target role", "Dates", "Your role", "Learners"]} />
               <tbody role="rowgroup" className={stacked.body}>
                 {cohorts.map((cohort) => (
                   <tr key={cohort.cohortId} role="row" className={stacked.row}>

@@ -4,7 +4,7 @@ import { formatDay } from "@/components/plan/dates";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
 import { percent } from "./format";
-import { CellLabel, stacked } from "./stacked-table";
+import { CellLabel, stacked, StackedHead } from "./stacked-table";
 
 const COLUMNS = ["Module", "Assigned", "Done", "Overdue", "Completion"] as const;
 
@@ -38,15 +38,7 @@ export function ProgressSection({
       {dashboard.modules.length > 0 && (
         <table role="table" className={stacked.table}>
           <caption className="mb-2 text-left font-semibold max-sm:block">Completion per module</caption>
-          <thead role="rowgroup" className={stacked.head}>
-            <tr role="row" className={stacked.headRow}>
-              {COLUMNS.map((column) => (
-                <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <StackedHead columns={COLUMNS} />
           <tbody role="rowgroup" className={stacked.body}>
             {dashboard.modules.map((row) => (
               <tr key={row.moduleId} role="row" className={stacked.row}>

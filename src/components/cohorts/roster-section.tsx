@@ -3,7 +3,7 @@ import type { FormAction } from "@/components/forms/form-status";
 import { MailState } from "@/components/forms/mail-state";
 import type { CohortDashboard } from "@/server/cohorts/dashboard";
 import { FieldsForm } from "./fields-form";
-import { CellLabel, stacked } from "./stacked-table";
+import { CellLabel, stacked, StackedHead } from "./stacked-table";
 
 const STATUS = {
   "not-joined": "Not joined yet",
@@ -47,15 +47,7 @@ export function RosterSection({
       {dashboard.learners.length > 0 && (
         <table role="table" className={stacked.table}>
           <caption className="sr-only">Learners and their assessment status</caption>
-          <thead role="rowgroup" className={stacked.head}>
-            <tr role="row" className={stacked.headRow}>
-              {COLUMNS.map((column) => (
-                <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <StackedHead columns={COLUMNS} />
           <tbody role="rowgroup" className={stacked.body}>
             {dashboard.learners.map((row) => (
               <tr key={row.enrollmentId} role="row" className={stacked.row}>

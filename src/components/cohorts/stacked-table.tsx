@@ -27,3 +27,18 @@ export function CellLabel({ children }: { children: ReactNode }) {
     </span>
   );
 }
+
+/** The header row of a stacked table: a row of column headers, off screen on phones. */
+export function StackedHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead role="rowgroup" className={stacked.head}>
+      <tr role="row" className={stacked.headRow}>
+        {columns.map((column) => (
+          <th key={column} role="columnheader" scope="col" className={stacked.headCell}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
