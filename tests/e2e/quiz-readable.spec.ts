@@ -1,7 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { expectReflows, ipv6LoopbackBase, keepScreenshot, VIEWPORTS } from "./support/layout";
-import { startQuiz } from "./support/quiz";
+import { startQuiz, waitForNextQuestion } from "./support/quiz";
 
 // Over IPv6 loopback: its own per-address budget of started assessments.
 const BASE = ipv6LoopbackBase();
@@ -18,13 +18,7 @@ async function answerFirstOption(page: Page) {
   const before = await questionId(page);
   await page.locator("#quiz-form input[name=choice]").first().check();
   await submit(page).click();
-  await page.waitForFunction(
-    (previous) =>
-      location.pathname.startsWith("/results/") ||
-      (document.querySelector<HTMLInputElement>('#quiz-form input[name="questionId"]')?.value ?? previous) !==
-        previous,
-    before,
-  );
+  await waitForNextQuestion(page, before);
 }
 
 /** Top and bottom of a locator's box in viewport coordinates. */
