@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "./scripts/lib/chromium";
 import { E2E_ON_POSTGRES, e2eDatabaseUrl } from "./tests/e2e/support/postgres";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -23,16 +24,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromium,
-          // The machine has no network but the package registries: keep Chromium from phoning home.
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
+          args: CHROMIUM_FLAGS,
         },
       },
     },

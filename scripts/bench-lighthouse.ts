@@ -6,6 +6,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startBenchInstance } from "./lib/bench-instance";
+import { CHROMIUM_FLAGS } from "./lib/chromium";
 
 /**
  * npm run bench:lighthouse [-- --port N]
@@ -90,15 +91,7 @@ const formFactors = ["mobile", "desktop"] as const;
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  chromeFlags: CHROMIUM_FLAGS,
 });
 
 const runs = [];
