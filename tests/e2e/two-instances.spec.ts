@@ -6,7 +6,7 @@ import pg from "pg";
 import { E2E_ON_POSTGRES, e2eDatabaseUrl } from "./support/postgres";
 import { PORT, rawRequest } from "./support/raw-http";
 
-// Two instances on one PostgreSQL database (issue 15, npm run test:e2e:pg): the one Playwright
+// Two instances on one PostgreSQL database (npm run test:e2e:pg): the one Playwright
 // starts (npm start) and a second started here from the same build, database, auth secret and
 // data directory on another port, itself running two workers (WEB_CONCURRENCY=2). Whatever they
 // must agree on is in the database: rate-limit counters, sessions and anonymous owners, attempts.
