@@ -29,13 +29,14 @@ export default defineConfig({
       },
     },
   ],
-  // The real start path: validate content, migrate a fresh database, build if needed, then
+  // The real start path: validate content, migrate a fresh database (removed first: rate-limit
+  // counters live in it), build if needed, then
   // Waypoint's own server (scripts/server.ts) around Next's handler.
   // With E2E_DB=postgres (npm run test:e2e:pg) the same server runs on a fresh PostgreSQL database.
   webServer: {
     command: E2E_ON_POSTGRES
       ? "node_modules/.bin/tsx tests/e2e/support/fresh-postgres-database.ts && npm start"
-      : "npm start",
+      : "node_modules/.bin/tsx tests/e2e/support/fresh-sqlite-database.ts && npm start",
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

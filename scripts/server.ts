@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { readEnv } from "../src/env";
@@ -11,6 +12,7 @@ import {
   parseTrustedProxies,
 } from "../src/lib/client-address";
 import { logEvent } from "../src/server/log";
+import { superviseWorkers } from "./lib/cluster";
 import { admitRequest } from "./lib/http-gate";
 
 /**
@@ -20,6 +22,9 @@ import { admitRequest } from "./lib/http-gate";
  * from a proxy named in TRUST_PROXY and dropped otherwise. Started by `npm start` (and `npm run
  * dev` with --dev); the end-to-end tests run against it. Before Next.js sees a request, the gate
  * (scripts/lib/http-gate.ts) refuses oversized bodies and origin-less form posts, and adds HSTS.
+ * With WEB_CONCURRENCY > 1 (not with --dev) this process supervises that many workers, each
+ * running this file to serve on the one port (scripts/lib/cluster.ts); the supervisor alone runs
+ * the daily purge.
  */
 const isDevelopment = process.argv.includes("--dev");
 // Dual-stack by default (IPv4 and IPv6 clients); HOST narrows it, e.g. HOST=127.0.0.1.
@@ -52,7 +57,10 @@ const port = env.PORT;
 const app = next({ dev: isDevelopment, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
 
-app.prepare().then(() => {
+const supervising = cluster.isPrimary && !isDevelopment && env.WEB_CONCURRENCY > 1;
+if (supervising) setInterval(purgeDaily, DAY_MS).unref();
+// The supervisor never serves: its promise never settles, each worker prepares Next.js itself.
+(supervising ? superviseWorkers(env.WEB_CONCURRENCY) : app.prepare()).then(() => {
   const fail = (request: IncomingMessage, response: ServerResponse) => (error: unknown) => {
     // Logged paths never carry invitation, share, reset or verification tokens.
     logEvent("error", "request.failed", { url: redactUrl(request.url), error: String(error) });
@@ -83,7 +91,7 @@ app.prepare().then(() => {
     ),
   );
   server.listen(port, hostname);
-  setInterval(purgeDaily, DAY_MS).unref();
+  if (cluster.isPrimary) setInterval(purgeDaily, DAY_MS).unref();
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => server.close(() => process.exit(0)));
 });

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+export const MAX_WORKERS = 32;
+const WORKERS_ERROR = `must be a whole number of worker processes from 1 to ${MAX_WORKERS}`;
+
 /**
  * The environment, validated once. Every setting has a default that works on a fresh clone, so
  * `npm start` needs no configuration; paths are resolved against the working directory.
@@ -33,6 +36,19 @@ export const EnvSchema = z.object({
   TRUST_PROXY: z.string().trim().default(""),
   /** A file every log line is also appended to (src/server/log.ts); stdout/stderr always get them. */
   LOG_FILE: z.string().trim().min(1).optional(),
+  /**
+   * Worker processes `npm start` serves with (node:cluster, one port): 1 to 32, default 1. More
+   * use more cores; everything they share is in the database (docs/decisions/011).
+   */
+  WEB_CONCURRENCY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ error: WORKERS_ERROR })
+      .int({ error: WORKERS_ERROR })
+      .min(1, { error: WORKERS_ERROR })
+      .max(MAX_WORKERS, { error: WORKERS_ERROR })
+      .default(1),
+  ),
   /** Days an unclaimed anonymous attempt is kept. */
   ANONYMOUS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });

@@ -1,7 +1,9 @@
 /**
- * Fixed-window rate limits, pure: a store of counters keyed by rule and subject and the clock are
- * passed in. A rule allows `limit` hits per `windowSeconds`; past that, `retryAfterSeconds` says
- * when the window resets (the Retry-After header).
+ * Fixed-window rate limits, pure: the counting rule and the decision, with the clock passed in.
+ * A rule allows `limit` hits per `windowSeconds`, the window starting at the first hit of a
+ * subject after the previous window ended; past that, `retryAfterSeconds` says when the window
+ * ends (the Retry-After header). Where the counters live (the database, shared by every instance)
+ * is src/server/rate-limit.ts, whose one SQL statement applies `advance` atomically.
  */
 export interface RateRule {
   name: string;
@@ -9,8 +11,9 @@ export interface RateRule {
   windowSeconds: number;
 }
 
+/** A subject's current window under one rule: hits counted so far and when it ends (ms). */
 export interface RateWindow {
-  startedAt: number;
+  endsAt: number;
   count: number;
 }
 
@@ -22,50 +25,37 @@ export interface RateCheck {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; rule: string };
 
-export interface RateStore {
-  get(key: string): RateWindow | undefined;
-  set(key: string, window: RateWindow): void;
-  delete(key: string): void;
+/**
+ * The window after `cost` more hits at `now`: the current one with the hits added while it lasts,
+ * else a new one of the rule's length starting now. Refused hits count too, so hammering on
+ * during a refusal does not shorten it.
+ */
+export function advance(
+  current: RateWindow | undefined,
+  rule: RateRule,
+  cost: number,
+  now: number,
+): RateWindow {
+  if (current && now < current.endsAt) return { endsAt: current.endsAt, count: current.count + cost };
+  return { endsAt: now + rule.windowSeconds * 1000, count: cost };
 }
-
-// Rule names contain ":" and IPv6 subjects do too: a newline can be in neither.
-const SEPARATOR = "\n";
-const windowKey = (rule: RateRule, subject: string) => `${rule.name}${SEPARATOR}${subject}`;
 
 /**
- * Counts one hit (or `cost` hits, e.g. one per address invited) against every (rule, subject)
- * pair; refused when any is over its limit.
+ * The decision for one request from each checked rule's window after counting it: refused when
+ * any is over its limit, with the longest wait among those that are.
  */
-export function hit(store: RateStore, checks: readonly RateCheck[], now: number): RateDecision {
+export function decide(
+  counted: readonly { rule: RateRule; window: RateWindow }[],
+  now: number,
+): RateDecision {
   let refusal: RateDecision = { allowed: true };
-  for (const { rule, subject, cost = 1 } of checks) {
-    const key = windowKey(rule, subject);
-    const windowMs = rule.windowSeconds * 1000;
-    const current = store.get(key);
-    const window = current && now - current.startedAt < windowMs ? current : { startedAt: now, count: 0 };
-    window.count += cost;
-    store.set(key, window);
-    if (window.count > rule.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000));
-      if (refusal.allowed || retryAfterSeconds > refusal.retryAfterSeconds)
-        refusal = { allowed: false, retryAfterSeconds, rule: rule.name };
-    }
+  for (const { rule, window } of counted) {
+    if (window.count <= rule.limit) continue;
+    const retryAfterSeconds = Math.max(1, Math.ceil((window.endsAt - now) / 1000));
+    if (refusal.allowed || retryAfterSeconds > refusal.retryAfterSeconds)
+      refusal = { allowed: false, retryAfterSeconds, rule: rule.name };
   }
   return refusal;
-}
-
-/** Drops windows that ended, so the store stays as small as the set of recent clients. */
-export function sweep(
-  store: RateStore & { keys(): Iterable<string> },
-  rules: readonly RateRule[],
-  now: number,
-): void {
-  const windows = new Map(rules.map((rule) => [rule.name, rule.windowSeconds * 1000]));
-  for (const key of [...store.keys()]) {
-    const windowMs = windows.get(key.slice(0, key.indexOf(SEPARATOR)));
-    const current = store.get(key);
-    if (!current || windowMs === undefined || now - current.startedAt >= windowMs) store.delete(key);
-  }
 }
 
 /** "3 minutes", "45 seconds": for messages shown next to a form. */

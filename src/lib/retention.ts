@@ -6,6 +6,10 @@ import pg from "pg";
  * once they have been idle (no answer, no change) for ANONYMOUS_RETENTION_DAYS. Plain SQL over
  * better-sqlite3 (or pg, on PostgreSQL), so both `npm start` (before serving) and the server's
  * daily timer can run it without the Next.js runtime. Answers and results go with their attempt (ON DELETE CASCADE).
+ *
+ * Several instances (or workers) may purge at the same moment: the purges take turns (SQLite's
+ * write lock, taken at BEGIN IMMEDIATE; a PostgreSQL advisory lock), so the later one finds
+ * nothing left to delete, and each row is deleted once with no error either side.
  */
 export function sqliteTimestamp(date: Date): string {
   // The format the Prisma adapter writes DateTime columns in, so text comparison orders correctly.
@@ -28,7 +32,9 @@ export function purgeAnonymous(
       .run(cutoff).changes;
     return { attempts, plans };
   });
-  return purge();
+  // IMMEDIATE: the write lock up front (waiting up to the busy timeout for another purge), not
+  // a read that must later become a write.
+  return purge.immediate();
 }
 
 /** The same, on the database file at `databasePath` (opened for this call, waiting up to 5 s for a lock). */
@@ -45,8 +51,11 @@ export function purgeAnonymousInFile(
   }
 }
 
+/** The advisory lock purges take on PostgreSQL ("Wpur" in ASCII), held until their transaction ends. */
+export const POSTGRES_PURGE_LOCK = 0x57707572;
+
 /**
- * The same on PostgreSQL, in one transaction. Timestamps are stored as UTC without a zone (as
+ * The same on PostgreSQL, in one transaction, one purge at a time. Timestamps are stored as UTC without a zone (as
  * Prisma writes them), so the cutoff is passed as UTC text; PostgreSQL ignores its "Z" there.
  */
 export async function purgeAnonymousInPostgres(
@@ -59,6 +68,9 @@ export async function purgeAnonymousInPostgres(
   await client.connect();
   try {
     await client.query("BEGIN");
+    // Without it two purges could each lock some rows (and their cascaded answers) the other
+    // wants next, in different orders: a deadlock, one of them failing.
+    await client.query("SELECT pg_advisory_xact_lock($1)", [POSTGRES_PURGE_LOCK]);
     const attempts = await client.query(
       `DELETE FROM "Attempt" WHERE "userId" IS NULL AND "updatedAt" < $1::timestamp`,
       [cutoff],

@@ -38,7 +38,7 @@ export async function reportQuestion(
   owner: Owner | null,
   address: string,
 ): Promise<ReportOutcome> {
-  const rate = checkRate([
+  const rate = await checkRate([
     ...(owner
       ? [{ rule: RATE_RULES.reportPerOwner, subject: owner.userId ?? `anonymous:${owner.tokenHash}` }]
       : []),

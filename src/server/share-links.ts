@@ -54,7 +54,7 @@ export async function createShareLink(
   targetId: string,
   now = new Date(),
 ): Promise<CreateShareLinkResult> {
-  const rate = checkRate([{ rule: RATE_RULES.shareLinksPerUser, subject: userId }], now.getTime());
+  const rate = await checkRate([{ rule: RATE_RULES.shareLinksPerUser, subject: userId }], now.getTime());
   if (!rate.allowed) return { ok: false, reason: "rate-limited", refusal: rate };
   if (!(await ownsShareTarget(userId, kind, targetId))) {
     logEvent("warn", "authz.not-found-or-denied", {

@@ -1,8 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { describeWait, hit, sweep, type RateWindow } from "@/domain/rate-limit";
+import {
+  advance,
+  decide,
+  describeWait,
+  type RateCheck,
+  type RateDecision,
+  type RateWindow,
+} from "@/domain/rate-limit";
 
 const rule = { name: "sign-in:address", limit: 3, windowSeconds: 60 };
 const account = { name: "sign-in:account", limit: 2, windowSeconds: 600 };
+
+/** What the database does per request (src/server/rate-limit.ts), over a Map. */
+function hit(store: Map<string, RateWindow>, checks: readonly RateCheck[], now: number): RateDecision {
+  const counted = checks.map(({ rule, subject, cost = 1 }) => {
+    const key = `${rule.name}\n${subject}`;
+    const window = advance(store.get(key), rule, cost, now);
+    store.set(key, window);
+    return { rule, window };
+  });
+  return decide(counted, now);
+}
 
 describe("fixed-window rate limits", () => {
   it("allows the limit, refuses the next with the seconds until the window resets", () => {
@@ -21,7 +39,17 @@ describe("fixed-window rate limits", () => {
     const store = new Map<string, RateWindow>();
     const checks = [{ rule, subject: "a" }];
     for (let count = 0; count < 4; count++) hit(store, checks, 0);
+    expect(hit(store, checks, 59_999)).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
     expect(hit(store, checks, 60_000)).toEqual({ allowed: true });
+    expect(store.get("sign-in:address\na")).toEqual({ endsAt: 120_000, count: 1 });
+  });
+
+  it("counts refused hits, so the window does not move while someone keeps trying", () => {
+    const window = [0, 1, 2, 3, 4].reduce<RateWindow | undefined>(
+      (current, second) => advance(current, rule, 1, second * 1000),
+      undefined,
+    );
+    expect(window).toEqual({ endsAt: 60_000, count: 5 });
   });
 
   it("counts subjects apart, and reports the longest wait when several rules refuse", () => {
@@ -38,14 +66,6 @@ describe("fixed-window rate limits", () => {
       retryAfterSeconds: 599,
       rule: "sign-in:account",
     });
-  });
-
-  it("sweeps ended windows only", () => {
-    const store = new Map<string, RateWindow>();
-    hit(store, [{ rule, subject: "old" }], 0);
-    hit(store, [{ rule: account, subject: "recent" }], 0);
-    sweep(store, [rule, account], 120_000);
-    expect([...store.keys()]).toEqual(["sign-in:account\nrecent"]);
   });
 
   it("says waits in words", () => {

@@ -20,3 +20,25 @@ describe("DATABASE_URL", () => {
     expect(() => withUrl("file:data/waypoint.db")).toThrow(/DATABASE_URL/);
   });
 });
+
+describe("WEB_CONCURRENCY", () => {
+  const workers = (WEB_CONCURRENCY?: string) =>
+    readEnv({ NODE_ENV: "test", WEB_CONCURRENCY }).WEB_CONCURRENCY;
+
+  it("is one worker unless set", () => {
+    expect(workers()).toBe(1);
+    expect(workers("")).toBe(1);
+  });
+
+  it("takes a whole number from 1 to 32", () => {
+    expect(workers("1")).toBe(1);
+    expect(workers(" 4 ")).toBe(4);
+    expect(workers("32")).toBe(32);
+  });
+
+  it.each(["0", "-2", "33", "1.5", "two", "4 workers"])("refuses %j, saying what it wants", (value) => {
+    expect(() => workers(value)).toThrow(
+      /WEB_CONCURRENCY: must be a whole number of worker processes from 1 to 32/,
+    );
+  });
+});

@@ -76,7 +76,7 @@ describe("limits on what can be automated", () => {
       timeZone: "UTC",
     });
     if (!created.ok) throw new Error("cohort not created");
-    expect(refuseInvitations(staff, RATE_RULES.cohortInvitesPerStaff.limit)).toBeNull();
+    expect(await refuseInvitations(staff, RATE_RULES.cohortInvitesPerStaff.limit)).toBeNull();
     const outcome = await importRoster(
       { id: created.cohortId, name: "Limits cohort" },
       staff,

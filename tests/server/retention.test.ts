@@ -1,8 +1,16 @@
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { env } from "@/env";
 import { purgeAnonymousIn } from "@/lib/retention";
 import { db } from "@/server/db";
+import { TMP_DIR } from "../support/paths";
+
+const run = promisify(execFile);
+const DAY = 24 * 60 * 60 * 1000;
 
 // The purge `npm start` and the server's daily timer run, on whichever database the tests use
 // (SQLite, or PostgreSQL under npm run test:server:pg).
@@ -62,4 +70,63 @@ describe("retention of anonymous work on the configured database", () => {
     expect(await db.answer.count({ where: { attemptId: oldAnonymous.id } })).toBe(0);
     expect(await db.learningPlan.count({ where: { anonymousTokenHash: token } })).toBe(0);
   });
+
+  it("lets two instances purge at the same moment: each row is deleted once and both succeed", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 200 * DAY);
+    const token = randomUUID();
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    await db.attempt.createMany({
+      data: ids.map((id) => ({
+        id,
+        anonymousTokenHash: token,
+        targetRoleId: "ai-engineer",
+        contentHash: "h",
+        engineSeed: 1,
+        updatedAt: old,
+      })),
+    });
+    await db.answer.createMany({
+      data: ids.map((attemptId) => ({
+        attemptId,
+        questionId: "q",
+        skillId: "s",
+        chosenOptionIds: "[]",
+        isCorrect: false,
+        position: 1,
+        difficulty: 0,
+        discrimination: 1,
+        guessing: 0,
+      })),
+    });
+    const cutoff = new Date(now.getTime() - 90 * DAY);
+    const due = await db.attempt.count({ where: { userId: null, updatedAt: { lt: cutoff } } });
+    expect(due).toBeGreaterThanOrEqual(ids.length);
+
+    const barrier = fs.mkdtempSync(path.join(TMP_DIR, "purge-"));
+    const purges = await Promise.all(
+      [1, 2].map(() =>
+        run(
+          "npx",
+          [
+            "tsx",
+            "--conditions=react-server",
+            "tests/support/purge-worker.ts",
+            barrier,
+            "2",
+            "90",
+            now.toISOString(),
+          ],
+          { env: process.env },
+        ),
+      ),
+    );
+    const purged = purges.map(
+      (result) => JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as { attempts: number },
+    );
+    // Both exited 0 (execFile rejects otherwise) and between them deleted each due attempt once.
+    expect(purged[0]!.attempts + purged[1]!.attempts).toBe(due);
+    expect(await db.attempt.count({ where: { id: { in: ids } } })).toBe(0);
+    expect(await db.answer.count({ where: { attemptId: { in: ids } } })).toBe(0);
+  }, 60_000);
 });

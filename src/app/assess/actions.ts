@@ -22,7 +22,7 @@ export async function startAssessmentAction(
     budget: formText(form, "budget"),
   };
   // A server action cannot answer 429; the same limit as POST /api/attempts, said in the form.
-  const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
+  const rate = await checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
   if (!rate.allowed)
     return {
       fieldErrors: {

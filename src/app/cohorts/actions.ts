@@ -159,7 +159,7 @@ export async function resendInvitationAction(_previous: FormState, form: FormDat
   const entry = parsed.success ? await findRosterEntry(cohortId, parsed.data.enrollmentId) : null;
   if (!entry || entry.userId) return NOT_FOUND;
   const inviter = inviterOf(access.user);
-  const refusal = refuseInvitations(inviter, 1);
+  const refusal = await refuseInvitations(inviter, 1);
   if (refusal) return { ok: false, error: refusal };
   await inviteEnrollments(access.enrollment.cohort, [entry], inviter);
   revalidatePath(`/cohorts/${cohortId}`);
@@ -229,7 +229,7 @@ export async function startCohortAssessmentAction(_previous: FormState, form: Fo
   const window = await findCohortAssessment(cohortId);
   if (!window || !isWindowOpen(window, new Date()) || access.enrollment.cohort.closedAt)
     return { ok: false, error: "The cohort's assessment is not open right now.", values };
-  const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
+  const rate = await checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
   if (!rate.allowed)
     return {
       ok: false,

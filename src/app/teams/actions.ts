@@ -125,7 +125,7 @@ export async function startTeamAssessmentAction(_previous: FormState, form: Form
   const { from, hoursPerWeek, timeZone, budget } = parsed.data;
   const values = { from, hoursPerWeek, budget };
   // The same limit as the personal start form (a server action cannot answer 429).
-  const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
+  const rate = await checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
   if (!rate.allowed)
     return {
       ok: false,

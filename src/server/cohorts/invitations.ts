@@ -26,9 +26,11 @@ export interface Inviter {
  * Null when `inviter` may send `count` more invitations today, otherwise the message to show.
  * Counts the invitations (a refused request counts too, like every rate limit here).
  */
-export function refuseInvitations(inviter: Inviter, count: number): string | null {
+export async function refuseInvitations(inviter: Inviter, count: number): Promise<string | null> {
   if (count === 0) return null;
-  const rate = checkRate([{ rule: RATE_RULES.cohortInvitesPerStaff, subject: inviter.id, cost: count }]);
+  const rate = await checkRate([
+    { rule: RATE_RULES.cohortInvitesPerStaff, subject: inviter.id, cost: count },
+  ]);
   return rate.allowed
     ? null
     : `You can send at most ${RATE_RULES.cohortInvitesPerStaff.limit} invitations a day. Nothing was sent; try again in ${describeWait(rate.retryAfterSeconds)}.`;

@@ -35,7 +35,7 @@ export async function importRoster(
   );
   const known = new Set(existing.map((row) => row.email));
   const fresh = parsed.rows.filter((row) => !known.has(row.email));
-  const refusal = refuseInvitations(invitedBy, fresh.length);
+  const refusal = await refuseInvitations(invitedBy, fresh.length);
   if (refusal) return { ok: false, fieldErrors: { roster: refusal } };
   await db.$transaction([
     ...parsed.rows
@@ -77,7 +77,7 @@ export async function addStaff(
   invitedBy: Inviter,
   input: z.infer<typeof StaffSchema>,
 ): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string> }> {
-  const refusal = refuseInvitations(invitedBy, 1);
+  const refusal = await refuseInvitations(invitedBy, 1);
   if (refusal) return { ok: false, fieldErrors: { email: refusal } };
   const enrollment = await db.enrollment.upsert({
     where: { cohortId_email: { cohortId: cohort.id, email: input.email } },

@@ -53,7 +53,7 @@ export async function requireUserForAccountChange(request: Request): Promise<Sig
   if (unsafe) return unsafe;
   const user = await currentUser();
   if (!user) return UNAUTHENTICATED();
-  const rate = checkRate([{ rule: RATE_RULES.passwordPerAccount, subject: user.id }]);
+  const rate = await checkRate([{ rule: RATE_RULES.passwordPerAccount, subject: user.id }]);
   return rate.allowed ? user : tooManyRequests(rate);
 }
 

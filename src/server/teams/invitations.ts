@@ -83,7 +83,7 @@ export async function createEmailInvitations(
           .join(", ")}${outside.length > 5 ? ` and ${outside.length - 5} more` : ""}. Nothing was sent.`,
       },
     };
-  const rate = checkRate([
+  const rate = await checkRate([
     { rule: RATE_RULES.teamInvitesPerUser, subject: createdBy.id, cost: emails.length },
   ]);
   if (!rate.allowed)

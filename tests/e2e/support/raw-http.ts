@@ -27,6 +27,8 @@ export function rawRequest(options: {
   chunked?: boolean;
   stallAfter?: number;
   localAddress?: string;
+  /** Another instance's port (default: the instance under test). */
+  port?: number;
 }): Promise<RawAnswer> {
   const fixed = options.body === undefined ? null : Buffer.from(options.body);
   const size = fixed ? fixed.length : (options.size ?? 0);
@@ -34,7 +36,7 @@ export function rawRequest(options: {
   return new Promise((resolve, reject) => {
     const request = httpRequest({
       host: "127.0.0.1",
-      port: PORT,
+      port: options.port ?? PORT,
       path: options.path,
       method: options.method ?? "POST",
       localAddress: options.localAddress,

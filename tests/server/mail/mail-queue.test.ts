@@ -88,6 +88,31 @@ describe("the mail queue", () => {
     expect(taken.filter((row) => ours.has(row.id))).toHaveLength(ours.size);
   }, 60_000);
 
+  it("sends each message once when two instances run their senders at the same moment", async () => {
+    const { owner, team } = await newTeam();
+    const invited = addresses(60);
+    await createEmailInvitations(team, owner, invited.join("\n"));
+    const barrier = fs.mkdtempSync(path.join(TMP_DIR, "send-"));
+    const senders = ["first", "second"].map((name) =>
+      run(
+        "npx",
+        ["tsx", "--conditions=react-server", "tests/support/claim-worker.ts", name, barrier, "2", "send"],
+        { env: process.env },
+      ),
+    );
+    const sentTo = (await Promise.all(senders)).flatMap(
+      (result) => JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "[]") as string[],
+    );
+    const ours = sentTo.filter((email) => invited.includes(email));
+    expect(ours).toHaveLength(invited.length); // every invitation mailed …
+    expect(new Set(ours).size).toBe(invited.length); // … once
+    const rows = await db.queuedMail.findMany({
+      where: { teamId: team.id },
+      select: { status: true, attempts: true },
+    });
+    expect(rows.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+  }, 60_000);
+
   it("retries a failing message with growing waits, gives up, shows it to staff, and sends it on their retry", async () => {
     const { owner, team } = await newTeam();
     const [email] = addresses(1);

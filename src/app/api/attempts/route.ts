@@ -18,7 +18,7 @@ const BodySchema = z
 export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
-  const rate = checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
+  const rate = await checkRate([{ rule: RATE_RULES.attemptPerAddress, subject: await requestAddress() }]);
   if (!rate.allowed) return tooManyRequests(rate);
   const body = BodySchema.safeParse(await readJson(request));
   if (!body.success) return jsonError(400, "Expected { to, from?, hoursPerWeek?, timeZone?, budget? }.");

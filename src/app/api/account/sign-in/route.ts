@@ -8,11 +8,11 @@ export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
   // The per-address limit comes before the body is even read: a refused client costs nothing.
-  const byAddress = checkRate([{ rule: RATE_RULES.signInPerAddress, subject: await requestAddress() }]);
+  const byAddress = await checkRate([{ rule: RATE_RULES.signInPerAddress, subject: await requestAddress() }]);
   if (!byAddress.allowed) return tooManyRequests(byAddress);
   const parsed = SignInSchema.safeParse(await readJson(request));
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));
-  const byAccount = checkRate([{ rule: RATE_RULES.signInPerAccount, subject: parsed.data.email }]);
+  const byAccount = await checkRate([{ rule: RATE_RULES.signInPerAccount, subject: parsed.data.email }]);
   if (!byAccount.allowed) return tooManyRequests(byAccount);
   return outcomeResponse(await signIn(parsed.data, request.headers, await currentAnonymousHash()));
 }

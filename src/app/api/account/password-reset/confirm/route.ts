@@ -6,7 +6,7 @@ import { RATE_RULES, checkRate, requestAddress, tooManyRequests } from "@/server
 export async function POST(request: Request): Promise<Response> {
   const unsafe = rejectUnsafeWrite(request);
   if (unsafe) return unsafe;
-  const rate = checkRate([{ rule: RATE_RULES.resetPerAddress, subject: await requestAddress() }]);
+  const rate = await checkRate([{ rule: RATE_RULES.resetPerAddress, subject: await requestAddress() }]);
   if (!rate.allowed) return tooManyRequests(rate);
   const parsed = ResetConfirmSchema.safeParse(await readJson(request));
   if (!parsed.success) return outcomeResponse(invalid(parsed.error));
