@@ -490,8 +490,9 @@ export type CopyOptions = {
   /** Empty the target's app tables first instead of refusing a non-empty target. */
   force?: boolean;
   log?: (line: string) => void;
-  /** The source's committed migrations (tests only). */
+  /** The source's and the target's committed migrations (tests only). */
   sqliteMigrationsDir?: string;
+  postgresMigrationsDir?: string;
 };
 
 /**
@@ -510,7 +511,10 @@ export async function copyToPostgres(
     const client = await connectTarget(targetUrl);
     try {
       try {
-        await applyPostgresMigrations(targetUrl, { quiet: true });
+        await applyPostgresMigrations(targetUrl, {
+          quiet: true,
+          migrationsDir: options.postgresMigrationsDir,
+        });
       } catch (error) {
         throw new CopyError(`Migrating the target failed: ${(error as Error).message}`);
       }

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient as PostgresPrismaClient, Prisma } from "@/generated/prisma-pg/client";
 import { backupDatabase } from "@/server/backup";
 import { copyToPostgres, CopyError, verifyCopy } from "@/server/db-copy";
-import { applyMigrations, applyPostgresMigrations } from "@/server/migrate";
+import {
+  applyMigrations,
+  applyPostgresMigrations,
+  POSTGRES_MIGRATIONS_DIR,
+  SQLITE_MIGRATIONS_DIR,
+} from "@/server/migrate";
 import { TMP_DIR } from "../support/paths";
 import { createDatabase, dropDatabases, onPostgres } from "../support/postgres";
 
@@ -217,6 +222,41 @@ describe.runIf(onPostgres)("db:copy from SQLite to PostgreSQL", () => {
     );
     for (const table of ["User", "Attempt", "Answer", "QuestionReport"])
       expect(await countIn(target, table)).toBe(0);
+  }, 60_000);
+
+  it("moves a serial column's sequence past the largest copied id", async () => {
+    // No table has one today; one added by a migration on both sides is copied without code changes.
+    const withCounter = (from: string, sql: string) => {
+      const dir = path.join(path.dirname(SOURCE), `migrations-${++counter}`);
+      fs.cpSync(path.resolve(from), dir, { recursive: true });
+      fs.mkdirSync(path.join(dir, "29990101000000_counter"));
+      fs.writeFileSync(path.join(dir, "29990101000000_counter", "migration.sql"), sql);
+      return dir;
+    };
+    const sqliteMigrationsDir = withCounter(
+      SQLITE_MIGRATIONS_DIR,
+      'CREATE TABLE "Counter" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "label" TEXT NOT NULL);\n',
+    );
+    const postgresMigrationsDir = withCounter(
+      POSTGRES_MIGRATIONS_DIR,
+      'CREATE TABLE "Counter" ("id" SERIAL NOT NULL, "label" TEXT NOT NULL, CONSTRAINT "Counter_pkey" PRIMARY KEY ("id"));\n',
+    );
+    const source = await copyOfSource("counter");
+    await applyMigrations(source, { quiet: true, migrationsDir: sqliteMigrationsDir });
+    const raw = new Database(source);
+    raw.exec(`INSERT INTO "Counter" ("id", "label") VALUES (1, 'a'), (2, 'b'), (10, 'c')`);
+    raw.close();
+    const target = await freshTarget();
+
+    const report = await copyToPostgres(source, target, { sqliteMigrationsDir, postgresMigrationsDir });
+
+    expect(report.tables.find((check) => check.table === "Counter")).toMatchObject({
+      targetRows: 3,
+      matches: true,
+    });
+    expect(await query(target, `INSERT INTO "Counter" ("label") VALUES ('next') RETURNING "id"`)).toEqual([
+      { id: 11 },
+    ]);
   }, 60_000);
 
   it("refuses a table that exists on one side only, naming it", async () => {
