@@ -435,19 +435,19 @@ async function connectTarget(url: string): Promise<pg.Client> {
 
 /** Moves every sequence behind a copied column (serial, identity) past the largest copied value. */
 async function advanceSequences(client: pg.ClientBase, tables: Table[]): Promise<void> {
-  for (const table of tables)
-    for (const column of table.columns) {
-      const { rows } = await client.query<{ sequence: string | null }>(
-        "SELECT pg_get_serial_sequence($1, $2) AS sequence",
-        [quote(table.name), column.name],
-      );
-      const sequence = rows[0]?.sequence;
-      if (sequence)
-        await client.query(
-          `SELECT setval($1, COALESCE((SELECT max(${quote(column.name)}) FROM ${quote(table.name)}), 0) + 1, false)`,
-          [sequence],
-        );
-    }
+  const { rows } = await client.query<{ table: string; column: string; sequence: string }>(
+    `SELECT table_name AS "table", column_name AS "column",
+            pg_get_serial_sequence(quote_ident(table_name), column_name) AS sequence
+       FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ANY($1)
+        AND pg_get_serial_sequence(quote_ident(table_name), column_name) IS NOT NULL`,
+    [tables.map((table) => table.name)],
+  );
+  for (const { table, column, sequence } of rows)
+    await client.query(
+      `SELECT setval($1, COALESCE((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`,
+      [sequence],
+    );
 }
 
 async function insertAll(source: Database.Database, client: pg.ClientBase, table: Table): Promise<void> {
