@@ -55,7 +55,7 @@ const BARS = {
   burstAcknowledgedShare: 0.95,
 };
 const FULL = {
-  inProcess: { stored: 25, warmSamples: 60, restartProcesses: 3, restartWarmup: 5, restartSamples: 10 },
+  inProcess: { stored: 25, warmSamples: 60, restartProcesses: 3, restartWarmup: 15, restartSamples: 10 },
   http: { stored: 20, samples: 40 },
   capacity: { firstRate: 100, step: 50, lastRate: 600, seconds: 60, p95StopMs: BARS.capacityP95Ms },
   burst: { rate: 400, seconds: 10, acknowledgeWithinMs: 30_000 },

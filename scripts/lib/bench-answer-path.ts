@@ -17,12 +17,13 @@ import { createAnswerer } from "./bench-answerer";
  *                        answer timed (p95 warm); then `seedAttempts` more attempts with `stored`
  *                        answers left for fresh processes.
  *   restart <plan.json>  a fresh process: builds the engine and connects to the database (what a
- *                        server has done before its first request), answers `warmup` of the seeded
- *                        attempts untimed (each answer goes to the question the seeding left on
- *                        screen, without reading the attempt first, as a person's next click does) (the very first is reported as coldFirstMs: it also pays
- *                        for compiling the code), then times the first answer this process gives on
- *                        each of the next `samples` attempts: what an answer costs after a restart
- *                        once the server is warm, with nothing of the attempt held in memory.
+ *                        server has done before its first request), then answers one seeded attempt
+ *                        after another, once each, to the question the seeding left on screen
+ *                        (without reading the attempt first, as a person's next click does). The
+ *                        first `warmup` answers are not timed: they compile the code (the very first
+ *                        is reported as coldFirstMs), as the first requests after a restart would;
+ *                        measured, about 15 answers settle it. The rest are timed: each is the first
+ *                        answer this process gives on its attempt, nothing of the attempt in memory.
  *
  * The result is written as JSON to the plan's `out` file.
  */
