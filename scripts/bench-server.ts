@@ -256,7 +256,8 @@ async function submit(
 }
 
 interface LoadRun {
-  offered: number;
+  /** Answers due (rate × seconds). */
+  due: number;
   offeredPerSecond: number;
   sent: number;
   /** Due, but every attempt was waiting for an answer: counted as offered and not acknowledged. */
@@ -333,7 +334,7 @@ async function openLoop(
   const elapsedSeconds = (performance.now() - start) / 1000;
   const rows = (await database.countAnswers()) - rowsBefore;
   return {
-    offered: due,
+    due,
     offeredPerSecond: rate,
     sent: run.sent,
     unsent: run.unsent,
@@ -354,7 +355,7 @@ async function openLoop(
 /** Tops the pool up to `size` people with an open question. */
 async function topUp(pool: Person[], base: () => string, size: number) {
   for (let index = pool.length - 1; index >= 0; index--) if (!pool[index]?.questionId) pool.splice(index, 1);
-  if (pool.length < size) pool.push(...(await startPeople(base, size - pool.length)));
+  if (pool.length < size) pool.push(...(await startPeople(base, size - pool.length, 12)));
 }
 
 // ---- Sections ---------------------------------------------------------------------------------
@@ -511,7 +512,7 @@ async function httpSection(database: BenchDatabase) {
 
 function describeRun(run: LoadRun) {
   return (
-    `offered ${run.offeredPerSecond}/s: ${run.acknowledged} of ${run.offered} acknowledged in ${run.seconds.toFixed(1)} s = ${run.achievedPerSecond.toFixed(1)}/s, ` +
+    `offered ${run.offeredPerSecond}/s: ${run.acknowledged} of ${run.due} acknowledged in ${run.seconds.toFixed(1)} s = ${run.achievedPerSecond.toFixed(1)}/s, ` +
     `p50 ${ms(run.p50Ms)}, p95 ${ms(run.p95Ms)}; 503 ${run.refusedWithRetryAfter} with Retry-After, ${run.refusedWithoutRetryAfter} without; ` +
     `errors ${run.errors}${run.errorSamples.length ? ` (${run.errorSamples.join("; ")})` : ""}; not sent (every attempt waiting) ${run.unsent}; rows ${run.rows}`
   );
@@ -559,8 +560,13 @@ async function loadSections(database: BenchDatabase) {
     `capacity: ${best ? `${capacity.achieved.toFixed(1)} answers/s achieved (offered ${capacity.offered}/s) with p95 ${ms(capacity.p95Ms)}` : "no step held p95 under the bar"} (bar ≥ ${BARS.capacityAnswersPerSecond}/s with p95 < ${BARS.capacityP95Ms} ms, ${workers} worker(s) asked for); errors ${capacity.errors}; rows ${capacity.rows}, acknowledged ${capacity.acknowledged}`,
   );
 
-  // Every attempt of the burst's pool can be waiting at once for up to two seconds.
-  await topUp(pool, base, burstPlan.rate * 2);
+  // One attempt per answer due, so that every answer of the burst is sent even when none is
+  // answered before the burst ends (thousands waiting in the server's queue is what it tests).
+  const poolStarted = performance.now();
+  await topUp(pool, base, Math.round(burstPlan.rate * burstPlan.seconds));
+  say(
+    `burst: ${pool.length} attempts open (${((performance.now() - poolStarted) / 1000).toFixed(1)} s to start them)`,
+  );
   const run = await openLoop(
     base,
     pool,
@@ -572,12 +578,12 @@ async function loadSections(database: BenchDatabase) {
   await stopInstance(instance);
   const burst = {
     workers,
-    offered: run.offered,
+    offered: run.due,
     offeredPerSecond: burstPlan.rate,
     seconds: burstPlan.seconds,
     acknowledged: run.acknowledgedWithinDeadline,
     acknowledgedLate: run.acknowledged - run.acknowledgedWithinDeadline,
-    acknowledgedShare: run.offered ? run.acknowledgedWithinDeadline / run.offered : 0,
+    acknowledgedShare: run.due ? run.acknowledgedWithinDeadline / run.due : 0,
     refused: run.refusedWithRetryAfter,
     refusedWithoutRetryAfter: run.refusedWithoutRetryAfter,
     notSent: run.unsent,
