@@ -14,7 +14,7 @@ import { startBenchInstance, type BenchInstance } from "./lib/bench-instance";
 /**
  * npm run bench:server -- [--db sqlite|postgres] [--workers N] [--json] [--smoke] [--seconds S] [--port P]
  *
- * Issue 15's bars for the answer path and for serving, each measured on fresh throw-away
+ * The scale-out bars for the answer path and for serving (README, "Measured"), each measured on fresh throw-away
  * databases of the chosen provider (PostgreSQL: created on BENCH_DATABASE_URL's server, default the
  * local one over its Unix socket, and dropped at the end), against `npm start` instances (which
  * build when needed) on ports P… (default 3400), bench client on the same machine:
@@ -41,11 +41,11 @@ import { startBenchInstance, type BenchInstance } from "./lib/bench-instance";
  * stdout is the JSON line alone. Exit 1 when a bar is missed.
  * --smoke: a few seconds per section at small rates (CI): timings are printed but do not gate; exit
  * 1 only on lost or doubled answers (rows != acknowledged) or errors other than 503.
- * --seconds S: seconds per capacity step instead of the issue's 60 (a full run with another value
- * is reported, but does not follow the issue's method).
+ * --seconds S: seconds per capacity step instead of the 60 the bars are defined with (a full run
+ * with another value is reported, but is not the bars' method).
  */
 
-/** The issue's method and bars (issue 15, "Bars"); everything else derives from these. */
+/** The bars and the method they are defined with, in one place; everything else derives from these. */
 const BARS = {
   inProcessWarmP95Ms: 2,
   inProcessAfterRestartP95Ms: 6,
