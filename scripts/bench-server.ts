@@ -180,6 +180,16 @@ interface QuestionBody {
   questionId: string;
 }
 
+class StartRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfter: boolean,
+    body: string,
+  ) {
+    super(`start failed: ${status} ${body.slice(0, 200)}`);
+  }
+}
+
 /** Every 2xx reply to an answer so far (a section compares its share with the rows it added). */
 let acknowledgedAnswers = 0;
 
@@ -193,7 +203,8 @@ async function startPerson(base: string): Promise<Person> {
     body: JSON.stringify({ from, to, budget: 30 }),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
-  if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new StartRefused(response.status, response.headers.has("retry-after"), await response.text());
   const cookie = (response.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
   const body = (await response.json()) as { attemptId: string; question: QuestionBody | null };
   return { cookie, attemptId: body.attemptId, questionId: body.question?.questionId ?? null, answered: 0 };
@@ -271,6 +282,8 @@ interface LoadRun {
   refusedWithoutRetryAfter: number;
   errors: number;
   errorSamples: string[];
+  /** Starts of attempts replacing finished ones refused with 503 + Retry-After. */
+  startsRefused: number;
   seconds: number;
   rows: number;
 }
@@ -292,7 +305,7 @@ async function openLoop(
   const idle = pool.filter((person) => person.questionId);
   const latencies: number[] = [];
   const errorSamples: string[] = [];
-  const run = { sent: 0, unsent: 0, within: 0, withRetry: 0, withoutRetry: 0, errors: 0 };
+  const run = { sent: 0, unsent: 0, within: 0, withRetry: 0, withoutRetry: 0, errors: 0, startsRefused: 0 };
   const inFlight: Promise<void>[] = [];
   const due = Math.round(seconds * rate);
   const start = performance.now();
@@ -318,9 +331,14 @@ async function openLoop(
           if (errorSamples.length < 5) errorSamples.push(outcome.message);
         }
         if (!person.questionId && outcome.kind === "ok") {
+          // A new attempt replaces a finished one; under overload its start may be refused too.
           const replacement = await startPerson(base()).catch((error: unknown) => {
-            run.errors++;
-            if (errorSamples.length < 5) errorSamples.push(`start: ${String(error)}`);
+            if (error instanceof StartRefused && error.status === 503 && error.retryAfter)
+              run.startsRefused++;
+            else {
+              run.errors++;
+              if (errorSamples.length < 5) errorSamples.push(`start: ${String(error)}`);
+            }
             return null;
           });
           if (!replacement) return;
@@ -347,6 +365,7 @@ async function openLoop(
     refusedWithoutRetryAfter: run.withoutRetry,
     errors: run.errors,
     errorSamples,
+    startsRefused: run.startsRefused,
     seconds: elapsedSeconds,
     rows,
   };
@@ -514,7 +533,7 @@ function describeRun(run: LoadRun) {
   return (
     `offered ${run.offeredPerSecond}/s: ${run.acknowledged} of ${run.due} acknowledged in ${run.seconds.toFixed(1)} s = ${run.achievedPerSecond.toFixed(1)}/s, ` +
     `p50 ${ms(run.p50Ms)}, p95 ${ms(run.p95Ms)}; 503 ${run.refusedWithRetryAfter} with Retry-After, ${run.refusedWithoutRetryAfter} without; ` +
-    `errors ${run.errors}${run.errorSamples.length ? ` (${run.errorSamples.join("; ")})` : ""}; not sent (every attempt waiting) ${run.unsent}; rows ${run.rows}`
+    `errors ${run.errors}${run.errorSamples.length ? ` (${run.errorSamples.join("; ")})` : ""}; not sent (every attempt waiting) ${run.unsent}; ${run.startsRefused ? `new attempts refused with 503 ${run.startsRefused}; ` : ""}rows ${run.rows}`
   );
 }
 
