@@ -225,6 +225,12 @@ async function startPeople(base: string | (() => string), count: number, concurr
   return people;
 }
 
+/** Why fetch failed: undici's code (e.g. UND_ERR_CONNECT_TIMEOUT, ECONNRESET), not just "fetch failed". */
+function networkCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? String(error);
+}
+
 /** Sends the answer to the person's current question to `base`; moves the person on when acknowledged. */
 async function submit(
   person: Person,
@@ -242,7 +248,11 @@ async function submit(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    return { kind: "error", elapsed: elapsed(), message: `network: ${String(error)}` } satisfies Outcome;
+    return {
+      kind: "error",
+      elapsed: elapsed(),
+      message: `network: ${networkCause(error)}`,
+    } satisfies Outcome;
   }
   if (response.status === 503) {
     await response.body?.cancel();
@@ -281,7 +291,8 @@ interface LoadRun {
   refusedWithRetryAfter: number;
   refusedWithoutRetryAfter: number;
   errors: number;
-  errorSamples: string[];
+  /** How many errors of each kind (status and body start, or the network cause). */
+  errorKinds: Record<string, number>;
   /** Starts of attempts replacing finished ones refused with 503 + Retry-After. */
   startsRefused: number;
   seconds: number;
@@ -304,7 +315,8 @@ async function openLoop(
   const rowsBefore = await database.countAnswers();
   const idle = pool.filter((person) => person.questionId);
   const latencies: number[] = [];
-  const errorSamples: string[] = [];
+  const errorKinds: Record<string, number> = {};
+  const tally = (kind: string) => (errorKinds[kind] = (errorKinds[kind] ?? 0) + 1);
   const run = { sent: 0, unsent: 0, within: 0, withRetry: 0, withoutRetry: 0, errors: 0, startsRefused: 0 };
   const inFlight: Promise<void>[] = [];
   const due = Math.round(seconds * rate);
@@ -328,7 +340,7 @@ async function openLoop(
           else run.withoutRetry++;
         } else {
           run.errors++;
-          if (errorSamples.length < 5) errorSamples.push(outcome.message);
+          tally(outcome.message);
         }
         if (!person.questionId && outcome.kind === "ok") {
           // A new attempt replaces a finished one; under overload its start may be refused too.
@@ -337,7 +349,7 @@ async function openLoop(
               run.startsRefused++;
             else {
               run.errors++;
-              if (errorSamples.length < 5) errorSamples.push(`start: ${String(error)}`);
+              tally(`start: ${error instanceof StartRefused ? error.message : networkCause(error)}`);
             }
             return null;
           });
@@ -364,7 +376,7 @@ async function openLoop(
     refusedWithRetryAfter: run.withRetry,
     refusedWithoutRetryAfter: run.withoutRetry,
     errors: run.errors,
-    errorSamples,
+    errorKinds,
     startsRefused: run.startsRefused,
     seconds: elapsedSeconds,
     rows,
@@ -533,7 +545,13 @@ function describeRun(run: LoadRun) {
   return (
     `offered ${run.offeredPerSecond}/s: ${run.acknowledged} of ${run.due} acknowledged in ${run.seconds.toFixed(1)} s = ${run.achievedPerSecond.toFixed(1)}/s, ` +
     `p50 ${ms(run.p50Ms)}, p95 ${ms(run.p95Ms)}; 503 ${run.refusedWithRetryAfter} with Retry-After, ${run.refusedWithoutRetryAfter} without; ` +
-    `errors ${run.errors}${run.errorSamples.length ? ` (${run.errorSamples.join("; ")})` : ""}; not sent (every attempt waiting) ${run.unsent}; ${run.startsRefused ? `new attempts refused with 503 ${run.startsRefused}; ` : ""}rows ${run.rows}`
+    `errors ${run.errors}${
+      run.errors
+        ? ` (${Object.entries(run.errorKinds)
+            .map(([kind, count]) => `${count}× ${kind}`)
+            .join("; ")})`
+        : ""
+    }; not sent (every attempt waiting) ${run.unsent}; ${run.startsRefused ? `new attempts refused with 503 ${run.startsRefused}; ` : ""}rows ${run.rows}`
   );
 }
 
@@ -573,7 +591,7 @@ async function loadSections(database: BenchDatabase) {
     refused: steps.reduce((sum, run) => sum + run.refusedWithRetryAfter + run.refusedWithoutRetryAfter, 0),
     acknowledged: steps.reduce((sum, run) => sum + run.acknowledged, 0),
     rows: steps.reduce((sum, run) => sum + run.rows, 0),
-    steps: steps.map(({ errorSamples, ...run }) => ({ ...run, errorSamples })),
+    steps,
   };
   say(
     `capacity: ${best ? `${capacity.achieved.toFixed(1)} answers/s achieved (offered ${capacity.offered}/s) with p95 ${ms(capacity.p95Ms)}` : "no step held p95 under the bar"} (bar ≥ ${BARS.capacityAnswersPerSecond}/s with p95 < ${BARS.capacityP95Ms} ms, ${workers} worker(s) asked for); errors ${capacity.errors}; rows ${capacity.rows}, acknowledged ${capacity.acknowledged}`,
@@ -607,7 +625,7 @@ async function loadSections(database: BenchDatabase) {
     refusedWithoutRetryAfter: run.refusedWithoutRetryAfter,
     notSent: run.unsent,
     errors: run.errors,
-    errorSamples: run.errorSamples,
+    errorKinds: run.errorKinds,
     p95Ms: run.p95Ms,
     rows: run.rows,
     /** Every 2xx, late or not: what the rows must equal. */
