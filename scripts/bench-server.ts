@@ -38,7 +38,7 @@ import { startBenchInstance, type BenchInstance } from "./lib/bench-instance";
  *
  * Output: a line or two per section as it finishes, then one JSON line last (the figures, every
  * capacity step, a pass flag per bar and `pass`). With --json the human lines go to stderr, so
- * stdout is the JSON line alone. Exit 1 when a bar is missed.
+ * stdout is the JSON line alone (`npm run -s` also drops npm's banner). Exit 1 when a bar is missed.
  * --smoke: a few seconds per section at small rates (CI): timings are printed but do not gate; exit
  * 1 only on lost or doubled answers (rows != acknowledged) or errors other than 503.
  * --seconds S: seconds per capacity step instead of the 60 the bars are defined with (a full run
