@@ -12,6 +12,7 @@ import {
 } from "../src/lib/client-address";
 import { logEvent } from "../src/server/log";
 import { admitRequest } from "./lib/http-gate";
+import { createLoadShedder, readShedSettings } from "./lib/load-shed";
 
 /**
  * Waypoint's HTTP server: Next.js's request handler behind a plain Node server that decides the
@@ -51,6 +52,8 @@ export function assignClientAddress(request: IncomingMessage): void {
 const port = env.PORT;
 const app = next({ dev: isDevelopment, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
+// The quiz API past this process's capacity is refused with 503 + Retry-After (scripts/lib/load-shed.ts).
+const shedder = createLoadShedder(readShedSettings());
 
 app.prepare().then(() => {
   const fail = (request: IncomingMessage, response: ServerResponse) => (error: unknown) => {
@@ -64,7 +67,9 @@ app.prepare().then(() => {
   const server = createServer((request, response) => {
     assignClientAddress(request);
     admitRequest(request, response, { appUrl: env.APP_URL })
-      .then((admitted) => (admitted ? handle(request, response) : undefined))
+      .then((admitted) =>
+        admitted ? shedder.handle(request, response, () => handle(request, response)) : undefined,
+      )
       .catch(fail(request, response));
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
