@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { requestsInHand } from "../../src/lib/requests-in-hand";
 import { refuse } from "./http-gate";
 
 /**
@@ -115,8 +116,10 @@ export function createLoadShedder(settings: ShedSettings) {
   }
 
   return {
-    /** The quiz API goes through `run`; every other request straight to `work`. */
+    /** The quiz API goes through `run`; every other request straight to `work`. Counts requests in hand. */
     handle(request: IncomingMessage, response: ServerResponse, work: () => Promise<void>): Promise<void> {
+      requestsInHand.count++;
+      response.once("close", () => void requestsInHand.count--);
       const path = (request.url ?? "/").split("?")[0] as string;
       return isShedPath(path) ? run(request, response, work) : work();
     },

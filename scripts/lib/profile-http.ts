@@ -15,12 +15,16 @@ const { values } = parseArgs({
     base: { type: "string", default: "http://127.0.0.30:3530" },
     secret: { type: "string" },
     samples: { type: "string", default: "60" },
+    "read-ms": { type: "string", default: "20" },
+    /** Ask for uncompressed answers (as a client behind a proxy that compresses would). */
+    identity: { type: "boolean", default: false },
   },
 });
 const base = values.base as string;
 const secret = values.secret;
 if (!secret) throw new Error("--secret (the instance's AUTH_SECRET) is required");
 const samples = Number(values.samples);
+const readMs = Number(values["read-ms"]);
 const compiled = compileContentDir(env.CONTENT_DIR);
 if (!compiled.ok) throw new Error("content is invalid");
 const graph = compiled.graph;
@@ -32,8 +36,10 @@ interface Person {
   attemptId: string;
   questionId: string | null;
   answered: number;
+  lastBody?: string;
 }
-const headers = (cookie = "") => ({ "content-type": "application/json", origin: base, cookie });
+const encoding: Record<string, string> = values.identity ? { "accept-encoding": "identity" } : {};
+const headers = (cookie = "") => ({ "content-type": "application/json", origin: base, cookie, ...encoding });
 
 async function startPerson(): Promise<Person> {
   const response = await fetch(`${base}/api/attempts`, {
@@ -47,6 +53,19 @@ async function startPerson(): Promise<Person> {
   return { cookie, attemptId: body.attemptId, questionId: body.question?.questionId ?? null, answered: 0 };
 }
 
+/** The last answer sent again: the route stores nothing and reports where the attempt is (200, the same view). */
+async function repeatedAnswer(person: Person): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/attempts/${person.attemptId}/answers`, {
+    method: "POST",
+    headers: headers(person.cookie),
+    body: person.lastBody ?? "",
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`expected 200, got ${response.status}`);
+  return performance.now() - started;
+}
+
 async function answer(person: Person): Promise<number> {
   const question = graph.questions.get(person.questionId ?? "");
   if (!question) throw new Error(`unknown question ${person.questionId}`);
@@ -55,14 +74,20 @@ async function answer(person: Person): Promise<number> {
   const choice = (right ? picked : picked.slice(0, 1)).map((option) =>
     optionCode(person.attemptId, question.id, option, secret),
   );
+  person.lastBody = JSON.stringify({ questionId: question.id, choice });
   const started = performance.now();
   const response = await fetch(`${base}/api/attempts/${person.attemptId}/answers`, {
     method: "POST",
     headers: headers(person.cookie),
-    body: JSON.stringify({ questionId: question.id, choice }),
+    body: person.lastBody,
   });
+  const headersAt = performance.now() - started;
   const body = (await response.json()) as { status: string; question?: { questionId: string } };
   const elapsed = performance.now() - started;
+  if (person.answered === 20) figures["answerWith20 headers received"]?.push(headersAt);
+  const inRoute = /answer;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1];
+  if (person.answered === 20 && inRoute)
+    figures["answerWith20 in route (Server-Timing)"]?.push(Number(inRoute));
   if (!response.ok) throw new Error(`answer failed: ${response.status} ${JSON.stringify(body)}`);
   person.answered++;
   person.questionId = body.status === "in_progress" ? (body.question?.questionId ?? null) : null;
@@ -71,7 +96,7 @@ async function answer(person: Person): Promise<number> {
 
 async function timed(url: string, cookie = ""): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url, { headers: { cookie } });
+  const response = await fetch(url, { headers: { cookie, ...encoding } });
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return performance.now() - started;
@@ -81,7 +106,29 @@ const percentile = (list: number[], p: number) => {
   const sorted = [...list].sort((a, b) => a - b);
   return +(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0).toFixed(2);
 };
-const figures: Record<string, number[]> = { health: [], question: [], answerWith20: [] };
+const figures: Record<string, number[]> = {
+  health: [],
+  question: [],
+  invalidAnswer: [],
+  answerWith20: [],
+  "health after the pause": [],
+  "answer sent again": [],
+  "answerWith20 headers received": [],
+  "answerWith20 in route (Server-Timing)": [],
+};
+
+/** A POST the route refuses before any database work: the floor of a JSON POST through Next. */
+async function invalidAnswer(person: Person): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/attempts/${person.attemptId}/answers`, {
+    method: "POST",
+    headers: headers(person.cookie),
+    body: JSON.stringify({ unexpected: true }),
+  });
+  await response.arrayBuffer();
+  if (response.status !== 400) throw new Error(`expected 400, got ${response.status}`);
+  return performance.now() - started;
+}
 
 for (let i = 0; i < 3; i++) {
   const person = await startPerson();
@@ -93,9 +140,16 @@ while ((figures.answerWith20 as number[]).length < samples) {
   if (!person.questionId) continue;
   figures.health?.push(await timed(`${base}/api/health`));
   figures.question?.push(await timed(`${base}/api/attempts/${person.attemptId}/question`, person.cookie));
+  figures.invalidAnswer?.push(await invalidAnswer(person));
   // The person reads the question before answering it.
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  if (readMs > 0) {
+    // The same pause before a cheap request: what waking up after it costs on this machine.
+    await new Promise((resolve) => setTimeout(resolve, readMs));
+    figures["health after the pause"]?.push(await timed(`${base}/api/health`));
+    await new Promise((resolve) => setTimeout(resolve, readMs));
+  }
   figures.answerWith20?.push(await answer(person));
+  figures["answer sent again"]?.push(await repeatedAnswer(person));
 }
 const table = Object.fromEntries(
   Object.entries(figures).map(([name, list]) => [

@@ -9,6 +9,7 @@ import {
   SHED_DEFAULTS,
   type ShedSettings,
 } from "../../scripts/lib/load-shed";
+import { requestsInHand } from "@/lib/requests-in-hand";
 
 /**
  * The shedder scripts/server.ts puts in front of the quiz API, over real HTTP: a stand-in for
@@ -62,6 +63,8 @@ describe("load shedding on the quiz API", () => {
     await reachedCount(2);
     const queued = post("/api/attempts/a3/answers", "3");
     while (shedder.load().queued < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Every request in hand counts, running or waiting (the look-ahead waits for none).
+    expect(requestsInHand.count).toBe(3);
     const refused = await post("/api/attempts/a4/answers", "4");
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("60");
@@ -81,6 +84,7 @@ describe("load shedding on the quiz API", () => {
     ]);
     expect(reached).toHaveLength(3);
     expect(shedder.load()).toEqual({ inFlight: 0, queued: 0 });
+    expect(requestsInHand.count).toBe(0);
   });
 
   it("refuses a request whose wait in the queue runs out, and never runs it afterwards", async () => {

@@ -9,6 +9,7 @@ import {
 } from "@/domain/engine/assess";
 import { nominalParameters } from "@/domain/engine/model";
 import type { Outcome } from "@/domain/engine/posterior";
+import { requestsInHand } from "@/lib/requests-in-hand";
 
 /**
  * The engine state of recently active attempts, per process, so that showing the question an
@@ -27,7 +28,8 @@ import type { Outcome } from "@/domain/engine/posterior";
  * state, bit for bit; the work is skipped while requests are in hand, so under load it costs
  * nothing and an answer replays as before.
  */
-export const ATTEMPT_STATE_CACHE_SIZE = 5000;
+export const ATTEMPT_STATE_CACHE_SIZE = 1000;
+// A state holds two 31×31 covariances (posterior and prior), about 16 KB; four per attempt: ~64 MB at most.
 
 // Per process, on globalThis like the engine (engine.ts): Next may load this module more than once
 // (route handlers, pages, server actions), and they must share one cache and one count of requests.
@@ -144,7 +146,8 @@ const waiting = shared.waiting;
 
 function drain(): void {
   shared.scheduled = false;
-  if (shared.inHand > 0) return schedule(RETRY_MS);
+  // Idle: no answer-path call running here, and no HTTP request in hand (its answer still being sent).
+  if (shared.inHand > 0 || requestsInHand.count > 0) return schedule(RETRY_MS);
   // Newest first (the person answered most recently is the likeliest to answer next); one replay
   // per turn of the event loop, so a request arriving meanwhile waits for one replay at most.
   waiting.pop()?.run();
@@ -183,7 +186,8 @@ export function lookAhead(
     });
   }
   waiting.splice(0, Math.max(0, waiting.length - MAX_WAITING));
-  schedule(0);
+  // A moment later, not at once: the answer that queued this is still being sent.
+  schedule(RETRY_MS);
 }
 
 /** Resolves once no look-ahead is waiting (tests). */
