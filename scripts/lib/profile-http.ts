@@ -85,9 +85,6 @@ async function answer(person: Person): Promise<number> {
   const body = (await response.json()) as { status: string; question?: { questionId: string } };
   const elapsed = performance.now() - started;
   if (person.answered === 20) figures["answerWith20 headers received"]?.push(headersAt);
-  const inRoute = /answer;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1];
-  if (person.answered === 20 && inRoute)
-    figures["answerWith20 in route (Server-Timing)"]?.push(Number(inRoute));
   if (!response.ok) throw new Error(`answer failed: ${response.status} ${JSON.stringify(body)}`);
   person.answered++;
   person.questionId = body.status === "in_progress" ? (body.question?.questionId ?? null) : null;
@@ -114,7 +111,6 @@ const figures: Record<string, number[]> = {
   "health after the pause": [],
   "answer sent again": [],
   "answerWith20 headers received": [],
-  "answerWith20 in route (Server-Timing)": [],
 };
 
 /** A POST the route refuses before any database work: the floor of a JSON POST through Next. */

@@ -16,11 +16,7 @@ export async function POST(
   const attemptId = await readIdParam(params, "attemptId");
   if (!attemptId) return NOT_FOUND();
   const owner = await currentOwner();
-  const body = await readJson(request);
-  const started = performance.now();
-  const result = await submitAnswer(attemptId, owner, body);
-  // How long the answer itself took, apart from the framework and the network (profile-http.ts).
-  const timing = { "Server-Timing": `answer;dur=${(performance.now() - started).toFixed(2)}` };
+  const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);
   if (result.kind === "completed")
@@ -31,7 +27,7 @@ export async function POST(
   if (result.view)
     return Response.json(
       { status: "in_progress", question: result.view },
-      { headers: { "Cache-Control": "no-store", ...timing } },
+      { headers: { "Cache-Control": "no-store" } },
     );
   // A replayed or stale request did not move the attempt: report where it is now.
   const state = await loadQuiz(attemptId, owner);
