@@ -159,7 +159,7 @@ function schedule(delay: number): void {
   if (shared.scheduled) return;
   shared.scheduled = true;
   if (delay === 0) setImmediate(drain);
-  else setTimeout(drain, delay).unref();
+  else setTimeout(drain, delay);
 }
 
 /** Queues the replays of `answers` plus each outcome of `question`, the question now on screen. */
