@@ -23,6 +23,7 @@ import {
 import { toRecordedAnswers } from "@/server/assessment/scoring";
 import { advanceQuestion, findOwnedAttemptWithAnswers, recordAnswer } from "@/server/attempts";
 import { anonymousOwner, type Owner } from "@/server/identity/owner";
+import { requestsInHand } from "@/lib/requests-in-hand";
 
 const newOwner = () => anonymousOwner(`owner-${randomUUID()}`);
 
@@ -128,6 +129,27 @@ describe("engine states kept per attempt", () => {
     expect(truth.state).toEqual(withoutRestart);
     expect(cachedAttemptState(attemptId, truth.key)).toEqual(withoutRestart);
     expect(result.view.questionId).toBe(withoutRestart?.next?.id);
+  });
+
+  it("looks ahead only while no request is in hand, so under load it costs nothing", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    await lookAheadSettled();
+    const before = attemptStateStats.lookAheads;
+    requestsInHand.count++; // a request the server script is still answering
+    try {
+      await shown(attemptId, owner); // queues the look-ahead for the question on screen
+      let settled = false;
+      void lookAheadSettled().then(() => (settled = true));
+      // Many turns of the event loop and retries later, nothing has run.
+      for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(settled).toBe(false);
+      expect(attemptStateStats.lookAheads).toBe(before);
+    } finally {
+      requestsInHand.count--;
+    }
+    await lookAheadSettled();
+    expect(attemptStateStats.lookAheads - before).toBe(3);
   });
 
   it("never uses a kept state once the attempt has an answer it did not see (stored by another instance)", async () => {
