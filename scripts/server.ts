@@ -14,6 +14,7 @@ import {
 import { logEvent } from "../src/server/log";
 import { superviseWorkers } from "./lib/cluster";
 import { admitRequest } from "./lib/http-gate";
+import { createLoadShedder, readShedSettings } from "./lib/load-shed";
 
 /**
  * Waypoint's HTTP server: Next.js's request handler behind a plain Node server that decides the
@@ -56,6 +57,8 @@ export function assignClientAddress(request: IncomingMessage): void {
 const port = env.PORT;
 const app = next({ dev: isDevelopment, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
+// The quiz API past this process's capacity is refused with 503 + Retry-After (scripts/lib/load-shed.ts).
+const shedder = createLoadShedder(readShedSettings());
 
 const supervising = cluster.isPrimary && !isDevelopment && env.WEB_CONCURRENCY > 1;
 if (supervising) setInterval(purgeDaily, DAY_MS).unref();
@@ -72,7 +75,9 @@ if (supervising) setInterval(purgeDaily, DAY_MS).unref();
   const server = createServer((request, response) => {
     assignClientAddress(request);
     admitRequest(request, response, { appUrl: env.APP_URL })
-      .then((admitted) => (admitted ? handle(request, response) : undefined))
+      .then((admitted) =>
+        admitted ? shedder.handle(request, response, () => handle(request, response)) : undefined,
+      )
       .catch(fail(request, response));
   });
   server.on("error", (error: NodeJS.ErrnoException) => {

@@ -37,13 +37,15 @@ function pathOf(target: string | undefined): string {
   }
 }
 
-function refuse(
+/** Answers `status` with a JSON message and closes the connection without reading the body. */
+export function refuse(
   request: IncomingMessage,
   response: ServerResponse,
   status: number,
   message: string,
   event: string,
   context: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): false {
   logEvent("warn", event, {
     method: request.method,
@@ -57,6 +59,7 @@ function refuse(
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
     Connection: "close",
+    ...headers,
   });
   response.end(JSON.stringify({ error: message }));
   return false;

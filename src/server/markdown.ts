@@ -30,13 +30,23 @@ const processor = unified()
 
 const cache = new Map<string, string>();
 
+/** Renders without the text cache: for callers that keep the HTML themselves (question-html.ts). */
+export function renderMarkdownUncached(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
 export function renderMarkdown(markdown: string): string {
   const hit = cache.get(markdown);
   if (hit !== undefined) return hit;
-  const html = String(processor.processSync(markdown));
+  const html = renderMarkdownUncached(markdown);
   if (cache.size > 2000) cache.clear();
   cache.set(markdown, html);
   return html;
+}
+
+/** Empties the render cache (tests and the answer-path profile's "restart"). */
+export function clearMarkdownCache(): void {
+  cache.clear();
 }
 
 interface HastNode {

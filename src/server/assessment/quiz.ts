@@ -24,9 +24,11 @@ import {
   type AnswerRow,
   type AttemptRow,
 } from "../attempts";
-import { renderMarkdown } from "../markdown";
+import { clearMarkdownCache } from "../markdown";
+import { clearQuestionHtml, prerenderQuestions, questionHtml } from "./question-html";
 import { applyRulesForLearner } from "../cohorts/assignments";
 import { refreshPlan } from "../plans";
+import { answerPathRequest, attemptState, clearAttemptStates, lookAhead } from "./attempt-states";
 import { getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
@@ -129,17 +131,22 @@ export interface QuestionView {
 export type QuizState =
   { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
 
-function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
-  const engine = getEngine();
-  const answers = toRecordedAnswers(answerRows);
-  const spec: AttemptSpec = {
+/** What the engine replays an attempt from, besides its answers. */
+export function specOf(attempt: AttemptRow): AttemptSpec {
+  return {
     currentRoleId: attempt.currentRoleId,
     targetRoleId: attempt.targetRoleId,
     seed: attempt.engineSeed,
     budget: attempt.budget,
     seenBefore: new Set(JSON.parse(attempt.seenQuestionIds) as string[]),
   };
-  return { engine, answers, state: replayAttempt(engine, spec, answers) };
+}
+
+/** The attempt's engine state: the replay of its stored answers, or the same state kept from before. */
+function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
+  const engine = getEngine();
+  const answers = toRecordedAnswers(answerRows);
+  return { engine, answers, state: attemptState(attempt.id, engine, specOf(attempt), answers) };
 }
 
 function questionView(attempt: AttemptRow, question: Question, state: AttemptState): QuestionView {
@@ -147,15 +154,17 @@ function questionView(attempt: AttemptRow, question: Question, state: AttemptSta
   const title = (skillId: string) => graph.skills.get(skillId)?.title ?? skillId;
   // Finishing now leaves the question on screen unanswered, so its skill counts among the unasked.
   const unasked = state.uncovered.map((skill) => model.skillIds[skill] as string);
+  const html = questionHtml(graph.contentHash, question);
   return {
     attemptId: attempt.id,
     questionId: question.id,
     type: question.type === "multiple" ? "multiple" : "single",
     skillTitle: title(question.skill),
-    stemHtml: renderMarkdown(question.stem),
+    stemHtml: html.stemHtml,
+    // Order and codes are per attempt, applied after the per-content-version HTML cache.
     options: orderOptions(attempt.id, question.id, question.options).map((option) => ({
       id: optionCode(attempt.id, question.id, option),
-      html: renderMarkdown(option.text),
+      html: html.optionHtml.get(option.id) ?? "",
     })),
     answered: state.answered,
     expectedRemaining: expectedRemainingItems(
@@ -175,7 +184,11 @@ function questionView(attempt: AttemptRow, question: Question, state: AttemptSta
  * the same one; when content removed it, or it was answered, the engine picks again and the new
  * choice is stored.
  */
-export async function loadQuiz(attemptId: string, owner: Owner | null): Promise<QuizState> {
+export function loadQuiz(attemptId: string, owner: Owner | null): Promise<QuizState> {
+  return answerPathRequest(() => showQuestion(attemptId, owner));
+}
+
+async function showQuestion(attemptId: string, owner: Owner | null): Promise<QuizState> {
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return { kind: "notFound" };
   const { attempt, answers: answerRows } = found;
@@ -195,6 +208,7 @@ export async function loadQuiz(attemptId: string, owner: Owner | null): Promise<
     question = engine.graph.questions.get(state.next.id);
     if (!question) return { kind: "completed" };
   }
+  lookAhead(attempt.id, engine, specOf(attempt), answers, question);
   return { kind: "question", view: questionView(attempt, question, state) };
 }
 
@@ -219,11 +233,11 @@ export type AnswerResult =
  * question already answered, or to one that is no longer current, changes nothing and reports
  * where the attempt is now.
  */
-export async function submitAnswer(
-  attemptId: string,
-  owner: Owner | null,
-  input: unknown,
-): Promise<AnswerResult> {
+export function submitAnswer(attemptId: string, owner: Owner | null, input: unknown): Promise<AnswerResult> {
+  return answerPathRequest(() => storeAnswer(attemptId, owner, input));
+}
+
+async function storeAnswer(attemptId: string, owner: Owner | null, input: unknown): Promise<AnswerResult> {
   const parsed = AnswerSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
@@ -265,7 +279,9 @@ export async function submitAnswer(
   }
   await advanceQuestion(attempt.id, questionId, state.next.id);
   const next = engine.graph.questions.get(state.next.id);
-  return next ? { kind: "next", view: questionView(attempt, next, state) } : { kind: "next" };
+  if (!next) return { kind: "next" };
+  lookAhead(attempt.id, engine, specOf(attempt), answers, next);
+  return { kind: "next", view: questionView(attempt, next, state) };
 }
 
 /** "Finish now": scores what has been answered so far, with the confidence that honestly implies. */
@@ -324,4 +340,16 @@ export async function regeneratePlanFromAttempt(
     getEngine().graph,
     planSource(attempt, owner, estimates, hoursPerWeek ?? attempt.hoursPerWeek),
   );
+}
+
+/** Empties every per-process cache of the answer path, as a restart would (tests and the profile). */
+export function clearAnswerPathCaches(): void {
+  clearMarkdownCache();
+  clearQuestionHtml();
+  clearAttemptStates();
+}
+
+/** Builds the engine for the loaded content and renders every question (at server start). */
+export function readyAnswerPath(): void {
+  prerenderQuestions(getEngine().graph);
 }
