@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { createRandom } from "@/domain/engine/random";
 import { env } from "@/env";
@@ -22,7 +23,8 @@ import { startBenchInstance, type BenchInstance } from "./lib/bench-instance";
  *    holding 25 answers: p95 warm (the attempt answered in the same process) and p95 after a
  *    restart (fresh processes; the first answer each gives on an attempt, once warmed up on
  *    others: scripts/lib/bench-answer-path.ts);
- *  - http: one worker, the answer to an attempt holding 20 answers, one request at a time;
+ *  - http: one worker, the answer to an attempt holding 20 answers, one request at a time, 200
+ *    attempts, timed once the look-ahead their preparation queued has run;
  *  - capacity: `--workers N` (default 2, WEB_CONCURRENCY), open-loop answers (each due on a
  *    clock and sent to an attempt not waiting for an answer), SECONDS at each offered rate, rising
  *    until p95 passes its bar; the highest rate achieved below it;
@@ -55,15 +57,15 @@ const BARS = {
   burstAcknowledgedShare: 0.95,
 };
 const FULL = {
-  inProcess: { stored: 25, warmSamples: 60, restartProcesses: 3, restartWarmup: 15, restartSamples: 10 },
-  http: { stored: 20, samples: 40 },
+  inProcess: { stored: 25, warmSamples: 60, restartProcesses: 4, restartWarmup: 30, restartSamples: 15 },
+  http: { stored: 20, samples: 200, settleMs: 2000 },
   capacity: { firstRate: 100, step: 50, lastRate: 600, seconds: 60, p95StopMs: BARS.capacityP95Ms },
   burst: { rate: 400, seconds: 10, acknowledgeWithinMs: 30_000 },
   twoInstances: { people: 20, answersEach: 12 },
 };
 const SMOKE: typeof FULL = {
   inProcess: { stored: 25, warmSamples: 8, restartProcesses: 1, restartWarmup: 2, restartSamples: 3 },
-  http: { stored: 20, samples: 8 },
+  http: { stored: 20, samples: 8, settleMs: 500 },
   capacity: { firstRate: 40, step: 40, lastRate: 40, seconds: 4, p95StopMs: BARS.capacityP95Ms },
   burst: { rate: 80, seconds: 3, acknowledgeWithinMs: 30_000 },
   twoInstances: { people: 6, answersEach: 8 },
@@ -323,7 +325,7 @@ async function openLoop(
   const start = performance.now();
   for (let index = 0; index < due; index++) {
     const wait = start + (index * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await sleep(wait);
     const person = idle.pop();
     if (!person) {
       run.unsent++;
@@ -516,6 +518,9 @@ async function httpSection(database: BenchDatabase) {
   const people = await peopleWithAnswers(instance.base, plan.samples, plan.stored);
   const timings: number[] = [];
   let finished = 0;
+  // The look-ahead the preparation queued runs while nobody answers (decision 012); timing starts
+  // once it is done, as it would be while these people read their questions.
+  await sleep(plan.settleMs);
   for (const person of people) {
     const outcome = await submit(person, instance.base);
     if (outcome.kind !== "ok") throw new Error(`answer failed: ${JSON.stringify(outcome)}`);

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRandom } from "@/domain/engine/random";
 import { env } from "@/env";
+import { lookAheadSettled } from "@/server/assessment/attempt-states";
 import { getEngine } from "@/server/assessment/engine";
-import { loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
+import { loadQuiz, readyAnswerPath, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { db } from "@/server/db";
 import { anonymousOwner, type Owner } from "@/server/identity/owner";
 import { createAnswerer } from "./bench-answerer";
@@ -13,16 +14,19 @@ import { createAnswerer } from "./bench-answerer";
  * processes, with the tsx react-server condition, on the database its environment names):
  * submitAnswer, the function POST /api/attempts/:id/answers calls, timed without HTTP.
  *
- *   warm <plan.json>     attempts answered up to `stored` answers in this process, then the next
- *                        answer timed (p95 warm); then `seedAttempts` more attempts with `stored`
- *                        answers left for fresh processes.
- *   restart <plan.json>  a fresh process: builds the engine and connects to the database (what a
- *                        server has done before its first request), then answers one seeded attempt
+ *   warm <plan.json>     attempts answered up to `stored` answers in this process, then, once the
+ *                        process is idle (as it is while a person reads the question: the
+ *                        look-ahead has run), the next answer timed (p95 warm); then `seedAttempts`
+ *                        more attempts with `stored` answers left for fresh processes.
+ *   restart <plan.json>  a fresh process: builds the engine, renders the questions and connects to
+ *                        the database (what a server has done before its first request:
+ *                        src/instrumentation.ts), then answers one seeded attempt
  *                        after another, once each, to the question the seeding left on screen
  *                        (without reading the attempt first, as a person's next click does). The
  *                        first `warmup` answers are not timed: they compile the code (the very first
  *                        is reported as coldFirstMs), as the first requests after a restart would;
- *                        measured, about 15 answers settle it. The rest are timed: each is the first
+ *                        measured: after 15 the p95 still held 7–10 ms of compiling, after 30 it
+ *                        had settled. The rest are timed: each is the first
  *                        answer this process gives on its attempt, nothing of the attempt in memory.
  *
  * The result is written as JSON to the plan's `out` file.
@@ -54,6 +58,7 @@ const plan: unknown = JSON.parse(fs.readFileSync(planFile, "utf8"));
 if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET must be set (the option codes are derived from it)");
 
 const engine = getEngine();
+readyAnswerPath();
 const roles = engine.graph.roleList.map((role) => role.id);
 
 async function currentQuestion(attemptId: string, owner: Owner): Promise<string | null> {
@@ -97,6 +102,7 @@ if (mode === "warm") {
       finishedEarly++;
       continue;
     }
+    await lookAheadSettled();
     const started = performance.now();
     const result = await submitAnswer(
       attempt.attemptId,

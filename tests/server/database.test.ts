@@ -48,6 +48,11 @@ describe.skipIf(onPostgres)("SQLite migrations", () => {
     sqlite.close();
   });
 
+  it("commits on the app's connection without a flush per commit (WAL, synchronous = NORMAL: better-sqlite3's default there), as the README says", async () => {
+    const [row] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(Number(row?.synchronous)).toBe(1);
+  });
+
   it("match prisma/schema.prisma (no schema change without its migration)", () => {
     // --exit-code: 0 when the snapshot the last migration was made from equals the schema, 2 otherwise.
     const run = () =>

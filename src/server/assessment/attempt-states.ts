@@ -190,7 +190,7 @@ export function lookAhead(
   schedule(RETRY_MS);
 }
 
-/** Resolves once no look-ahead is waiting (tests). */
+/** Resolves once no look-ahead is waiting (tests and the in-process benchmark). */
 export function lookAheadSettled(): Promise<void> {
   if (waiting.length === 0 && !shared.scheduled) return Promise.resolve();
   return new Promise((resolve) => shared.settled.push(resolve));
