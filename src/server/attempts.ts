@@ -212,8 +212,15 @@ export async function saveAttemptResult(
     ...(rows.length === 0
       ? []
       : [
+          // ON CONFLICT: a duplicate of the last answer finishing at the same moment on another
+          // connection (PostgreSQL: its rows appear after our DELETE ran) — the later commit wins,
+          // together with its UPDATE of the attempt below.
           db.$executeRaw`INSERT INTO "SkillEstimate" ("attemptId", "skillId", "mean", "sd", "band", "bandLow", "bandHigh", "targetLevel", "pMeets", "isAssessed", "answerCount")
-            VALUES ${Prisma.join(rows)}`,
+            VALUES ${Prisma.join(rows)}
+            ON CONFLICT ("attemptId", "skillId") DO UPDATE SET "mean" = excluded."mean", "sd" = excluded."sd",
+              "band" = excluded."band", "bandLow" = excluded."bandLow", "bandHigh" = excluded."bandHigh",
+              "targetLevel" = excluded."targetLevel", "pMeets" = excluded."pMeets",
+              "isAssessed" = excluded."isAssessed", "answerCount" = excluded."answerCount"`,
         ]),
     db.$executeRaw`UPDATE "Attempt" SET "status" = 'completed', "completedAt" = ${now}, "updatedAt" = ${now}, "currentQuestionId" = NULL,
       "stopReason" = ${result.stopReason}, "readiness" = ${result.readiness}, "resultJson" = ${result.resultJson}

@@ -93,13 +93,17 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   const kept = plan.items.filter((entry) => isKept(entry.moduleId));
   const generated = new Set(plan.items.map((entry) => entry.moduleId));
   const assignedOnly = assignedRows.filter((row) => !generated.has(row.moduleId));
+  // ON CONFLICT below: the same plan refreshed at the same moment on another connection (two
+  // duplicates of an attempt's last answer) inserted the module first; the later refresh wins.
   await db.$transaction([
     db.$executeRaw`DELETE FROM "PlanItem" WHERE "planId" = ${planId} AND "doneAt" IS NULL AND "source" <> 'assigned'`,
     ...(fresh.length === 0
       ? []
       : [
           db.$executeRaw`INSERT INTO "PlanItem" ("id", "planId", "moduleId", "skillId", "fromLevel", "toLevel", "hours", "position", "week", "source")
-            VALUES ${Prisma.join(fresh.map((entry) => Prisma.sql`(${createRowId("i")}, ${planId}, ${entry.moduleId}, ${entry.skillId}, ${entry.fromLevel}, ${entry.toLevel}, ${entry.hours}, ${entry.position}, ${entry.week}, ${entry.source})`))}`,
+            VALUES ${Prisma.join(fresh.map((entry) => Prisma.sql`(${createRowId("i")}, ${planId}, ${entry.moduleId}, ${entry.skillId}, ${entry.fromLevel}, ${entry.toLevel}, ${entry.hours}, ${entry.position}, ${entry.week}, ${entry.source})`))}
+            ON CONFLICT ("planId", "moduleId") DO UPDATE SET "skillId" = excluded."skillId", "fromLevel" = excluded."fromLevel",
+              "toLevel" = excluded."toLevel", "hours" = excluded."hours", "position" = excluded."position", "week" = excluded."week"`,
         ]),
     ...kept.map(
       (

@@ -14,6 +14,20 @@ const DAY = 24 * 60 * 60 * 1000;
 
 // The purge `npm start` and the server's daily timer run, on whichever database the tests use
 // (SQLite, or PostgreSQL under npm run test:server:pg).
+
+/** One wrong answer on `attemptId`: what the purge must take with its attempt. */
+const wrongAnswer = (attemptId: string) => ({
+  attemptId,
+  questionId: "q",
+  skillId: "s",
+  chosenOptionIds: "[]",
+  isCorrect: false,
+  position: 1,
+  difficulty: 0,
+  discrimination: 1,
+  guessing: 0,
+});
+
 describe("retention of anonymous work on the configured database", () => {
   it("deletes unclaimed attempts and plans idle past the period, with their answers, and keeps the rest", async () => {
     const day = 24 * 60 * 60 * 1000;
@@ -36,19 +50,7 @@ describe("retention of anonymous work on the configured database", () => {
     const oldAnonymous = await attempt(randomUUID(), { anonymousTokenHash: token }, 91);
     const recentAnonymous = await attempt(randomUUID(), { anonymousTokenHash: token }, 89);
     const oldClaimed = await attempt(randomUUID(), { userId: user.id }, 400);
-    await db.answer.create({
-      data: {
-        attemptId: oldAnonymous.id,
-        questionId: "q",
-        skillId: "s",
-        chosenOptionIds: "[]",
-        isCorrect: false,
-        position: 1,
-        difficulty: 0,
-        discrimination: 1,
-        guessing: 0,
-      },
-    });
+    await db.answer.create({ data: wrongAnswer(oldAnonymous.id) });
     await db.learningPlan.create({
       data: {
         anonymousTokenHash: token,
@@ -86,19 +88,7 @@ describe("retention of anonymous work on the configured database", () => {
         updatedAt: old,
       })),
     });
-    await db.answer.createMany({
-      data: ids.map((attemptId) => ({
-        attemptId,
-        questionId: "q",
-        skillId: "s",
-        chosenOptionIds: "[]",
-        isCorrect: false,
-        position: 1,
-        difficulty: 0,
-        discrimination: 1,
-        guessing: 0,
-      })),
-    });
+    await db.answer.createMany({ data: ids.map(wrongAnswer) });
     const cutoff = new Date(now.getTime() - 90 * DAY);
     const due = await db.attempt.count({ where: { userId: null, updatedAt: { lt: cutoff } } });
     expect(due).toBeGreaterThanOrEqual(ids.length);

@@ -31,6 +31,19 @@ async function shown(attemptId: string, owner: Owner): Promise<QuestionView> {
   return state.view;
 }
 
+/** Submits `answer`: "completed" when it (or a duplicate fired with it) ended the quiz, else "next". */
+async function finishOrAnswer(
+  attemptId: string,
+  owner: Owner,
+  answer: { questionId: string; choice: string[] },
+) {
+  const result = await submitAnswer(attemptId, owner, answer);
+  if (result.kind === "completed") return "completed";
+  if (result.kind !== "next") throw new Error(`unexpected ${result.kind}`);
+  const state = await loadQuiz(attemptId, owner);
+  return state.kind === "completed" ? "completed" : "next";
+}
+
 /** Answers every question with its key until the engine stops; returns how many were asked. */
 async function answerAllCorrectly(attemptId: string, owner: Owner): Promise<number> {
   for (let count = 0; count <= 30; count++) {
@@ -119,6 +132,37 @@ describe("answering", () => {
     const next = await shown(attemptId, owner);
     expect(next.answered).toBe(1);
     expect(next.questionId).not.toBe(questionId);
+  });
+
+  it("answers alike when every answer, the last included, is fired 10 times at once: one row each, one result, one plan", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    // Every answer, the last one included, arrives 10 times at once (double clicks, retries, two
+    // instances): each burst is answered alike, and the quiz ends exactly once.
+    let outcome = "next";
+    for (let count = 0; count <= 30 && outcome === "next"; count++) {
+      const { questionId } = await shown(attemptId, owner);
+      const answer = { questionId, choice: keyCodes(attemptId, questionId) };
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => finishOrAnswer(attemptId, owner, answer)),
+      );
+      expect(new Set(results).size).toBe(1);
+      outcome = results[0] ?? "next";
+    }
+    expect(outcome).toBe("completed");
+    const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.status).toBe("completed");
+    const answered = await db.answer.count({ where: { attemptId } });
+    expect(
+      new Set((await db.answer.findMany({ where: { attemptId } })).map((row) => row.questionId)).size,
+    ).toBe(answered);
+    const estimates = await db.skillEstimate.findMany({ where: { attemptId } });
+    expect(new Set(estimates.map((row) => row.skillId)).size).toBe(estimates.length);
+    expect(estimates.length).toBeGreaterThan(0);
+    const planId = await findPlanIdFor(owner, "ai-engineer");
+    expect(planId).toBeTruthy();
+    const items = await db.planItem.findMany({ where: { planId: planId ?? "" } });
+    expect(new Set(items.map((row) => row.moduleId)).size).toBe(items.length);
   });
 
   it("never changes a stored answer: a replay with another choice is ignored", async () => {
