@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, hkdfSync } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { headers } from "next/headers";
 import {
   advance,
@@ -12,7 +12,7 @@ import {
 } from "@/domain/rate-limit";
 import { env } from "@/env";
 import { CLIENT_ADDRESS_HEADER, rateLimitAddress } from "@/lib/client-address";
-import { readAuthSecret } from "./auth/secret";
+import { derivedKey, readAuthSecret } from "./auth/secret";
 import { db } from "./db";
 import { logEvent } from "./log";
 
@@ -61,20 +61,14 @@ holder.waypointRateSweep ??= setInterval(
   5 * 60 * 1000,
 ).unref();
 
-let cachedKey: { secret: string; key: Buffer } | undefined;
 /**
  * What a counter is stored under: HMAC-SHA-256 of rule and subject, keyed by a key derived from
  * the instance secret, so the table holds no email or address, and a copy of it cannot be
  * checked against a list of them without the secret.
  */
 function counterKey(ruleName: string, subject: string): string {
-  const secret = readAuthSecret(env.AUTH_SECRET, env.DATA_DIR);
-  if (cachedKey?.secret !== secret)
-    cachedKey = {
-      secret,
-      key: Buffer.from(hkdfSync("sha256", secret, "waypoint", "rate limit keys v1", 32)),
-    };
-  return createHmac("sha256", cachedKey.key).update(`${ruleName}\0${subject}`).digest("base64url");
+  const key = derivedKey(readAuthSecret(env.AUTH_SECRET, env.DATA_DIR), "rate limit keys v1");
+  return createHmac("sha256", key).update(`${ruleName}\0${subject}`).digest("base64url");
 }
 
 /**

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHmac, hkdfSync } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Question } from "@/domain/content/types";
 import { env } from "@/env";
-import { readAuthSecret } from "../auth/secret";
+import { derivedKey, readAuthSecret } from "../auth/secret";
 
 /**
  * What a client may know of a question's options: an opaque code per option and the order to show
@@ -13,15 +13,6 @@ import { readAuthSecret } from "../auth/secret";
  * second option" means nothing from one person to the next. Stored answers keep content ids.
  */
 
-let cachedKey: { secret: string; key: Buffer } | undefined;
-function keyFor(secret: string): Buffer {
-  if (cachedKey?.secret !== secret) {
-    // A key of its own (HKDF), so codes never double as anything the auth secret signs.
-    cachedKey = { secret, key: Buffer.from(hkdfSync("sha256", secret, "waypoint", "option codes v1", 32)) };
-  }
-  return cachedKey.key;
-}
-
 const instanceSecret = () => readAuthSecret(env.AUTH_SECRET, env.DATA_DIR);
 
 function mac(
@@ -31,7 +22,7 @@ function mac(
   optionId: string,
   secret = instanceSecret(),
 ): Buffer {
-  return createHmac("sha256", keyFor(secret))
+  return createHmac("sha256", derivedKey(secret, "option codes v1"))
     .update(`${purpose}\0${attemptId}\0${questionId}\0${optionId}`)
     .digest();
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -40,4 +40,20 @@ export function readAuthSecret(configured: string | undefined, dataDir: string):
   if (secret.length < 32)
     throw new Error(`${file} is shorter than 32 characters; delete it and restart to generate a new one.`);
   return secret;
+}
+
+const derivedKeys = new Map<string, Buffer>();
+/**
+ * A 256-bit key of its own for `purpose` (HKDF-SHA-256 of `secret`), so a key the secret yields
+ * for option codes or rate-limit counters never doubles as anything the secret itself signs.
+ * Derived once per secret and purpose.
+ */
+export function derivedKey(secret: string, purpose: string): Buffer {
+  const id = `${purpose}\0${secret}`;
+  let key = derivedKeys.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "waypoint", purpose, 32));
+    derivedKeys.set(id, key);
+  }
+  return key;
 }
