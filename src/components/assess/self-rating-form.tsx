@@ -5,7 +5,8 @@ import Link from "next/link";
 import { ChoiceGroup } from "@/components/forms/choice-group";
 import type { SelfRatingView } from "@/server/assessment/self-rating-step";
 
-export type SelfRatingFormState = { error: string } | null;
+/** `isLocked`: the quiz started (in another tab, say), so the ratings can no longer change. */
+export type SelfRatingFormState = { error: string; isLocked?: boolean } | null;
 
 /** Must equal NOT_SURE in self-rating-step.ts (a server value; components import types only). */
 const NOT_SURE = "unsure";
@@ -46,6 +47,14 @@ export function SelfRatingForm({
       {state?.error && (
         <p role="alert" className="font-medium text-red-700 dark:text-red-400">
           {state.error}
+          {state.isLocked && (
+            <>
+              {" "}
+              <a href={`/assess/${view.attemptId}`} className="underline underline-offset-2">
+                Go to your current question
+              </a>
+            </>
+          )}
         </p>
       )}
 

@@ -35,7 +35,10 @@ export type SelfRatingStepState =
 export const NOT_SURE = "unsure";
 
 /** Whether the attempt's page shows the self-rating screen (and with what) or the quiz. */
-export async function loadSelfRatingStep(attemptId: string, owner: Owner | null): Promise<SelfRatingStepState> {
+export async function loadSelfRatingStep(
+  attemptId: string,
+  owner: Owner | null,
+): Promise<SelfRatingStepState> {
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found) return { kind: "notFound" };
   const { attempt, answers } = found;
@@ -86,7 +89,7 @@ export type SelfRatingResult =
   | { kind: "locked"; message: string }
   | { kind: "invalid"; message: string };
 
-const LOCKED = "Your self-rating can no longer change: the quiz has started. Carry on with the questions.";
+const LOCKED = "Your self-rating can no longer change: the quiz has started, and your answers already count.";
 
 /**
  * Stores the person's ratings (or that they skipped the step) and chooses the first question again
