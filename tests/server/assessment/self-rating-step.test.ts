@@ -15,6 +15,7 @@ import { findOwnedAttemptWithAnswers } from "@/server/attempts";
 import { exportUserData } from "@/server/data-export";
 import { db } from "@/server/db";
 import { anonymousOwner, userOwner, type Owner } from "@/server/identity/owner";
+import { progressByRole } from "@/server/history";
 import { loadResults } from "@/server/results";
 import { loadSharedView, createShareLink } from "@/server/share-links";
 import { keyCodes } from "../../factories/answers";
@@ -265,6 +266,34 @@ describe("self-ratings in results, export and deletion", () => {
     if (shared?.kind !== "results") throw new Error("expected shared results");
     expect(JSON.stringify(shared.results)).not.toContain('"selfRating":{');
     expect(shared.results.required.every((row) => row.selfRating === null)).toBe(true);
+  }, 30_000);
+
+  it("show in the history per reassessment: blind spots, hidden strengths and the mean gap, null when skipped", async () => {
+    const userId = await createUser();
+    const owner = userOwner(userId);
+    const skipped = await start(owner);
+    await submitSelfRatings(skipped, owner, { skip: true });
+    await answerAll(skipped, owner, true, 2);
+    const rated = await start(owner);
+    await submitSelfRatings(rated, owner, {
+      ratings: { python: "4", "llm-apis": "4", embeddings: "unsure" },
+    });
+    await answerAll(rated, owner, false, 6);
+
+    const [role] = await progressByRole(userId);
+    expect(role?.attempts.map((attempt) => attempt.id)).toEqual([skipped, rated]);
+    expect(role?.selfRatingGaps[0]).toBeNull();
+    const gaps = role?.selfRatingGaps[1];
+    expect(gaps?.rated).toBe(2);
+    const results = await loadResults(rated, owner);
+    // The history's figures are the results page's, by the same rule.
+    expect(gaps?.blindSpots).toBe(results?.selfRating.blindSpots.length);
+    expect(gaps?.hiddenStrengths).toBe(results?.selfRating.hiddenStrengths.length);
+    const python = results?.required.find((row) => row.skillId === "python");
+    const llm = results?.required.find((row) => row.skillId === "llm-apis");
+    expect(gaps?.meanAbsoluteGap).toBeCloseTo(
+      (Math.abs(4 - (python?.level ?? 0)) + Math.abs(4 - (llm?.level ?? 0))) / 2,
+    );
   }, 30_000);
 
   it("are deleted with the attempt and with the account", async () => {
