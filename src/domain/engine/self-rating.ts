@@ -36,14 +36,15 @@ export interface SelfRatingModel {
 }
 
 /**
- * Defaults until calibration estimates them from answers (decision 004 says how they were chosen).
- * Self-assessment literature and the benchmark's honest world agree that people rate themselves a
- * little above what they show; the SDs are wide enough that overconfident and Dunning–Kruger raters
- * are not trusted beyond what their answers support.
+ * Defaults until calibration estimates them from answers (decision 004, "Self-ratings as
+ * evidence", says how they were chosen): people rate themselves about 0.3 logits above what they
+ * show, a rating scatters by 0.8 around that, and the bias differs between people with SD 0.7 — wide
+ * enough that someone a full level overconfident is one SD out, so their answers, not the prior,
+ * decide how far their ratings are discounted.
  */
 export const SELF_RATING_DEFAULTS: SelfRatingModel = {
   biasMean: 0.3,
-  biasSd: 0.5,
+  biasSd: 0.7,
   noiseSd: 0.8,
 };
 

@@ -14,6 +14,12 @@ import {
 } from "@/domain/engine/self-rating";
 import type { EngineItem } from "@/domain/engine/model";
 import type { Outcome } from "@/domain/engine/posterior";
+import { createRandom } from "@/domain/engine/random";
+import {
+  ratingLevel,
+  simulateSelfRatings,
+  type ReportingWorld,
+} from "../../../scripts/lib/engine-bench/world";
 import { engineOf, simulateAttempt, skillIndexOf } from "./engine-fixtures";
 
 const engine = engineOf();
@@ -296,5 +302,42 @@ describe("replayAttempt with self-ratings", () => {
     const again = replayAttempt(engine, rated, attempt.answers.slice(0, 6));
     expect(Array.from(again.posterior.mean)).toEqual(Array.from(forward.posterior.mean));
     expect(again.next?.id).toBe(forward.next?.id);
+  });
+});
+
+describe("bench:engine's simulated raters (scripts/lib/engine-bench/world.ts)", () => {
+  const target = { skillIndexes: [0, 1, 2, 3, 4, 5] };
+  const ids = engine.model.skillIds;
+  /** Mean of (rated level's midpoint − θ) over many people whose abilities sit mid-interval. */
+  function meanOverrating(world: ReportingWorld, theta: number): number {
+    const random = createRandom(99, world.length, Math.round(theta * 10));
+    let total = 0;
+    let count = 0;
+    for (let person = 0; person < 4000; person++) {
+      const ratings = simulateSelfRatings(
+        { currentRoleId: "x", targetRoleId: "y", theta: new Float64Array(ids.length).fill(theta) },
+        target,
+        ids,
+        world,
+        random,
+      );
+      for (const rating of ratings) {
+        total += selfRatingTheta(rating.level) - theta;
+        count++;
+      }
+    }
+    return total / count;
+  }
+
+  it("reports the level whose cut interval holds z, clamped to 0–4", () => {
+    expect([-9, -1.51, -1.5, -0.6, -0.5, 0.49, 0.5, 1.49, 1.5, 9].map(ratingLevel)).toEqual([
+      0, 0, 1, 1, 2, 2, 3, 3, 4, 4,
+    ]);
+  });
+
+  it("overrates by about 0.3 when honest and a full level when overconfident; Dunning–Kruger overrates weak skills most", () => {
+    expect(meanOverrating("honest", 0)).toBeCloseTo(0.3, 1);
+    expect(meanOverrating("overconfident", 0)).toBeCloseTo(1.0, 1);
+    expect(meanOverrating("dunningKruger", -1)).toBeGreaterThan(meanOverrating("dunningKruger", 1) + 0.5);
   });
 });
