@@ -1,5 +1,5 @@
 /**
- * Self-ratings against what the quiz measured (issue 16). Pure: the rules the results page, the
+ * Self-ratings against what the quiz measured. Pure: the rules the results page, the
  * history and the team dashboard share, so the three never disagree about what a blind spot is.
  *
  * A rating is compared with the skill's 80 % band (bandLow–bandHigh, whole levels, as stored in

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "./db";
 
 /**
- * SelfRating rows (issue 16): what a person said of each required skill before the first question,
+ * SelfRating rows: what a person said of each required skill before the first question,
  * level 0–4 or null for "not sure". Callers check ownership first (through the attempt).
  */
 export interface StoredSelfRating {

@@ -11,7 +11,7 @@ import { specOf } from "./quiz";
 import { toRecordedAnswers } from "./scoring";
 
 /**
- * The self-rating step (issue 16): before the first question the person says, per required skill
+ * The self-rating step: before the first question the person says, per required skill
  * of the target role, which level describes them — or "not sure" — or skips the whole step. The
  * ratings are evidence for the engine (specOf in quiz.ts) and lock with the first answer.
  */

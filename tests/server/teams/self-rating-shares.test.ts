@@ -10,7 +10,7 @@ import { findOpenRound } from "@/server/teams/rounds";
 import { addMember, createTeam, updateConsent } from "@/server/teams/teams";
 
 /**
- * The team dashboard's self-rating shares (issue 16): counts of contributors over- and
+ * The team dashboard's self-rating shares: counts of contributors over- and
  * under-rating each skill, under the same k ≥ 5 and aggregate consent as every other team figure,
  * and only for skills at least five contributors rated.
  */

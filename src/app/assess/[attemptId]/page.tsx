@@ -15,7 +15,7 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
   const attemptId = await readIdParam(params, "attemptId");
   if (!attemptId) notFound();
   const owner = await currentOwner();
-  // Before the first answer of a new attempt: the self-rating screen (issue 16).
+  // Before the first answer of a new attempt: the self-rating screen.
   const step = await loadSelfRatingStep(attemptId, owner);
   if (step.kind === "notFound") notFound();
   if (step.kind === "offered")
