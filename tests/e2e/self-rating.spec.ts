@@ -3,7 +3,7 @@ import { expectNoSeriousAxeViolations } from "./support/axe";
 import { expectReflows, VIEWPORTS } from "./support/layout";
 import { answerUntilResults, startQuiz } from "./support/quiz";
 
-// The self-rating screen every new attempt opens with (issue 16), driven like a person would.
+// The self-rating screen every new attempt opens with, driven like a person would.
 
 const heading = (page: Page) =>
   page.getByRole("heading", { level: 1, name: "Before the questions: where do you stand?" });
@@ -119,5 +119,47 @@ test.describe("the self-rating screen on a phone", () => {
     await page.reload();
     await expect(page.locator("#quiz-form")).toBeVisible();
     await expect(heading(page)).toHaveCount(0);
+  });
+});
+
+test.describe("the self-rating step over the JSON API", () => {
+  test("takes ratings before the first answer, refuses bad ones, locks after an answer, and hides the attempt from others", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const api = page.request;
+    const origin = { origin: baseURL ?? "" };
+    const started = await api.post("/api/attempts", {
+      data: { to: "ai-engineer", budget: 15 },
+      headers: origin,
+    });
+    expect(started.status()).toBe(201);
+    const { attemptId } = (await started.json()) as { attemptId: string };
+    const url = `/api/attempts/${attemptId}/self-ratings`;
+
+    const bad = await api.post(url, { data: { ratings: { python: 7 } }, headers: origin });
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/level from 0 to 4/);
+
+    const stranger = await playwright.request.newContext({ baseURL, extraHTTPHeaders: origin });
+    expect((await stranger.post(url, { data: { skip: true } })).status()).toBe(404);
+    await stranger.dispose();
+
+    const rated = await api.post(url, {
+      data: { ratings: { python: 4, "llm-apis": null } },
+      headers: origin,
+    });
+    expect(rated.status()).toBe(200);
+    const { question } = (await rated.json()) as { question: { questionId: string } };
+    const answered = await api.post(`/api/attempts/${attemptId}/answers`, {
+      data: { questionId: question.questionId, dontKnow: true },
+      headers: origin,
+    });
+    expect(answered.status()).toBe(200);
+
+    const locked = await api.post(url, { data: { skip: true }, headers: origin });
+    expect(locked.status()).toBe(409);
+    expect(((await locked.json()) as { error: string }).error).toMatch(/can no longer change/);
   });
 });
