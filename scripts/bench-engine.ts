@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { invertSpd } from "@/domain/engine/math";
 import { createRandom } from "@/domain/engine/random";
@@ -10,8 +12,10 @@ import {
   runPriorOnly,
   type ArmRun,
   type EngineView,
+  type RatingInput,
 } from "./lib/engine-bench/arms";
 import { targetProfile } from "@/domain/engine/model";
+import { SELF_RATING_DEFAULTS, type SelfRatingModel } from "@/domain/engine/self-rating";
 import {
   isTrulyReady,
   RecallTally,
@@ -25,15 +29,22 @@ import {
   ISSUE_POPULATION,
   MISSPECIFIED_POPULATION,
   populationSampler,
+  REPORTING_WORLDS,
+  simulateSelfRatings,
   teachSelf,
   type Person,
+  type ReportingWorld,
 } from "./lib/engine-bench/world";
 
 /**
  * npm run bench:engine -- [--seed N] [--people N] [--json]
+ *   [--bias-mean B --bias-sd S --noise-sd E] [--part rated]
  * Simulates people on the real content graph and bank and checks the engine against
- * the prior alone, a fixed form scored with the same posterior, and the van Trees bound. Exits 1
- * unless every bar holds. How to read the numbers: docs/decisions/004-assessment-engine.md.
+ * the prior alone, a fixed form scored with the same posterior, and the van Trees bound, and
+ * self-rated quizzes in three reporting worlds against the same quiz without ratings. Exits 1
+ * unless every bar holds. The rating flags try another self-rating model than the defaults;
+ * `--part rated` runs only the self-rated comparison and prints its JSON (the full run starts it
+ * as a second process). How to read the numbers: docs/decisions/004-assessment-engine.md.
  */
 const { values } = parseArgs({
   options: {
@@ -43,6 +54,10 @@ const { values } = parseArgs({
     tau: { type: "string" },
     withheld: { type: "string" },
     readiness: { type: "string" },
+    "bias-mean": { type: "string" },
+    "bias-sd": { type: "string" },
+    "noise-sd": { type: "string" },
+    part: { type: "string" },
   },
 });
 const seed = Number(values.seed);
@@ -57,6 +72,12 @@ const adaptiveOptions = {
   ...(values.tau ? { stopRisk: Number(values.tau) } : {}),
   ...(values.withheld ? { withheldShare: Number(values.withheld) } : {}),
   ...(values.readiness ? { readinessRisk: Number(values.readiness) } : {}),
+};
+// Tuning flags for the self-rating model the engine assumes (issue 16); defaults: SELF_RATING_DEFAULTS.
+const ratingModel: SelfRatingModel = {
+  biasMean: values["bias-mean"] ? Number(values["bias-mean"]) : SELF_RATING_DEFAULTS.biasMean,
+  biasSd: values["bias-sd"] ? Number(values["bias-sd"]) : SELF_RATING_DEFAULTS.biasSd,
+  noiseSd: values["noise-sd"] ? Number(values["noise-sd"]) : SELF_RATING_DEFAULTS.noiseSd,
 };
 const experiencedCount = Math.round(transitionCount / 2);
 // As many as the main population: with half as many, the 10-bin ECE's own sampling bias added
@@ -129,6 +150,98 @@ let itemsTotal = 0,
   nearCut = 0,
   readyTransition = 0;
 
+/**
+ * Self-rated quizzes (issue 16): the transition and self-taught people again, each with the same
+ * answer stream and attempt seed as in the adaptive arm without ratings, so each reporting world's
+ * figures are a paired comparison with that arm. Ratings come from a stream of their own per world
+ * and person. These 9,000 quizzes run in a second process (`--part rated`, the same seed and people)
+ * while this one runs the other arms: on two cores the whole run takes little longer than before.
+ */
+interface RatedTally {
+  main: VerdictTally;
+  items: number;
+  taught: VerdictTally;
+  recall: RecallTally;
+}
+const ratedTally = (): RatedTally => ({
+  main: new VerdictTally(),
+  items: 0,
+  taught: new VerdictTally(),
+  recall: new RecallTally(),
+});
+interface RatedFigures {
+  accuracy: number;
+  balancedAccuracy: number;
+  ece: number;
+  meanItems: number;
+  selfTaughtMetRecall: number;
+  selfTaughtEce: number;
+}
+const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+function ratedFigures(tally: RatedTally): RatedFigures {
+  return {
+    accuracy: round(tally.main.accuracy()),
+    balancedAccuracy: round(tally.main.balancedAccuracy()),
+    ece: round(tally.main.ece()),
+    meanItems: round(tally.items / transition.length, 2),
+    selfTaughtMetRecall: round(tally.recall.recall()),
+    selfTaughtEce: round(tally.taught.ece()),
+  };
+}
+type SelfRatedFigures = Record<"withoutRatings" | ReportingWorld, RatedFigures>;
+function runRatedWorlds(): SelfRatedFigures {
+  const ratingsOf = (
+    person: Person,
+    reporting: ReportingWorld,
+    from: number,
+    index: number,
+  ): RatingInput => ({
+    ratings: simulateSelfRatings(
+      person,
+      targetProfile(model, graph, person.targetRoleId),
+      model.skillIds,
+      reporting,
+      createRandom(seed, from, index),
+    ),
+    model: ratingModel,
+  });
+  return Object.fromEntries(
+    [undefined, ...REPORTING_WORLDS].map((reporting, w) => {
+      const tally = ratedTally();
+      transition.forEach((person, index) => {
+        const run = runAdaptive(
+          view,
+          person,
+          world,
+          stream(5, index),
+          adaptiveOptions,
+          reporting && ratingsOf(person, reporting, 3000 + w, index),
+        );
+        tally.main.addSkills(run, person);
+        tally.items += run.items.length;
+      });
+      selfTaught.forEach(({ person, raised }, index) => {
+        const run = runAdaptive(
+          view,
+          person,
+          world,
+          stream(9, index),
+          adaptiveOptions,
+          reporting && ratingsOf(person, reporting, 3100 + w, index),
+        );
+        tally.taught.addSkills(run, person);
+        tally.recall.add(run, raised);
+      });
+      return [reporting ?? "withoutRatings", ratedFigures(tally)];
+    }),
+  ) as SelfRatedFigures;
+}
+if (values.part === "rated") {
+  console.log(JSON.stringify(runRatedWorlds()));
+  process.exit(0);
+}
+const ratedPart = ratedWorldsInChild();
+
 transition.forEach((person, index) => {
   tallies.prior.addSkills(runPriorOnly(view, person), person);
   tallies.fixed.addSkills(runFixed(view, person, world, stream(1, index), 30), person);
@@ -185,7 +298,7 @@ experienced.forEach((person, index) => {
   verdicts.fixed.add(roleReadiness(fixed, seed + index), truth);
 });
 
-const round = (value: number, digits = 4) => Number(value.toFixed(digits));
+const ratedWorlds = await ratedPart;
 const meanItems = itemsTotal / transition.length;
 const rmse = Math.sqrt(squared / pairs);
 const vanTreesBound = Math.sqrt(boundSum / pairs);
@@ -240,8 +353,14 @@ const report = {
     ece: round(taught.adaptive.ece()),
     fixedEce: round(taught.fixed.ece()),
   },
+  selfRated: {
+    model: ratingModel,
+    ...ratedWorlds,
+  },
   pass: false,
 };
+
+const { withoutRatings: without, honest, overconfident, dunningKruger } = report.selfRated;
 
 const bars: [string, boolean][] = [
   [
@@ -278,6 +397,20 @@ const bars: [string, boolean][] = [
     report.selfTaught.metRecall >= report.selfTaught.fixedMetRecall - 0.03 &&
       report.selfTaught.balancedAccuracy >= report.selfTaught.fixedBalancedAccuracy - 0.02 &&
       report.selfTaught.ece <= report.selfTaught.fixedEce + 0.03,
+  ],
+  [
+    "11. self-rated, honest: accuracy ≥ without ratings + 0.015, mean items ≤ without",
+    honest.accuracy >= without.accuracy + 0.015 && honest.meanItems <= without.meanItems,
+  ],
+  [
+    "12. self-rated, overconfident and Dunning–Kruger: accuracy ≥ without − 0.005, ECE ≤ 0.05",
+    [overconfident, dunningKruger].every(
+      (figures) => figures.accuracy >= without.accuracy - 0.005 && figures.ece <= 0.05,
+    ),
+  ],
+  [
+    "13. self-rated, honest, self-taught: met recall ≥ without ratings + 0.10",
+    honest.selfTaughtMetRecall >= without.selfTaughtMetRecall + 0.1,
   ],
 ];
 report.pass = bars.every(([, ok]) => ok);
@@ -316,6 +449,10 @@ console.log(
 console.log(
   `misspecified   items: accuracy ${report.misspecifiedItems.accuracy} ECE ${report.misspecifiedItems.ece}; population: ECE ${report.misspecifiedPopulation.ece}`,
 );
+for (const [name, figures] of Object.entries({ without, honest, overconfident, dunningKruger }))
+  console.log(
+    `self-rated     ${name.padEnd(14)} accuracy ${figures.accuracy}  balanced ${figures.balancedAccuracy}  ECE ${figures.ece}  items ${figures.meanItems}; self-taught recall ${figures.selfTaughtMetRecall} ECE ${figures.selfTaughtEce}`,
+  );
 for (const [name, ok] of bars) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
 const topExposed = [...exposure]
   .sort((a, b) => b[1] - a[1])
@@ -325,3 +462,22 @@ console.log(`most shown: ${topExposed.join(", ")}`);
 console.log(`${seconds.toFixed(1)} s`);
 if (values.json) console.log(JSON.stringify(report));
 process.exit(report.pass ? 0 : 1);
+
+/** The self-rated quizzes in a second process: this script with the same flags and `--part rated`. */
+function ratedWorldsInChild(): Promise<SelfRatedFigures> {
+  const args = process.argv.slice(2).filter((arg) => arg !== "--json");
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), ...args, "--part", "rated"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(JSON.parse(output) as SelfRatedFigures);
+      else reject(new Error(`the self-rated part exited with ${code}`));
+    });
+  });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { createRowId, db } from "./db";
 import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
+import { listSelfRatings } from "./self-ratings";
 
 /**
  * Attempt and Answer rows. Every read takes the owner hash: an attempt that belongs to someone
@@ -27,6 +28,10 @@ const attemptSelect = {
   teamId: true,
   teamRoundId: true,
   cohortAssessmentId: true,
+  selfRatingStep: true,
+  selfRatingBiasMean: true,
+  selfRatingBiasSd: true,
+  selfRatingNoiseSd: true,
 } as const;
 
 export type AttemptRow = Awaited<ReturnType<typeof findOwnedAttempt>> & {};
@@ -47,12 +52,23 @@ export interface NewAttempt {
   teamRoundId?: string | null;
   /** Cohort context: the cohort assessment whose window was open when the attempt started. */
   cohortAssessmentId?: string | null;
+  /** "offered" shows the self-rating screen before the first question. */
+  selfRatingStep: "none" | "offered";
+  /** The self-rating model the attempt replays with, recorded for good (later calibration changes defaults, not this). */
+  selfRatingModel: { biasMean: number; biasSd: number; noiseSd: number } | null;
 }
 
 export async function createAttempt(attempt: NewAttempt) {
-  const { owner, seenQuestionIds, ...data } = attempt;
+  const { owner, seenQuestionIds, selfRatingModel, ...data } = attempt;
   return db.attempt.create({
-    data: { ...data, ...ownerColumns(owner), seenQuestionIds: JSON.stringify([...seenQuestionIds]) },
+    data: {
+      ...data,
+      ...ownerColumns(owner),
+      seenQuestionIds: JSON.stringify([...seenQuestionIds]),
+      selfRatingBiasMean: selfRatingModel?.biasMean ?? null,
+      selfRatingBiasSd: selfRatingModel?.biasSd ?? null,
+      selfRatingNoiseSd: selfRatingModel?.noiseSd ?? null,
+    },
     select: attemptSelect,
   });
 }
@@ -84,13 +100,16 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   if (!owner) return null;
   const [row] = await db.$queryRaw<RawAttempt[]>`
     SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId"
+           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId",
+           "selfRatingStep", "selfRatingBiasMean", "selfRatingBiasSd", "selfRatingNoiseSd"
     FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`
     SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing"
     FROM "Answer" WHERE "attemptId" = ${id} ORDER BY "position"`;
-  return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow) };
+  // Ratings only count (and so are only read) once the person took the step.
+  const selfRatings = row.selfRatingStep === "done" ? await listSelfRatings(id) : [];
+  return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow), selfRatings };
 }
 
 type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt"> & {
@@ -109,6 +128,9 @@ function toAttemptRow(row: RawAttempt): AttemptRow {
     budget: Number(row.budget),
     hoursPerWeek: row.hoursPerWeek === null ? null : Number(row.hoursPerWeek),
     readiness: row.readiness === null ? null : Number(row.readiness),
+    selfRatingBiasMean: row.selfRatingBiasMean === null ? null : Number(row.selfRatingBiasMean),
+    selfRatingBiasSd: row.selfRatingBiasSd === null ? null : Number(row.selfRatingBiasSd),
+    selfRatingNoiseSd: row.selfRatingNoiseSd === null ? null : Number(row.selfRatingNoiseSd),
     createdAt: new Date(row.createdAt),
     completedAt: row.completedAt === null ? null : new Date(row.completedAt),
   };

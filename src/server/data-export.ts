@@ -77,6 +77,11 @@ export async function exportUserData(userId: string, now = new Date()) {
             },
           },
           skillEstimates: { orderBy: { skillId: "asc" }, select: skillEstimateSelect },
+          selfRatingStep: true,
+          selfRatingBiasMean: true,
+          selfRatingBiasSd: true,
+          selfRatingNoiseSd: true,
+          selfRatings: { orderBy: { skillId: "asc" }, select: { skillId: true, level: true } },
         },
       },
       plans: {
@@ -159,6 +164,11 @@ export async function exportUserData(userId: string, now = new Date()) {
         completedAt,
         teamRoundId: _round,
         cohortAssessmentId: _window,
+        selfRatingStep,
+        selfRatingBiasMean,
+        selfRatingBiasSd,
+        selfRatingNoiseSd,
+        selfRatings,
         ...attempt
       }) => ({
         ...attempt,
@@ -172,6 +182,16 @@ export async function exportUserData(userId: string, now = new Date()) {
           answeredAt: answer.answeredAt.toISOString(),
         })),
         skillEstimates,
+        // What the person said of themselves before the questions (level null: "not sure"), and the
+        // model the engine read it with.
+        selfRating: {
+          step: selfRatingStep,
+          ratings: selfRatings,
+          model:
+            selfRatingBiasMean === null || selfRatingBiasSd === null || selfRatingNoiseSd === null
+              ? null
+              : { biasMean: selfRatingBiasMean, biasSd: selfRatingBiasSd, noiseSd: selfRatingNoiseSd },
+        },
         result: parseStoredJson(resultJson),
       }),
     ),

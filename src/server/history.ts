@@ -1,5 +1,6 @@
 import "server-only";
 import { sumHours } from "@/domain/plan";
+import { summariseRatingGaps, type RatingGapSummary } from "@/domain/self-rating";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 
@@ -84,6 +85,11 @@ export interface RoleProgress {
   attempts: { id: string; completedAt: Date; readiness: number | null }[];
   /** Skills any of those attempts scored against a target level; `points[i]` belongs to `attempts[i]`. */
   skills: { skillId: string; title: string; isCore: boolean; points: (ProgressPoint | null)[] }[];
+  /**
+   * Per attempt (as `attempts`), how the person's own ratings compared with what was measured
+   * (src/domain/self-rating.ts); null for an attempt without ratings (skipped, or from before them).
+   */
+  selfRatingGaps: (RatingGapSummary | null)[];
 }
 
 /**
@@ -102,6 +108,8 @@ export async function progressByRole(userId: string): Promise<RoleProgress[]> {
       completedAt: true,
       readiness: true,
       timeZone: true,
+      selfRatingStep: true,
+      selfRatings: { select: { skillId: true, level: true } },
       skillEstimates: {
         where: { targetLevel: { not: null } },
         select: {
@@ -155,8 +163,29 @@ export async function progressByRole(userId: string): Promise<RoleProgress[]> {
         isCore: core.has(skillId),
         points: estimates.map((bySkill) => bySkill.get(skillId) ?? null),
       })),
+      selfRatingGaps: series.map((attempt, index) => ratingGapsOf(attempt, estimates[index])),
       latest: series.at(-1)?.completedAt?.getTime() ?? 0,
     };
   });
   return progress.sort((a, b) => b.latest - a.latest).map(({ latest: _latest, ...role }) => role);
+}
+
+function ratingGapsOf(
+  attempt: { selfRatingStep: string; selfRatings: { skillId: string; level: number | null }[] },
+  estimates: ReadonlyMap<string, { band: number; bandLow: number; bandHigh: number }> | undefined,
+): RatingGapSummary | null {
+  if (attempt.selfRatingStep !== "done") return null;
+  const rated = attempt.selfRatings.flatMap((rating) => {
+    const estimate = estimates?.get(rating.skillId);
+    return estimate
+      ? [
+          {
+            rating: rating.level,
+            band: { level: estimate.band, low: estimate.bandLow, high: estimate.bandHigh },
+          },
+        ]
+      : [];
+  });
+  const summary = summariseRatingGaps(rated);
+  return summary.rated === 0 ? null : summary;
 }

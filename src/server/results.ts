@@ -1,14 +1,16 @@
 import "server-only";
 import { ENGINE_DEFAULTS } from "@/domain/engine/model";
-import { createPrior } from "@/domain/engine/posterior";
-import { priorMean } from "@/domain/engine/model";
+import { attemptPrior } from "@/domain/engine/assess";
 import { explainAnswers } from "@/domain/engine/result";
+import { ratingGap, type RatingGap } from "@/domain/self-rating";
 import type { Outcome } from "@/domain/engine/posterior";
 import { diffRoles } from "@/domain/transition";
 import { belowTarget, meetsTarget, verdictOf } from "@/domain/engine/verdict";
 import { findOwnedAttempt, findPreviousCompletedAttempt, listAnswers, listSkillEstimates } from "./attempts";
 import { getEngine } from "./assessment/engine";
 import { toRecordedAnswers, type StoredResult } from "./assessment/scoring";
+import { specOf } from "./assessment/quiz";
+import { listSelfRatings } from "./self-ratings";
 import { findOption } from "@/domain/content/options";
 import { optionCode, orderOptions } from "./assessment/option-codes";
 import { renderMarkdown } from "./markdown";
@@ -31,6 +33,8 @@ export interface SkillRow {
   /** For a skill without a direct answer: the skills whose answers its estimate leans on most. */
   inferredFrom: string[];
   previous: { level: number; pMeets: number | null } | null;
+  /** The level the person gave themselves before the questions, and how it compares; null when not rated. */
+  selfRating: { level: number; gap: RatingGap } | null;
 }
 
 export interface ReviewItem {
@@ -54,12 +58,13 @@ export interface ReviewItem {
 export async function loadResults(attemptId: string, owner: Owner | null) {
   const attempt = await findOwnedAttempt(attemptId, owner);
   if (!attempt || !owner || attempt.status !== "completed" || !attempt.resultJson) return null;
-  const { graph, model } = getEngine();
-  const [estimates, answerRows, previousAttempt, planId] = await Promise.all([
+  const { graph } = getEngine();
+  const [estimates, answerRows, previousAttempt, planId, selfRatings] = await Promise.all([
     listSkillEstimates(attempt.id),
     listAnswers(attempt.id),
     findPreviousCompletedAttempt(owner, attempt.targetRoleId, attempt.createdAt),
     findPlanIdFor(owner, attempt.targetRoleId),
+    attempt.selfRatingStep === "done" ? listSelfRatings(attempt.id) : Promise.resolve([]),
   ]);
   const isReviewWithheld = await isAttemptReviewWithheld(attempt);
   const previousEstimates = previousAttempt ? await listSkillEstimates(previousAttempt.id) : [];
@@ -69,7 +74,9 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
   const stored = JSON.parse(attempt.resultJson) as StoredResult;
 
   const answers = toRecordedAnswers(answerRows);
-  const prior = createPrior(model, priorMean(model, graph, attempt.currentRoleId));
+  // The prior the answers were fitted against: conditioned on the self-ratings when there are any.
+  const { prior } = attemptPrior(getEngine(), specOf(attempt, selfRatings));
+  const ratingOf = new Map(selfRatings.map((rating) => [rating.skillId, rating.level]));
   const influence = explainAnswers(getEngine(), prior, answers);
   const positionOf = new Map(answerRows.map((row) => [row.questionId, row.position]));
   const target = graph.roles.get(attempt.targetRoleId);
@@ -103,6 +110,7 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
           })),
       inferredFrom: row.answerCount === 0 ? inferredFrom(row.skillId) : [],
       previous: previousBySkill.get(row.skillId) ?? null,
+      selfRating: selfRatingOf(ratingOf.get(row.skillId), row),
     }))
     .sort(
       (a, b) =>
@@ -189,6 +197,23 @@ export async function loadResults(attemptId: string, owner: Owner | null) {
     isReviewWithheld,
     isCohortAttempt: attempt.cohortAssessmentId !== null,
     planId,
+    selfRating: {
+      step: attempt.selfRatingStep,
+      rated: required.filter((row) => row.selfRating !== null).length,
+      blindSpots: required.filter((row) => row.selfRating?.gap === "blindSpot"),
+      hiddenStrengths: required.filter((row) => row.selfRating?.gap === "hiddenStrength"),
+    },
+  };
+}
+
+function selfRatingOf(
+  level: number | null | undefined,
+  estimate: { band: number; bandLow: number; bandHigh: number },
+): SkillRow["selfRating"] {
+  if (level === null || level === undefined) return null;
+  return {
+    level,
+    gap: ratingGap(level, { level: estimate.band, low: estimate.bandLow, high: estimate.bandHigh }),
   };
 }
 

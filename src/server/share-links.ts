@@ -155,11 +155,16 @@ export async function loadSharedView(token: string) {
   if (share.kind === "results") {
     const view = await loadResults(share.targetId, owner);
     if (!view) return null;
-    const { review: _review, planId: _planId, previous: _previous, ...rest } = view;
-    const forShare = <T extends { movedBy: unknown[]; previous: unknown }>(row: T): T => ({
+    // Self-ratings are personal (what someone thinks of themselves): a shared result shows what was
+    // measured, never the ratings or the blind spots they reveal.
+    const { review: _review, planId: _planId, previous: _previous, selfRating: _selfRating, ...rest } = view;
+    const forShare = <T extends { movedBy: unknown[]; previous: unknown; selfRating: unknown }>(
+      row: T,
+    ): T => ({
       ...row,
       movedBy: [],
       previous: null,
+      selfRating: null,
     });
     return {
       kind: "results" as const,

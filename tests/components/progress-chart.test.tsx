@@ -29,6 +29,7 @@ function progress(completed: string[], timeZone = "Europe/Berlin"): RoleProgress
         points: completed.map((_, index) => point(index)),
       },
     ],
+    selfRatingGaps: completed.map(() => null),
   };
 }
 

@@ -20,6 +20,7 @@ const row = (overrides: Partial<SkillRow>): SkillRow => ({
   movedBy: [],
   inferredFrom: [],
   previous: null,
+  selfRating: null,
   ...overrides,
 });
 

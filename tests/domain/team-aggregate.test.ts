@@ -95,4 +95,44 @@ describe("team aggregates", () => {
       ["Spring", "suppressed"],
     ]);
   });
+
+  it("counts who over- and under-rates each skill against their 80 % band, only with five raters of it", () => {
+    const rater = (rating: number | null, band: number, low: number, high: number): Contribution => ({
+      skills: new Map([
+        ["python", { band, pMeets: 0.5, bandLow: low, bandHigh: high, selfRating: rating }],
+        ["mlops", { band: 2, pMeets: 0.2, bandLow: 1, bandHigh: 3, selfRating: 4 }],
+      ]),
+    });
+    const team = [
+      rater(4, 2, 1, 3), // over: above the band's top
+      rater(3, 2, 1, 3), // inside the band
+      rater(0, 2, 1, 3), // under: the band's bottom is above it
+      rater(4, 3, 2, 4), // inside
+      rater(1, 3, 3, 3), // under
+      rater(null, 1, 0, 2), // not sure: not a rater
+    ];
+    const result = aggregateTeam(requirements, team);
+    if (result.kind !== "shown") throw new Error("expected numbers");
+    expect(result.skills.find((skill) => skill.skillId === "python")?.selfRating).toEqual({
+      rated: 5,
+      over: 1,
+      under: 2,
+    });
+    expect(result.skills.find((skill) => skill.skillId === "mlops")?.selfRating).toEqual({
+      rated: 6,
+      over: 6,
+      under: 0,
+    });
+    // Nobody rated statistics.
+    expect(result.skills.find((skill) => skill.skillId === "statistics")?.selfRating).toBeNull();
+
+    // Four raters of python among six contributors: no self-rating figure for it.
+    const fewer = aggregateTeam(requirements, [
+      ...team.slice(0, 4),
+      rater(null, 1, 0, 2),
+      rater(null, 1, 0, 2),
+    ]);
+    if (fewer.kind !== "shown") throw new Error("expected numbers");
+    expect(fewer.skills.find((skill) => skill.skillId === "python")?.selfRating).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { PASSWORD, lastMailTo, signUpViaForm, uniqueEmail } from "./support/accounts";
+import { skipSelfRating } from "./support/quiz";
 
 /**
  * Answers a couple of questions with "I don't know" (key 0), then finishes early: a short, real
@@ -9,6 +10,7 @@ import { PASSWORD, lastMailTo, signUpViaForm, uniqueEmail } from "./support/acco
  */
 async function quickAttempt(page: Page): Promise<string> {
   await expect(page).toHaveURL(/\/assess\/[a-z0-9]+$/);
+  await skipSelfRating(page);
   const attemptId = page.url().split("/").at(-1) as string;
   const shown = page.locator('#quiz-form input[name="questionId"]');
   const isDone = () => page.url().includes(`/results/${attemptId}`);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { readQuestion } from "./support/question-key";
-import { waitForNextQuestion } from "./support/quiz";
+import { skipSelfRating, waitForNextQuestion } from "./support/quiz";
 
 async function startAssessment(page: Page, from: string, to: string, hours = "6") {
   await page.goto("/assess");
@@ -10,6 +10,7 @@ async function startAssessment(page: Page, from: string, to: string, hours = "6"
   await page.getByLabel("Hours a week you can study (optional)").fill(hours);
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await expect(page).toHaveURL(/\/assess\/[a-z0-9]+$/);
+  await skipSelfRating(page);
 }
 
 const currentQuestionId = (page: Page) => page.locator('#quiz-form input[name="questionId"]').inputValue();
@@ -23,6 +24,7 @@ test.describe("practitioner journey without an account", () => {
     await page.getByLabel("Hours a week you can study (optional)").fill("6");
     await page.getByRole("button", { name: "Start the assessment" }).click();
     await expect(page).toHaveURL(/\/assess\/[a-z0-9]+$/);
+    await skipSelfRating(page);
     await expect(page.getByRole("progressbar")).toBeVisible();
     await expectNoSeriousAxeViolations(page);
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signUpViaForm, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { expectReflows, keepScreenshot, VIEWPORTS } from "./support/layout";
-import { waitForNextQuestion } from "./support/quiz";
+import { skipSelfRating, waitForNextQuestion } from "./support/quiz";
 
 test.use({ timezoneId: "Europe/Berlin" });
 
@@ -24,6 +24,7 @@ async function shortAssessment(page: Page, answers: number): Promise<string> {
   await expect(page.locator('input[name="timeZone"]')).toHaveValue("Europe/Berlin");
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await page.waitForURL(/\/assess\/[\w-]+$/);
+  await skipSelfRating(page);
   for (let count = 0; count < answers; count++) {
     const before = await currentQuestionId(page);
     await page.getByRole("button", { name: /I don.t know/ }).click();

@@ -6,7 +6,7 @@ import { levelName } from "../../src/domain/levels";
 import { signUpViaForm, uniqueEmail } from "./support/accounts";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { expectReflows, keepScreenshot, VIEWPORTS } from "./support/layout";
-import { answerUntilResults, startQuiz, waitForNextQuestion } from "./support/quiz";
+import { answerUntilResults, skipSelfRating, startQuiz, waitForNextQuestion } from "./support/quiz";
 
 // The sign-up below goes over IPv6 loopback, apart from the sign-up budget of the specs on
 // 127.0.0.1: loopbackBase(n) does not separate it here, because a connection to 127.0.0.n still
@@ -174,6 +174,7 @@ test.describe("results anyone can read on any screen", () => {
     await length.getByRole("radio", { name: "Up to 15 questions (quicker, less certain)" }).check();
     await page.getByRole("button", { name: "Reassess" }).click();
     await page.waitForURL(/\/assess\/[\w-]+$/);
+    await skipSelfRating(page);
     await finishAfterOneAnswer();
     expect(page.url()).not.toBe(firstResults);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data Scientist → AI Engineer");

@@ -29,7 +29,7 @@ const wrongAnswer = (attemptId: string) => ({
 });
 
 describe("retention of anonymous work on the configured database", () => {
-  it("deletes unclaimed attempts and plans idle past the period, with their answers, and keeps the rest", async () => {
+  it("deletes unclaimed attempts and plans idle past the period, with their answers and self-ratings, and keeps the rest", async () => {
     const day = 24 * 60 * 60 * 1000;
     const now = new Date();
     const token = randomUUID();
@@ -51,6 +51,7 @@ describe("retention of anonymous work on the configured database", () => {
     const recentAnonymous = await attempt(randomUUID(), { anonymousTokenHash: token }, 89);
     const oldClaimed = await attempt(randomUUID(), { userId: user.id }, 400);
     await db.answer.create({ data: wrongAnswer(oldAnonymous.id) });
+    await db.selfRating.create({ data: { attemptId: oldAnonymous.id, skillId: "python", level: 3 } });
     await db.learningPlan.create({
       data: {
         anonymousTokenHash: token,
@@ -70,6 +71,7 @@ describe("retention of anonymous work on the configured database", () => {
     });
     expect(left.map((row) => row.id).sort()).toEqual([recentAnonymous.id, oldClaimed.id].sort());
     expect(await db.answer.count({ where: { attemptId: oldAnonymous.id } })).toBe(0);
+    expect(await db.selfRating.count({ where: { attemptId: oldAnonymous.id } })).toBe(0);
     expect(await db.learningPlan.count({ where: { anonymousTokenHash: token } })).toBe(0);
   });
 

@@ -106,6 +106,13 @@ export const ROUTE_ROWS: RouteRow[] = [
     body: () => ({ questionId: "not-the-current-question", choice: [] }),
     expect: ownerOnly(200),
   },
+  // The self-rating step of an attempt that has no answer yet: the owner's ratings are stored.
+  {
+    route: "POST /api/attempts/[attemptId]/self-ratings",
+    path: (ids) => `/api/attempts/${ids.inProgressAttemptId}/self-ratings`,
+    body: () => ({ ratings: { python: 3 } }),
+    expect: ownerOnly(200),
+  },
   {
     route: "POST /api/attempts",
     path: () => "/api/attempts",

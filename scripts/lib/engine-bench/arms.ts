@@ -1,16 +1,17 @@
+import { attemptPrior } from "@/domain/engine/assess";
 import { decideNextStep } from "@/domain/engine/decision";
 import {
   ENGINE_DEFAULTS,
   groupItems,
-  priorMean,
   targetProfile,
   type EngineItem,
   type EngineModel,
   type TargetProfile,
 } from "@/domain/engine/model";
 import { fitPosterior, type AnswerTerm, type Sites } from "@/domain/engine/expectation-propagation";
-import { createPrior, type Posterior } from "@/domain/engine/posterior";
+import type { Posterior } from "@/domain/engine/posterior";
 import type { Random } from "@/domain/engine/random";
+import type { SelfRating, SelfRatingModel } from "@/domain/engine/self-rating";
 import type { SkillsGraph } from "@/domain/skills-graph";
 import { trueProbability, type Person, type TrueItem } from "./world";
 
@@ -40,8 +41,18 @@ function answer(
   return random.next() < trueProbability(person.theta[item.skillIndex] as number, truth);
 }
 
-function start(view: EngineView, person: Person) {
-  const prior = createPrior(view.model, priorMean(view.model, view.graph, person.currentRoleId));
+/** Self-ratings given before the first question, and the rating model the engine assumes. */
+export interface RatingInput {
+  ratings: readonly SelfRating[];
+  model: SelfRatingModel;
+}
+
+/** The attempt's prior as the app builds it (attemptPrior): role-based, conditioned on any ratings. */
+function start(view: EngineView, person: Person, rating?: RatingInput) {
+  const { prior } = attemptPrior(view, {
+    currentRoleId: person.currentRoleId,
+    ...(rating ? { selfRatings: rating.ratings, selfRatingModel: rating.model } : {}),
+  });
   return { prior, target: targetProfile(view.model, view.graph, person.targetRoleId) };
 }
 
@@ -68,9 +79,10 @@ export function runAdaptive(
   world: ReadonlyMap<string, TrueItem>,
   random: Random,
   options: AdaptiveOptions,
+  rating?: RatingInput,
 ): ArmRun {
   const attemptSeed = Math.floor(random.next() * 2 ** 31);
-  const { prior, target } = start(view, person);
+  const { prior, target } = start(view, person, rating);
   let posterior = prior;
   let sites: Sites | undefined;
   const items: EngineItem[] = [];

@@ -1,5 +1,6 @@
 import { cholesky, correlationMatrix } from "@/domain/engine/math";
-import { levelCut, type EngineModel } from "@/domain/engine/model";
+import { LEVEL_CUTS, levelCut, type EngineModel } from "@/domain/engine/model";
+import type { SelfRating, SelfRatingLevel } from "@/domain/engine/self-rating";
 import { shuffled, type Random } from "@/domain/engine/random";
 import type { SkillsGraph } from "@/domain/skills-graph";
 
@@ -137,4 +138,39 @@ export function teachSelf(
       return skill;
     });
   return { person: { ...person, theta }, raised };
+}
+
+/**
+ * How simulated people rate themselves (issue 16). A rating is z = θ_s + bias_s + N(0, 0.8²) read
+ * as the level whose cut interval holds z (below −1.5 → 0, …, 1.5 and above → 4), so every level is
+ * reachable and the scale clamps the extremes. The engine never learns which world it is in.
+ * - honest: one bias per person, N(0.3, 0.3²) — a little generous, as self-assessments are;
+ * - overconfident: one bias per person, N(1.0, 0.3²) — a full level too high;
+ * - dunningKruger: bias 0.6 − 0.4·θ_s per skill plus a per-person N(0, 0.3²) — the less someone
+ *   knows a skill, the more they overrate it (Kruger & Dunning 1999).
+ */
+export type ReportingWorld = "honest" | "overconfident" | "dunningKruger";
+export const REPORTING_WORLDS: readonly ReportingWorld[] = ["honest", "overconfident", "dunningKruger"];
+export const RATING_NOISE_SD = 0.8;
+
+export function simulateSelfRatings(
+  person: Person,
+  target: { skillIndexes: readonly number[] },
+  skillIds: readonly string[],
+  world: ReportingWorld,
+  random: Random,
+): SelfRating[] {
+  const personal = 0.3 * random.normal();
+  const shared = world === "honest" ? 0.3 + personal : world === "overconfident" ? 1.0 + personal : personal;
+  return target.skillIndexes.map((skill) => {
+    const theta = person.theta[skill] as number;
+    const bias = world === "dunningKruger" ? 0.6 - 0.4 * theta + shared : shared;
+    const z = theta + bias + RATING_NOISE_SD * random.normal();
+    return { skillId: skillIds[skill] as string, level: ratingLevel(z) };
+  });
+}
+
+/** The level whose cut interval holds z: the number of cuts at or below it (0–4). */
+export function ratingLevel(z: number): SelfRatingLevel {
+  return LEVEL_CUTS.filter((cut) => z >= cut).length as SelfRatingLevel;
 }

@@ -6,6 +6,8 @@ import { ensureOwner, currentOwner } from "@/server/identity";
 import type { StartFormState } from "@/components/assess/start-form";
 import type { ReportFormState } from "@/components/assess/report-problem";
 import { finishEarly, startAssessment, submitAnswer } from "@/server/assessment/quiz";
+import { submitSelfRatings } from "@/server/assessment/self-rating-step";
+import type { SelfRatingFormState } from "@/components/assess/self-rating-form";
 import { reportQuestion } from "@/server/question-reports";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import { describeWait } from "@/domain/rate-limit";
@@ -72,4 +74,24 @@ export async function reportProblemAction(
     await requestAddress(),
   );
   return result;
+}
+
+/** The self-rating screen: the ratings (or "skip"), then the first question from the rated state. */
+export async function selfRatingAction(
+  _previous: SelfRatingFormState,
+  form: FormData,
+): Promise<SelfRatingFormState> {
+  const attemptId = formText(form, "attemptId");
+  const ratings: Record<string, string> = {};
+  for (const [name, value] of form.entries())
+    if (name.startsWith("rating-") && typeof value === "string")
+      ratings[name.slice("rating-".length)] = value;
+  const result = await submitSelfRatings(attemptId, await currentOwner(), {
+    skip: form.get("skip") === "1",
+    ratings,
+  });
+  if (result.kind === "invalid") return { error: result.message };
+  if (result.kind === "locked") return { error: result.message, isLocked: true };
+  // Saved: the page shows the first question; not found: it answers 404.
+  redirect(`/assess/${encodeURIComponent(attemptId)}`);
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AttemptList } from "@/components/me/attempt-list";
 import { PlanList } from "@/components/me/plan-list";
 import { ProgressChart } from "@/components/me/progress-chart";
+import { SelfRatingTrend } from "@/components/me/self-rating-trend";
 import { SharedLinkList, type SharedLinkEntry } from "@/components/me/shared-link-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { listHistory, progressByRole, type History } from "@/server/history";
@@ -108,6 +109,7 @@ export default async function MyAssessmentsPage() {
                       {role.attempts.length === 1 ? "assessment" : "assessments"}
                     </h3>
                     <ProgressChart progress={role} />
+                    <SelfRatingTrend progress={role} />
                   </section>
                 ))}
               </div>

@@ -1,6 +1,14 @@
 import type { SkillRow } from "@/server/results";
 import { LevelRange } from "./level-range";
-import { ChanceText, EvidenceText, ProgressText, SkillName, TargetText, WhatMovedIt } from "./skill-details";
+import {
+  ChanceText,
+  EvidenceText,
+  ProgressText,
+  SelfRatingText,
+  SkillName,
+  TargetText,
+  WhatMovedIt,
+} from "./skill-details";
 
 /**
  * The per-skill result as one compact card per skill, for narrow screens (SkillResults shows the
@@ -35,6 +43,14 @@ export function SkillCards({
                 <LevelRange level={row.level} low={row.low} high={row.high} target={row.targetLevel} />
               </dd>
             </div>
+            {row.selfRating && (
+              <div className="col-span-2">
+                <dt className={term}>Your own rating</dt>
+                <dd className="mt-0.5">
+                  <SelfRatingText rating={row.selfRating} />
+                </dd>
+              </div>
+            )}
             <div>
               <dt className={term}>Target</dt>
               <dd className="mt-0.5">

@@ -137,3 +137,20 @@ function listWords(words: readonly string[]): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const GAP_WORDS: Record<NonNullable<SkillRow["selfRating"]>["gap"], string> = {
+  blindSpot: "blind spot: your answers put you lower",
+  hiddenStrength: "hidden strength: your answers put you higher",
+  consistent: "your answers agree",
+};
+
+/** The person's own rating beside the measured level, with the gap in words (never colour alone). */
+export function SelfRatingText({ rating }: { rating: SkillRow["selfRating"] }) {
+  if (!rating) return null;
+  return (
+    <span className="text-slate-700 dark:text-slate-300">
+      You said {levelName(rating.level)} ({rating.level}) —{" "}
+      <span className={rating.gap === "consistent" ? "" : "font-medium"}>{GAP_WORDS[rating.gap]}</span>
+    </span>
+  );
+}

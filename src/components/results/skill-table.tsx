@@ -1,6 +1,14 @@
 import type { SkillRow } from "@/server/results";
 import { LevelRange } from "./level-range";
-import { ChanceText, EvidenceText, ProgressText, SkillName, TargetText, WhatMovedIt } from "./skill-details";
+import {
+  ChanceText,
+  EvidenceText,
+  ProgressText,
+  SelfRatingText,
+  SkillName,
+  TargetText,
+  WhatMovedIt,
+} from "./skill-details";
 
 /**
  * The per-skill result as a table, for wide screens (SkillResults shows cards on narrow ones): the
@@ -57,6 +65,11 @@ export function SkillTable({
             </th>
             <td className="py-3 pr-3">
               <LevelRange level={row.level} low={row.low} high={row.high} target={row.targetLevel} />
+              {row.selfRating && (
+                <p className="mt-1 max-w-56">
+                  <SelfRatingText rating={row.selfRating} />
+                </p>
+              )}
             </td>
             <td className="py-3 pr-3">
               <TargetText target={row.targetLevel} />

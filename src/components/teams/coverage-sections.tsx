@@ -93,6 +93,8 @@ export function CoverageSections({
         )}
       </section>
 
+      <SelfRatingShares aggregate={aggregate} titles={titles} />
+
       <section aria-labelledby="gaps" className={sectionClass}>
         <h2 id="gaps" className={headingClass}>
           Biggest gaps
@@ -111,5 +113,60 @@ export function CoverageSections({
         )}
       </section>
     </>
+  );
+}
+
+const shareOf = (count: number, of: number) => `${count} of ${of} (${Math.round((count / of) * 100)} %)`;
+
+/**
+ * How the team's own ratings compare with the measurement, per skill: the share over-rating it
+ * (rated above the range the answers give) and under-rating it. Counts only, and only for skills at
+ * least five contributors rated (the aggregate leaves the others out); never whose.
+ */
+function SelfRatingShares({ aggregate, titles }: { aggregate: ShownAggregate; titles: Map<string, string> }) {
+  const rated = aggregate.skills.filter((skill) => skill.selfRating !== null);
+  if (rated.length === 0) return null;
+  return (
+    <section aria-labelledby="self-rating" className={sectionClass}>
+      <h2 id="self-rating" className={headingClass}>
+        How the team rates itself
+      </h2>
+      <p>
+        Before the questions, members may rate themselves on each skill. Over-rating: the rating is above the
+        range the answers show (a blind spot); under-rating: below it (a hidden strength). Only skills at
+        least five contributors rated are listed.
+      </p>
+      <table className={tableClass}>
+        <caption className="sr-only">Contributors over- and under-rating each required skill</caption>
+        <thead>
+          <tr className={headRowClass}>
+            <th scope="col" className="py-2 pr-3 sm:pr-4">
+              Skill
+            </th>
+            <th scope="col" className="py-2 pr-3 sm:pr-4">
+              Over-rate it
+            </th>
+            <th scope="col" className="py-2">
+              Under-rate it
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rated.map((skill) =>
+            skill.selfRating ? (
+              <tr key={skill.skillId} className={rowClass}>
+                <th scope="row" className="py-2 pr-3 font-medium break-words sm:pr-4">
+                  {titles.get(skill.skillId) ?? skill.skillId}
+                </th>
+                <td className="py-2 pr-3 sm:pr-4">
+                  {shareOf(skill.selfRating.over, skill.selfRating.rated)}
+                </td>
+                <td className="py-2">{shareOf(skill.selfRating.under, skill.selfRating.rated)}</td>
+              </tr>
+            ) : null,
+          )}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -13,6 +13,13 @@ import {
 import { fitPosterior, type AnswerTerm } from "./expectation-propagation";
 import { createPrior, type Outcome, type Posterior } from "./posterior";
 import { createRandom } from "./random";
+import {
+  biasPosterior,
+  conditionOnSelfRatings,
+  type RatedPrior,
+  type SelfRating,
+  type SelfRatingModel,
+} from "./self-rating";
 
 /** The engine bound to one content version: the graph plus its item model. */
 export interface Engine {
@@ -40,6 +47,10 @@ export interface AttemptSpec {
   /** Questions the same person answered in earlier attempts (a reassessment measures growth, not memory). */
   seenBefore?: ReadonlySet<string>;
   stopRisk?: number;
+  /** The person's self-ratings, evidence before the first answer ("not sure" and skipped: absent). */
+  selfRatings?: readonly SelfRating[];
+  /** How ratings relate to ability; SELF_RATING_DEFAULTS when absent. */
+  selfRatingModel?: SelfRatingModel;
 }
 
 export interface AttemptState {
@@ -56,6 +67,13 @@ export interface AttemptState {
   uncovered: readonly number[];
   /** Answers that no longer map to a skill in this content version (the skill was removed). */
   ignoredAnswers: readonly string[];
+  /** Self-ratings of skills this content version no longer has (skill ids): no evidence. */
+  ignoredSelfRatings: readonly string[];
+  /**
+   * The person's rating bias β on the ability scale after ratings and answers (positive: rates
+   * themselves above what they show); undefined when no rating counted.
+   */
+  selfRatingBias?: { mean: number; sd: number };
 }
 
 /**
@@ -70,7 +88,7 @@ export function replayAttempt(
   answers: readonly RecordedAnswer[],
 ): AttemptState {
   const { graph, model } = engine;
-  const prior = createPrior(model, priorMean(model, graph, spec.currentRoleId));
+  const { prior, rated, ignoredSelfRatings } = attemptPrior(engine, spec);
   const target = targetProfile(model, graph, spec.targetRoleId);
   const { terms, ignoredAnswers } = answerTerms(model, answers);
   const { posterior } = fitPosterior(prior, terms);
@@ -102,7 +120,28 @@ export function replayAttempt(
     next,
     uncovered,
     ignoredAnswers,
+    ignoredSelfRatings,
+    ...(rated ? { selfRatingBias: biasPosterior(rated, posterior) } : {}),
   };
+}
+
+/**
+ * The prior an attempt's answers are fitted against: the role-based prior, conditioned exactly on
+ * the person's self-ratings when any rating counts (then `rated` carries what the bias posterior
+ * needs). Without ratings it is the role-based prior itself, bit for bit.
+ */
+export function attemptPrior(
+  engine: Engine,
+  spec: Pick<AttemptSpec, "currentRoleId" | "selfRatings" | "selfRatingModel">,
+): { prior: Posterior; rated: RatedPrior | undefined; ignoredSelfRatings: readonly string[] } {
+  const { graph, model } = engine;
+  const base = createPrior(model, priorMean(model, graph, spec.currentRoleId));
+  if (!spec.selfRatings || spec.selfRatings.length === 0)
+    return { prior: base, rated: undefined, ignoredSelfRatings: [] };
+  const rated = conditionOnSelfRatings(model, base, spec.selfRatings, spec.selfRatingModel);
+  return rated.used === 0
+    ? { prior: base, rated: undefined, ignoredSelfRatings: rated.ignoredSkills }
+    : { prior: rated.prior, rated, ignoredSelfRatings: rated.ignoredSkills };
 }
 
 /**

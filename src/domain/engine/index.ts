@@ -6,5 +6,6 @@ export * from "./posterior";
 export * from "./random";
 export * from "./readiness";
 export * from "./result";
+export * from "./self-rating";
 export { correlationMatrix, normalCdf } from "./math";
 export * from "./verdict";

@@ -9,6 +9,7 @@
  * (`meetsTarget` in ../engine/verdict.ts), the same call the person's own results page makes.
  */
 import { meetsTarget } from "../engine/verdict";
+import { ratingGap } from "../self-rating";
 
 export const MIN_CONTRIBUTORS = 5;
 export const LEVELS = [0, 1, 2, 3, 4] as const;
@@ -22,6 +23,10 @@ export interface Requirement {
 export interface SkillResult {
   band: number;
   pMeets: number | null;
+  /** The 80 % band and the person's own rating (null: not sure; absent: not rated), for self-rating shares. */
+  bandLow?: number;
+  bandHigh?: number;
+  selfRating?: number | null;
 }
 
 export interface Contribution {
@@ -41,6 +46,12 @@ export interface SkillCoverage {
   blocked: number;
   /** Fewer than two people at target: one departure leaves nobody (or nobody yet). */
   isBusFactorRisk: boolean;
+  /**
+   * How the contributors who rated this skill compare with their measurement (src/domain/self-rating.ts):
+   * how many rated it, how many over-rate it (blind spot) and under-rate it (hidden strength).
+   * Null unless at least `minimum` contributors rated it: fewer raters could point at a person.
+   */
+  selfRating: { rated: number; over: number; under: number } | null;
 }
 
 export type TeamAggregate =
@@ -73,6 +84,22 @@ export function aggregateTeam(
       }
       if (meetsTarget(result?.pMeets)) meeting += 1;
     }
+    let rated = 0;
+    let over = 0;
+    let under = 0;
+    for (const contribution of contributions) {
+      const result = contribution.skills.get(requirement.skillId);
+      const rating = result?.selfRating;
+      if (!result || rating === null || rating === undefined) continue;
+      rated += 1;
+      const gap = ratingGap(rating, {
+        level: result.band,
+        low: result.bandLow ?? result.band,
+        high: result.bandHigh ?? result.band,
+      });
+      if (gap === "blindSpot") over += 1;
+      else if (gap === "hiddenStrength") under += 1;
+    }
     return {
       skillId: requirement.skillId,
       targetLevel: requirement.level,
@@ -81,6 +108,7 @@ export function aggregateTeam(
       meeting,
       blocked: contributions.length - meeting,
       isBusFactorRisk: meeting < 2,
+      selfRating: rated >= minimum ? { rated, over, under } : null,
     };
   });
   const weightRank = (weight: string) => (weight === "core" ? 0 : 1);

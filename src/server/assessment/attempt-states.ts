@@ -73,6 +73,12 @@ export function attemptStateKey(
     spec.budget ?? "",
     spec.stopRisk ?? "",
     [...(spec.seenBefore ?? [])].join(","),
+    // Self-ratings are evidence like answers: stored ratings make a 0-answer state differ from the
+    // unrated one computed when the attempt started (self-rating-step.ts drops that one too).
+    (spec.selfRatings ?? []).map((rating) => `${rating.skillId}=${rating.level}`).join(","),
+    spec.selfRatingModel
+      ? `${spec.selfRatingModel.biasMean}:${spec.selfRatingModel.biasSd}:${spec.selfRatingModel.noiseSd}`
+      : "",
     answers.length,
   ];
   for (const answer of answers) {
@@ -194,6 +200,15 @@ export function lookAhead(
 export function lookAheadSettled(): Promise<void> {
   if (waiting.length === 0 && !shared.scheduled) return Promise.resolve();
   return new Promise((resolve) => shared.settled.push(resolve));
+}
+
+/**
+ * Forgets one attempt's states and queued look-aheads: its ratings changed, so nothing computed
+ * before can be asked for again (the key would miss anyway; this frees the memory and the work).
+ */
+export function forgetAttemptStates(attemptId: string): void {
+  states.delete(attemptId);
+  for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]?.attemptId === attemptId) waiting.splice(i, 1);
 }
 
 /** Forgets every attempt's state (a restart, for tests and the answer-path profile). */

@@ -12,6 +12,7 @@ import {
 } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
+import { isSelfRatingLevel, SELF_RATING_DEFAULTS, type SelfRating } from "@/domain/engine/self-rating";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import {
   advanceQuestion,
@@ -34,6 +35,7 @@ import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isTimeZone } from "@/domain/time-zones";
 import type { Owner } from "../identity/owner";
+import type { StoredSelfRating } from "../self-ratings";
 
 export const StartAssessmentSchema = z
   .object({
@@ -103,6 +105,10 @@ export async function startAssessment(
     teamId: context?.teamId ?? null,
     teamRoundId: context?.teamRoundId ?? null,
     cohortAssessmentId: context?.cohortAssessmentId ?? null,
+    // Every new attempt opens with the self-rating screen (self-rating-step.ts); the first question
+    // stored here is the unrated one and is chosen again once the person rates or skips.
+    selfRatingStep: "offered",
+    selfRatingModel: { ...SELF_RATING_DEFAULTS },
   });
   return { ok: true, attemptId: attempt.id };
 }
@@ -131,22 +137,54 @@ export interface QuestionView {
 export type QuizState =
   { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
 
-/** What the engine replays an attempt from, besides its answers. */
-export function specOf(attempt: AttemptRow): AttemptSpec {
-  return {
+/**
+ * What the engine replays an attempt from, besides its answers: with the self-ratings the person
+ * gave ("not sure" carries no evidence, so it is left out) and the model values the attempt recorded.
+ * Attempts from before self-ratings have neither and replay exactly as they always did.
+ */
+export function specOf(attempt: AttemptRow, selfRatings: readonly StoredSelfRating[] = []): AttemptSpec {
+  const spec: AttemptSpec = {
     currentRoleId: attempt.currentRoleId,
     targetRoleId: attempt.targetRoleId,
     seed: attempt.engineSeed,
     budget: attempt.budget,
     seenBefore: new Set(JSON.parse(attempt.seenQuestionIds) as string[]),
   };
+  const ratings = attempt.selfRatingStep === "done" ? ratedLevels(selfRatings) : [];
+  if (
+    ratings.length === 0 ||
+    attempt.selfRatingBiasMean === null ||
+    attempt.selfRatingBiasSd === null ||
+    attempt.selfRatingNoiseSd === null
+  )
+    return spec;
+  return {
+    ...spec,
+    selfRatings: ratings,
+    selfRatingModel: {
+      biasMean: attempt.selfRatingBiasMean,
+      biasSd: attempt.selfRatingBiasSd,
+      noiseSd: attempt.selfRatingNoiseSd,
+    },
+  };
+}
+
+function ratedLevels(rows: readonly StoredSelfRating[]): SelfRating[] {
+  return rows.flatMap((row) =>
+    isSelfRatingLevel(row.level) ? [{ skillId: row.skillId, level: row.level }] : [],
+  );
 }
 
 /** The attempt's engine state: the replay of its stored answers, or the same state kept from before. */
-function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
+function stateOf(
+  attempt: AttemptRow,
+  answerRows: readonly AnswerRow[],
+  selfRatings: readonly StoredSelfRating[],
+) {
   const engine = getEngine();
   const answers = toRecordedAnswers(answerRows);
-  return { engine, answers, state: attemptState(attempt.id, engine, specOf(attempt), answers) };
+  const spec = specOf(attempt, selfRatings);
+  return { engine, answers, spec, state: attemptState(attempt.id, engine, spec, answers) };
 }
 
 function questionView(attempt: AttemptRow, question: Question, state: AttemptState): QuestionView {
@@ -191,9 +229,9 @@ export function loadQuiz(attemptId: string, owner: Owner | null): Promise<QuizSt
 async function showQuestion(attemptId: string, owner: Owner | null): Promise<QuizState> {
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return { kind: "notFound" };
-  const { attempt, answers: answerRows } = found;
+  const { attempt, answers: answerRows, selfRatings } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
-  const { engine, answers, state } = stateOf(attempt, answerRows);
+  const { engine, answers, spec, state } = stateOf(attempt, answerRows, selfRatings);
   const answeredIds = new Set(answerRows.map((row) => row.questionId));
   let question =
     attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId)
@@ -208,7 +246,7 @@ async function showQuestion(attemptId: string, owner: Owner | null): Promise<Qui
     question = engine.graph.questions.get(state.next.id);
     if (!question) return { kind: "completed" };
   }
-  lookAhead(attempt.id, engine, specOf(attempt), answers, question);
+  lookAhead(attempt.id, engine, spec, answers, question);
   return { kind: "question", view: questionView(attempt, question, state) };
 }
 
@@ -242,7 +280,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
   if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return { kind: "notFound" };
-  const { attempt, answers: before } = found;
+  const { attempt, answers: before, selfRatings } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
   const { questionId, choice, dontKnow } = parsed.data;
   if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId)
@@ -272,7 +310,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
   });
 
   // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
-  const { answers, state } = stateOf(attempt, [...before, stored]);
+  const { answers, spec, state } = stateOf(attempt, [...before, stored], selfRatings);
   if (state.stop || !state.next) {
     await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
@@ -280,7 +318,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
   await advanceQuestion(attempt.id, questionId, state.next.id);
   const next = engine.graph.questions.get(state.next.id);
   if (!next) return { kind: "next" };
-  lookAhead(attempt.id, engine, specOf(attempt), answers, next);
+  lookAhead(attempt.id, engine, spec, answers, next);
   return { kind: "next", view: questionView(attempt, next, state) };
 }
 
@@ -289,7 +327,7 @@ export async function finishEarly(attemptId: string, owner: Owner | null): Promi
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return "notFound";
   if (found.attempt.status !== "in_progress") return "completed";
-  const { answers, state } = stateOf(found.attempt, found.answers);
+  const { answers, state } = stateOf(found.attempt, found.answers, found.selfRatings);
   await finalise(found.attempt, state, answers, "finished", owner);
   return "completed";
 }

@@ -87,12 +87,27 @@ async function skillsOf(attemptIds: ReadonlySet<string>): Promise<SkillsByAttemp
   const estimates = await inChunks(attemptIds, (chunk) =>
     db.skillEstimate.findMany({
       where: { attemptId: { in: chunk } },
-      select: { attemptId: true, skillId: true, band: true, pMeets: true },
+      select: { attemptId: true, skillId: true, band: true, bandLow: true, bandHigh: true, pMeets: true },
     }),
   );
+  // Self-ratings only ever leave here inside the aggregate's counts (k ≥ 5 raters per skill).
+  const ratings = await inChunks(attemptIds, (chunk) =>
+    db.selfRating.findMany({
+      where: { attemptId: { in: chunk }, attempt: { selfRatingStep: "done" } },
+      select: { attemptId: true, skillId: true, level: true },
+    }),
+  );
+  const ratingOf = new Map(ratings.map((row) => [`${row.attemptId}\u0000${row.skillId}`, row.level]));
   for (const row of estimates) {
     const skills = byAttempt.get(row.attemptId) ?? new Map<string, SkillResult>();
-    skills.set(row.skillId, { band: row.band, pMeets: row.pMeets });
+    const rating = ratingOf.get(`${row.attemptId}\u0000${row.skillId}`);
+    skills.set(row.skillId, {
+      band: row.band,
+      pMeets: row.pMeets,
+      bandLow: row.bandLow,
+      bandHigh: row.bandHigh,
+      ...(rating === undefined ? {} : { selfRating: rating }),
+    });
     byAttempt.set(row.attemptId, skills);
   }
   return byAttempt;

@@ -1,13 +1,29 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Starts an anonymous assessment from /assess; the page ends on the first question. */
-export async function startQuiz(page: Page, to = "ai-engineer", from?: string, length?: string) {
+/** Skips the self-rating screen every new attempt opens with; the page ends on the first question. */
+export async function skipSelfRating(page: Page) {
+  await page.getByRole("button", { name: "Skip this step" }).click();
+  await page.locator("#quiz-form").waitFor();
+}
+
+/**
+ * Starts an anonymous assessment from /assess; the page ends on the first question (the
+ * self-rating screen skipped), or on the self-rating screen with `rate`.
+ */
+export async function startQuiz(
+  page: Page,
+  to = "ai-engineer",
+  from?: string,
+  length?: string,
+  { rate = false }: { rate?: boolean } = {},
+) {
   await page.goto("/assess");
   if (from) await page.getByLabel("Your current role (optional)").selectOption(from);
   await page.getByLabel("Role you want to move into").selectOption(to);
   if (length) await page.getByLabel(length).check();
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await page.waitForURL(/\/assess\/[\w-]+$/);
+  if (!rate) await skipSelfRating(page);
 }
 
 export const currentQuestionId = (page: Page) =>

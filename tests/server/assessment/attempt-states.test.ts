@@ -51,7 +51,7 @@ async function replayed(attemptId: string, owner: Owner): Promise<{ key: string;
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found) throw new Error("attempt not found");
   const engine = getEngine();
-  const spec = specOf(found.attempt);
+  const spec = specOf(found.attempt, found.selfRatings);
   const answers = toRecordedAnswers(found.answers);
   return {
     key: attemptStateKey(engine.graph.contentHash, spec, answers),
@@ -104,7 +104,7 @@ describe("engine states kept per attempt", () => {
     const engine = getEngine();
     const question = engine.graph.questions.get(view.questionId);
     if (!question) throw new Error("unknown question");
-    const spec = specOf(found.attempt);
+    const spec = specOf(found.attempt, found.selfRatings);
     const coming = [
       ...toRecordedAnswers(found.answers),
       {

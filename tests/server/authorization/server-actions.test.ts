@@ -111,6 +111,8 @@ interface Fixture {
   ruleId: string;
   assignmentId: string;
   cohortModuleId: string;
+  /** An in-progress attempt of the owner's still on its self-rating screen (no answer yet). */
+  ratable: string;
 }
 let fixture: Fixture;
 
@@ -180,6 +182,7 @@ beforeAll(async () => {
     select: { id: true, items: { select: { moduleId: true }, take: 1 } },
   });
   const ownerUserId = attempt.userId as string;
+  const ratable = await start("data-engineer");
   const team = await createTeam(ownerUserId, { name: "Matrix team", targetRoleId: "ai-engineer" });
   if (!team.ok) throw new Error("the fixture team could not be created");
   const memberEmail = `member-${randomUUID()}@example.com`;
@@ -192,6 +195,7 @@ beforeAll(async () => {
   const link = await createLinkInvitation(team.teamId, ownerUserId);
   fixture = {
     ownerUserId,
+    ratable,
     inProgress,
     completed,
     planId: ownedPlan.id,
@@ -392,6 +396,17 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     );
     expect(outcome).toEqual({ redirect: `/assess/${fixture.inProgress}` });
     expect(await answerCount(fixture.inProgress)).toBe(actor === "owner" ? before + 1 : before);
+  },
+  "src/app/assess/actions.ts#selfRatingAction": async (actor) => {
+    const outcome = await as(actor, () =>
+      assess.selfRatingAction(null, form({ attemptId: fixture.ratable, "rating-python": "3" })),
+    );
+    // Not found for anyone but the owner: the page then answers 404; nothing is stored.
+    expect(outcome).toEqual({ redirect: `/assess/${fixture.ratable}` });
+    const rated = await db.selfRating.findMany({
+      where: { attemptId: fixture.ratable, level: { not: null } },
+    });
+    expect(rated.map((row) => [row.skillId, row.level])).toEqual(actor === "owner" ? [["python", 3]] : []);
   },
   "src/app/assess/actions.ts#finishAction": async (actor) => {
     const outcome = await as(actor, () => assess.finishAction(form({ attemptId: fixture.inProgress })));

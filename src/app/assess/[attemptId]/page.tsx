@@ -3,16 +3,28 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { QuizQuestion } from "@/components/assess/quiz-question";
 import { ReportProblem } from "@/components/assess/report-problem";
+import { SelfRatingForm } from "@/components/assess/self-rating-form";
 import { loadQuiz } from "@/server/assessment/quiz";
+import { loadSelfRatingStep } from "@/server/assessment/self-rating-step";
 import { currentOwner } from "@/server/identity";
-import { answerAction, finishAction, reportProblemAction } from "../actions";
+import { answerAction, finishAction, reportProblemAction, selfRatingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Assessment", robots: { index: false } };
 
 export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const attemptId = await readIdParam(params, "attemptId");
   if (!attemptId) notFound();
-  const state = await loadQuiz(attemptId, await currentOwner());
+  const owner = await currentOwner();
+  // Before the first answer of a new attempt: the self-rating screen.
+  const step = await loadSelfRatingStep(attemptId, owner);
+  if (step.kind === "notFound") notFound();
+  if (step.kind === "offered")
+    return (
+      <div className="mx-auto max-w-5xl">
+        <SelfRatingForm view={step.view} action={selfRatingAction} />
+      </div>
+    );
+  const state = await loadQuiz(attemptId, owner);
   if (state.kind === "notFound") notFound();
   if (state.kind === "completed") redirect(`/results/${attemptId}`);
   return (

@@ -10,6 +10,7 @@ import { LevelScaleLegend } from "@/components/results/level-range";
 import { PrintButton } from "@/components/results/print-button";
 import { ReassessButton } from "@/components/results/reassess-button";
 import { RoleFitList } from "@/components/results/role-fit";
+import { SelfRatingSummary } from "@/components/results/self-rating-summary";
 import { SkillResults } from "@/components/results/skill-results";
 import { ShareSection } from "@/components/share/share-section";
 import { PageHeader } from "@/components/ui/page-header";
@@ -166,6 +167,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
             gets at least one question when the quiz runs to its end.
           </p>
         )}
+        <SelfRatingSummary summary={view.selfRating} />
         <div className="mt-4">
           <LevelScaleLegend />
         </div>
