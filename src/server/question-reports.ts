@@ -162,12 +162,15 @@ export const ResolveReportSchema = z
 export async function resolveReport(
   input: z.infer<typeof ResolveReportSchema>,
   resolvedById: string,
-): Promise<"resolved" | "already-resolved" | "not-found"> {
+): Promise<{ status: "resolved"; questionId: string } | { status: "already-resolved" | "not-found" }> {
+  const report = await db.questionReport.findUnique({
+    where: { id: input.reportId },
+    select: { questionId: true },
+  });
+  if (!report) return { status: "not-found" };
   const { count } = await db.questionReport.updateMany({
     where: { id: input.reportId, resolvedAt: null },
     data: { resolvedAt: new Date(), resolvedById, resolutionNote: input.note },
   });
-  if (count === 1) return "resolved";
-  const exists = await db.questionReport.count({ where: { id: input.reportId } });
-  return exists === 1 ? "already-resolved" : "not-found";
+  return count === 1 ? { status: "resolved", questionId: report.questionId } : { status: "already-resolved" };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { NOT_FOUND, invalidFields, type FormState } from "@/components/forms/form-state";
 import { fieldErrorsOf } from "@/lib/field-errors";
@@ -61,10 +62,12 @@ export async function resolveReportAction(_previous: FormState, form: FormData):
   const parsed = ResolveReportSchema.safeParse(values);
   if (!parsed.success) return invalidFields(fieldErrorsOf(parsed.error), { note: values.note });
   const outcome = await resolveReport(parsed.data, admin.id);
-  if (outcome === "not-found") return NOT_FOUND;
-  if (outcome === "already-resolved")
-    return { ok: false, error: "Someone already resolved this report; reload the page to read their note." };
+  if (outcome.status !== "resolved")
+    return outcome.status === "not-found"
+      ? NOT_FOUND
+      : { ok: false, error: "Someone already resolved this report; reload the page to read their note." };
   revalidatePath("/admin/reports");
-  revalidatePath("/admin/items", "layout");
-  return { ok: true, message: "Marked resolved." };
+  // The resolved report leaves the open list, and its form with it: the item's page shows it
+  // resolved, with its note, and says so (with or without JavaScript).
+  redirect(`/admin/items/${outcome.questionId}?resolved=${parsed.data.reportId}`);
 }

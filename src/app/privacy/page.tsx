@@ -36,7 +36,14 @@ export default function PrivacyPage() {
           </li>
           <li>
             <strong>Problem reports</strong> you send about a question: the reason and your text, linked to
-            the attempt so maintainers can see the context.
+            the attempt so maintainers can see the context. Administrators see the reason and text, never who
+            sent it.
+          </li>
+          <li>
+            <strong>Rights changes:</strong> when an administrator of this instance makes an account an
+            administrator or cohort creator, or takes that away, a log keeps which account, which right, when
+            and by whom. When either account is deleted its link in the log is removed; no name or email is
+            copied into it.
           </li>
           <li>
             <strong>Server logs</strong> record security events (sign-up, sign-in and its failures, sign-out,
@@ -86,9 +93,9 @@ export default function PrivacyPage() {
           </Link>
           , “Delete your account” removes your account, sessions, attempts, answers, results, plans and share
           links immediately. What remains: problem reports you sent (their text, no longer linked to you or
-          any attempt) and server log lines until the operator rotates them. Without an account, clearing this
-          site&apos;s cookies disconnects your browser from its attempts, which are then deleted after {days}{" "}
-          days.
+          any attempt), the rights-change log with your account unlinked, and server log lines until the
+          operator rotates them. Without an account, clearing this site&apos;s cookies disconnects your
+          browser from its attempts, which are then deleted after {days} days.
         </p>
       </div>
     </>

@@ -176,14 +176,17 @@ describe("problem reports", () => {
     expect((await openReportCounts()).get(second)).toBe(2);
 
     const admin = await createPerson("Resolver");
-    expect(await resolveReport({ reportId: busy[0]?.id ?? "", note: "Fixed the key" }, admin.id)).toBe(
-      "resolved",
-    );
+    expect(await resolveReport({ reportId: busy[0]?.id ?? "", note: "Fixed the key" }, admin.id)).toEqual({
+      status: "resolved",
+      questionId: second,
+    });
     // The first resolution stands; a second one is told, and changes nothing.
-    expect(await resolveReport({ reportId: busy[0]?.id ?? "", note: "Overwrite" }, admin.id)).toBe(
-      "already-resolved",
-    );
-    expect(await resolveReport({ reportId: "no-such-report", note: "x" }, admin.id)).toBe("not-found");
+    expect(await resolveReport({ reportId: busy[0]?.id ?? "", note: "Overwrite" }, admin.id)).toEqual({
+      status: "already-resolved",
+    });
+    expect(await resolveReport({ reportId: "no-such-report", note: "x" }, admin.id)).toEqual({
+      status: "not-found",
+    });
     expect((await openReportCounts()).get(second)).toBe(1);
     const ofSecond = await reportsForQuestion(second);
     expect(ofSecond.map((row) => [row.resolvedAt === null, row.resolutionNote])).toEqual([

@@ -459,7 +459,9 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
     expect(
       await as(actor, () => admin.resolveReportAction(null, form({ reportId: "no-such-report", note: "x" }))),
     ).toEqual(NOT_FOUND);
-    expect(await as(actor, () => admin.resolveReportAction(null, fields))).toMatchObject({ ok: true });
+    expect(await as(actor, () => admin.resolveReportAction(null, fields))).toEqual({
+      redirect: `/admin/items/${fixture.questionId}?resolved=${id}`,
+    });
     expect(await resolution()).toMatchObject({
       resolvedById: fixture.ownerUserId,
       resolutionNote: "Reworded the stem",

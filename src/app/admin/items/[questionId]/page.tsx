@@ -16,8 +16,15 @@ export const metadata: Metadata = { title: "Item" };
  * One question as the maintainers see it: its content facts and every problem report about it.
  * A question that left the content still shows its reports (they may explain why it left).
  */
-export default async function AdminItemPage({ params }: { params: Promise<{ questionId: string }> }) {
+export default async function AdminItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ questionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
+  const { resolved: justResolved } = await searchParams;
   const questionId = await readIdParam(params, "questionId");
   if (!questionId) notFound();
   const graph = getSkillsGraph();
@@ -36,6 +43,13 @@ export default async function AdminItemPage({ params }: { params: Promise<{ ques
         lead={question ? undefined : "This question is no longer in the content; its reports are kept."}
       />
       <div className="space-y-10">
+        <div role="status">
+          {reports.some((report) => report.id === justResolved && report.resolvedAt) && (
+            <p className="rounded-lg border-l-4 border-emerald-700 bg-emerald-50 p-3 text-sm font-medium text-emerald-900 dark:border-emerald-400 dark:bg-emerald-950 dark:text-emerald-100">
+              Report marked resolved; it is listed below with your note.
+            </p>
+          )}
+        </div>
         {question && (
           <section aria-labelledby="item-facts" className={`${cardClass} max-w-3xl`}>
             <h2 id="item-facts" className="mb-3 text-xl font-semibold tracking-tight">
