@@ -125,7 +125,7 @@ async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]
         msOnItem: true,
       },
     }),
-    db.questionReport.groupBy({ by: ["questionId"], _count: { _all: true } }),
+    db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
   ]);
   const current = new Map(questions.map((question) => [question.id, question.contentHash]));
   const responses = new Map<string, ItemResponse[]>();

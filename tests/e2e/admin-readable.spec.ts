@@ -24,7 +24,7 @@ async function readable(page: Page) {
   }
 }
 
-test("an administrator grants a right, reads the instance and resolves a report; others get 404", async ({
+test("an administrator grants a right, reads item statistics and the instance, and resolves a report; others get 404", async ({
   page,
   browser,
 }) => {
@@ -69,6 +69,33 @@ test("an administrator grants a right, reads the instance and resolves a report;
   await expect(log.getByRole("row").nth(1)).toContainText("Granted: Cohort creator");
   await expect(log.getByRole("row").nth(1)).toContainText(`Pat Person (${personEmail})`);
   await expect(log.getByRole("row").nth(1)).toContainText(`Ada Admin (${adminEmail})`);
+  await readable(page);
+
+  // Items: real answers to one question (anonymised records), sorted and filtered without
+  // JavaScript's help (links and a GET form), then its page with option choices by ability group.
+  runInApp("seed-response-records.ts", [questionId, "30"]);
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Items" }).click();
+  await page.getByLabel("Skill").selectOption("python");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/skill=python/);
+  await page.getByRole("columnheader", { name: "Responses" }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=responses&dir=desc/);
+  await expect(page.getByRole("columnheader", { name: "Responses" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  const first = page.getByRole("row").nth(1);
+  await expect(first.getByRole("rowheader")).toHaveText(questionId);
+  await expect(first.getByRole("cell").nth(2)).toContainText("30");
+  await readable(page);
+  await page.goto("/admin/items?level=9");
+  await expect(page.getByText("Please fix the highlighted filters.")).toBeVisible();
+  await expect(page.getByLabel("Level")).toHaveAttribute("aria-invalid", "true");
+  await page.goto(`/admin/items/${questionId}`);
+  const choices = page.getByRole("table", { name: "Share of each ability group choosing each option" });
+  await expect(choices.getByRole("columnheader", { name: /High scorers \(10\)/ })).toBeVisible();
+  const keyRow = choices.getByRole("row").filter({ hasText: "Key" });
+  await expect(keyRow.getByRole("cell").last()).toHaveText(/100 %/);
   await readable(page);
 
   // Instance.

@@ -233,6 +233,7 @@ export const ROUTE_ROWS: RouteRow[] = [
   { route: "GET /admin/people", path: () => "/admin/people?email=matrix", expect: ownerOnly() },
   { route: "GET /admin/instance", path: () => "/admin/instance", expect: ownerOnly() },
   { route: "GET /admin/reports", path: () => "/admin/reports", expect: ownerOnly() },
+  { route: "GET /admin/items", path: () => "/admin/items?sort=responses&dir=desc", expect: ownerOnly() },
   {
     route: "GET /admin/items/[questionId]",
     path: () => "/admin/items/python-circular-import",
