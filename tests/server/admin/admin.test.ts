@@ -5,6 +5,7 @@ import { instanceOverview } from "@/server/admin/instance";
 import { findAccounts, listRightsChanges, setRight } from "@/server/admin/rights";
 import { allowCohortCreation } from "@/server/cohorts/cohorts";
 import { getSkillsGraph } from "@/server/content-loader";
+import { itemStatisticsFor } from "@/server/item-statistics";
 import { db } from "@/server/db";
 import {
   listOpenReportsByQuestion,
@@ -197,6 +198,9 @@ describe("problem reports", () => {
     const resolved = await listResolvedReports();
     expect(resolved[0]).toMatchObject({ id: busy[0]?.id, resolutionNote: "Fixed the key" });
     expect((await reportsForQuestion(first)).map((row) => row.id)).toEqual([lone.id]);
+
+    // The items table counts open reports only.
+    expect((await itemStatisticsFor(second))?.openReports).toBe(1);
 
     // The resolution outlives the resolver's account; only the link goes.
     await db.user.delete({ where: { id: admin.id } });
