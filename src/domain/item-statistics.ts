@@ -1,7 +1,7 @@
 import type { ItemParameters } from "./engine/model";
 
 /**
- * Classical item statistics from the anonymised response record (issue 17, section 1): how an item
+ * Classical item statistics from the anonymised response record: how an item
  * actually plays, next to what its level label claims. Pure: the server hands over the current
  * content's items, their records and their open problem reports.
  *

@@ -13,7 +13,7 @@ import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 
 /**
- * Item statistics for the content maintainers (issue 17, section 1): the anonymised response
+ * Item statistics for the content maintainers: the anonymised response
  * record of each current question — only records of the question's current content hash, so an
  * edited question starts afresh — with its open problem reports, through the pure
  * domain/item-statistics.ts. Live figures never include demo records (`db:seed -- --demo`);

@@ -4,7 +4,7 @@ import { startOfDay } from "@/domain/time-zones";
 import { createRowId, db } from "./db";
 
 /**
- * The anonymised response record (issue 17): one row per answer, the evidence item statistics and
+ * The anonymised response record: one row per answer, the evidence item statistics and
  * calibration read. It holds the item, the item's own content hash, the chosen options, whether
  * they were right, the ability the engine gave that skill from the person's OTHER answers, the
  * time on the item, the parameters and calibration version used — and nothing that leads back to
