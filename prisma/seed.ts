@@ -6,6 +6,7 @@ import { databaseTarget, describeTarget, migrateTarget } from "@/server/migrate"
 import { nominalParameters } from "@/domain/engine/model";
 import { DEMO_MANAGER_EMAIL, DEMO_PASSWORD, seedDemoTeam } from "../scripts/lib/demo-team";
 import { DEMO_STAFF_EMAIL, seedDemoCohort } from "../scripts/lib/demo-cohort";
+import { clearDemoResponses, DEMO_RESPONSE_ATTEMPTS, seedDemoResponses } from "../scripts/lib/demo-responses";
 
 /**
  * Development data (`npm run db:seed`, plus `-- --demo` for a demo team): one in-progress anonymous attempt (Data Scientist → AI Engineer) with a few
@@ -20,6 +21,8 @@ await migrateTarget(databaseTarget(env), { quiet: true });
 
 // --demo: a team of synthetic people whose results come from the real engine (scripts/lib/demo-team.ts).
 if (process.argv.includes("--demo")) {
+  // The demo team's and cohort's attempts write demo response records too: all are replaced.
+  await clearDemoResponses();
   const started = performance.now();
   const { members } = await seedDemoTeam();
   console.log(
@@ -34,6 +37,11 @@ if (process.argv.includes("--demo")) {
     `Seeded the demo cohort “Demo: Spring MLOps bootcamp” (${cohort.learners} learners on the roster) in ${((performance.now() - cohortStarted) / 1000).toFixed(1)} s.`,
   );
   console.log(`Sign in as ${DEMO_STAFF_EMAIL} with the same password and open Cohorts → the demo cohort.`);
+  const responsesStarted = performance.now();
+  const responses = await seedDemoResponses(DEMO_RESPONSE_ATTEMPTS);
+  console.log(
+    `Simulated ${responses.attempts} demo quizzes through the engine: ${responses.records} demo response records for the item statistics' demo view (never in live figures or calibration) in ${((performance.now() - responsesStarted) / 1000).toFixed(1)} s.`,
+  );
 }
 const graph = getSkillsGraph();
 const DEMO_ID = "demo-attempt";

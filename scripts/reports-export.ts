@@ -14,13 +14,15 @@ if (values.json) {
 } else {
   process.stdout.write(
     toCsv(
-      ["createdAt", "questionId", "reason", "details", "contentHash"],
+      ["createdAt", "questionId", "reason", "details", "contentHash", "resolvedAt", "resolutionNote"],
       reports.map((report) => [
         report.createdAt,
         report.questionId,
         report.reason,
         report.details,
         report.contentHash,
+        report.resolvedAt ?? "",
+        report.resolutionNote ?? "",
       ]),
     ),
   );

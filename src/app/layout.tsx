@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { NavMenuButton } from "@/components/nav-menu";
+import { isAdministrator } from "@/server/admin/rights";
 import { staffsACohort, usesCohorts } from "@/server/cohorts/cohorts";
 import { currentUser } from "@/server/identity";
 import { managesATeam } from "@/server/teams/teams";
@@ -28,12 +29,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await currentUser();
   // Cohorts only for people who have one or may create one (bootcamp staff and their learners).
   // People who manage a team or staff a cohort have a home listing them; it links to their assessments.
-  const [showCohorts, hasHome] = user
+  // The admin area is in the navigation for instance administrators only.
+  const [showCohorts, hasHome, isAdmin] = user
     ? await Promise.all([
         usesCohorts(user.id),
         managesATeam(user.id).then((manages) => manages || staffsACohort(user.id)),
+        isAdministrator(user.id),
       ])
-    : [false, false];
+    : [false, false, false];
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -88,6 +91,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
                     >
                       Cohorts
+                    </Link>
+                  )}
+                  {isAdmin && (
+                    <Link
+                      href="/admin"
+                      className="rounded px-1 text-sm font-medium text-slate-700 hover:text-brand-700 dark:text-slate-300 dark:hover:text-brand-100"
+                    >
+                      Admin
                     </Link>
                   )}
                   <Link

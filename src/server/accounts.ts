@@ -8,6 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/field-errors";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { getAuth } from "./auth/auth";
 import { isSmtpConfigured } from "./auth/mail";
+import { setRightByEmail } from "./admin/rights";
 import { claimAnonymousWork } from "./plans";
 import { listSolelyStaffedCohorts } from "./cohorts/cohorts";
 import { getSkillsGraph } from "./content-loader";
@@ -405,11 +406,7 @@ export async function deleteAccount(
   return { ok: true };
 }
 
-/** Makes an account an instance administrator (npm run admin:grant). */
+/** Makes an account an instance administrator (npm run admin:grant); the change is audit-logged. */
 export async function grantAdmin(address: string): Promise<boolean> {
-  const { count } = await db.user.updateMany({
-    where: { email: address.trim().toLowerCase() },
-    data: { isAdmin: true },
-  });
-  return count === 1;
+  return (await setRightByEmail(address, "admin", true)).ok;
 }

@@ -30,6 +30,9 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
+/** Which database this instance runs on (for the admin page and provider-specific SQL). */
+export const DATABASE_PROVIDER: "sqlite" | "postgresql" = env.DATABASE_URL ? "postgresql" : "sqlite";
+
 const holder = globalThis as unknown as { waypointDb?: PrismaClient };
 
 // Reuse one client across hot reloads in development.

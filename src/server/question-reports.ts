@@ -71,6 +71,106 @@ export async function reportQuestion(
 export async function listQuestionReports() {
   return db.questionReport.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, questionId: true, reason: true, details: true, contentHash: true, createdAt: true },
+    select: {
+      id: true,
+      questionId: true,
+      reason: true,
+      details: true,
+      contentHash: true,
+      createdAt: true,
+      resolvedAt: true,
+      resolutionNote: true,
+    },
   });
+}
+
+const REPORT_VIEW = {
+  id: true,
+  questionId: true,
+  reason: true,
+  details: true,
+  contentHash: true,
+  createdAt: true,
+  resolvedAt: true,
+  resolutionNote: true,
+  resolvedBy: { select: { name: true } },
+} as const;
+
+/**
+ * For /admin: open reports grouped by question, the question with the most open reports first
+ * (then the newest report). No attempt or reporter is shown: a report carries neither on screen.
+ */
+export async function listOpenReportsByQuestion() {
+  const rows = await db.questionReport.findMany({
+    where: { resolvedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: REPORT_VIEW,
+  });
+  const byQuestion = new Map<string, typeof rows>();
+  for (const row of rows) byQuestion.set(row.questionId, [...(byQuestion.get(row.questionId) ?? []), row]);
+  return [...byQuestion.entries()]
+    .map(([questionId, reports]) => ({ questionId, reports }))
+    .sort((a, b) => b.reports.length - a.reports.length);
+}
+
+/** Recently resolved reports with their notes, newest resolution first. */
+export async function listResolvedReports(limit = 30) {
+  return db.questionReport.findMany({
+    where: { resolvedAt: { not: null } },
+    orderBy: [{ resolvedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: REPORT_VIEW,
+  });
+}
+
+/** Every report about one question, open ones first, each group newest first. */
+export async function reportsForQuestion(questionId: string) {
+  const rows = await db.questionReport.findMany({
+    where: { questionId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: REPORT_VIEW,
+  });
+  return [...rows.filter((row) => !row.resolvedAt), ...rows.filter((row) => row.resolvedAt)];
+}
+export type ReportView = Awaited<ReturnType<typeof reportsForQuestion>>[number];
+
+/** Open reports per question id (for the items table). */
+export async function openReportCounts(): Promise<Map<string, number>> {
+  const rows = await db.questionReport.groupBy({
+    by: ["questionId"],
+    where: { resolvedAt: null },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((row) => [row.questionId, row._count._all]));
+}
+
+export const ResolveReportSchema = z
+  .object({
+    reportId: z.string().min(1).max(100),
+    note: z
+      .string()
+      .trim()
+      .min(1, "Say what was done, e.g. “Fixed the key in content commit abc123”.")
+      .max(2000, "Keep it under 2,000 characters."),
+  })
+  .strict();
+
+/**
+ * Marks an open report resolved with a note. The first resolution and its note stand: a report
+ * already resolved is not overwritten (a second administrator would replace a note unseen).
+ */
+export async function resolveReport(
+  input: z.infer<typeof ResolveReportSchema>,
+  resolvedById: string,
+): Promise<{ status: "resolved"; questionId: string } | { status: "already-resolved" | "not-found" }> {
+  const report = await db.questionReport.findUnique({
+    where: { id: input.reportId },
+    select: { questionId: true },
+  });
+  if (!report) return { status: "not-found" };
+  const { count } = await db.questionReport.updateMany({
+    where: { id: input.reportId, resolvedAt: null },
+    data: { resolvedAt: new Date(), resolvedById, resolutionNote: input.note },
+  });
+  return count === 1 ? { status: "resolved", questionId: report.questionId } : { status: "already-resolved" };
 }

@@ -59,6 +59,7 @@ test("every route answers each actor as the matrix says", async ({ playwright })
     teamId: string;
     teamJoinToken: string;
   };
+  runInApp("grant-admin.ts", [ownerEmail]);
   const learner = await signedInContext(playwright, learnerEmail);
   const cohort = JSON.parse(runInApp("seed-cohort-fixture.ts", [ownerEmail, otherEmail, learnerEmail])) as {
     cohortId: string;

@@ -234,6 +234,19 @@ export const ROUTE_ROWS: RouteRow[] = [
     learner: 404,
   },
 
+  // The admin area: the owner is an instance administrator; everyone else gets the app's 404, so
+  // the area does not reveal itself.
+  { route: "GET /admin", path: () => "/admin", expect: ownerOnly() },
+  { route: "GET /admin/people", path: () => "/admin/people?email=matrix", expect: ownerOnly() },
+  { route: "GET /admin/instance", path: () => "/admin/instance", expect: ownerOnly() },
+  { route: "GET /admin/reports", path: () => "/admin/reports", expect: ownerOnly() },
+  { route: "GET /admin/items", path: () => "/admin/items?sort=responses&dir=desc", expect: ownerOnly() },
+  {
+    route: "GET /admin/items/[questionId]",
+    path: () => "/admin/items/python-circular-import",
+    expect: ownerOnly(),
+  },
+
   // Last: it ends the sessions the rows above use.
   {
     route: "POST /api/account/sign-out",

@@ -36,8 +36,23 @@ export default function PrivacyPage() {
             them).
           </li>
           <li>
+            <strong>An anonymised record of each answer</strong>, kept so the people who maintain the
+            questions can see how each one actually plays and correct the levels it claims (see{" "}
+            <a href="#response-record" className={linkClass}>
+              below
+            </a>
+            ).
+          </li>
+          <li>
             <strong>Problem reports</strong> you send about a question: the reason and your text, linked to
-            the attempt so maintainers can see the context.
+            the attempt so maintainers can see the context. Administrators see the reason and text, never who
+            sent it.
+          </li>
+          <li>
+            <strong>Rights changes:</strong> when an administrator of this instance makes an account an
+            administrator or cohort creator, or takes that away, a log keeps which account, which right, when
+            and by whom. When either account is deleted its link in the log is removed; no name or email is
+            copied into it.
           </li>
           <li>
             <strong>Server logs</strong> record security events (sign-up, sign-in and its failures, sign-out,
@@ -56,7 +71,44 @@ export default function PrivacyPage() {
             Account data stays until you delete your account. Sessions expire after 30 days; password reset
             links after one hour.
           </li>
+          <li>
+            The anonymised answer record below is kept without a time limit: it is what lets the questions
+            improve, and it no longer belongs to anyone.
+          </li>
         </ul>
+        <h2 id="response-record">The anonymised answer record</h2>
+        <p>
+          When an assessment is finished, each of its answers is copied once into a separate record that
+          describes the question, not you. It keeps:
+        </p>
+        <ul>
+          <li>
+            which question it was, and a fingerprint of that question&apos;s text (so an edited question
+            starts afresh);
+          </li>
+          <li>which of its options were chosen, or “I don&apos;t know”, and whether that was right;</li>
+          <li>
+            the level the assessment gave that skill from your <em>other</em> answers (a number, and how sure
+            it was) — needed to tell whether a question separates people who know the skill from people who do
+            not;
+          </li>
+          <li>
+            how long the question was on screen before the answer (unusually fast correct answers show a
+            leaked key);
+          </li>
+          <li>
+            the question parameters and calibration version the assessment used, and the day (not the time) it
+            was written.
+          </li>
+        </ul>
+        <p>
+          It never keeps your attempt, account, browser token, email, name, team or cohort, your roles, your
+          other answers, your results or your network address, and it has no link to any of them. That is why
+          it outlives you: deleting your account, or the {days}-day deletion of anonymous work, removes
+          everything that could connect a record to you, and what remains cannot be traced back or exported
+          per person. Administrators see only aggregates per question, and only over groups of at least five
+          answers.
+        </p>
         <h2>Who can see it</h2>
         <ul>
           <li>
@@ -87,9 +139,10 @@ export default function PrivacyPage() {
           </Link>
           , “Delete your account” removes your account, sessions, attempts, answers, results, plans and share
           links immediately. What remains: problem reports you sent (their text, no longer linked to you or
-          any attempt) and server log lines until the operator rotates them. Without an account, clearing this
-          site&apos;s cookies disconnects your browser from its attempts, which are then deleted after {days}{" "}
-          days.
+          any attempt), the anonymised answer record described above (which never was linked to you), the
+          rights-change log with your account unlinked, and server log lines until the operator rotates them.
+          Without an account, clearing this site&apos;s cookies disconnects your browser from its attempts,
+          which are then deleted after {days} days.
         </p>
       </div>
     </>

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { nameSchema } from "@/domain/names";
 import { isCalendarDate } from "@/domain/plan";
+import { setRightByEmail } from "../admin/rights";
 import { getSkillsGraph } from "../content-loader";
 import { db } from "../db";
 import { logEvent } from "../log";
@@ -59,12 +60,9 @@ export async function canCreateCohorts(userId: string): Promise<boolean> {
   return user?.canCreateCohorts === true;
 }
 
+/** npm run admin:allow-cohorts: false when no account uses `email`; the change is audit-logged. */
 export async function allowCohortCreation(email: string, isAllowed = true): Promise<boolean> {
-  const { count } = await db.user.updateMany({
-    where: { email: email.trim().toLowerCase() },
-    data: { canCreateCohorts: isAllowed },
-  });
-  return count === 1;
+  return (await setRightByEmail(email, "cohorts", isAllowed)).ok;
 }
 
 /** A cohort with its creator enrolled (and joined) as staff. */

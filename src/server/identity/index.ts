@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { currentSession } from "../auth/session";
 import { canCreateCohorts, findEnrollment, type EnrollmentView } from "../cohorts/cohorts";
 import { UNAUTHENTICATED, rejectUnsafeWrite } from "../json-api";
@@ -9,6 +9,7 @@ import { RATE_RULES, checkRate, tooManyRequests } from "../rate-limit";
 import { findMembership, isManagerRole, type MembershipView } from "../teams/teams";
 import { hashToken, newToken } from "../tokens";
 import { anonymousOwner, userOwner, type Owner } from "./owner";
+import { isAdministrator } from "../admin/rights";
 
 /**
  * Who is acting, and what they may touch: the one module loaders, actions and route handlers ask.
@@ -149,4 +150,18 @@ export async function cohortStaffAccess(cohortId: string) {
 export async function openCohortStaffAccess(cohortId: string) {
   const access = await cohortStaffAccess(cohortId);
   return access && access.enrollment.cohort.closedAt === null ? access : null;
+}
+
+/** An instance administrator (User.isAdmin), read fresh each request; null for everyone else. */
+export async function adminAccess(): Promise<SignedInUser | null> {
+  const user = await currentUser();
+  if (!user) return denied("admin", "-", null);
+  return (await isAdministrator(user.id)) ? user : denied("admin", "-", user.id);
+}
+
+/** For /admin pages: anyone but an administrator gets the app's 404, signed in or not. */
+export async function requireAdmin(): Promise<SignedInUser> {
+  const user = await adminAccess();
+  if (!user) notFound();
+  return user;
 }

@@ -32,6 +32,7 @@ const { NOT_FOUND } = await import("@/components/forms/form-state");
 const { createTeam } = await import("@/server/teams/teams");
 const { createLinkInvitation } = await import("@/server/teams/invitations");
 const cohorts = await import("@/app/cohorts/actions");
+const admin = await import("@/app/admin/actions");
 const { createCohort } = await import("@/server/cohorts/cohorts");
 const { setAssessmentWindow } = await import("@/server/cohorts/assessment");
 const { getSkillsGraph } = await import("@/server/content-loader");
@@ -220,6 +221,8 @@ beforeAll(async () => {
     ).id,
     ...(await cohortFixture(ownerUserId, member.id)),
   };
+  // The owner is also an instance administrator (the admin area's actions); "other" is not.
+  await db.user.update({ where: { id: ownerUserId }, data: { isAdmin: true } });
 }, 60_000);
 
 /** The cohort part of the fixture (see Fixture). */
@@ -374,6 +377,105 @@ const planState = () =>
 
 /** Per action: what each actor gets. Foreign ids must act exactly like ids that do not exist. */
 const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
+  // The admin area: only an administrator (the owner here); anyone else gets NOT_FOUND and changes nothing.
+  "src/app/admin/actions.ts#setRightAction": async (actor) => {
+    const subject = `u-subject-${randomUUID()}`;
+    await db.user.create({ data: { id: subject, name: "Subject", email: `${subject}@example.com` } });
+    const fields = form({ userId: subject, right: "cohorts", grant: "1" });
+    const state = async () => ({
+      rights: await db.user.findUniqueOrThrow({
+        where: { id: subject },
+        select: { isAdmin: true, canCreateCohorts: true },
+      }),
+      logged: await db.rightsChange.findMany({
+        where: { subjectId: subject },
+        select: { actorId: true, rightName: true, isGranted: true, via: true },
+      }),
+    });
+    if (actor !== "owner") {
+      expect(await as(actor, () => admin.setRightAction(null, fields))).toEqual(NOT_FOUND);
+      expect(
+        await as(actor, () =>
+          admin.setRightAction(null, form({ userId: subject, right: "admin", grant: "1" })),
+        ),
+      ).toEqual(NOT_FOUND);
+      return expect(await state()).toEqual({
+        rights: { isAdmin: false, canCreateCohorts: false },
+        logged: [],
+      });
+    }
+    expect(await as(actor, () => admin.setRightAction(null, fields))).toMatchObject({ ok: true });
+    expect(await state()).toEqual({
+      rights: { isAdmin: false, canCreateCohorts: true },
+      logged: [{ actorId: fixture.ownerUserId, rightName: "cohorts", isGranted: true, via: "web" }],
+    });
+    // An unknown account, or a right that does not exist, is answered like a stranger's request.
+    expect(
+      await as(actor, () =>
+        admin.setRightAction(null, form({ userId: "u-nobody", right: "admin", grant: "1" })),
+      ),
+    ).toEqual(NOT_FOUND);
+    expect(
+      await as(actor, () => admin.setRightAction(null, form({ userId: subject, right: "root", grant: "1" }))),
+    ).toEqual(NOT_FOUND);
+    // The last administrator cannot revoke their own right, and is told why.
+    await db.user.updateMany({
+      where: { isAdmin: true, id: { not: fixture.ownerUserId } },
+      data: { isAdmin: false },
+    });
+    const ownRevoke = form({ userId: fixture.ownerUserId, right: "admin", grant: "0" });
+    expect(await as(actor, () => admin.setRightAction(null, ownRevoke))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/last administrator/),
+    });
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: fixture.ownerUserId }, select: { isAdmin: true } }),
+    ).toEqual({
+      isAdmin: true,
+    });
+  },
+  "src/app/admin/actions.ts#resolveReportAction": async (actor) => {
+    const { id } = await db.questionReport.create({
+      data: { questionId: fixture.questionId, reason: "unclear", details: "", contentHash: "matrix" },
+      select: { id: true },
+    });
+    const fields = form({ reportId: id, note: "Reworded the stem" });
+    const resolution = () =>
+      db.questionReport.findUniqueOrThrow({
+        where: { id },
+        select: { resolvedAt: true, resolvedById: true, resolutionNote: true },
+      });
+    if (actor !== "owner") {
+      expect(await as(actor, () => admin.resolveReportAction(null, fields))).toEqual(NOT_FOUND);
+      return expect(await resolution()).toEqual({
+        resolvedAt: null,
+        resolvedById: null,
+        resolutionNote: null,
+      });
+    }
+    // A note is required; what was typed comes back with the error.
+    expect(
+      await as(actor, () => admin.resolveReportAction(null, form({ reportId: id, note: "  " }))),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { note: expect.any(String) },
+    });
+    expect(
+      await as(actor, () => admin.resolveReportAction(null, form({ reportId: "no-such-report", note: "x" }))),
+    ).toEqual(NOT_FOUND);
+    expect(await as(actor, () => admin.resolveReportAction(null, fields))).toEqual({
+      redirect: `/admin/items/${fixture.questionId}?resolved=${id}`,
+    });
+    expect(await resolution()).toMatchObject({
+      resolvedById: fixture.ownerUserId,
+      resolutionNote: "Reworded the stem",
+    });
+    // Once resolved, the note stands.
+    expect(
+      await as(actor, () => admin.resolveReportAction(null, form({ reportId: id, note: "Overwritten" }))),
+    ).toMatchObject({ ok: false });
+    expect(await resolution()).toMatchObject({ resolutionNote: "Reworded the stem" });
+  },
   "src/app/assess/actions.ts#startAssessmentAction": async (actor) => {
     const outcome = await as(actor, () => assess.startAssessmentAction(null, form({ to: "ml-engineer" })));
     const attemptId = (outcome as { redirect: string }).redirect.split("/").at(-1) as string;

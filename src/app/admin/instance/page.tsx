@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { Facts } from "@/components/admin/facts";
+import { cardClass, formatMoment } from "@/components/admin/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { instanceOverview } from "@/server/admin/instance";
+import { requireAdmin } from "@/server/identity";
+
+export const metadata: Metadata = { title: "Instance" };
+
+export default async function AdminInstancePage() {
+  await requireAdmin();
+  const overview = await instanceOverview();
+  const { content, migrations, mail, people } = overview;
+  return (
+    <>
+      <PageHeader
+        title="Instance"
+        crumbs={[{ href: "/admin", label: "Admin" }]}
+        lead="The content this Waypoint serves, its database and migrations, and its mail queue."
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="content" className={cardClass}>
+          <h2 id="content" className="mb-3 text-xl font-semibold tracking-tight">
+            Content
+          </h2>
+          <Facts
+            items={[
+              { term: "Content hash", value: <code className="text-xs">{content.hash}</code> },
+              { term: "Roles", value: content.roles },
+              { term: "Skills", value: content.skills },
+              { term: "Questions", value: content.questions },
+              { term: "Modules", value: content.modules },
+            ]}
+          />
+        </section>
+        <section aria-labelledby="database" className={cardClass}>
+          <h2 id="database" className="mb-3 text-xl font-semibold tracking-tight">
+            Database
+          </h2>
+          <Facts
+            items={[
+              { term: "Provider", value: overview.database === "postgresql" ? "PostgreSQL" : "SQLite" },
+              ...(migrations.ok
+                ? [
+                    {
+                      term: "Migrations",
+                      value:
+                        migrations.pending.length === 0
+                          ? `Up to date: ${migrations.applied} of ${migrations.total} applied`
+                          : `${migrations.pending.length} pending (${migrations.applied} of ${migrations.total} applied): ${migrations.pending.join(", ")}. Run npm run db:migrate.`,
+                    },
+                    { term: "Latest applied", value: migrations.latest ?? "none" },
+                  ]
+                : [{ term: "Migrations", value: `Needs attention: ${migrations.problem}` }]),
+              { term: "Accounts", value: people.accounts },
+              { term: "Administrators", value: people.administrators },
+              { term: "Cohort creators", value: people.cohortCreators },
+            ]}
+          />
+        </section>
+        <section aria-labelledby="mail" className={cardClass}>
+          <h2 id="mail" className="mb-3 text-xl font-semibold tracking-tight">
+            Mail queue
+          </h2>
+          <Facts
+            items={[
+              { term: "Queued", value: mail.queued },
+              {
+                term: "Oldest due",
+                value: mail.oldestDueAt
+                  ? `${formatMoment(mail.oldestDueAt)} (queued ${formatMoment(mail.oldestQueuedAt ?? mail.oldestDueAt)})`
+                  : "nothing queued",
+              },
+              { term: "Failed for good", value: mail.failed },
+              { term: "Sent", value: mail.sent },
+              { term: "Cancelled", value: mail.cancelled },
+            ]}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

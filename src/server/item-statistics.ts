@@ -1,0 +1,196 @@
+import "server-only";
+import { z } from "zod";
+import { nominalParameters } from "@/domain/engine/model";
+import {
+  bankStatistics,
+  type FlagCode,
+  type ItemResponse,
+  type ItemStatistics,
+  type StatisticsItem,
+} from "@/domain/item-statistics";
+import type { Question } from "@/domain/content/types";
+import { getSkillsGraph } from "./content-loader";
+import { db } from "./db";
+
+/**
+ * Item statistics for the content maintainers: the anonymised response
+ * record of each current question — only records of the question's current content hash, so an
+ * edited question starts afresh — with its open problem reports, through the pure
+ * domain/item-statistics.ts. Live figures never include demo records (`db:seed -- --demo`);
+ * `{ demo: true }` reads only those, for a view labelled as demo data.
+ */
+
+export const FLAG_CODES = [
+  "low-discrimination",
+  "distractor-over-key",
+  "level-mismatch",
+  "fast-correct",
+] as const satisfies readonly FlagCode[];
+
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  "low-discrimination": "Low or negative discrimination",
+  "distractor-over-key": "Distractor beats the key among high scorers",
+  "level-mismatch": "Plays off its level",
+  "fast-correct": "Unusually fast correct answers",
+};
+
+export interface ItemStatisticsFilter {
+  skillId?: string;
+  level?: number;
+  flag?: FlagCode;
+}
+
+export interface StatisticsSource {
+  /** Read the simulated demo records instead of the live ones. */
+  demo?: boolean;
+}
+
+/** A filter as the admin page's query string carries it; empty strings mean "any". */
+export const ItemStatisticsFilterSchema = z
+  .object({
+    skill: z.string().trim().max(100).default(""),
+    level: z
+      .string()
+      .trim()
+      .regex(/^[0-4]?$/, "Choose a level from 0 to 4.")
+      .default(""),
+    flag: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || (FLAG_CODES as readonly string[]).includes(value), {
+        error: "Choose one of the listed flags.",
+      })
+      .default(""),
+  })
+  .strict();
+
+/** Parses the query-string filter: unknown flags and levels are field errors, an unknown skill matches nothing. */
+export function parseItemStatisticsFilter(
+  input: unknown,
+): { ok: true; filter: ItemStatisticsFilter } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = ItemStatisticsFilterSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "filter")] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  const { skill, level, flag } = parsed.data;
+  return {
+    ok: true,
+    filter: {
+      ...(skill === "" ? {} : { skillId: skill }),
+      ...(level === "" ? {} : { level: Number(level) }),
+      ...(flag === "" ? {} : { flag: flag as FlagCode }),
+    },
+  };
+}
+
+export interface ItemStatisticsRow extends ItemStatistics {
+  skillTitle: string;
+  type: "single" | "multiple";
+  /** The question's current content hash: the statistics cover only records made with it. */
+  itemHash: string;
+  /** Records of earlier versions of the question (before an edit), not counted above. */
+  earlierResponses: number;
+  /** The options as content has them now (id, key), in file order: the rows of `choices`. */
+  options: { id: string; correct: boolean }[];
+}
+
+function statisticsItem(question: Question): StatisticsItem {
+  return {
+    questionId: question.id,
+    skillId: question.skill,
+    level: question.level,
+    type: question.type === "multiple" ? "multiple" : "single",
+    options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
+    nominal: nominalParameters(question),
+  };
+}
+
+/** Every current question's statistics, in content order (skill, then question id). */
+async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]> {
+  const graph = getSkillsGraph();
+  const questions = graph.topologicalOrder.flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? []);
+  const [records, reports] = await Promise.all([
+    db.responseRecord.findMany({
+      where: { demo: source.demo === true },
+      select: {
+        questionId: true,
+        itemHash: true,
+        chosenOptionIds: true,
+        isDontKnow: true,
+        isCorrect: true,
+        abilityOther: true,
+        abilitySdOther: true,
+        msOnItem: true,
+      },
+    }),
+    db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
+  ]);
+  const current = new Map(questions.map((question) => [question.id, question.contentHash]));
+  const responses = new Map<string, ItemResponse[]>();
+  const earlier = new Map<string, number>();
+  for (const record of records) {
+    const hash = current.get(record.questionId);
+    if (hash === undefined) continue;
+    if (record.itemHash !== hash) {
+      earlier.set(record.questionId, (earlier.get(record.questionId) ?? 0) + 1);
+      continue;
+    }
+    const list = responses.get(record.questionId) ?? [];
+    list.push({
+      chosenOptionIds: parseChosen(record.chosenOptionIds),
+      isDontKnow: record.isDontKnow,
+      isCorrect: record.isCorrect,
+      abilityOther: record.abilityOther,
+      abilitySdOther: record.abilitySdOther,
+      msOnItem: record.msOnItem,
+    });
+    responses.set(record.questionId, list);
+  }
+  const openReports = new Map(reports.map((row) => [row.questionId, row._count._all]));
+  const statistics = bankStatistics(questions.map(statisticsItem), responses, openReports);
+  return statistics.map((entry, index) => {
+    const question = questions[index] as Question;
+    return {
+      ...entry,
+      skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
+      type: question.type === "multiple" ? "multiple" : "single",
+      itemHash: question.contentHash,
+      earlierResponses: earlier.get(question.id) ?? 0,
+      options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
+    };
+  });
+}
+
+function parseChosen(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Statistics of every current question matching the filter (all of them without one). */
+export async function listItemStatistics(
+  filter: ItemStatisticsFilter = {},
+  source: StatisticsSource = {},
+): Promise<ItemStatisticsRow[]> {
+  const all = await computeAll(source);
+  return all.filter(
+    (row) =>
+      (filter.skillId === undefined || row.skillId === filter.skillId) &&
+      (filter.level === undefined || row.level === filter.level) &&
+      (filter.flag === undefined || row.flags.some((flag) => flag.code === filter.flag)),
+  );
+}
+
+/** One question's statistics; null when the current content has no such question. */
+export async function itemStatisticsFor(
+  questionId: string,
+  source: StatisticsSource = {},
+): Promise<ItemStatisticsRow | null> {
+  if (!getSkillsGraph().questions.has(questionId)) return null;
+  return (await computeAll(source)).find((row) => row.questionId === questionId) ?? null;
+}

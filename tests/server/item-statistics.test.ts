@@ -1,0 +1,167 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Question } from "@/domain/content/types";
+import { createRandom } from "@/domain/engine/random";
+import { getSkillsGraph } from "@/server/content-loader";
+import { db } from "@/server/db";
+import { itemStatisticsFor, listItemStatistics, parseItemStatisticsFilter } from "@/server/item-statistics";
+
+const graph = getSkillsGraph();
+const questions = [...graph.questions.values()];
+const [first, second] = questions;
+if (!first || !second) throw new Error("the content has fewer than two questions");
+const key = (question: Question) => question.options.find((option) => option.correct)?.id ?? "";
+const distractor = (question: Question) => question.options.find((option) => !option.correct)?.id ?? "";
+
+/**
+ * `n` records for `question`: right when `right(ability)` says so, abilities spread evenly.
+ * Written straight to the table, as the scoring path would (it has no link to anything else).
+ */
+async function seedRecords(
+  question: Question,
+  n: number,
+  right: (ability: number, index: number) => boolean,
+  overrides: { itemHash?: string; demo?: boolean; msOnItem?: number } = {},
+) {
+  const random = createRandom(n, question.id.length);
+  await db.responseRecord.createMany({
+    data: Array.from({ length: n }, (_, index) => {
+      const ability = -2 + (4 * index) / n + random.normal() * 0.1;
+      const isCorrect = right(ability, index);
+      return {
+        questionId: question.id,
+        itemHash: overrides.itemHash ?? question.contentHash,
+        skillId: question.skill,
+        chosenOptionIds: JSON.stringify([isCorrect ? key(question) : distractor(question)]),
+        isDontKnow: false,
+        isCorrect,
+        abilityOther: ability,
+        abilitySdOther: 0.5,
+        msOnItem: overrides.msOnItem ?? 20_000 + index,
+        difficulty: 0,
+        discrimination: 1.3,
+        guessing: 0.25,
+        demo: overrides.demo ?? false,
+      };
+    }),
+  });
+}
+
+beforeEach(async () => {
+  // Records other test files in this worker wrote would blur the figures asserted here.
+  await db.responseRecord.deleteMany();
+});
+
+describe("item statistics from the response record", () => {
+  it("lists every current question, with empty figures while nobody has answered", async () => {
+    const rows = await listItemStatistics();
+    expect(rows).toHaveLength(graph.questions.size);
+    const row = rows.find((entry) => entry.questionId === first.id);
+    expect(row).toMatchObject({
+      skillId: first.skill,
+      level: first.level,
+      itemHash: first.contentHash,
+      responses: 0,
+      shareCorrect: null,
+      choices: null,
+      flags: [],
+      earlierResponses: 0,
+    });
+    expect(row?.skillTitle).toBe(graph.skills.get(first.skill)?.title);
+  });
+
+  it("computes one question's figures and flags from its records, and filters by flag, skill and level", async () => {
+    // Right only when weak: an item that measures backwards.
+    await seedRecords(first, 60, (ability) => ability < 0);
+    await seedRecords(second, 60, (ability) => ability > -0.5);
+    const row = await itemStatisticsFor(first.id);
+    expect(row?.responses).toBe(60);
+    expect(row?.shareCorrect).toBeCloseTo(0.5, 1);
+    expect(row?.discrimination).toBeLessThan(-0.5);
+    expect(row?.medianMs).toBeGreaterThanOrEqual(20_000);
+    expect(row?.flags.map((flag) => flag.code)).toContain("low-discrimination");
+    expect(row?.choices?.groups.map((group) => group.id)).toEqual(["low", "middle", "high"]);
+
+    const flagged = await listItemStatistics({ flag: "low-discrimination" });
+    expect(flagged.map((entry) => entry.questionId)).toEqual([first.id]);
+    const bySkill = await listItemStatistics({ skillId: first.skill });
+    expect(bySkill.map((entry) => entry.questionId).sort()).toEqual(
+      (graph.questionsBySkill.get(first.skill) ?? []).map((question) => question.id).sort(),
+    );
+    const byLevel = await listItemStatistics({ level: first.level, skillId: first.skill });
+    expect(byLevel.every((entry) => entry.level === first.level && entry.skillId === first.skill)).toBe(true);
+    expect(byLevel.some((entry) => entry.questionId === first.id)).toBe(true);
+    expect(await listItemStatistics({ skillId: "no-such-skill" })).toEqual([]);
+  });
+
+  it("counts only the current version of a question: records of an edited question's earlier text stay apart", async () => {
+    await seedRecords(first, 20, () => true, { itemHash: "an-earlier-version" });
+    await seedRecords(first, 7, () => true);
+    const row = await itemStatisticsFor(first.id);
+    expect(row?.responses).toBe(7);
+    expect(row?.earlierResponses).toBe(20);
+    // Seven responses: one merged group, never a cell of fewer than five.
+    expect(row?.choices?.groups.map((group) => [group.id, group.responses])).toEqual([["all", 7]]);
+  });
+
+  it("never counts demo records in the live figures, and shows them only when asked for the demo view", async () => {
+    await seedRecords(first, 40, () => true, { demo: true });
+    await seedRecords(first, 10, () => false);
+    const live = await itemStatisticsFor(first.id);
+    expect(live?.responses).toBe(10);
+    expect(live?.shareCorrect).toBe(0);
+    const demo = await itemStatisticsFor(first.id, { demo: true });
+    expect(demo?.responses).toBe(40);
+    expect(demo?.shareCorrect).toBe(1);
+    const liveTotal = (await listItemStatistics()).reduce((sum, entry) => sum + entry.responses, 0);
+    expect(liveTotal).toBe(10);
+  });
+
+  it("counts the question's open problem reports", async () => {
+    const before = (await itemStatisticsFor(first.id))?.openReports ?? 0;
+    await db.questionReport.createMany({
+      data: [
+        { questionId: first.id, reason: "wrong-key", details: "", contentHash: graph.contentHash },
+        { questionId: first.id, reason: "typo", details: "", contentHash: graph.contentHash },
+      ],
+    });
+    expect((await itemStatisticsFor(first.id))?.openReports).toBe(before + 2);
+  });
+
+  it("has no statistics for a question the content does not have", async () => {
+    await db.responseRecord.create({
+      data: {
+        questionId: "retired-question",
+        itemHash: "h",
+        skillId: "s",
+        chosenOptionIds: "[]",
+        isDontKnow: true,
+        isCorrect: false,
+        difficulty: 0,
+        discrimination: 1,
+        guessing: 0.25,
+      },
+    });
+    expect(await itemStatisticsFor("retired-question")).toBeNull();
+    expect(await itemStatisticsFor("")).toBeNull();
+    expect((await listItemStatistics()).some((entry) => entry.questionId === "retired-question")).toBe(false);
+  });
+});
+
+describe("the statistics filter from a query string", () => {
+  it("reads skill, level and flag, empty meaning any", () => {
+    expect(parseItemStatisticsFilter({})).toEqual({ ok: true, filter: {} });
+    expect(parseItemStatisticsFilter({ skill: "python", level: "3", flag: "fast-correct" })).toEqual({
+      ok: true,
+      filter: { skillId: "python", level: 3, flag: "fast-correct" },
+    });
+  });
+
+  it("refuses a level outside 0–4 and an unknown flag with field errors", () => {
+    const result = parseItemStatisticsFilter({ level: "7", flag: "nonsense" });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { level: "Choose a level from 0 to 4.", flag: expect.stringContaining("flag") },
+    });
+    expect(parseItemStatisticsFilter({ extra: "x" }).ok).toBe(false);
+  });
+});
