@@ -74,6 +74,7 @@ export async function exportUserData(userId: string, now = new Date()) {
               isCorrect: true,
               position: true,
               answeredAt: true,
+              msOnItem: true,
             },
           },
           skillEstimates: { orderBy: { skillId: "asc" }, select: skillEstimateSelect },

@@ -25,9 +25,10 @@ export default function PrivacyPage() {
             <strong>Without an account:</strong> a random token in a cookie (<code>waypoint_owner</code>,
             HttpOnly) ties your attempts and plan to this browser. The database keeps only a SHA-256 hash of
             it. With each attempt we store your chosen current and target roles, the answers you gave (option
-            ids, right or wrong, the question parameters used), the level you gave yourself per skill if you
-            took the self-rating step (shown only to you; teams see only counts), the resulting skill
-            estimates, your study hours and time zone (for plan dates), and your learning plan.
+            ids, right or wrong, the question parameters used, how long each question was on screen), the
+            level you gave yourself per skill if you took the self-rating step (shown only to you; teams see
+            only counts), the resulting skill estimates, your study hours and time zone (for plan dates), and
+            your learning plan.
           </li>
           <li>
             <strong>With an account:</strong> additionally your display name, email address, a scrypt hash of

@@ -102,6 +102,8 @@ describe("exportUserData", () => {
     expect(attempt?.answers.map((answer) => answer.position)).toEqual([1, 2, 3]);
     expect(attempt?.answers[0]).toMatchObject({ isDontKnow: true, isCorrect: false, chosenOptionIds: [] });
     expect(attempt?.answers[1]?.chosenOptionIds?.length).toBeGreaterThan(0);
+    // Time on each question is the person's data too.
+    expect(attempt?.answers.every((answer) => typeof answer.msOnItem === "number")).toBe(true);
     expect(attempt?.isReviewWithheld).toBe(false);
     expect(attempt?.skillEstimates).toHaveLength(await db.skillEstimate.count({ where: { attemptId } }));
     expect(attempt?.result).toMatchObject({ roles: expect.any(Array) });
