@@ -165,6 +165,8 @@ for (const { label, clear } of [
               difficulty: 0,
               discrimination: 1,
               guessing: 0,
+              msOnItem: null,
+              itemHash: null,
             });
             await advanceQuestion(probe.attemptId, "never-current", null);
           })

@@ -91,3 +91,8 @@ export function momentAt(local: string, timeZone: string): ZonedMoment {
   }
   return { ok: true, moment: new Date(earlier.epochMilliseconds) };
 }
+
+/** The moment the calendar day of `moment` begins in a zone (midnight, or the first moment after a gap). */
+export function startOfDay(moment: Date, timeZone: string): Date {
+  return new Date(zoned(moment, timeZone).startOfDay().epochMilliseconds);
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { createRowId, db } from "./db";
+import { responseRecordStatements, type NewResponseRecord } from "./response-records";
 import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
 
 /**
@@ -15,6 +16,7 @@ const attemptSelect = {
   engineSeed: true,
   budget: true,
   currentQuestionId: true,
+  questionShownAt: true,
   status: true,
   hoursPerWeek: true,
   timeZone: true,
@@ -52,7 +54,13 @@ export interface NewAttempt {
 export async function createAttempt(attempt: NewAttempt) {
   const { owner, seenQuestionIds, ...data } = attempt;
   return db.attempt.create({
-    data: { ...data, ...ownerColumns(owner), seenQuestionIds: JSON.stringify([...seenQuestionIds]) },
+    data: {
+      ...data,
+      ...ownerColumns(owner),
+      seenQuestionIds: JSON.stringify([...seenQuestionIds]),
+      // The first question is on screen from now: its time on item counts from here.
+      questionShownAt: data.currentQuestionId ? new Date() : null,
+    },
     select: attemptSelect,
   });
 }
@@ -72,6 +80,8 @@ const answerSelect = {
   difficulty: true,
   discrimination: true,
   guessing: true,
+  msOnItem: true,
+  itemHash: true,
 } as const;
 
 /**
@@ -83,19 +93,20 @@ const answerSelect = {
 export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | null) {
   if (!owner) return null;
   const [row] = await db.$queryRaw<RawAttempt[]>`
-    SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
+    SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "questionShownAt", "status",
            "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId"
     FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`
-    SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing"
+    SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "msOnItem", "itemHash"
     FROM "Answer" WHERE "attemptId" = ${id} ORDER BY "position"`;
   return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow) };
 }
 
-type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt"> & {
+type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt" | "questionShownAt"> & {
   createdAt: string | Date;
   completedAt: string | Date | null;
+  questionShownAt: string | Date | null;
 };
 type RawAnswer = Omit<AnswerRow, "isDontKnow" | "isCorrect"> & {
   isDontKnow: number | boolean;
@@ -111,6 +122,7 @@ function toAttemptRow(row: RawAttempt): AttemptRow {
     readiness: row.readiness === null ? null : Number(row.readiness),
     createdAt: new Date(row.createdAt),
     completedAt: row.completedAt === null ? null : new Date(row.completedAt),
+    questionShownAt: row.questionShownAt === null ? null : new Date(row.questionShownAt),
   };
 }
 
@@ -123,6 +135,7 @@ function toAnswerRow(row: RawAnswer): AnswerRow {
     difficulty: Number(row.difficulty),
     discrimination: Number(row.discrimination),
     guessing: Number(row.guessing),
+    msOnItem: row.msOnItem === null ? null : Number(row.msOnItem),
   };
 }
 
@@ -143,6 +156,10 @@ export interface NewAnswer {
   difficulty: number;
   discrimination: number;
   guessing: number;
+  /** Milliseconds the question was on screen before this answer; null when unknown. */
+  msOnItem: number | null;
+  /** The question's own content hash as answered. */
+  itemHash: string | null;
 }
 
 /**
@@ -155,8 +172,8 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
   // One INSERT … ON CONFLICT DO NOTHING instead of Prisma's upsert (a read, then a write, about
   // three times slower on the JS engine): the hot path of bench:server. Columns as in schema.prisma.
   const inserted = await db.$executeRaw`
-    INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt")
-    VALUES (${createRowId("a")}, ${answer.attemptId}, ${answer.questionId}, ${answer.skillId}, ${chosen}, ${answer.isDontKnow}, ${answer.isCorrect}, ${answer.position}, ${answer.difficulty}, ${answer.discrimination}, ${answer.guessing}, ${new Date()})
+    INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash")
+    VALUES (${createRowId("a")}, ${answer.attemptId}, ${answer.questionId}, ${answer.skillId}, ${chosen}, ${answer.isDontKnow}, ${answer.isCorrect}, ${answer.position}, ${answer.difficulty}, ${answer.discrimination}, ${answer.guessing}, ${new Date()}, ${answer.msOnItem}, ${answer.itemHash})
     ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
   if (inserted === 1) {
     const { attemptId: _attempt, ...row } = answer;
@@ -168,16 +185,17 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
   });
 }
 
-/** Moves the attempt to its next question, only if it is still on `expected` (a stale request changes nothing). */
+/** Moves the attempt to its next question, only if it is still on `expected` (a stale request changes nothing); its time on screen starts now. */
 export async function advanceQuestion(
   attemptId: string,
   expected: string | null,
   next: string | null,
 ): Promise<void> {
+  const now = new Date();
   // Raw for the same reason as findOwnedAttemptWithAnswers. `IS NOT DISTINCT FROM` matches NULL as
   // well as values on both databases (SQLite's bare `IS <value>` is a syntax error on PostgreSQL).
   await db.$executeRaw`
-    UPDATE "Attempt" SET "currentQuestionId" = ${next}, "updatedAt" = ${new Date()}
+    UPDATE "Attempt" SET "currentQuestionId" = ${next}, "questionShownAt" = ${next === null ? null : now}, "updatedAt" = ${now}
     WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND "currentQuestionId" IS NOT DISTINCT FROM ${expected}`;
 }
 
@@ -194,13 +212,15 @@ export interface ScoredSkill {
 }
 
 /**
- * Stores the result of an attempt in one batch: estimates replaced, attempt marked completed.
+ * Stores the result of an attempt in one batch: estimates replaced, attempt marked completed, and
+ * — the first time only — its answers written to the anonymised response record.
  * Raw statements in a batch transaction: this runs inside the answer request that ends a quiz,
  * and Prisma's compiled deleteMany/createMany/update cost ~20 ms there against ~2 ms raw.
  */
 export async function saveAttemptResult(
   attemptId: string,
   result: { stopReason: string; readiness: number; resultJson: string; skills: ScoredSkill[] },
+  records: readonly NewResponseRecord[] = [],
 ) {
   const now = new Date();
   const rows = result.skills.map(
@@ -208,6 +228,11 @@ export async function saveAttemptResult(
       Prisma.sql`(${attemptId}, ${skill.skillId}, ${skill.mean}, ${skill.sd}, ${skill.band}, ${skill.bandLow}, ${skill.bandHigh}, ${skill.targetLevel}, ${skill.pMeets}, ${skill.answerCount > 0}, ${skill.answerCount})`,
   );
   await db.$transaction([
+    // The claim the response record's statements test (response-records.ts): only the transaction
+    // that moves the attempt out of in_progress writes its records. Nobody outside this
+    // transaction ever sees "scoring": the last statement below sets "completed".
+    db.$executeRaw`UPDATE "Attempt" SET "status" = 'scoring' WHERE "id" = ${attemptId} AND "status" = 'in_progress'`,
+    ...responseRecordStatements(attemptId, records, now),
     db.$executeRaw`DELETE FROM "SkillEstimate" WHERE "attemptId" = ${attemptId}`,
     ...(rows.length === 0
       ? []

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { checkCodeFences } from "./bank-rules";
 import { readFrontMatter } from "./front-matter";
 import { errorAt } from "./locate";
+import { hashQuestionText } from "./item-hash";
 import {
   ModuleFrontMatterSchema,
   QuestionFrontMatterSchema,
@@ -89,7 +90,8 @@ export function parseContentFiles(files: readonly ContentFile[]): ParseResult {
       case "question": {
         const data = validate(QuestionFrontMatterSchema, front.data, front.source, errors);
         const parts = splitQuestionBody(body, front.source, errors);
-        if (data && parts) content.questions.push({ ...data, ...parts, source: front.source });
+        if (data && parts)
+          content.questions.push({ ...data, ...parts, source: front.source, contentHash: hashQuestionText(file.text) });
         break;
       }
       case "module": {

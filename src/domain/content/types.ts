@@ -35,6 +35,8 @@ export type Question = QuestionFrontMatter & {
   stem: string;
   explanation: string;
   source: SourceLocation;
+  /** This question's own content hash (item-hash.ts): what evidence about the item is keyed by. */
+  contentHash: string;
 };
 export type LearningModule = ModuleFrontMatter & { body: string; source: SourceLocation };
 

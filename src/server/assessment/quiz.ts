@@ -3,13 +3,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Question } from "@/domain/content/types";
 import type { FieldErrors } from "@/lib/field-errors";
-import {
-  replayAttempt,
-  scoreChoice,
-  type AttemptSpec,
-  type AttemptState,
-  type RecordedAnswer,
-} from "@/domain/engine/assess";
+import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
 import { HOURS_PER_WEEK } from "@/domain/plan";
@@ -31,7 +25,8 @@ import { refreshPlan } from "../plans";
 import { answerPathRequest, attemptState, clearAttemptStates, lookAhead } from "./attempt-states";
 import { getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
-import { scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
+import { responseRecordsOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
+import { isDemoAttempt } from "../response-records";
 import { isTimeZone } from "@/domain/time-zones";
 import type { Owner } from "../identity/owner";
 
@@ -201,7 +196,7 @@ async function showQuestion(attemptId: string, owner: Owner | null): Promise<Qui
       : undefined;
   if (!question) {
     if (state.stop || !state.next) {
-      await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
+      await finalise(attempt, state, answerRows, state.stop ?? "exhausted", owner);
       return { kind: "completed" };
     }
     await advanceQuestion(attempt.id, attempt.currentQuestionId, state.next.id);
@@ -260,6 +255,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     if (question.type === "single" && chosen.length > 1)
       return { kind: "invalid", message: "Choose one answer." };
   }
+  const answeredAt = Date.now();
   const stored = await recordAnswer({
     attemptId: attempt.id,
     questionId,
@@ -269,12 +265,15 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     isCorrect: !dontKnow && scoreChoice(question.options, chosen ?? []),
     position: before.length + 1,
     ...nominalParameters(question),
+    msOnItem: timeOnItem(attempt.questionShownAt, answeredAt),
+    itemHash: question.contentHash,
   });
 
   // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
-  const { answers, state } = stateOf(attempt, [...before, stored]);
+  const rows = [...before, stored];
+  const { answers, state } = stateOf(attempt, rows);
   if (state.stop || !state.next) {
-    await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
+    await finalise(attempt, state, rows, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
   }
   await advanceQuestion(attempt.id, questionId, state.next.id);
@@ -289,20 +288,38 @@ export async function finishEarly(attemptId: string, owner: Owner | null): Promi
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return "notFound";
   if (found.attempt.status !== "in_progress") return "completed";
-  const { answers, state } = stateOf(found.attempt, found.answers);
-  await finalise(found.attempt, state, answers, "finished", owner);
+  const { state } = stateOf(found.attempt, found.answers);
+  await finalise(found.attempt, state, found.answers, "finished", owner);
   return "completed";
+}
+
+/** Longest time on an item the record keeps: a tab left open for days says nothing more than one left for a day. */
+const MAX_MS_ON_ITEM = 24 * 60 * 60 * 1000;
+
+/** Milliseconds from showing the question to receiving its answer; null when the showing was not recorded. */
+function timeOnItem(shownAt: Date | null, answeredAt: number): number | null {
+  if (!shownAt) return null;
+  return Math.min(MAX_MS_ON_ITEM, Math.max(0, Math.round(answeredAt - shownAt.getTime())));
 }
 
 async function finalise(
   attempt: AttemptRow,
   state: Parameters<typeof scoreAndSave>[3],
-  answers: RecordedAnswer[],
+  rows: readonly AnswerRow[],
   cause: StopCause,
   owner: Owner,
 ) {
   const engine = getEngine();
-  const skills = await scoreAndSave(engine, attempt.id, attempt.engineSeed, state, answers, cause);
+  const demo = attempt.teamId || attempt.cohortAssessmentId ? await isDemoAttempt(attempt) : false;
+  const skills = await scoreAndSave(
+    engine,
+    attempt.id,
+    attempt.engineSeed,
+    state,
+    toRecordedAnswers(rows),
+    cause,
+    responseRecordsOf(engine, state, rows, demo),
+  );
   await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
   // A cohort attempt finishing after staff applied the rules: the rules are evaluated for this
   // learner now, so late finishers get their modules without anyone re-applying.

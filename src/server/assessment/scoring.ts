@@ -2,8 +2,10 @@ import "server-only";
 import type { AttemptState, Engine, RecordedAnswer } from "@/domain/engine/assess";
 import { fitForEveryRole, readiness, summariseSkills, type RoleFit } from "@/domain/engine/result";
 import type { Outcome } from "@/domain/engine/posterior";
+import { abilitiesWithoutEach } from "@/domain/engine/leave-one-out";
 import type { AnswerRow, ScoredSkill } from "../attempts";
 import { saveAttemptResult } from "../attempts";
+import type { NewResponseRecord } from "../response-records";
 
 /** Stored answers as the engine reads them: the parameters used at the time, not today's content. */
 export function toRecordedAnswers(rows: readonly AnswerRow[]): RecordedAnswer[] {
@@ -26,7 +28,46 @@ export interface StoredResult {
 
 export type StopCause = "confident" | "budget" | "exhausted" | "finished";
 
-/** Scores an attempt from its replayed state and stores the result (estimates, readiness, all-roles fit). */
+/**
+ * The attempt's answers as anonymised response records: each with the ability the engine gives its
+ * skill from the attempt's prior and the OTHER answers. An answer whose item hash is unknown (given
+ * before hashes were stored, to a question content has since removed) cannot be keyed and is left out.
+ */
+export function responseRecordsOf(
+  engine: Engine,
+  state: Pick<AttemptState, "prior">,
+  rows: readonly AnswerRow[],
+  demo: boolean,
+): NewResponseRecord[] {
+  const without = abilitiesWithoutEach(engine, state.prior, toRecordedAnswers(rows));
+  return rows.flatMap((row, index) => {
+    const itemHash = row.itemHash ?? engine.graph.questions.get(row.questionId)?.contentHash;
+    if (!itemHash) return [];
+    return [
+      {
+        questionId: row.questionId,
+        itemHash,
+        skillId: row.skillId,
+        chosenOptionIds: row.chosenOptionIds,
+        isDontKnow: row.isDontKnow,
+        isCorrect: row.isCorrect,
+        abilityOther: without[index]?.mean ?? null,
+        abilitySdOther: without[index]?.sd ?? null,
+        msOnItem: row.msOnItem,
+        calibrationVersion: null,
+        difficulty: row.difficulty,
+        discrimination: row.discrimination,
+        guessing: row.guessing,
+        demo,
+      },
+    ];
+  });
+}
+
+/**
+ * Scores an attempt from its replayed state and stores the result (estimates, readiness, all-roles
+ * fit), writing its answers to the response record the first time it is scored.
+ */
 export async function scoreAndSave(
   engine: Engine,
   attemptId: string,
@@ -34,6 +75,7 @@ export async function scoreAndSave(
   state: AttemptState,
   answers: readonly RecordedAnswer[],
   cause: StopCause,
+  records: readonly NewResponseRecord[] = [],
 ) {
   const skills = summariseSkills(engine.model, state.posterior, state.target, answers);
   const scored: ScoredSkill[] = skills.map((skill) => ({
@@ -53,11 +95,15 @@ export async function scoreAndSave(
   const targetReadiness =
     roles.find((role) => role.roleId === state.target.roleId)?.readiness ??
     readiness(state.posterior, state.target, seed);
-  await saveAttemptResult(attemptId, {
-    stopReason: cause,
-    readiness: targetReadiness,
-    resultJson: JSON.stringify(result),
-    skills: scored,
-  });
+  await saveAttemptResult(
+    attemptId,
+    {
+      stopReason: cause,
+      readiness: targetReadiness,
+      resultJson: JSON.stringify(result),
+      skills: scored,
+    },
+    records,
+  );
   return scored;
 }

@@ -177,6 +177,8 @@ describe("engine states kept per attempt", () => {
       isCorrect: false,
       position: 1,
       ...nominalParameters(question),
+      msOnItem: null,
+      itemHash: question.contentHash,
     });
     const truth = await replayed(attemptId, owner);
     await advanceQuestion(attemptId, question.id, truth.state.next?.id ?? null);
