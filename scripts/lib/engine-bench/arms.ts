@@ -68,6 +68,8 @@ export function runAdaptive(
   world: ReadonlyMap<string, TrueItem>,
   random: Random,
   options: AdaptiveOptions,
+  /** Draws the answer to an item instead of `random` (bench:calibration's common random numbers). */
+  respond?: (item: EngineItem) => boolean,
 ): ArmRun {
   const attemptSeed = Math.floor(random.next() * 2 ** 31);
   const { prior, target } = start(view, person);
@@ -95,7 +97,7 @@ export function runAdaptive(
     used.add(item.id);
     answeredSkills.add(item.skillIndex);
     items.push(item);
-    terms.push(termFor(item, answer(person, item, world, random)));
+    terms.push(termFor(item, respond ? respond(item) : answer(person, item, world, random)));
     // The app refits from all stored answers; starting from the last sites reaches the same fixed point sooner.
     ({ posterior, sites } = fitPosterior(prior, terms, sites));
   }

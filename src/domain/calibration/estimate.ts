@@ -32,12 +32,14 @@ export interface CalibrationPrior {
 
 /**
  * The prior: a level is one logit wide, and a writer's label is taken to be right to within about
- * a level (σ_b = 0.7 puts 85 % of the prior inside ±1 logit); discrimination is a multiplicative
- * quantity, σ = 0.7 on its log spans a factor of two either way at one SD. With 200 responses an
- * item's likelihood is several times sharper than either, so the data decide; with 20 the prior
- * holds the item near its nominal values.
+ * a level (σ_b = 0.7 puts 85 % of the prior inside ±1 logit). Discrimination is multiplicative and
+ * poorly determined — at 200 responses its likelihood alone is uncertain by ±30–50 % — so its
+ * prior is tighter: σ = 0.5 on log a, a factor 1.65 either way at one SD, the spread of working
+ * items (a ≈ 0.8–2.0). A looser one (0.7, 1.0) let noise through and scored fresh examinees worse
+ * in bench:calibration (decision 013). With 200 responses the difficulty's likelihood is several
+ * times sharper than its prior, so the data decide; with 20 the prior holds the item near nominal.
  */
-export const CALIBRATION_PRIOR: CalibrationPrior = { difficultySd: 0.7, logDiscriminationSd: 0.7 };
+export const CALIBRATION_PRIOR: CalibrationPrior = { difficultySd: 0.7, logDiscriminationSd: 0.5 };
 
 export interface ItemEstimate {
   difficulty: number;

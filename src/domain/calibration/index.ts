@@ -1,4 +1,3 @@
 export * from "./calibrate";
 export * from "./drift";
 export * from "./estimate";
-export * from "./other-answers";
