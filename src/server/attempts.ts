@@ -29,6 +29,7 @@ const attemptSelect = {
   teamId: true,
   teamRoundId: true,
   cohortAssessmentId: true,
+  calibrationVersion: true,
 } as const;
 
 export type AttemptRow = Awaited<ReturnType<typeof findOwnedAttempt>> & {};
@@ -49,6 +50,8 @@ export interface NewAttempt {
   teamRoundId?: string | null;
   /** Cohort context: the cohort assessment whose window was open when the attempt started. */
   cohortAssessmentId?: string | null;
+  /** The calibration set the attempt runs on to the end (null: nominal parameters). */
+  calibrationVersion?: string | null;
 }
 
 export async function createAttempt(attempt: NewAttempt) {
@@ -94,7 +97,7 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   if (!owner) return null;
   const [row] = await db.$queryRaw<RawAttempt[]>`
     SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "questionShownAt", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId"
+           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId", "calibrationVersion"
     FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`

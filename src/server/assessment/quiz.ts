@@ -5,7 +5,7 @@ import type { Question } from "@/domain/content/types";
 import type { FieldErrors } from "@/lib/field-errors";
 import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
-import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
+import { ENGINE_DEFAULTS, nominalParameters, type ItemParameters } from "@/domain/engine/model";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import {
   advanceQuestion,
@@ -23,7 +23,8 @@ import { clearQuestionHtml, prerenderQuestions, questionHtml } from "./question-
 import { applyRulesForLearner } from "../cohorts/assignments";
 import { refreshPlan } from "../plans";
 import { answerPathRequest, attemptState, clearAttemptStates, lookAhead } from "./attempt-states";
-import { getEngine } from "./engine";
+import { currentCalibrationVersion } from "../calibration";
+import { getAttemptEngine, getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { responseRecordsOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isDemoAttempt } from "../response-records";
@@ -83,7 +84,9 @@ export async function startAssessment(
   const seed = randomInt(1, 2 ** 31 - 1);
   const seenBefore = await listSeenQuestionIds(owner);
   const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore, budget };
-  const first = replayAttempt(engine, spec, []);
+  // The newest calibration set, kept by the attempt to the end (decision 013).
+  const calibrationVersion = await currentCalibrationVersion();
+  const first = replayAttempt(await getAttemptEngine(calibrationVersion), spec, []);
   const attempt = await createAttempt({
     owner,
     currentRoleId: spec.currentRoleId,
@@ -98,6 +101,7 @@ export async function startAssessment(
     teamId: context?.teamId ?? null,
     teamRoundId: context?.teamRoundId ?? null,
     cohortAssessmentId: context?.cohortAssessmentId ?? null,
+    calibrationVersion,
   });
   return { ok: true, attemptId: attempt.id };
 }
@@ -138,8 +142,8 @@ export function specOf(attempt: AttemptRow): AttemptSpec {
 }
 
 /** The attempt's engine state: the replay of its stored answers, or the same state kept from before. */
-function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
-  const engine = getEngine();
+async function stateOf(attempt: AttemptRow, answerRows: readonly AnswerRow[]) {
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
   const answers = toRecordedAnswers(answerRows);
   return { engine, answers, state: attemptState(attempt.id, engine, specOf(attempt), answers) };
 }
@@ -188,7 +192,7 @@ async function showQuestion(attemptId: string, owner: Owner | null): Promise<Qui
   if (!found || !owner) return { kind: "notFound" };
   const { attempt, answers: answerRows } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
-  const { engine, answers, state } = stateOf(attempt, answerRows);
+  const { engine, answers, state } = await stateOf(attempt, answerRows);
   const answeredIds = new Set(answerRows.map((row) => row.questionId));
   let question =
     attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId)
@@ -243,7 +247,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
   if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId)
     return { kind: "next" };
 
-  const engine = getEngine();
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
   const question = engine.graph.questions.get(questionId);
   if (!question) return { kind: "next" }; // removed from content since it was shown: loadQuiz picks another
   const chosen = dontKnow ? [] : resolveOptionCodes(attempt.id, question, [...new Set(choice)]);
@@ -264,14 +268,15 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     isDontKnow: dontKnow,
     isCorrect: !dontKnow && scoreChoice(question.options, chosen ?? []),
     position: before.length + 1,
-    ...nominalParameters(question),
+    // The parameters this attempt's engine uses (calibrated or nominal), stored with the answer.
+    ...itemParameters(engine.model.itemById.get(questionId) ?? nominalParameters(question)),
     msOnItem: timeOnItem(attempt.questionShownAt, answeredAt),
     itemHash: question.contentHash,
   });
 
   // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
   const rows = [...before, stored];
-  const { answers, state } = stateOf(attempt, rows);
+  const { answers, state } = await stateOf(attempt, rows);
   if (state.stop || !state.next) {
     await finalise(attempt, state, rows, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
@@ -288,9 +293,13 @@ export async function finishEarly(attemptId: string, owner: Owner | null): Promi
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return "notFound";
   if (found.attempt.status !== "in_progress") return "completed";
-  const { state } = stateOf(found.attempt, found.answers);
+  const { state } = await stateOf(found.attempt, found.answers);
   await finalise(found.attempt, state, found.answers, "finished", owner);
   return "completed";
+}
+
+function itemParameters({ difficulty, discrimination, guessing }: ItemParameters): ItemParameters {
+  return { difficulty, discrimination, guessing };
 }
 
 /** Longest time on an item the record keeps: a tab left open for days says nothing more than one left for a day. */
@@ -309,7 +318,7 @@ async function finalise(
   cause: StopCause,
   owner: Owner,
 ) {
-  const engine = getEngine();
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
   const demo = attempt.teamId || attempt.cohortAssessmentId ? await isDemoAttempt(attempt) : false;
   const skills = await scoreAndSave(
     engine,
@@ -318,7 +327,7 @@ async function finalise(
     state,
     toRecordedAnswers(rows),
     cause,
-    responseRecordsOf(engine, state, rows, demo),
+    responseRecordsOf(engine, state, rows, demo, attempt.calibrationVersion),
   );
   await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
   // A cohort attempt finishing after staff applied the rules: the rules are evaluated for this
