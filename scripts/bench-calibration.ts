@@ -12,7 +12,7 @@ import { drawCalibrationWorld } from "./lib/calibration-bench/world";
  * Simulates attempts through the real selection on a world whose true item parameters differ from
  * nominal, calibrates from the anonymised responses, and checks the calibration against the truth
  * and against fresh examinees scored three ways. Exits 1 unless every bar holds. How to read it:
- * README ("bench:calibration") and docs/decisions/013-calibration.md.
+ * docs/decisions/013-calibration.md; seeds measured: README, "Measured".
  */
 const { values } = parseArgs({
   options: {

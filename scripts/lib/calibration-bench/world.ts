@@ -4,7 +4,7 @@ import type { SkillsGraph } from "@/domain/skills-graph";
 import { ISSUE_POPULATION, populationSampler, type Person, type TrueItem } from "../engine-bench/world";
 
 /**
- * bench:calibration's world (README, "bench:calibration"): true item parameters that differ from
+ * bench:calibration's world (docs/decisions/013-calibration.md): true item parameters that differ from
  * the nominal ones the engine starts from. Difficulty = nominal + N(0, 0.3), and ± 0.7 more for a
  * random 30 % of items; discrimination = nominal × U(0.6, 1.6) for every item, and × U(0.1, 0.4)
  * more for an independently drawn random 10 % (items that barely measure anything). Guessing is
