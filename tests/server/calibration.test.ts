@@ -144,7 +144,14 @@ describe("npm run calibrate: runCalibration", () => {
     expect(used?.discrimination).toBeCloseTo(calibrated.discrimination, 9);
     expect(used?.guessing).toBe(nominalParameters(shifted).guessing);
     expect(engine?.model.itemById.get(sparse.id)).toMatchObject(nominalParameters(sparse));
-  });
+
+    // Finished under the set, its answers enter the record under that version.
+    const known = new Set((await db.responseRecord.findMany({ select: { id: true } })).map((row) => row.id));
+    await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2 });
+    const written = (await db.responseRecord.findMany()).filter((row) => !known.has(row.id));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.every((row) => row.calibrationVersion === run.version)).toBe(true);
+  }, 60_000);
 
   it("editing a question resets only that question to nominal", async () => {
     const run = await runCalibration(graph, { minResponses: 200, dryRun: false });
