@@ -34,6 +34,7 @@ const attemptSelect = {
   selfRatingBiasMean: true,
   selfRatingBiasSd: true,
   selfRatingNoiseSd: true,
+  calibrationVersion: true,
 } as const;
 
 export type AttemptRow = Awaited<ReturnType<typeof findOwnedAttempt>> & {};
@@ -58,6 +59,8 @@ export interface NewAttempt {
   selfRatingStep: "none" | "offered";
   /** The self-rating model the attempt replays with, recorded for good (later calibration changes defaults, not this). */
   selfRatingModel: { biasMean: number; biasSd: number; noiseSd: number } | null;
+  /** The calibration set the attempt runs on to the end (null: nominal parameters). */
+  calibrationVersion?: string | null;
 }
 
 export async function createAttempt(attempt: NewAttempt) {
@@ -107,7 +110,7 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   const [row] = await db.$queryRaw<RawAttempt[]>`
     SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "questionShownAt", "status",
            "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId",
-           "selfRatingStep", "selfRatingBiasMean", "selfRatingBiasSd", "selfRatingNoiseSd"
+           "selfRatingStep", "selfRatingBiasMean", "selfRatingBiasSd", "selfRatingNoiseSd", "calibrationVersion"
     FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`

@@ -81,3 +81,36 @@ export async function isDemoAttempt(attempt: {
   ]);
   return team?.isDemo === true || assessment?.cohort.isDemo === true;
 }
+
+/** One live (non-demo) record as calibration reads it: item, outcome, the other-answers ability. */
+export interface CalibrationEvidence {
+  questionId: string;
+  itemHash: string;
+  isCorrect: boolean;
+  isDontKnow: boolean;
+  abilityOther: number;
+  abilitySdOther: number;
+}
+
+/**
+ * Every record calibration may use: demo-seeded answers never enter it, nor a record without the
+ * other-answers ability (nothing to compare the answer with).
+ */
+export async function listCalibrationEvidence(): Promise<CalibrationEvidence[]> {
+  const rows = await db.responseRecord.findMany({
+    where: { demo: false, abilityOther: { not: null }, abilitySdOther: { not: null } },
+    select: {
+      questionId: true,
+      itemHash: true,
+      isCorrect: true,
+      isDontKnow: true,
+      abilityOther: true,
+      abilitySdOther: true,
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    abilityOther: row.abilityOther ?? 0,
+    abilitySdOther: row.abilitySdOther ?? 0,
+  }));
+}

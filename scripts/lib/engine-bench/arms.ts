@@ -80,6 +80,8 @@ export function runAdaptive(
   random: Random,
   options: AdaptiveOptions,
   rating?: RatingInput,
+  /** Draws the answer to an item instead of `random` (bench:calibration's common random numbers). */
+  respond?: (item: EngineItem) => boolean,
 ): ArmRun {
   const attemptSeed = Math.floor(random.next() * 2 ** 31);
   const { prior, target } = start(view, person, rating);
@@ -107,7 +109,7 @@ export function runAdaptive(
     used.add(item.id);
     answeredSkills.add(item.skillIndex);
     items.push(item);
-    terms.push(termFor(item, answer(person, item, world, random)));
+    terms.push(termFor(item, respond ? respond(item) : answer(person, item, world, random)));
     // The app refits from all stored answers; starting from the last sites reaches the same fixed point sooner.
     ({ posterior, sites } = fitPosterior(prior, terms, sites));
   }

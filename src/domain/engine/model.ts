@@ -92,7 +92,13 @@ export function nominalParameters(
   };
 }
 
-export function buildEngineModel(graph: SkillsGraph): EngineModel {
+/**
+ * Calibrated difficulty and discrimination per question id (docs/decisions/013-calibration.md):
+ * they replace the nominal ones; guessing stays nominal.
+ */
+export type ParameterOverrides = ReadonlyMap<string, Pick<ItemParameters, "difficulty" | "discrimination">>;
+
+export function buildEngineModel(graph: SkillsGraph, overrides?: ParameterOverrides): EngineModel {
   const skillIds = [...graph.topologicalOrder];
   const skillIndex = new Map(skillIds.map((id, index) => [id, index]));
   const itemsBySkill: EngineItem[][] = skillIds.map(() => []);
@@ -100,11 +106,13 @@ export function buildEngineModel(graph: SkillsGraph): EngineModel {
   for (const question of graph.questions.values()) {
     const index = skillIndex.get(question.skill);
     if (index === undefined) continue;
+    const override = overrides?.get(question.id);
     const item: EngineItem = {
       id: question.id,
       skillIndex: index,
       level: question.level,
       ...nominalParameters(question),
+      ...(override ? { difficulty: override.difficulty, discrimination: override.discrimination } : {}),
     };
     items.push(item);
     itemsBySkill[index]?.push(item);

@@ -5,7 +5,7 @@ import type { Question } from "@/domain/content/types";
 import type { FieldErrors } from "@/lib/field-errors";
 import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
-import { ENGINE_DEFAULTS, nominalParameters } from "@/domain/engine/model";
+import { ENGINE_DEFAULTS, nominalParameters, type ItemParameters } from "@/domain/engine/model";
 import { isSelfRatingLevel, SELF_RATING_DEFAULTS, type SelfRating } from "@/domain/engine/self-rating";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import {
@@ -24,7 +24,8 @@ import { clearQuestionHtml, prerenderQuestions, questionHtml } from "./question-
 import { applyRulesForLearner } from "../cohorts/assignments";
 import { refreshPlan } from "../plans";
 import { answerPathRequest, attemptState, clearAttemptStates, lookAhead } from "./attempt-states";
-import { getEngine } from "./engine";
+import { currentCalibrationVersion } from "../calibration";
+import { getAttemptEngine, getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { responseRecordsOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { isDemoAttempt } from "../response-records";
@@ -85,7 +86,9 @@ export async function startAssessment(
   const seed = randomInt(1, 2 ** 31 - 1);
   const seenBefore = await listSeenQuestionIds(owner);
   const spec: AttemptSpec = { currentRoleId: from || null, targetRoleId: to, seed, seenBefore, budget };
-  const first = replayAttempt(engine, spec, []);
+  // The newest calibration set, kept by the attempt to the end (decision 013).
+  const calibrationVersion = await currentCalibrationVersion();
+  const first = replayAttempt(await getAttemptEngine(calibrationVersion), spec, []);
   const attempt = await createAttempt({
     owner,
     currentRoleId: spec.currentRoleId,
@@ -104,6 +107,7 @@ export async function startAssessment(
     // stored here is the unrated one and is chosen again once the person rates or skips.
     selfRatingStep: "offered",
     selfRatingModel: { ...SELF_RATING_DEFAULTS },
+    calibrationVersion,
   });
   return { ok: true, attemptId: attempt.id };
 }
@@ -171,12 +175,12 @@ function ratedLevels(rows: readonly StoredSelfRating[]): SelfRating[] {
 }
 
 /** The attempt's engine state: the replay of its stored answers, or the same state kept from before. */
-function stateOf(
+async function stateOf(
   attempt: AttemptRow,
   answerRows: readonly AnswerRow[],
   selfRatings: readonly StoredSelfRating[],
 ) {
-  const engine = getEngine();
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
   const answers = toRecordedAnswers(answerRows);
   const spec = specOf(attempt, selfRatings);
   return { engine, answers, spec, state: attemptState(attempt.id, engine, spec, answers) };
@@ -226,7 +230,7 @@ async function showQuestion(attemptId: string, owner: Owner | null): Promise<Qui
   if (!found || !owner) return { kind: "notFound" };
   const { attempt, answers: answerRows, selfRatings } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
-  const { engine, answers, spec, state } = stateOf(attempt, answerRows, selfRatings);
+  const { engine, answers, spec, state } = await stateOf(attempt, answerRows, selfRatings);
   const answeredIds = new Set(answerRows.map((row) => row.questionId));
   let question =
     attempt.currentQuestionId && !answeredIds.has(attempt.currentQuestionId)
@@ -281,7 +285,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
   if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId)
     return { kind: "next" };
 
-  const engine = getEngine();
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
   const question = engine.graph.questions.get(questionId);
   if (!question) return { kind: "next" }; // removed from content since it was shown: loadQuiz picks another
   const chosen = dontKnow ? [] : resolveOptionCodes(attempt.id, question, [...new Set(choice)]);
@@ -302,14 +306,15 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     isDontKnow: dontKnow,
     isCorrect: !dontKnow && scoreChoice(question.options, chosen ?? []),
     position: before.length + 1,
-    ...nominalParameters(question),
+    // The parameters this attempt's engine uses (calibrated or nominal), stored with the answer.
+    ...itemParameters(engine.model.itemById.get(questionId) ?? nominalParameters(question)),
     msOnItem: timeOnItem(attempt.questionShownAt, answeredAt),
     itemHash: question.contentHash,
   });
 
   // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
   const rows = [...before, stored];
-  const { answers, spec, state } = stateOf(attempt, rows, selfRatings);
+  const { answers, spec, state } = await stateOf(attempt, rows, selfRatings);
   if (state.stop || !state.next) {
     await finalise(attempt, state, rows, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
@@ -326,9 +331,13 @@ export async function finishEarly(attemptId: string, owner: Owner | null): Promi
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return "notFound";
   if (found.attempt.status !== "in_progress") return "completed";
-  const { state } = stateOf(found.attempt, found.answers, found.selfRatings);
+  const { state } = await stateOf(found.attempt, found.answers, found.selfRatings);
   await finalise(found.attempt, state, found.answers, "finished", owner);
   return "completed";
+}
+
+function itemParameters({ difficulty, discrimination, guessing }: ItemParameters): ItemParameters {
+  return { difficulty, discrimination, guessing };
 }
 
 /** Longest time on an item the record keeps: a tab left open for days says nothing more than one left for a day. */
@@ -347,7 +356,7 @@ async function finalise(
   cause: StopCause,
   owner: Owner,
 ) {
-  const engine = getEngine();
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
   const demo = attempt.teamId || attempt.cohortAssessmentId ? await isDemoAttempt(attempt) : false;
   const skills = await scoreAndSave(
     engine,
@@ -356,7 +365,7 @@ async function finalise(
     state,
     toRecordedAnswers(rows),
     cause,
-    responseRecordsOf(engine, state, rows, demo),
+    responseRecordsOf(engine, state, rows, demo, attempt.calibrationVersion),
   );
   await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
   // A cohort attempt finishing after staff applied the rules: the rules are evaluated for this

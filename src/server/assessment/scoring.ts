@@ -38,6 +38,7 @@ export function responseRecordsOf(
   state: Pick<AttemptState, "prior">,
   rows: readonly AnswerRow[],
   demo: boolean,
+  calibrationVersion: string | null = null,
 ): NewResponseRecord[] {
   const without = abilitiesWithoutEach(engine, state.prior, toRecordedAnswers(rows));
   return rows.flatMap((row, index) => {
@@ -54,7 +55,7 @@ export function responseRecordsOf(
         abilityOther: without[index]?.mean ?? null,
         abilitySdOther: without[index]?.sd ?? null,
         msOnItem: row.msOnItem,
-        calibrationVersion: null,
+        calibrationVersion,
         difficulty: row.difficulty,
         discrimination: row.discrimination,
         guessing: row.guessing,

@@ -6,7 +6,7 @@ import { advanceQuestion, findOwnedAttemptWithAnswers, type AttemptRow } from ".
 import { storeSelfRatings, type StoredSelfRating } from "../self-ratings";
 import type { Owner } from "../identity/owner";
 import { answerPathRequest, attemptState, forgetAttemptStates } from "./attempt-states";
-import { getEngine } from "./engine";
+import { getAttemptEngine, getEngine } from "./engine";
 import { specOf } from "./quiz";
 import { toRecordedAnswers } from "./scoring";
 
@@ -138,7 +138,8 @@ async function storeStep(
   // The states computed before (the unrated 0-answer state and its look-aheads) are not this attempt's any more.
   forgetAttemptStates(attempt.id);
   const rated: AttemptRow = { ...attempt, selfRatingStep: step };
-  const state = attemptState(attempt.id, getEngine(), specOf(rated, ratings), toRecordedAnswers([]));
+  const engine = await getAttemptEngine(attempt.calibrationVersion);
+  const state = attemptState(attempt.id, engine, specOf(rated, ratings), toRecordedAnswers([]));
   await advanceQuestion(attempt.id, attempt.currentQuestionId, state.next?.id ?? null);
   return { kind: "saved" };
 }

@@ -1,0 +1,131 @@
+import { abilitiesWithoutEach } from "@/domain/engine/leave-one-out";
+import { buildEngineModel, type EngineItem, type ParameterOverrides } from "@/domain/engine/model";
+import { createRandom } from "@/domain/engine/random";
+import { DEFAULT_ADAPTIVE, runAdaptive, type EngineView } from "../engine-bench/arms";
+import { loadBenchEngine } from "../engine-bench/load";
+import { VerdictTally } from "../engine-bench/metrics";
+import { trueProbability } from "../engine-bench/world";
+import { drawCalibrationWorld, personSampler } from "./world";
+
+/** Streams of bench:calibration's seeded random numbers (per person index within each). */
+const STREAMS = {
+  attemptPeople: 20,
+  attemptAnswers: 21,
+  freshPeople: 30,
+  freshAnswers: 31,
+  freshSelection: 32,
+} as const;
+
+export type BenchContext = ReturnType<typeof benchContext>;
+
+/** Everything a simulation needs, rebuilt identically from the seed in every worker. */
+export function benchContext(seed: number) {
+  const engine = loadBenchEngine();
+  const world = drawCalibrationWorld(engine.model, seed);
+  const person = personSampler(engine.model, engine.graph, seed);
+  return { seed, engine, world, person };
+}
+
+/** One response as the app's anonymised record keeps it: item, outcome, ability from the other answers. */
+export interface SimulatedResponse {
+  questionId: string;
+  isCorrect: boolean;
+  abilityMean: number;
+  abilitySd: number;
+}
+
+/**
+ * Attempts `from`…`to − 1` through the real selection and stop rules with the nominal parameters
+ * (what a fresh instance runs), answers drawn from the true world; each answer recorded with the
+ * engine's posterior of its skill from the other answers, as the app stores it.
+ */
+export function simulateAttempts(context: BenchContext, from: number, to: number): SimulatedResponse[] {
+  const { seed, engine, world, person } = context;
+  const responses: SimulatedResponse[] = [];
+  for (let index = from; index < to; index++) {
+    // Everyone who takes the quiz: a role to move to, or the one they hold (one in seven).
+    const who = person(STREAMS.attemptPeople, index, false);
+    const run = runAdaptive(
+      engine,
+      who,
+      world,
+      createRandom(seed, STREAMS.attemptAnswers, index),
+      DEFAULT_ADAPTIVE,
+    );
+    // The app's own record (src/server/response-records.ts): each answer's skill refitted without it.
+    const answers = run.items.map((item, k) => ({
+      questionId: item.id,
+      skillId: engine.model.skillIds[item.skillIndex] as string,
+      outcome: run.terms[k]?.outcome ?? "incorrect",
+      parameters: item,
+    }));
+    abilitiesWithoutEach(engine, run.prior, answers).forEach((ability, k) => {
+      if (ability.mean === null || ability.sd === null) return;
+      responses.push({
+        questionId: ability.questionId,
+        isCorrect: answers[k]?.outcome === "correct",
+        abilityMean: ability.mean,
+        abilitySd: ability.sd,
+      });
+    });
+  }
+  return responses;
+}
+
+export type Arm = "nominal" | "calibrated" | "true";
+
+export interface ArmVerdicts {
+  probabilities: number[];
+  truths: boolean[];
+}
+
+/**
+ * Fresh people changing roles, each taking the whole quiz — selection, stopping and scoring — once
+ * per arm: the engine with the nominal parameters, with the calibration set's (where the engine
+ * would use them, nominal elsewhere) and with the true ones. Common random numbers: a person's
+ * answer to an item is decided by one uniform draw per (person, item), the same in every arm, so
+ * where two arms ask the same questions they get the same answers and differ only by the
+ * parameters; the comparison of arms is then paired, not three independent samples.
+ */
+export function scoreFreshExaminees(
+  context: BenchContext,
+  calibrated: ParameterOverrides,
+  from: number,
+  to: number,
+): Record<Arm, ArmVerdicts> {
+  const { seed, engine, world, person } = context;
+  const views: Record<Arm, EngineView> = {
+    nominal: engine,
+    calibrated: { graph: engine.graph, model: buildEngineModel(engine.graph, calibrated) },
+    true: { graph: engine.graph, model: buildEngineModel(engine.graph, world) },
+  };
+  const itemIndex = new Map(engine.model.items.map((item, index) => [item.id, index]));
+  const tallies: Record<Arm, VerdictTally> = {
+    nominal: new VerdictTally(),
+    calibrated: new VerdictTally(),
+    true: new VerdictTally(),
+  };
+  for (let index = from; index < to; index++) {
+    const who = person(STREAMS.freshPeople, index, true);
+    const respond = (item: EngineItem) => {
+      const truth = world.get(item.id);
+      if (!truth) throw new Error(`no true parameters for ${item.id}`);
+      const uniform = createRandom(seed, STREAMS.freshAnswers, index, itemIndex.get(item.id) ?? -1).next();
+      return uniform < trueProbability(who.theta[item.skillIndex] as number, truth);
+    };
+    for (const arm of ["nominal", "calibrated", "true"] as const) {
+      const run = runAdaptive(
+        views[arm],
+        who,
+        world,
+        createRandom(seed, STREAMS.freshSelection, index),
+        DEFAULT_ADAPTIVE,
+        undefined,
+        respond,
+      );
+      tallies[arm].addSkills(run, who);
+    }
+  }
+  const out = (arm: Arm) => ({ probabilities: tallies[arm].probabilities, truths: tallies[arm].truths });
+  return { nominal: out("nominal"), calibrated: out("calibrated"), true: out("true") };
+}

@@ -1,0 +1,54 @@
+import type { ItemParameters } from "../engine/model";
+import { driftReasons, type DriftReason } from "./drift";
+import { calibrateItem, CALIBRATION_PRIOR, type CalibrationResponse, type ItemEstimate } from "./estimate";
+
+/**
+ * The prior for judging drift: practically flat (σ = 3 logits on b and on log a), only keeping the
+ * Newton steps finite for an item everyone got right. Drift asks whether the data contradict the
+ * label, so it must not start by believing the label; the engine's estimate (CALIBRATION_PRIOR)
+ * does, because a score should move only as far as the evidence carries it.
+ */
+export const EVIDENCE_PRIOR = { difficultySd: 3, logDiscriminationSd: 3 } as const;
+
+export interface ItemCalibration {
+  /** Marginal MAP with the prior centred on the nominal values: what the engine uses. */
+  estimate: ItemEstimate;
+  /** The data's own estimate (EVIDENCE_PRIOR): what drift is judged on. */
+  evidence: ItemEstimate;
+  drift: DriftReason[];
+}
+
+export function calibrateResponses(
+  responses: readonly CalibrationResponse[],
+  nominal: ItemParameters,
+): ItemCalibration {
+  const estimate = calibrateItem(responses, nominal, CALIBRATION_PRIOR);
+  const evidence = calibrateItem(responses, nominal, EVIDENCE_PRIOR);
+  return { estimate, evidence, drift: driftReasons(nominal, evidence) };
+}
+
+/** When the engine uses a calibrated item instead of its nominal parameters (decision 013). */
+export interface UsePolicy {
+  minResponses: number;
+  /** Largest difficulty standard error (logits). */
+  maxDifficultySe: number;
+  /** Largest discrimination standard error relative to the estimate. */
+  maxRelativeDiscriminationSe: number;
+}
+
+export const DEFAULT_USE_POLICY: UsePolicy = {
+  minResponses: 200,
+  maxDifficultySe: 0.35,
+  maxRelativeDiscriminationSe: 0.5,
+};
+
+export function isUsable(
+  estimate: Pick<ItemEstimate, "n" | "difficultySe" | "discrimination" | "discriminationSe">,
+  policy: UsePolicy = DEFAULT_USE_POLICY,
+): boolean {
+  return (
+    estimate.n >= policy.minResponses &&
+    estimate.difficultySe <= policy.maxDifficultySe &&
+    estimate.discriminationSe <= policy.maxRelativeDiscriminationSe * estimate.discrimination
+  );
+}

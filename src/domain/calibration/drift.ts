@@ -1,0 +1,41 @@
+import type { ItemParameters } from "../engine/model";
+import type { ItemEstimate } from "./estimate";
+
+/**
+ * Drift (docs/decisions/013-calibration.md): an item is listed for review when the data's own
+ * estimate (calibrate.ts, EVIDENCE_PRIOR) puts its difficulty more than 0.5 logits from nominal or
+ * its discrimination below 0.3 — judged with the standard error, so that an item is not listed on
+ * noise: the move must exceed 0.5 and lie `z` standard errors beyond `DRIFT.credibleShift`, a move
+ * that matters; the discrimination must be below 0.3 with its upper bound (estimate + z · SE)
+ * below half the nominal discrimination, an item that measures less than half what its level assumes.
+ */
+export const DRIFT = {
+  /** The issue's thresholds. */
+  shift: 0.5,
+  discrimination: 0.3,
+  /** What the data must show beyond doubt before a flag: a real move (logits)… */
+  credibleShift: 0.3,
+  /** …or an item measuring less than this share of its nominal discrimination. */
+  credibleDiscriminationShare: 0.5,
+  /** One standard error: the move is at least one SE past what matters. */
+  z: 1,
+} as const;
+
+export type DriftReason = "difficulty" | "discrimination";
+
+export function driftReasons(
+  nominal: Pick<ItemParameters, "difficulty" | "discrimination">,
+  estimate: Pick<ItemEstimate, "difficulty" | "discrimination" | "difficultySe" | "discriminationSe">,
+): DriftReason[] {
+  const reasons: DriftReason[] = [];
+  const moved = Math.abs(estimate.difficulty - nominal.difficulty);
+  if (moved > DRIFT.shift && moved - DRIFT.z * estimate.difficultySe > DRIFT.credibleShift)
+    reasons.push("difficulty");
+  if (
+    estimate.discrimination < DRIFT.discrimination &&
+    estimate.discrimination + DRIFT.z * estimate.discriminationSe <
+      DRIFT.credibleDiscriminationShare * nominal.discrimination
+  )
+    reasons.push("discrimination");
+  return reasons;
+}

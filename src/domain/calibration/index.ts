@@ -1,0 +1,3 @@
+export * from "./calibrate";
+export * from "./drift";
+export * from "./estimate";
