@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { createRowId, db } from "./db";
+import { createRowId, databaseProvider, db, postgresRows } from "./db";
 import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
 
 /**
@@ -74,23 +74,86 @@ const answerSelect = {
   guessing: true,
 } as const;
 
+const ATTEMPT_COLUMNS = `"id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
+  "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId"`;
+
 /**
  * The attempt with its answers in order: the quiz's hot path (every page view and answer). Raw
  * SQL through the same client: Prisma's query compiler costs ~3 ms per call on the JS engine,
  * the raw statements ~0.3–0.6 ms, which is what lets one process take 60 answers a second
  * (bench:server). Column names follow schema.prisma; the row mappers convert SQLite's types.
+ * PostgreSQL has a variant of its own: one round trip instead of two.
  */
 export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | null) {
   if (!owner) return null;
+  if (databaseProvider === "postgresql") return findOwnedAttemptWithAnswersPostgres(id, owner);
   const [row] = await db.$queryRaw<RawAttempt[]>`
-    SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId"
-    FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
+    SELECT ${Prisma.raw(ATTEMPT_COLUMNS)} FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`
     SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing"
     FROM "Answer" WHERE "attemptId" = ${id} ORDER BY "position"`;
   return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow) };
+}
+
+/** The Answer columns findOwnedAttemptWithAnswersPostgres aggregates, in AnswerRow's order. */
+const ANSWER_TUPLE = [
+  "questionId",
+  "skillId",
+  "chosenOptionIds",
+  "isDontKnow",
+  "isCorrect",
+  "position",
+  "difficulty",
+  "discrimination",
+  "guessing",
+] as const;
+type AnswerTuple = [string, string, string, boolean, boolean, number, number, number, number];
+
+/**
+ * PostgreSQL: the attempt and its answers in one statement (each answer a JSON array in position
+ * order, which parses faster than an object per answer), through pg itself (postgresRows). Every
+ * round trip to a PostgreSQL server costs far more than a call into SQLite, and this read opens
+ * every answer and every page view of the quiz.
+ */
+async function findOwnedAttemptWithAnswersPostgres(id: string, owner: Owner) {
+  const answers = `(SELECT json_agg(json_build_array(${ANSWER_TUPLE.map((column) => `a."${column}"`).join(", ")}) ORDER BY a."position")
+      FROM "Answer" a WHERE a."attemptId" = t."id") AS "answers"`;
+  const ownerCondition = owner.userId
+    ? `t."userId" = $2`
+    : `t."userId" IS NULL AND t."anonymousTokenHash" = $2`;
+  const [row] = await postgresRows<RawAttempt & { answers: AnswerTuple[] | null }>(
+    `SELECT ${ATTEMPT_COLUMNS}, ${answers} FROM "Attempt" t WHERE t."id" = $1 AND ${ownerCondition}`,
+    [id, owner.userId ?? owner.tokenHash],
+  );
+  if (!row) return null;
+  const { answers: tuples, ...attempt } = row;
+  return {
+    attempt: toAttemptRow(attempt),
+    answers: (tuples ?? []).map(
+      ([
+        questionId,
+        skillId,
+        chosenOptionIds,
+        isDontKnow,
+        isCorrect,
+        position,
+        difficulty,
+        discrimination,
+        guessing,
+      ]) => ({
+        questionId,
+        skillId,
+        chosenOptionIds,
+        isDontKnow,
+        isCorrect,
+        position,
+        difficulty,
+        discrimination,
+        guessing,
+      }),
+    ),
+  };
 }
 
 type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt"> & {
@@ -151,6 +214,10 @@ export interface NewAnswer {
  * changed, and is what every caller gets back.
  */
 export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
+  return (await insertAnswer(answer)).stored;
+}
+
+async function insertAnswer(answer: NewAnswer): Promise<{ stored: AnswerRow; inserted: boolean }> {
   const chosen = JSON.stringify(answer.chosenOptionIds);
   // One INSERT … ON CONFLICT DO NOTHING instead of Prisma's upsert (a read, then a write, about
   // three times slower on the JS engine): the hot path of bench:server. Columns as in schema.prisma.
@@ -158,14 +225,75 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
     INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt")
     VALUES (${createRowId("a")}, ${answer.attemptId}, ${answer.questionId}, ${answer.skillId}, ${chosen}, ${answer.isDontKnow}, ${answer.isCorrect}, ${answer.position}, ${answer.difficulty}, ${answer.discrimination}, ${answer.guessing}, ${new Date()})
     ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
-  if (inserted === 1) {
-    const { attemptId: _attempt, ...row } = answer;
-    return { ...row, chosenOptionIds: chosen };
-  }
+  if (inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
+  return { stored: await storedAnswer(answer), inserted: false };
+}
+
+/** The row an answer this request inserted is stored as. */
+function newAnswerRow(answer: NewAnswer, chosenOptionIds: string): AnswerRow {
+  const { attemptId: _attempt, ...row } = answer;
+  return { ...row, chosenOptionIds };
+}
+
+/** The answer stored first for the same attempt and question. */
+function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
   return db.answer.findUniqueOrThrow({
     where: { attemptId_questionId: { attemptId: answer.attemptId, questionId: answer.questionId } },
     select: answerSelect,
   });
+}
+
+/**
+ * Records an answer and, only when this call stored it, moves the attempt from the answered
+ * question to `next` (if the attempt is still on it): what submitting an answer writes, with the
+ * next question chosen beforehand as if this answer is the one stored. `inserted` false: an
+ * answer to the question was already stored (a duplicate fired at once, a retry), `stored` is that
+ * first answer, nothing was written, and the caller works from the stored row as before.
+ * PostgreSQL does both in one statement (a data-modifying CTE: one round trip, one transaction,
+ * so a duplicate that finds the answer stored also finds the attempt moved on); SQLite, in process,
+ * runs recordAnswer and advanceQuestion.
+ */
+export async function recordAnswerAndAdvance(
+  answer: NewAnswer,
+  next: string,
+): Promise<{ stored: AnswerRow; inserted: boolean }> {
+  if (databaseProvider !== "postgresql") {
+    const { stored, inserted } = await insertAnswer(answer);
+    if (inserted) await advanceQuestion(answer.attemptId, answer.questionId, next);
+    return { stored, inserted };
+  }
+  const chosen = JSON.stringify(answer.chosenOptionIds);
+  const now = new Date().toISOString();
+  const [row] = await postgresRows<{ inserted: number }>(
+    `WITH ins AS (
+       INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT ("attemptId", "questionId") DO NOTHING
+       RETURNING "attemptId"
+     ), advanced AS (
+       UPDATE "Attempt" SET "currentQuestionId" = $13, "updatedAt" = $12
+       WHERE "id" = $2 AND "status" = 'in_progress' AND "currentQuestionId" = $3 AND EXISTS (SELECT 1 FROM ins)
+       RETURNING "id"
+     )
+     SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"`,
+    [
+      createRowId("a"),
+      answer.attemptId,
+      answer.questionId,
+      answer.skillId,
+      chosen,
+      answer.isDontKnow,
+      answer.isCorrect,
+      answer.position,
+      answer.difficulty,
+      answer.discrimination,
+      answer.guessing,
+      now,
+      next,
+    ],
+  );
+  if (row?.inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
+  return { stored: await storedAnswer(answer), inserted: false };
 }
 
 /** Moves the attempt to its next question, only if it is still on `expected` (a stale request changes nothing). */

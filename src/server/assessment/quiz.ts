@@ -21,6 +21,7 @@ import {
   listSeenQuestionIds,
   listSkillEstimates,
   recordAnswer,
+  recordAnswerAndAdvance,
   type AnswerRow,
   type AttemptRow,
 } from "../attempts";
@@ -260,7 +261,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     if (question.type === "single" && chosen.length > 1)
       return { kind: "invalid", message: "Choose one answer." };
   }
-  const stored = await recordAnswer({
+  const answer = {
     attemptId: attempt.id,
     questionId,
     skillId: question.skill,
@@ -269,15 +270,28 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     isCorrect: !dontKnow && scoreChoice(question.options, chosen ?? []),
     position: before.length + 1,
     ...nominalParameters(question),
-  });
+  };
+  // The state as if this answer is the one stored, so that storing it and moving the attempt on
+  // are one write (one round trip on PostgreSQL).
+  const { attemptId: _attempt, ...mine } = answer;
+  const ifStored = stateOf(attempt, [
+    ...before,
+    { ...mine, chosenOptionIds: JSON.stringify(mine.chosenOptionIds) },
+  ]);
+  const moveTo = ifStored.state.stop ? null : ifStored.state.next;
+  const { stored, inserted } = moveTo
+    ? await recordAnswerAndAdvance(answer, moveTo.id)
+    : { stored: await recordAnswer(answer), inserted: false };
 
-  // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
-  const { answers, state } = stateOf(attempt, [...before, stored]);
+  // The stored row, not this request's choice: a concurrent duplicate may have been stored first
+  // (its request moved the attempt on, or is about to; moving it again to the same question is a no-op).
+  const movedOn = moveTo !== null && inserted;
+  const { answers, state } = movedOn ? ifStored : stateOf(attempt, [...before, stored]);
   if (state.stop || !state.next) {
     await finalise(attempt, state, answers, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
   }
-  await advanceQuestion(attempt.id, questionId, state.next.id);
+  if (!movedOn) await advanceQuestion(attempt.id, questionId, state.next.id);
   const next = engine.graph.questions.get(state.next.id);
   if (!next) return { kind: "next" };
   lookAhead(attempt.id, engine, specOf(attempt), answers, next);
