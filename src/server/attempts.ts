@@ -109,6 +109,19 @@ const ANSWER_TUPLE = [
   "guessing",
 ] as const;
 type AnswerTuple = [string, string, string, boolean, boolean, number, number, number, number];
+const readAttemptWithAnswers = (ownerCondition: string) =>
+  `SELECT ${ATTEMPT_COLUMNS},
+     (SELECT json_agg(json_build_array(${ANSWER_TUPLE.map((column) => `a."${column}"`).join(", ")}) ORDER BY a."position")
+      FROM "Answer" a WHERE a."attemptId" = t."id") AS "answers"
+   FROM "Attempt" t WHERE t."id" = $1 AND ${ownerCondition}`;
+const READ_USER_ATTEMPT = {
+  name: "waypoint_read_user_attempt",
+  text: readAttemptWithAnswers(`t."userId" = $2`),
+};
+const READ_ANONYMOUS_ATTEMPT = {
+  name: "waypoint_read_anonymous_attempt",
+  text: readAttemptWithAnswers(`t."userId" IS NULL AND t."anonymousTokenHash" = $2`),
+};
 
 /**
  * PostgreSQL: the attempt and its answers in one statement (each answer a JSON array in position
@@ -117,13 +130,8 @@ type AnswerTuple = [string, string, string, boolean, boolean, number, number, nu
  * every answer and every page view of the quiz.
  */
 async function findOwnedAttemptWithAnswersPostgres(id: string, owner: Owner) {
-  const answers = `(SELECT json_agg(json_build_array(${ANSWER_TUPLE.map((column) => `a."${column}"`).join(", ")}) ORDER BY a."position")
-      FROM "Answer" a WHERE a."attemptId" = t."id") AS "answers"`;
-  const ownerCondition = owner.userId
-    ? `t."userId" = $2`
-    : `t."userId" IS NULL AND t."anonymousTokenHash" = $2`;
   const [row] = await postgresRows<RawAttempt & { answers: AnswerTuple[] | null }>(
-    `SELECT ${ATTEMPT_COLUMNS}, ${answers} FROM "Attempt" t WHERE t."id" = $1 AND ${ownerCondition}`,
+    owner.userId ? READ_USER_ATTEMPT : READ_ANONYMOUS_ATTEMPT,
     [id, owner.userId ?? owner.tokenHash],
   );
   if (!row) return null;
@@ -243,6 +251,22 @@ function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
   });
 }
 
+/** recordAnswerAndAdvance on PostgreSQL: insert, then advance only if the insert stored a row. */
+const RECORD_AND_ADVANCE = {
+  name: "waypoint_record_answer_and_advance",
+  text: `WITH ins AS (
+       INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT ("attemptId", "questionId") DO NOTHING
+       RETURNING "attemptId"
+     ), advanced AS (
+       UPDATE "Attempt" SET "currentQuestionId" = $13, "updatedAt" = $12
+       WHERE "id" = $2 AND "status" = 'in_progress' AND "currentQuestionId" = $3 AND EXISTS (SELECT 1 FROM ins)
+       RETURNING "id"
+     )
+     SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"`,
+};
+
 /**
  * Records an answer and, only when this call stored it, moves the attempt from the answered
  * question to `next` (if the attempt is still on it): what submitting an answer writes, with the
@@ -264,34 +288,21 @@ export async function recordAnswerAndAdvance(
   }
   const chosen = JSON.stringify(answer.chosenOptionIds);
   const now = new Date().toISOString();
-  const [row] = await postgresRows<{ inserted: number }>(
-    `WITH ins AS (
-       INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT ("attemptId", "questionId") DO NOTHING
-       RETURNING "attemptId"
-     ), advanced AS (
-       UPDATE "Attempt" SET "currentQuestionId" = $13, "updatedAt" = $12
-       WHERE "id" = $2 AND "status" = 'in_progress' AND "currentQuestionId" = $3 AND EXISTS (SELECT 1 FROM ins)
-       RETURNING "id"
-     )
-     SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"`,
-    [
-      createRowId("a"),
-      answer.attemptId,
-      answer.questionId,
-      answer.skillId,
-      chosen,
-      answer.isDontKnow,
-      answer.isCorrect,
-      answer.position,
-      answer.difficulty,
-      answer.discrimination,
-      answer.guessing,
-      now,
-      next,
-    ],
-  );
+  const [row] = await postgresRows<{ inserted: number }>(RECORD_AND_ADVANCE, [
+    createRowId("a"),
+    answer.attemptId,
+    answer.questionId,
+    answer.skillId,
+    chosen,
+    answer.isDontKnow,
+    answer.isCorrect,
+    answer.position,
+    answer.difficulty,
+    answer.discrimination,
+    answer.guessing,
+    now,
+    next,
+  ]);
   if (row?.inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
   return { stored: await storedAnswer(answer), inserted: false };
 }

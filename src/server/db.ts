@@ -71,12 +71,17 @@ const rowTypes = {
  * returns its rows (booleans, numbers and json as JavaScript values, timestamps as UTC Dates).
  * For the answer path's few hot statements (attempts.ts): Prisma's raw queries go through its
  * query interpreter and the adapter's conversions, which measured ~0.2–0.5 ms more per statement
- * than pg itself. Parameters: pass Dates as ISO strings (pg would send local time, and PostgreSQL
+ * than pg itself. Each statement is prepared once per connection under its `name` (one name, one
+ * text: pg refuses a second text under a name), so PostgreSQL parses and plans it once, not on
+ * every call. Parameters: pass Dates as ISO strings (pg would send local time, and PostgreSQL
  * drops the offset for a `timestamp` column).
  */
-export async function postgresRows<T>(text: string, values: unknown[]): Promise<T[]> {
+export async function postgresRows<T>(
+  statement: { name: string; text: string },
+  values: unknown[],
+): Promise<T[]> {
   if (!pool) throw new Error("postgresRows needs PostgreSQL (DATABASE_URL)");
-  return (await pool.query<T & pg.QueryResultRow>({ text, values, types: rowTypes })).rows;
+  return (await pool.query<T & pg.QueryResultRow>({ ...statement, values, types: rowTypes })).rows;
 }
 
 /**
