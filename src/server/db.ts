@@ -20,7 +20,8 @@ function createClient(pool: pg.Pool | null): PrismaClient {
   if (pool) {
     // Both clients are generated from one schema (prisma/postgresql/schema.prisma is derived from
     // prisma/schema.prisma), so their models and query API are the same; only the provider differs.
-    const adapter = new PrismaPg(pool);
+    // The pool is ours, but `$disconnect()` must still end it: scripts exit by disconnecting.
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     // A batch `$transaction([...])` is one server-side transaction here, each statement a round
     // trip: a roster import of two thousand people takes seconds, past Prisma's 5 s default.
     const transactionOptions = { timeout: 60_000, maxWait: 10_000 };
@@ -38,7 +39,8 @@ function createClient(pool: pg.Pool | null): PrismaClient {
  * not open a connection — a new PostgreSQL backend, several milliseconds — for most answers.
  */
 function createPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, idleTimeoutMillis: 300_000 });
+  // allowExitOnIdle: idle connections never keep a process alive (a script that forgets to disconnect).
+  return new pg.Pool({ connectionString: url, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
 }
 
 const holder = globalThis as unknown as { waypointDb?: PrismaClient; waypointPgPool?: pg.Pool | null };
