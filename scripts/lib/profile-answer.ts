@@ -32,7 +32,7 @@ if (!process.env.DATABASE_URL) await applyMigrations(process.env.DATABASE_PATH, 
 const { randomUUID } = await import("node:crypto");
 const { anonymousOwner } = await import("@/server/identity/owner");
 const quiz = await import("@/server/assessment/quiz");
-const { findOwnedAttemptWithAnswers, recordAnswer, advanceQuestion } = await import("@/server/attempts");
+const { findOwnedAttemptWithAnswers, recordAnswerAndAdvance } = await import("@/server/attempts");
 const { getEngine } = await import("@/server/assessment/engine");
 const { replayAttempt } = await import("@/domain/engine/assess");
 const { toRecordedAnswers } = await import("@/server/assessment/scoring");
@@ -151,24 +151,27 @@ for (const { label, clear } of [
       );
       const probe = warmUp[0] as Prepared;
       note(
-        "dbWrites (insert + advance)",
+        "dbWrite (insert + advance)",
         (
           await time(async () => {
-            await recordAnswer({
-              attemptId: probe.attemptId,
-              questionId: `probe-${randomUUID()}`,
-              skillId: question.skill,
-              chosenOptionIds: [],
-              isDontKnow: true,
-              isCorrect: false,
-              position: 99,
-              difficulty: 0,
-              discrimination: 1,
-              guessing: 0,
-              msOnItem: null,
-              itemHash: null,
-            });
-            await advanceQuestion(probe.attemptId, "never-current", null);
+            // The probe attempt is on another question: stored, not moved (the same one statement).
+            await recordAnswerAndAdvance(
+              {
+                attemptId: probe.attemptId,
+                questionId: `probe-${randomUUID()}`,
+                skillId: question.skill,
+                chosenOptionIds: [],
+                isDontKnow: true,
+                isCorrect: false,
+                position: 99,
+                difficulty: 0,
+                discrimination: 1,
+                guessing: 0,
+                msOnItem: null,
+                itemHash: null,
+              },
+              "never-next",
+            );
           })
         )[0],
       );

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { createRowId, db } from "./db";
+import { createRowId, databaseProvider, db, postgresRows } from "./db";
 import { responseRecordStatements, type NewResponseRecord } from "./response-records";
 import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
 import { listSelfRatings } from "./self-ratings";
@@ -99,19 +99,22 @@ const answerSelect = {
   itemHash: true,
 } as const;
 
+const ATTEMPT_COLUMNS = `"id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "questionShownAt", "status",
+  "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId",
+  "selfRatingStep", "selfRatingBiasMean", "selfRatingBiasSd", "selfRatingNoiseSd", "calibrationVersion"`;
+
 /**
  * The attempt with its answers in order: the quiz's hot path (every page view and answer). Raw
  * SQL through the same client: Prisma's query compiler costs ~3 ms per call on the JS engine,
  * the raw statements ~0.3–0.6 ms, which is what lets one process take 60 answers a second
  * (bench:server). Column names follow schema.prisma; the row mappers convert SQLite's types.
+ * PostgreSQL has a variant of its own: one round trip instead of two.
  */
 export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | null) {
   if (!owner) return null;
+  if (databaseProvider === "postgresql") return findOwnedAttemptWithAnswersPostgres(id, owner);
   const [row] = await db.$queryRaw<RawAttempt[]>`
-    SELECT "id", "currentRoleId", "targetRoleId", "contentHash", "engineSeed", "budget", "currentQuestionId", "questionShownAt", "status",
-           "hoursPerWeek", "timeZone", "stopReason", "readiness", "resultJson", "createdAt", "completedAt", "seenQuestionIds", "teamId", "teamRoundId", "cohortAssessmentId",
-           "selfRatingStep", "selfRatingBiasMean", "selfRatingBiasSd", "selfRatingNoiseSd", "calibrationVersion"
-    FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
+    SELECT ${Prisma.raw(ATTEMPT_COLUMNS)} FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
   if (!row) return null;
   const answers = await db.$queryRaw<RawAnswer[]>`
     SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "msOnItem", "itemHash"
@@ -119,6 +122,95 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   // Ratings only count (and so are only read) once the person took the step.
   const selfRatings = row.selfRatingStep === "done" ? await listSelfRatings(id) : [];
   return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow), selfRatings };
+}
+
+/** The Answer columns findOwnedAttemptWithAnswersPostgres aggregates, in AnswerRow's order. */
+const ANSWER_TUPLE = [
+  "questionId",
+  "skillId",
+  "chosenOptionIds",
+  "isDontKnow",
+  "isCorrect",
+  "position",
+  "difficulty",
+  "discrimination",
+  "guessing",
+  "msOnItem",
+  "itemHash",
+] as const;
+type AnswerTuple = [
+  string,
+  string,
+  string,
+  boolean,
+  boolean,
+  number,
+  number,
+  number,
+  number,
+  number | null,
+  string | null,
+];
+const readAttemptWithAnswers = (ownerCondition: string) =>
+  `SELECT ${ATTEMPT_COLUMNS},
+     (SELECT json_agg(json_build_array(${ANSWER_TUPLE.map((column) => `a."${column}"`).join(", ")}) ORDER BY a."position")
+      FROM "Answer" a WHERE a."attemptId" = t."id") AS "answers",
+     (SELECT json_agg(json_build_array(r."skillId", r."level") ORDER BY r."skillId")
+      FROM "SelfRating" r WHERE r."attemptId" = t."id" AND t."selfRatingStep" = 'done') AS "selfRatings"
+   FROM "Attempt" t WHERE t."id" = $1 AND ${ownerCondition}`;
+const READ_USER_ATTEMPT = {
+  name: "waypoint_read_user_attempt",
+  text: readAttemptWithAnswers(`t."userId" = $2`),
+};
+const READ_ANONYMOUS_ATTEMPT = {
+  name: "waypoint_read_anonymous_attempt",
+  text: readAttemptWithAnswers(`t."userId" IS NULL AND t."anonymousTokenHash" = $2`),
+};
+
+/**
+ * PostgreSQL: the attempt and its answers in one statement (each answer a JSON array in position
+ * order, which parses faster than an object per answer), through pg itself (postgresRows). Every
+ * round trip to a PostgreSQL server costs far more than a call into SQLite, and this read opens
+ * every answer and every page view of the quiz.
+ */
+async function findOwnedAttemptWithAnswersPostgres(id: string, owner: Owner) {
+  const [row] = await postgresRows<
+    RawAttempt & { answers: AnswerTuple[] | null; selfRatings: [string, number | null][] | null }
+  >(owner.userId ? READ_USER_ATTEMPT : READ_ANONYMOUS_ATTEMPT, [id, owner.userId ?? owner.tokenHash]);
+  if (!row) return null;
+  const { answers: tuples, selfRatings, ...attempt } = row;
+  return {
+    attempt: toAttemptRow(attempt),
+    answers: (tuples ?? []).map(
+      ([
+        questionId,
+        skillId,
+        chosenOptionIds,
+        isDontKnow,
+        isCorrect,
+        position,
+        difficulty,
+        discrimination,
+        guessing,
+        msOnItem,
+        itemHash,
+      ]) => ({
+        questionId,
+        skillId,
+        chosenOptionIds,
+        isDontKnow,
+        isCorrect,
+        position,
+        difficulty,
+        discrimination,
+        guessing,
+        msOnItem,
+        itemHash,
+      }),
+    ),
+    // Ratings only count (and so are only read) once the person took the step.
+    selfRatings: (selfRatings ?? []).map(([skillId, level]) => ({ skillId, level })),
+  };
 }
 
 type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt" | "questionShownAt"> & {
@@ -189,6 +281,10 @@ export interface NewAnswer {
  * changed, and is what every caller gets back.
  */
 export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
+  return (await insertAnswer(answer)).stored;
+}
+
+async function insertAnswer(answer: NewAnswer): Promise<{ stored: AnswerRow; inserted: boolean }> {
   const chosen = JSON.stringify(answer.chosenOptionIds);
   // One INSERT … ON CONFLICT DO NOTHING instead of Prisma's upsert (a read, then a write, about
   // three times slower on the JS engine): the hot path of bench:server. Columns as in schema.prisma.
@@ -196,14 +292,80 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRow> {
     INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash")
     VALUES (${createRowId("a")}, ${answer.attemptId}, ${answer.questionId}, ${answer.skillId}, ${chosen}, ${answer.isDontKnow}, ${answer.isCorrect}, ${answer.position}, ${answer.difficulty}, ${answer.discrimination}, ${answer.guessing}, ${new Date()}, ${answer.msOnItem}, ${answer.itemHash})
     ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
-  if (inserted === 1) {
-    const { attemptId: _attempt, ...row } = answer;
-    return { ...row, chosenOptionIds: chosen };
-  }
+  if (inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
+  return { stored: await storedAnswer(answer), inserted: false };
+}
+
+/** The row an answer this request inserted is stored as. */
+function newAnswerRow(answer: NewAnswer, chosenOptionIds: string): AnswerRow {
+  const { attemptId: _attempt, ...row } = answer;
+  return { ...row, chosenOptionIds };
+}
+
+/** The answer stored first for the same attempt and question. */
+function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
   return db.answer.findUniqueOrThrow({
     where: { attemptId_questionId: { attemptId: answer.attemptId, questionId: answer.questionId } },
     select: answerSelect,
   });
+}
+
+/** recordAnswerAndAdvance on PostgreSQL: insert, then advance only if the insert stored a row. */
+const RECORD_AND_ADVANCE = {
+  name: "waypoint_record_answer_and_advance",
+  text: `WITH ins AS (
+       INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15)
+       ON CONFLICT ("attemptId", "questionId") DO NOTHING
+       RETURNING "attemptId"
+     ), advanced AS (
+       UPDATE "Attempt" SET "currentQuestionId" = $13, "questionShownAt" = $12, "updatedAt" = $12
+       WHERE "id" = $2 AND "status" = 'in_progress' AND "currentQuestionId" = $3 AND EXISTS (SELECT 1 FROM ins)
+       RETURNING "id"
+     )
+     SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"`,
+};
+
+/**
+ * Records an answer and, only when this call stored it, moves the attempt from the answered
+ * question to `next` (if the attempt is still on it): what submitting an answer writes, with the
+ * next question chosen beforehand as if this answer is the one stored. `inserted` false: an
+ * answer to the question was already stored (a duplicate fired at once, a retry), `stored` is that
+ * first answer, nothing was written, and the caller works from the stored row as before.
+ * PostgreSQL does both in one statement (a data-modifying CTE: one round trip, one transaction,
+ * so a duplicate that finds the answer stored also finds the attempt moved on); SQLite, in process,
+ * runs recordAnswer and advanceQuestion.
+ */
+export async function recordAnswerAndAdvance(
+  answer: NewAnswer,
+  next: string,
+): Promise<{ stored: AnswerRow; inserted: boolean }> {
+  if (databaseProvider !== "postgresql") {
+    const { stored, inserted } = await insertAnswer(answer);
+    if (inserted) await advanceQuestion(answer.attemptId, answer.questionId, next);
+    return { stored, inserted };
+  }
+  const chosen = JSON.stringify(answer.chosenOptionIds);
+  const now = new Date().toISOString();
+  const [row] = await postgresRows<{ inserted: number }>(RECORD_AND_ADVANCE, [
+    createRowId("a"),
+    answer.attemptId,
+    answer.questionId,
+    answer.skillId,
+    chosen,
+    answer.isDontKnow,
+    answer.isCorrect,
+    answer.position,
+    answer.difficulty,
+    answer.discrimination,
+    answer.guessing,
+    now,
+    next,
+    answer.msOnItem,
+    answer.itemHash,
+  ]);
+  if (row?.inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
+  return { stored: await storedAnswer(answer), inserted: false };
 }
 
 /** Moves the attempt to its next question, only if it is still on `expected` (a stale request changes nothing); its time on screen starts now. */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { env } from "@/env";
@@ -15,11 +16,12 @@ import { env } from "@/env";
  * other requests: use single statements, upserts or batch `$transaction([...])`. The SQLite
  * database is in WAL mode (set when migrations are applied).
  */
-function createClient(): PrismaClient {
-  if (env.DATABASE_URL) {
+function createClient(pool: pg.Pool | null): PrismaClient {
+  if (pool) {
     // Both clients are generated from one schema (prisma/postgresql/schema.prisma is derived from
     // prisma/schema.prisma), so their models and query API are the same; only the provider differs.
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL });
+    // The pool is ours, but `$disconnect()` must still end it: scripts exit by disconnecting.
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     // A batch `$transaction([...])` is one server-side transaction here, each statement a round
     // trip: a roster import of two thousand people takes seconds, past Prisma's 5 s default.
     const transactionOptions = { timeout: 60_000, maxWait: 10_000 };
@@ -30,14 +32,59 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-/** Which database this instance runs on (for the admin page and provider-specific SQL). */
-export const DATABASE_PROVIDER: "sqlite" | "postgresql" = env.DATABASE_URL ? "postgresql" : "sqlite";
+/**
+ * PostgreSQL's connections, one pool per process shared by Prisma's adapter and the answer path's
+ * statements (postgresRows). pg's defaults but for idle connections: they are kept for five
+ * minutes, not ten seconds, so a quiz answered at a person's pace (a question every 10–60 s) does
+ * not open a connection — a new PostgreSQL backend, several milliseconds — for most answers.
+ */
+function createPool(url: string): pg.Pool {
+  // allowExitOnIdle: idle connections never keep a process alive (a script that forgets to disconnect).
+  return new pg.Pool({ connectionString: url, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
+}
 
-const holder = globalThis as unknown as { waypointDb?: PrismaClient };
+const holder = globalThis as unknown as { waypointDb?: PrismaClient; waypointPgPool?: pg.Pool | null };
 
 // Reuse one client across hot reloads in development.
-export const db: PrismaClient = holder.waypointDb ?? createClient();
-if (env.NODE_ENV !== "production") holder.waypointDb = db;
+const pool: pg.Pool | null =
+  holder.waypointPgPool ?? (env.DATABASE_URL ? createPool(env.DATABASE_URL) : null);
+export const db: PrismaClient = holder.waypointDb ?? createClient(pool);
+if (env.NODE_ENV !== "production") {
+  holder.waypointDb = db;
+  holder.waypointPgPool = pool;
+}
+
+/** Which database this process uses (DATABASE_URL set: PostgreSQL). */
+export const databaseProvider: "sqlite" | "postgresql" = pool ? "postgresql" : "sqlite";
+
+// PostgreSQL's `timestamp` (Prisma's DateTime: TIMESTAMP(3), UTC wall time, no zone) as the UTC
+// instant it is; pg's own parser would read it in the process's local time zone.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const rowTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary"
+      ? parseUtcTimestamp
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * PostgreSQL only: runs one parameterised statement on the shared pool, straight through pg, and
+ * returns its rows (booleans, numbers and json as JavaScript values, timestamps as UTC Dates).
+ * For the answer path's few hot statements (attempts.ts): Prisma's raw queries go through its
+ * query interpreter and the adapter's conversions, which measured ~0.2–0.5 ms more per statement
+ * than pg itself. Each statement is prepared once per connection under its `name` (one name, one
+ * text: pg refuses a second text under a name), so PostgreSQL parses and plans it once, not on
+ * every call. Parameters: pass Dates as ISO strings (pg would send local time, and PostgreSQL
+ * drops the offset for a `timestamp` column).
+ */
+export async function postgresRows<T>(
+  statement: { name: string; text: string },
+  values: unknown[],
+): Promise<T[]> {
+  if (!pool) throw new Error("postgresRows needs PostgreSQL (DATABASE_URL)");
+  return (await pool.query<T & pg.QueryResultRow>({ ...statement, values, types: rowTypes })).rows;
+}
 
 /**
  * Values per statement for queries over an id list. Prisma's SQLite adapter binds at most 999

@@ -1,6 +1,6 @@
 import "server-only";
 import { getSkillsGraph } from "../content-loader";
-import { DATABASE_PROVIDER, db } from "../db";
+import { databaseProvider, db } from "../db";
 import { POSTGRES_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "../migrate";
 import { MigrationError, pendingMigrations, readMigrations, type HistoryRow } from "../migrator";
 
@@ -30,7 +30,7 @@ async function migrationHistory(): Promise<HistoryRow[]> {
 
 export async function migrationStatus(): Promise<MigrationStatus> {
   const files = readMigrations(
-    DATABASE_PROVIDER === "postgresql" ? POSTGRES_MIGRATIONS_DIR : SQLITE_MIGRATIONS_DIR,
+    databaseProvider === "postgresql" ? POSTGRES_MIGRATIONS_DIR : SQLITE_MIGRATIONS_DIR,
   );
   const history = await migrationHistory();
   try {
@@ -81,7 +81,7 @@ export async function instanceOverview() {
       questions: graph.questions.size,
       modules: graph.modules.size,
     },
-    database: DATABASE_PROVIDER,
+    database: databaseProvider,
     migrations,
     mail,
     people: { accounts, administrators, cohortCreators },

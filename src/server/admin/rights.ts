@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { DATABASE_PROVIDER, db } from "../db";
+import { databaseProvider, db } from "../db";
 
 /**
  * Instance rights (administrator, cohort creator) and their audit log. Every change goes through
@@ -40,7 +40,7 @@ async function revokeAdminUnlessLast(userId: string): Promise<number> {
   const update = db.$executeRaw`UPDATE "User" SET "isAdmin" = false
      WHERE "id" = ${userId} AND "isAdmin" = true
        AND (SELECT COUNT(*) FROM "User" WHERE "isAdmin" = true) > 1`;
-  if (DATABASE_PROVIDER === "sqlite") return update;
+  if (databaseProvider === "sqlite") return update;
   const [, count] = await db.$transaction([
     db.$queryRaw`SELECT "id" FROM "User" WHERE "isAdmin" = true ORDER BY "id" FOR UPDATE`,
     update,

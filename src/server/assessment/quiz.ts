@@ -16,6 +16,7 @@ import {
   listSeenQuestionIds,
   listSkillEstimates,
   recordAnswer,
+  recordAnswerAndAdvance,
   type AnswerRow,
   type AttemptRow,
 } from "../attempts";
@@ -298,7 +299,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
       return { kind: "invalid", message: "Choose one answer." };
   }
   const answeredAt = Date.now();
-  const stored = await recordAnswer({
+  const answer = {
     attemptId: attempt.id,
     questionId,
     skillId: question.skill,
@@ -310,16 +311,30 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     ...itemParameters(engine.model.itemById.get(questionId) ?? nominalParameters(question)),
     msOnItem: timeOnItem(attempt.questionShownAt, answeredAt),
     itemHash: question.contentHash,
-  });
+  };
+  // The state as if this answer is the one stored, so that storing it and moving the attempt on
+  // are one write (one round trip on PostgreSQL).
+  const { attemptId: _attempt, ...mine } = answer;
+  const ifStored = await stateOf(
+    attempt,
+    [...before, { ...mine, chosenOptionIds: JSON.stringify(mine.chosenOptionIds) }],
+    selfRatings,
+  );
+  const moveTo = ifStored.state.stop ? undefined : ifStored.state.next;
+  const { stored, inserted } = moveTo
+    ? await recordAnswerAndAdvance(answer, moveTo.id)
+    : { stored: await recordAnswer(answer), inserted: false };
 
-  // The stored row, not this request's choice: a concurrent duplicate may have been stored first.
+  // The stored row, not this request's choice: a concurrent duplicate may have been stored first
+  // (its request moved the attempt on, or is about to; moving it again to the same question is a no-op).
+  const movedOn = moveTo !== undefined && inserted;
   const rows = [...before, stored];
-  const { answers, spec, state } = await stateOf(attempt, rows, selfRatings);
+  const { answers, spec, state } = movedOn ? ifStored : await stateOf(attempt, rows, selfRatings);
   if (state.stop || !state.next) {
     await finalise(attempt, state, rows, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
   }
-  await advanceQuestion(attempt.id, questionId, state.next.id);
+  if (!movedOn) await advanceQuestion(attempt.id, questionId, state.next.id);
   const next = engine.graph.questions.get(state.next.id);
   if (!next) return { kind: "next" };
   lookAhead(attempt.id, engine, spec, answers, next);

@@ -13,6 +13,16 @@ export function secretPath(dataDir: string): string {
   return path.join(dataDir, SECRET_FILE);
 }
 
+/**
+ * Secrets read from files, per process and absolute path. The file is written before the server
+ * starts (`npm start` runs ensureAuthSecret before any worker serves) and only replaced by deleting
+ * it and restarting, so the first good read stands for the process's lifetime: option codes and
+ * rate-limit keys, which ask for the secret several times per request, no longer read the disk
+ * each time. A missing or short file is not remembered (the next call reads again), and
+ * ensureAuthSecret forgets the path when it writes a new secret there.
+ */
+const readSecrets = new Map<string, string>();
+
 /** Creates the secret file when missing; returns whether it wrote one. */
 export function ensureAuthSecret(dataDir: string): boolean {
   const file = secretPath(dataDir);
@@ -28,17 +38,22 @@ export function ensureAuthSecret(dataDir: string): boolean {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     return false;
   }
+  readSecrets.delete(path.resolve(file));
   return true;
 }
 
 export function readAuthSecret(configured: string | undefined, dataDir: string): string {
   if (configured) return configured;
   const file = secretPath(dataDir);
+  const key = path.resolve(file);
+  const known = readSecrets.get(key);
+  if (known) return known;
   if (!fs.existsSync(file))
     throw new Error(`No auth secret: set AUTH_SECRET or run npm start once to generate ${file}.`);
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < 32)
     throw new Error(`${file} is shorter than 32 characters; delete it and restart to generate a new one.`);
+  readSecrets.set(key, secret);
   return secret;
 }
 

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { replayAttempt } from "@/domain/engine/assess";
+import { nominalParameters } from "@/domain/engine/model";
+import { getEngine } from "@/server/assessment/engine";
 import {
   finishEarly,
   loadQuiz,
   regeneratePlanFromAttempt,
+  specOf,
   startAssessment,
   submitAnswer,
   type QuestionView,
@@ -11,6 +15,8 @@ import {
 import { getSkillsGraph } from "@/server/content-loader";
 import { keyCodes } from "../../factories/answers";
 import { optionCode, orderOptions } from "@/server/assessment/option-codes";
+import { toRecordedAnswers } from "@/server/assessment/scoring";
+import { findOwnedAttemptWithAnswers } from "@/server/attempts";
 import { db } from "@/server/db";
 import { findOwnedPlan, findPlanIdFor, loadPlan, setPlanItemDone } from "@/server/plans";
 import { anonymousOwner, type Owner } from "@/server/identity/owner";
@@ -163,6 +169,51 @@ describe("answering", () => {
     expect(planId).toBeTruthy();
     const items = await db.planItem.findMany({ where: { planId: planId ?? "" } });
     expect(new Set(items.map((row) => row.moduleId)).size).toBe(items.length);
+  });
+
+  it("answers every caller with the stored answer's next question when different answers to one question arrive at once", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    const engine = getEngine();
+    let diverging = 0;
+    for (let count = 0; count < 12; count++) {
+      const state = await loadQuiz(attemptId, owner);
+      if (state.kind !== "question") break;
+      const { questionId, options } = state.view;
+      const right = keyCodes(attemptId, questionId);
+      const wrong = options.map((option) => option.id).find((id) => !right.includes(id)) ?? "";
+      // Where a right and a wrong answer would lead: the race matters when they differ.
+      const found = await findOwnedAttemptWithAnswers(attemptId, owner);
+      if (!found) throw new Error("attempt vanished");
+      const question = engine.graph.questions.get(questionId);
+      if (!question) throw new Error(`unknown question ${questionId}`);
+      const after = (outcome: "correct" | "incorrect") =>
+        replayAttempt(engine, specOf(found.attempt), [
+          ...toRecordedAnswers(found.answers),
+          { questionId, skillId: question.skill, outcome, parameters: nominalParameters(question) },
+        ]).next?.id;
+      if (after("correct") !== after("incorrect")) diverging++;
+
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          submitAnswer(
+            attemptId,
+            owner,
+            i % 3 === 2
+              ? { questionId, dontKnow: true }
+              : { questionId, choice: i % 3 === 0 ? right : [wrong] },
+          ),
+        ),
+      );
+      expect(await db.answer.count({ where: { attemptId, questionId } })).toBe(1);
+      const now = await loadQuiz(attemptId, owner);
+      if (now.kind !== "question") break;
+      for (const result of results) {
+        expect(result.kind).toBe("next");
+        if (result.kind === "next" && result.view) expect(result.view).toEqual(now.view);
+      }
+    }
+    expect(diverging).toBeGreaterThan(0);
   });
 
   it("never changes a stored answer: a replay with another choice is ignored", async () => {
