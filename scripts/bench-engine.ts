@@ -73,7 +73,7 @@ const adaptiveOptions = {
   ...(values.withheld ? { withheldShare: Number(values.withheld) } : {}),
   ...(values.readiness ? { readinessRisk: Number(values.readiness) } : {}),
 };
-// Tuning flags for the self-rating model the engine assumes (issue 16); defaults: SELF_RATING_DEFAULTS.
+// Tuning flags for the self-rating model the engine assumes (decision 004, "Self-ratings"); defaults: SELF_RATING_DEFAULTS.
 const ratingModel: SelfRatingModel = {
   biasMean: values["bias-mean"] ? Number(values["bias-mean"]) : SELF_RATING_DEFAULTS.biasMean,
   biasSd: values["bias-sd"] ? Number(values["bias-sd"]) : SELF_RATING_DEFAULTS.biasSd,
@@ -151,7 +151,7 @@ let itemsTotal = 0,
   readyTransition = 0;
 
 /**
- * Self-rated quizzes (issue 16): the transition and self-taught people again, each with the same
+ * Self-rated quizzes: the transition and self-taught people again, each with the same
  * answer stream and attempt seed as in the adaptive arm without ratings, so each reporting world's
  * figures are a paired comparison with that arm. Ratings come from a stream of their own per world
  * and person. These 9,000 quizzes run in a second process (`--part rated`, the same seed and people)

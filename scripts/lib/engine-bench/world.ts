@@ -141,7 +141,7 @@ export function teachSelf(
 }
 
 /**
- * How simulated people rate themselves (issue 16). A rating is z = θ_s + bias_s + N(0, 0.8²) read
+ * How simulated people rate themselves. A rating is z = θ_s + bias_s + N(0, 0.8²) read
  * as the level whose cut interval holds z (below −1.5 → 0, …, 1.5 and above → 4), so every level is
  * reachable and the scale clamps the extremes. The engine never learns which world it is in.
  * - honest: one bias per person, N(0.3, 0.3²) — a little generous, as self-assessments are;
