@@ -181,36 +181,15 @@ async function findOwnedAttemptWithAnswersPostgres(id: string, owner: Owner) {
   const { answers: tuples, selfRatings, ...attempt } = row;
   return {
     attempt: toAttemptRow(attempt),
-    answers: (tuples ?? []).map(
-      ([
-        questionId,
-        skillId,
-        chosenOptionIds,
-        isDontKnow,
-        isCorrect,
-        position,
-        difficulty,
-        discrimination,
-        guessing,
-        msOnItem,
-        itemHash,
-      ]) => ({
-        questionId,
-        skillId,
-        chosenOptionIds,
-        isDontKnow,
-        isCorrect,
-        position,
-        difficulty,
-        discrimination,
-        guessing,
-        msOnItem,
-        itemHash,
-      }),
-    ),
+    answers: (tuples ?? []).map(answerFromTuple),
     // Ratings only count (and so are only read) once the person took the step.
     selfRatings: (selfRatings ?? []).map(([skillId, level]) => ({ skillId, level })),
   };
+}
+
+/** An answer from the json_agg above: its values in ANSWER_TUPLE's order. */
+function answerFromTuple(tuple: AnswerTuple): AnswerRow {
+  return Object.fromEntries(ANSWER_TUPLE.map((column, index) => [column, tuple[index]])) as AnswerRow;
 }
 
 type RawAttempt = Omit<AttemptRow, "createdAt" | "completedAt" | "questionShownAt"> & {

@@ -68,23 +68,8 @@ export async function reportQuestion(
   return { ok: true };
 }
 
-export async function listQuestionReports() {
-  return db.questionReport.findMany({
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      questionId: true,
-      reason: true,
-      details: true,
-      contentHash: true,
-      createdAt: true,
-      resolvedAt: true,
-      resolutionNote: true,
-    },
-  });
-}
-
-const REPORT_VIEW = {
+/** A report as exported and shown, with its resolution; never the reporter. */
+const REPORT_FIELDS = {
   id: true,
   questionId: true,
   reason: true,
@@ -93,8 +78,13 @@ const REPORT_VIEW = {
   createdAt: true,
   resolvedAt: true,
   resolutionNote: true,
-  resolvedBy: { select: { name: true } },
 } as const;
+
+export async function listQuestionReports() {
+  return db.questionReport.findMany({ orderBy: { createdAt: "desc" }, select: REPORT_FIELDS });
+}
+
+const REPORT_VIEW = { ...REPORT_FIELDS, resolvedBy: { select: { name: true } } } as const;
 
 /**
  * For /admin: open reports grouped by question, the question with the most open reports first
