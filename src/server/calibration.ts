@@ -8,22 +8,21 @@ import {
   type UsePolicy,
 } from "@/domain/calibration";
 import { fitForEveryRole, summariseSkills } from "@/domain/engine/result";
-import { answerTerms, createEngine, type Engine } from "@/domain/engine/assess";
+import { answerTerms, attemptPrior, createEngine, type Engine } from "@/domain/engine/assess";
 import { fitPosterior } from "@/domain/engine/expectation-propagation";
 import {
   buildEngineModel,
   nominalParameters,
-  priorMean,
   targetProfile,
   type ItemParameters,
   type ParameterOverrides,
 } from "@/domain/engine/model";
-import { createPrior } from "@/domain/engine/posterior";
 import { meetsTarget, verdictOf } from "@/domain/engine/verdict";
 import type { SkillsGraph } from "@/domain/skills-graph";
 import { db } from "./db";
 import { listCalibrationEvidence } from "./response-records";
 import { toRecordedAnswers } from "./assessment/scoring";
+import { specOf } from "./assessment/spec";
 
 /**
  * Calibration sets (docs/decisions/013-calibration.md): `npm run calibrate` estimates every
@@ -197,16 +196,25 @@ export interface RescoreReport {
 export async function rescoreFinished(
   graph: SkillsGraph,
   items: readonly CalibratedItem[],
+  /** Only these attempts (default: every completed attempt). */
+  only?: readonly string[],
 ): Promise<RescoreReport> {
   const engine = createEngine(graph);
   const usable = new Map(items.filter((item) => item.usable).map((item) => [item.questionId, item]));
   const attempts = await db.attempt.findMany({
-    where: { status: "completed" },
+    where: { status: "completed", ...(only ? { id: { in: [...only] } } : {}) },
     select: {
       id: true,
       currentRoleId: true,
       targetRoleId: true,
       engineSeed: true,
+      budget: true,
+      seenQuestionIds: true,
+      selfRatingStep: true,
+      selfRatingBiasMean: true,
+      selfRatingBiasSd: true,
+      selfRatingNoiseSd: true,
+      selfRatings: { select: { skillId: true, level: true }, orderBy: { skillId: "asc" } },
       readiness: true,
       answers: { orderBy: { position: "asc" } },
       skillEstimates: { select: { skillId: true, pMeets: true } },
@@ -237,7 +245,8 @@ export async function rescoreFinished(
           }
         : answer;
     });
-    const prior = createPrior(engine.model, priorMean(engine.model, graph, attempt.currentRoleId));
+    // The prior the attempt was scored from: the role's, conditioned on any self-ratings.
+    const { prior } = attemptPrior(engine, specOf(attempt, attempt.selfRatings));
     const target = targetProfile(engine.model, graph, attempt.targetRoleId);
     const { posterior } = fitPosterior(prior, answerTerms(engine.model, answers).terms);
     const stored = new Map(attempt.skillEstimates.map((estimate) => [estimate.skillId, estimate.pMeets]));

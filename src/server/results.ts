@@ -9,7 +9,7 @@ import { belowTarget, meetsTarget, verdictOf } from "@/domain/engine/verdict";
 import { findOwnedAttempt, findPreviousCompletedAttempt, listAnswers, listSkillEstimates } from "./attempts";
 import { getEngine } from "./assessment/engine";
 import { toRecordedAnswers, type StoredResult } from "./assessment/scoring";
-import { specOf } from "./assessment/quiz";
+import { specOf } from "./assessment/spec";
 import { listSelfRatings } from "./self-ratings";
 import { findOption } from "@/domain/content/options";
 import { optionCode, orderOptions } from "./assessment/option-codes";

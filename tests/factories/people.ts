@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
+import { submitSelfRatings } from "@/server/assessment/self-rating-step";
+import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
 import type { Owner } from "@/server/identity/owner";
 
@@ -23,6 +25,8 @@ export async function dontKnowAttempt(
     answers?: number;
     finish?: boolean;
     context?: Parameters<typeof startAssessment>[2];
+    /** Rate every required skill of the target at this level before answering. */
+    rateEverything?: 0 | 1 | 2 | 3 | 4;
   },
 ): Promise<string> {
   const started = await startAssessment(
@@ -37,6 +41,14 @@ export async function dontKnowAttempt(
     options.context ?? null,
   );
   if (!started.ok) throw new Error(`not started: ${JSON.stringify(started.fieldErrors)}`);
+  if (options.rateEverything !== undefined) {
+    const requires = getSkillsGraph().roles.get(options.to)?.requires ?? [];
+    const level = String(options.rateEverything);
+    const rated = await submitSelfRatings(started.attemptId, owner, {
+      ratings: Object.fromEntries(requires.map((requirement) => [requirement.skill, level])),
+    });
+    if (rated.kind !== "saved") throw new Error(`not rated: ${JSON.stringify(rated)}`);
+  }
   for (let index = 0; index < (options.answers ?? 2); index++) {
     const state = await loadQuiz(started.attemptId, owner);
     if (state.kind === "question")

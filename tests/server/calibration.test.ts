@@ -173,6 +173,9 @@ describe("npm run calibrate: runCalibration", () => {
   it("--rescore reports how finished verdicts would change and changes nothing", async () => {
     const owner = anonymousOwner(`rescore-${randomUUID()}`);
     const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 4 });
+    // Rated Expert everywhere, then "I don't know": the ratings move the verdicts, so a rescore
+    // that left them out would not reproduce this attempt's.
+    const ratedId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 4, rateEverything: 4 });
     const snapshot = () =>
       db.attempt.findUnique({
         where: { id: attemptId },
@@ -185,10 +188,14 @@ describe("npm run calibrate: runCalibration", () => {
     expect(report.requiredPairs).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(before);
     // With no usable item the rescore reproduces every stored verdict: it is the scoring itself.
+    // (Only attempts the engine scored: other files' fixtures write results by hand.)
     const unchanged = await rescoreFinished(
       graph,
       run.items.map((item) => ({ ...item, usable: false })),
+      [attemptId, ratedId],
     );
+    expect(unchanged.attempts).toBe(2);
+    expect(unchanged.requiredPairs).toBeGreaterThan(0);
     expect(unchanged.roleVerdictChanges).toBe(0);
     expect(unchanged.skillVerdictChanges).toBe(0);
   }, 60_000);

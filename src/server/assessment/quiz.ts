@@ -6,7 +6,7 @@ import type { FieldErrors } from "@/lib/field-errors";
 import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
 import { ENGINE_DEFAULTS, nominalParameters, type ItemParameters } from "@/domain/engine/model";
-import { isSelfRatingLevel, SELF_RATING_DEFAULTS, type SelfRating } from "@/domain/engine/self-rating";
+import { SELF_RATING_DEFAULTS } from "@/domain/engine/self-rating";
 import { HOURS_PER_WEEK } from "@/domain/plan";
 import {
   advanceQuestion,
@@ -29,6 +29,7 @@ import { currentCalibrationVersion } from "../calibration";
 import { getAttemptEngine, getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { responseRecordsOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
+import { specOf } from "./spec";
 import { isDemoAttempt } from "../response-records";
 import { isTimeZone } from "@/domain/time-zones";
 import type { Owner } from "../identity/owner";
@@ -136,44 +137,6 @@ export interface QuestionView {
 
 export type QuizState =
   { kind: "question"; view: QuestionView } | { kind: "completed" } | { kind: "notFound" };
-
-/**
- * What the engine replays an attempt from, besides its answers: with the self-ratings the person
- * gave ("not sure" carries no evidence, so it is left out) and the model values the attempt recorded.
- * Attempts from before self-ratings have neither and replay exactly as they always did.
- */
-export function specOf(attempt: AttemptRow, selfRatings: readonly StoredSelfRating[] = []): AttemptSpec {
-  const spec: AttemptSpec = {
-    currentRoleId: attempt.currentRoleId,
-    targetRoleId: attempt.targetRoleId,
-    seed: attempt.engineSeed,
-    budget: attempt.budget,
-    seenBefore: new Set(JSON.parse(attempt.seenQuestionIds) as string[]),
-  };
-  const ratings = attempt.selfRatingStep === "done" ? ratedLevels(selfRatings) : [];
-  if (
-    ratings.length === 0 ||
-    attempt.selfRatingBiasMean === null ||
-    attempt.selfRatingBiasSd === null ||
-    attempt.selfRatingNoiseSd === null
-  )
-    return spec;
-  return {
-    ...spec,
-    selfRatings: ratings,
-    selfRatingModel: {
-      biasMean: attempt.selfRatingBiasMean,
-      biasSd: attempt.selfRatingBiasSd,
-      noiseSd: attempt.selfRatingNoiseSd,
-    },
-  };
-}
-
-function ratedLevels(rows: readonly StoredSelfRating[]): SelfRating[] {
-  return rows.flatMap((row) =>
-    isSelfRatingLevel(row.level) ? [{ skillId: row.skillId, level: row.level }] : [],
-  );
-}
 
 /** The attempt's engine state: the replay of its stored answers, or the same state kept from before. */
 async function stateOf(

@@ -7,7 +7,7 @@ import { storeSelfRatings, type StoredSelfRating } from "../self-ratings";
 import type { Owner } from "../identity/owner";
 import { answerPathRequest, attemptState, forgetAttemptStates } from "./attempt-states";
 import { getAttemptEngine, getEngine } from "./engine";
-import { specOf } from "./quiz";
+import { specOf } from "./spec";
 import { toRecordedAnswers } from "./scoring";
 
 /**

@@ -15,11 +15,11 @@ import { optionCode } from "@/server/assessment/option-codes";
 import {
   clearAnswerPathCaches,
   loadQuiz,
-  specOf,
   startAssessment,
   submitAnswer,
   type QuestionView,
 } from "@/server/assessment/quiz";
+import { specOf } from "@/server/assessment/spec";
 import { toRecordedAnswers } from "@/server/assessment/scoring";
 import { advanceQuestion, findOwnedAttemptWithAnswers, recordAnswer } from "@/server/attempts";
 import { anonymousOwner, type Owner } from "@/server/identity/owner";

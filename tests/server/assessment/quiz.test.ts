@@ -7,11 +7,11 @@ import {
   finishEarly,
   loadQuiz,
   regeneratePlanFromAttempt,
-  specOf,
   startAssessment,
   submitAnswer,
   type QuestionView,
 } from "@/server/assessment/quiz";
+import { specOf } from "@/server/assessment/spec";
 import { getSkillsGraph } from "@/server/content-loader";
 import { keyCodes } from "../../factories/answers";
 import { optionCode, orderOptions } from "@/server/assessment/option-codes";

@@ -5,7 +5,8 @@ import { SELF_RATING_DEFAULTS } from "@/domain/engine/self-rating";
 import { attemptStateKey, cachedAttemptState, lookAheadSettled } from "@/server/assessment/attempt-states";
 import { getEngine } from "@/server/assessment/engine";
 import { optionCode } from "@/server/assessment/option-codes";
-import { finishEarly, loadQuiz, specOf, startAssessment, submitAnswer } from "@/server/assessment/quiz";
+import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
+import { specOf } from "@/server/assessment/spec";
 import {
   loadSelfRatingStep,
   submitSelfRatings,
