@@ -7,7 +7,6 @@ import type { StartFormState } from "@/components/assess/start-form";
 import type { ReportFormState } from "@/components/assess/report-problem";
 import { finishEarly, startAssessment, submitAnswer } from "@/server/assessment/quiz";
 import { submitSelfRatings } from "@/server/assessment/self-rating-step";
-import type { SelfRatingFormState } from "@/components/assess/self-rating-form";
 import { reportQuestion } from "@/server/question-reports";
 import { RATE_RULES, checkRate, requestAddress } from "@/server/rate-limit";
 import { describeWait } from "@/domain/rate-limit";
@@ -77,10 +76,7 @@ export async function reportProblemAction(
 }
 
 /** The self-rating screen: the ratings (or "skip"), then the first question from the rated state. */
-export async function selfRatingAction(
-  _previous: SelfRatingFormState,
-  form: FormData,
-): Promise<SelfRatingFormState> {
+export async function selfRatingAction(form: FormData): Promise<void> {
   const attemptId = formText(form, "attemptId");
   const ratings: Record<string, string> = {};
   for (const [name, value] of form.entries())
@@ -90,8 +86,9 @@ export async function selfRatingAction(
     skip: form.get("skip") === "1",
     ratings,
   });
-  if (result.kind === "invalid") return { error: result.message };
-  if (result.kind === "locked") return { error: result.message, isLocked: true };
-  // Saved: the page shows the first question; not found: it answers 404.
-  redirect(`/assess/${encodeURIComponent(attemptId)}`);
+  const page = `/assess/${encodeURIComponent(attemptId)}`;
+  // Refused: the screen again, saying why. Saved, or locked (the quiz has started): the page shows
+  // the current question; not found: it answers 404.
+  if (result.kind === "invalid") redirect(`${page}?rating=invalid`);
+  redirect(page);
 }

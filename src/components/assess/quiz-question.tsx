@@ -6,6 +6,18 @@ import type { QuestionView } from "@/server/assessment/quiz";
 export type AnswerFormState = { error: string } | null;
 
 /**
+ * Moves focus to the element with `id` when a screen of the quiz opens (a screen reader starts at
+ * its heading, not wherever focus was before): each question, and the self-rating screen before
+ * them. It lives here, beside the question, so the quiz route ships one small module for both.
+ */
+export function FocusOnOpen({ id }: { id: string }) {
+  useEffect(() => document.getElementById(id)?.focus(), [id]);
+  return null;
+}
+
+const QUESTION_HEADING_ID = "question-heading";
+
+/**
  * One question at a time. Only opaque per-attempt option codes and rendered text reach the browser,
  * in the attempt's own option order; the key, the content's option ids and the item parameters stay
  * on the server. Keyboard: digits pick options in the order shown, arrows move between them,
@@ -26,24 +38,15 @@ export function QuizQuestion({
   finishAction: (form: FormData) => Promise<void>;
 }) {
   const [state, formAction, isPending] = useActionState<AnswerFormState, FormData>(answerAction, null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const dontKnowRef = useRef<HTMLButtonElement>(null);
   const isMultiple = view.type === "multiple";
   const number = view.answered + 1;
 
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    const target = event.target as HTMLElement;
-    if (
-      target instanceof HTMLTextAreaElement ||
-      (target instanceof HTMLInputElement && target.type === "text")
-    )
-      return;
+    // The form holds only the options and buttons (no text field a digit could be typed into).
+    const target = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const form = formRef.current;
     if (!form || isPending) return;
@@ -68,6 +71,8 @@ export function QuizQuestion({
   };
 
   const total = view.answered + view.expectedRemaining;
+  const unasked = view.unaskedSkills.length;
+  const noneAsked = unasked === view.requiredSkills;
   return (
     <form
       id="quiz-form"
@@ -85,7 +90,7 @@ export function QuizQuestion({
             Question {number} ·{" "}
             <span className="font-medium text-slate-800 dark:text-slate-200">{view.skillTitle}</span>
           </p>
-          <p>
+          <p id="quiz-progress">
             {view.answered} answered · about {view.expectedRemaining} more
           </p>
         </div>
@@ -93,11 +98,12 @@ export function QuizQuestion({
           className="mt-2 h-2 w-full overflow-hidden rounded accent-brand-600"
           value={view.answered}
           max={Math.max(total, 1)}
-          aria-label={`${view.answered} answered, about ${view.expectedRemaining} more`}
+          aria-labelledby="quiz-progress"
         />
       </div>
 
-      <h1 ref={headingRef} tabIndex={-1} className="sr-only">
+      <FocusOnOpen id={QUESTION_HEADING_ID} />
+      <h1 id={QUESTION_HEADING_ID} tabIndex={-1} className="sr-only">
         Question {number}
       </h1>
       <div
@@ -162,21 +168,17 @@ export function QuizQuestion({
           type="submit"
           formAction={finishAction}
           disabled={isPending}
-          aria-describedby={view.unaskedSkills.length > 0 ? "finish-hint" : undefined}
+          aria-describedby={unasked > 0 ? "finish-hint" : undefined}
           className="text-sm font-medium text-slate-700 underline underline-offset-2 hover:text-brand-700 dark:text-slate-300"
         >
           Finish now and see my results
         </button>
-        {view.unaskedSkills.length > 0 && (
+        {unasked > 0 && (
           <p id="finish-hint" className="text-sm text-slate-600 dark:text-slate-400">
-            {view.unaskedSkills.length === view.requiredSkills
-              ? "No"
-              : `${view.unaskedSkills.length} of the ${view.requiredSkills}`}{" "}
-            required skills{" "}
-            {view.unaskedSkills.length === view.requiredSkills ? "have an answer yet" : "have no answer yet"}:{" "}
-            {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
-            {view.unaskedSkills.length === 1 ? "it" : "them"} inferred from your other answers and your
-            current role, not measured.
+            {noneAsked ? "No" : `${unasked} of the ${view.requiredSkills}`} required skills have{" "}
+            {noneAsked ? "an" : "no"} answer yet: {view.unaskedSkills.join(", ")}. Finishing now leaves{" "}
+            {unasked === 1 ? "it" : "them"} inferred from your other answers and your current role, not
+            measured.
           </p>
         )}
       </div>

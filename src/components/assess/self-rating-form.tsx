@@ -1,12 +1,9 @@
-"use client";
-
-import { useActionState, useEffect, useRef } from "react";
 import Link from "next/link";
 import { ChoiceGroup } from "@/components/forms/choice-group";
 import type { SelfRatingView } from "@/server/assessment/self-rating-step";
+import { FocusOnOpen } from "./quiz-question";
 
-/** `isLocked`: the quiz started (in another tab, say), so the ratings can no longer change. */
-export type SelfRatingFormState = { error: string; isLocked?: boolean } | null;
+const HEADING_ID = "self-rating-heading";
 
 /** Must equal NOT_SURE in self-rating-step.ts (a server value; components import types only). */
 const NOT_SURE = "unsure";
@@ -16,25 +13,24 @@ const NOT_SURE = "unsure";
  * options are the skill's level descriptors, shortened (the skill page has them in full), plus
  * "Not sure", which is chosen until the person picks a level. A plain form posting to a server
  * action, so it works without JavaScript; arrow keys move within a group and Tab between groups.
+ * Rendered on the server: only FocusOnOpen (shared with the questions) runs in the browser. A refused submission comes back
+ * as `error` (the action redirects here with it), said above the skills.
  */
 export function SelfRatingForm({
   view,
   action,
+  error,
 }: {
   view: SelfRatingView;
-  action: (previous: SelfRatingFormState, form: FormData) => Promise<SelfRatingFormState>;
+  action: (form: FormData) => Promise<void>;
+  error: string | null;
 }) {
-  const [state, formAction, isPending] = useActionState<SelfRatingFormState, FormData>(action, null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
   return (
-    <form id="self-rating-form" action={formAction} className="space-y-6" aria-busy={isPending}>
+    <form id="self-rating-form" action={action} className="space-y-6">
+      <FocusOnOpen id={HEADING_ID} />
       <input type="hidden" name="attemptId" value={view.attemptId} />
       <div className="space-y-2">
-        <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight">
+        <h1 id={HEADING_ID} tabIndex={-1} className="text-2xl font-semibold tracking-tight">
           Before the questions: where do you stand?
         </h1>
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">
@@ -43,21 +39,11 @@ export function SelfRatingForm({
           you say, and your results show where your answers and your ratings differ. Only you see them.
         </p>
       </div>
-
-      {state?.error && (
+      {error && (
         <p role="alert" className="font-medium text-red-700 dark:text-red-400">
-          {state.error}
-          {state.isLocked && (
-            <>
-              {" "}
-              <a href={`/assess/${view.attemptId}`} className="underline underline-offset-2">
-                Go to your current question
-              </a>
-            </>
-          )}
+          {error}
         </p>
       )}
-
       <div className="grid gap-x-8 gap-y-6 lg:grid-cols-2">
         {view.skills.map((skill) => (
           <div
@@ -91,21 +77,18 @@ export function SelfRatingForm({
           </div>
         ))}
       </div>
-
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"
-          disabled={isPending}
-          className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+          className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-800"
         >
-          {isPending ? "Saving…" : "Save and start the questions"}
+          Save and start the questions
         </button>
         <button
           type="submit"
           name="skip"
           value="1"
-          disabled={isPending}
-          className="rounded-lg border border-slate-300 px-5 py-2.5 font-medium hover:border-brand-600 disabled:opacity-60 dark:border-slate-600"
+          className="rounded-lg border border-slate-300 px-5 py-2.5 font-medium hover:border-brand-600 dark:border-slate-600"
         >
           Skip this step
         </button>

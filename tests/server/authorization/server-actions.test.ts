@@ -501,7 +501,7 @@ const MATRIX: Record<string, (actor: Actor) => Promise<void>> = {
   },
   "src/app/assess/actions.ts#selfRatingAction": async (actor) => {
     const outcome = await as(actor, () =>
-      assess.selfRatingAction(null, form({ attemptId: fixture.ratable, "rating-python": "3" })),
+      assess.selfRatingAction(form({ attemptId: fixture.ratable, "rating-python": "3" })),
     );
     // Not found for anyone but the owner: the page then answers 404; nothing is stored.
     expect(outcome).toEqual({ redirect: `/assess/${fixture.ratable}` });

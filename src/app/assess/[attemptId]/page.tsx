@@ -9,9 +9,18 @@ import { loadSelfRatingStep } from "@/server/assessment/self-rating-step";
 import { currentOwner } from "@/server/identity";
 import { answerAction, finishAction, reportProblemAction, selfRatingAction } from "../actions";
 
+const SELF_RATING_INVALID =
+  "Your ratings could not be read. Choose a level from 0 to 4, or “not sure”, for each skill.";
+
 export const metadata: Metadata = { title: "Assessment", robots: { index: false } };
 
-export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
+export default async function QuizPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ attemptId: string }>;
+  searchParams: Promise<{ rating?: string | string[] }>;
+}) {
   const attemptId = await readIdParam(params, "attemptId");
   if (!attemptId) notFound();
   const owner = await currentOwner();
@@ -21,7 +30,11 @@ export default async function QuizPage({ params }: { params: Promise<{ attemptId
   if (step.kind === "offered")
     return (
       <div className="mx-auto max-w-5xl">
-        <SelfRatingForm view={step.view} action={selfRatingAction} />
+        <SelfRatingForm
+          view={step.view}
+          action={selfRatingAction}
+          error={(await searchParams).rating === "invalid" ? SELF_RATING_INVALID : null}
+        />
       </div>
     );
   const state = await loadQuiz(attemptId, owner);
