@@ -155,6 +155,27 @@ describe("drift flags", () => {
     ).toEqual([]);
   });
 
+  it("lists an item that may measure almost nothing (0.3 within one SE) and credibly less than half its nominal", () => {
+    // The estimate leans high for weak items: 0.45 ± 0.2 cannot rule out 0.3 and is below 0.65 at its upper bound.
+    expect(
+      driftReasons(nominal, {
+        difficulty: 0.5,
+        discrimination: 0.45,
+        difficultySe: 0.5,
+        discriminationSe: 0.18,
+      }),
+    ).toEqual(["discrimination"]);
+    // Precisely 0.45: it measures, if weakly; not listed.
+    expect(
+      driftReasons(nominal, {
+        difficulty: 0.5,
+        discrimination: 0.45,
+        difficultySe: 0.5,
+        discriminationSe: 0.05,
+      }),
+    ).toEqual([]);
+  });
+
   it("lists an item whose discrimination fell below 0.3 unless its SE leaves it measuring", () => {
     expect(
       driftReasons(nominal, {
