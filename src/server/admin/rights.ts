@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { databaseProvider, db } from "../db";
+import { Prisma } from "@/generated/prisma/client";
+import { createRowId, databaseProvider, db } from "../db";
 
 /**
  * Instance rights (administrator, cohort creator) and their audit log. Every change goes through
@@ -30,20 +31,54 @@ export async function isAdministrator(userId: string): Promise<boolean> {
   return user?.isAdmin === true;
 }
 
+const COLUMNS = { admin: "isAdmin", cohorts: "canCreateCohorts" } as const satisfies Record<
+  RightName,
+  string
+>;
+
 /**
- * Removes the administrator right unless the account is the last administrator. One conditional
- * statement, so a check and a change cannot be split by another request; on PostgreSQL the
- * administrators' rows are locked first in the same transaction, so two administrators revoking
- * each other at once leave one (each UPDATE in READ COMMITTED counts afresh after the wait).
+ * Sets `right` to `isGranted` on the account, only if it does not hold it already and — revoking
+ * the administrator right — only if another administrator remains, and writes the RightsChange
+ * row in the same transaction: a change is never without its audit row, nor a row without its
+ * change. PostgreSQL: one statement (the update's RETURNING feeds the insert), with the
+ * administrators' rows locked first when revoking, so two administrators revoking each other at
+ * once leave one (each UPDATE in READ COMMITTED counts afresh after the wait). SQLite, whose one
+ * connection runs a batch alone: the update, then the insert only if it changed a row (changes()).
+ * Returns how many rows changed (0 or 1).
  */
-async function revokeAdminUnlessLast(userId: string): Promise<number> {
-  const update = db.$executeRaw`UPDATE "User" SET "isAdmin" = false
-     WHERE "id" = ${userId} AND "isAdmin" = true
-       AND (SELECT COUNT(*) FROM "User" WHERE "isAdmin" = true) > 1`;
-  if (databaseProvider === "sqlite") return update;
-  const [, count] = await db.$transaction([
-    db.$queryRaw`SELECT "id" FROM "User" WHERE "isAdmin" = true ORDER BY "id" FOR UPDATE`,
-    update,
+async function changeRight(
+  userId: string,
+  right: RightName,
+  isGranted: boolean,
+  by: RightsActor,
+): Promise<number> {
+  const column = Prisma.raw(`"${COLUMNS[right]}"`);
+  const revokingAdmin = right === "admin" && !isGranted;
+  const lastAdmin = revokingAdmin
+    ? Prisma.sql`AND (SELECT COUNT(*) FROM "User" WHERE "isAdmin" = true) > 1`
+    : Prisma.empty;
+  const id = createRowId("rc");
+  const actorId = by.via === "web" ? by.actorId : null;
+  const { via } = by;
+  const now = new Date();
+  if (databaseProvider === "postgresql") {
+    const statement = db.$executeRaw`WITH changed AS (
+        UPDATE "User" SET ${column} = ${isGranted} WHERE "id" = ${userId} AND ${column} = ${!isGranted} ${lastAdmin}
+        RETURNING "id"
+      )
+      INSERT INTO "RightsChange" ("id", "actorId", "subjectId", "rightName", "isGranted", "via", "createdAt")
+      SELECT ${id}, ${actorId}, "id", ${right}, ${isGranted}, ${via}, ${now} FROM changed`;
+    if (!revokingAdmin) return statement;
+    const [, count] = await db.$transaction([
+      db.$queryRaw`SELECT "id" FROM "User" WHERE "isAdmin" = true ORDER BY "id" FOR UPDATE`,
+      statement,
+    ]);
+    return count;
+  }
+  const [count] = await db.$transaction([
+    db.$executeRaw`UPDATE "User" SET ${column} = ${isGranted} WHERE "id" = ${userId} AND ${column} = ${!isGranted} ${lastAdmin}`,
+    db.$executeRaw`INSERT INTO "RightsChange" ("id", "actorId", "subjectId", "rightName", "isGranted", "via", "createdAt")
+      SELECT ${id}, ${actorId}, ${userId}, ${right}, ${isGranted}, ${via}, ${now} WHERE changes() = 1`,
   ]);
   return count;
 }
@@ -62,31 +97,11 @@ export async function setRight(
   if (!user) return { ok: false, reason: "not-found" };
   const holds = right === "admin" ? user.isAdmin : user.canCreateCohorts;
   if (holds === isGranted) return { ok: true, changed: false };
-  let changed: number;
-  if (right === "admin" && !isGranted) {
-    changed = await revokeAdminUnlessLast(userId);
-    if (changed === 0)
-      return (await isAdministrator(userId))
-        ? { ok: false, reason: "last-admin" }
-        : { ok: true, changed: false };
-  } else {
-    const field = right === "admin" ? "isAdmin" : "canCreateCohorts";
-    ({ count: changed } = await db.user.updateMany({
-      where: { id: userId, [field]: !isGranted },
-      data: { [field]: isGranted },
-    }));
-    if (changed === 0) return { ok: true, changed: false };
-  }
-  await db.rightsChange.create({
-    data: {
-      actorId: by.via === "web" ? by.actorId : null,
-      subjectId: userId,
-      rightName: right,
-      isGranted,
-      via: by.via,
-    },
-  });
-  return { ok: true, changed: true };
+  if ((await changeRight(userId, right, isGranted, by)) === 1) return { ok: true, changed: true };
+  // Nothing changed: another request changed it first, or this is the last administrator.
+  return right === "admin" && !isGranted && (await isAdministrator(userId))
+    ? { ok: false, reason: "last-admin" }
+    : { ok: true, changed: false };
 }
 
 /** The CLI scripts' entry: the account by email (as typed, any case); false when none uses it. */

@@ -123,6 +123,23 @@ describe("granting and revoking rights", () => {
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: "last-admin" }]);
     expect(await db.user.count({ where: { isAdmin: true } })).toBe(1);
+    // One change happened, and the log holds exactly it.
+    const logged = await db.rightsChange.findMany({ where: { subjectId: { in: [one.id, two.id] } } });
+    expect(logged).toHaveLength(1);
+    const revoked = outcomes[0]?.ok ? two.id : one.id;
+    expect(logged[0]).toMatchObject({ subjectId: revoked, rightName: "admin", isGranted: false, via: "web" });
+  });
+
+  it("logs a grant asked for twice at the same moment once, as it happened once", async () => {
+    const admin = await createPerson("Granting admin");
+    const person = await createPerson("Granted twice");
+    const outcomes = await Promise.all([
+      setRight(person.id, "cohorts", true, web(admin.id)),
+      setRight(person.id, "cohorts", true, web(admin.id)),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.ok && outcome.changed)).toHaveLength(1);
+    expect(await rightsOf(person.id)).toMatchObject({ canCreateCohorts: true });
+    expect(await changesAbout(person.id)).toHaveLength(1);
   });
 
   it("logs the command-line scripts' changes too, as made on the server", async () => {
