@@ -111,6 +111,12 @@ export interface StatisticsSettings {
   /** Responses every option × group cell must cover. */
   minCell: number;
   lowDiscrimination: number;
+  /**
+   * The least discrimination a working item shows: the low-discrimination flag needs the data to
+   * rule it out (the correlation's upper bound, two standard errors on Fisher's z, below it), so
+   * that 30–60 responses to a sound item, whose correlation wanders by ±0.15, do not raise it.
+   */
+  workingDiscrimination: number;
   levelZ: number;
   fastFraction: number;
   /** Timed correct answers an item needs before the fast-correct flag is considered. */
@@ -121,10 +127,18 @@ export const STATISTICS_DEFAULTS: StatisticsSettings = {
   minResponses: 30,
   minCell: 5,
   lowDiscrimination: 0.1,
+  workingDiscrimination: 0.3,
   levelZ: 3,
   fastFraction: 0.4,
   minTimedCorrect: 10,
 };
+
+/** The correlation `r` of `n` pairs plus two standard errors on Fisher's z (1/√(n − 3)), back on r's scale. */
+export function correlationUpperBound(r: number, n: number): number {
+  if (n <= 3) return 1;
+  const z = Math.atanh(Math.max(-0.999999, Math.min(0.999999, r)));
+  return Math.tanh(z + 2 / Math.sqrt(n - 3));
+}
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
@@ -285,7 +299,11 @@ export function itemStatistics(
 
   const flags: ItemFlag[] = [];
   if (n >= settings.minResponses) {
-    if (discrimination !== null && discrimination < settings.lowDiscrimination)
+    if (
+      discrimination !== null &&
+      discrimination < settings.lowDiscrimination &&
+      correlationUpperBound(discrimination, ranked.length) < settings.workingDiscrimination
+    )
       flags.push({
         code: "low-discrimination",
         message:
