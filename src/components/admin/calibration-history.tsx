@@ -15,7 +15,7 @@ const badgeClass = "rounded border px-1.5 py-0.5 text-xs font-semibold whitespac
  */
 export function CalibrationHistoryList({ history }: { history: CalibrationHistory }) {
   return (
-    <ol className="space-y-4">
+    <ol className="max-w-3xl space-y-4">
       {history.entries.map((entry) => {
         const use = !entry.isCurrentContent
           ? "Not applied: calibrated under an earlier version of this question (editing resets a question to nominal)."

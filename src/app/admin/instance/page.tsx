@@ -109,8 +109,9 @@ export default async function AdminInstancePage() {
                 term: set ? "Make a new set" : "Make one",
                 value: (
                   <>
-                    <code className="text-xs">npm run calibrate</code> (see first what it would write:{" "}
-                    <code className="text-xs">npm run calibrate -- --dry-run</code>)
+                    <code className="text-xs whitespace-nowrap">npm run calibrate</code> (see first what it
+                    would write:{" "}
+                    <code className="text-xs whitespace-nowrap">npm run calibrate -- --dry-run</code>)
                   </>
                 ),
               },
