@@ -100,7 +100,7 @@ export default async function AdminInstancePage() {
                     },
                     {
                       term: "In progress on an older version",
-                      value: `${calibration.inProgressOnOlder} ${calibration.inProgressOnOlder === 1 ? "attempt" : "attempts"} (each keeps the version it started with to the end)`,
+                      value: `${calibration.inProgressOnOlder} ${calibration.inProgressOnOlder === 1 ? "attempt" : "attempts"} started on an earlier set or on nominal parameters (each keeps what it started with to the end)`,
                     },
                     { term: "Sets written", value: calibration.sets },
                   ]
