@@ -12,7 +12,7 @@ import { anonymousOwner } from "@/server/identity/owner";
 import { listItemStatistics, parseItemStatisticsFilter } from "@/server/item-statistics";
 
 /**
- * What the admin pages read about calibration (issue 17 §4): an item's history across sets, the
+ * What the admin pages read about calibration: an item's history across sets, the
  * items table's "Parameters" column and filter, and the set in force on /admin/instance. Sets are
  * written as `npm run calibrate` writes them (hand-made ones dated earlier in 2026, so the run's
  * own set is the newest) and removed afterwards: the worker's next file expects none in force.
