@@ -15,6 +15,7 @@ export const ITEM_COLUMNS = {
   medianMs: "Median time",
   openReports: "Open reports",
   flags: "Flags",
+  parameters: "Parameters",
 } as const;
 export type ItemSort = keyof typeof ITEM_COLUMNS;
 export type SortDirection = "asc" | "desc";
@@ -66,7 +67,11 @@ type Sortable = Pick<
   | "medianMs"
   | "openReports"
   | "flags"
-> & { skillTitle?: string };
+> & {
+  skillTitle?: string;
+  /** What the calibration set in force does with the item (sorted calibrated-in-use first). */
+  calibration?: { inUse: boolean; drift: readonly string[] };
+};
 
 const valueOf = (item: Sortable, column: ItemSort): number | string | null => {
   switch (column) {
@@ -76,6 +81,11 @@ const valueOf = (item: Sortable, column: ItemSort): number | string | null => {
       return item.skillTitle ?? item.skillId;
     case "flags":
       return item.flags.length;
+    case "parameters":
+      // In use first, then nominal items listed for drift, then the rest.
+      return item.calibration
+        ? (item.calibration.inUse ? 2 : 0) + (item.calibration.drift.length > 0 ? 1 : 0)
+        : null;
     default:
       return item[column];
   }

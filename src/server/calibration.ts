@@ -7,6 +7,7 @@ import {
   type ItemEstimate,
   type UsePolicy,
 } from "@/domain/calibration";
+import { notUsedReasons, parseDrift, type NotUsedReason } from "@/domain/calibration/explain";
 import { fitForEveryRole, summariseSkills } from "@/domain/engine/result";
 import { answerTerms, attemptPrior, createEngine, type Engine } from "@/domain/engine/assess";
 import { fitPosterior } from "@/domain/engine/expectation-propagation";
@@ -140,11 +141,199 @@ export async function runCalibration(
 
 /** The newest set's version, which attempts starting now record; null when none was written. */
 export async function currentCalibrationVersion(): Promise<string | null> {
-  const latest = await db.calibrationSet.findFirst({
+  return (await currentSet())?.version ?? null;
+}
+
+/** The set attempts starting now record, with the thresholds it applies; null when none was written. */
+async function currentSet() {
+  return db.calibrationSet.findFirst({
     orderBy: [{ createdAt: "desc" }, { version: "desc" }],
-    select: { version: true },
+    select: {
+      id: true,
+      version: true,
+      createdAt: true,
+      responses: true,
+      minResponses: true,
+      maxDifficultySe: true,
+      maxRelativeDiscriminationSe: true,
+    },
   });
-  return latest?.version ?? null;
+}
+
+const policyOf = (set: {
+  minResponses: number;
+  maxDifficultySe: number;
+  maxRelativeDiscriminationSe: number;
+}): UsePolicy => ({
+  minResponses: set.minResponses,
+  maxDifficultySe: set.maxDifficultySe,
+  maxRelativeDiscriminationSe: set.maxRelativeDiscriminationSe,
+});
+
+/** One set's row for a question, as the admin item page shows it. */
+export interface CalibrationHistoryEntry {
+  version: string;
+  createdAt: Date;
+  /** The set attempts starting now use. */
+  isCurrentSet: boolean;
+  policy: UsePolicy;
+  itemHash: string;
+  /** False for a row calibrated under an earlier version of the question (edited since): never applied to it now. */
+  isCurrentContent: boolean;
+  n: number;
+  nominal: { difficulty: number; discrimination: number };
+  difficulty: number;
+  difficultySe: number;
+  discrimination: number;
+  discriminationSe: number;
+  /** Whether the set's thresholds let the engine use the row (as stored when the set was written). */
+  usable: boolean;
+  /** Why not, by the set's own thresholds; empty when usable. */
+  notUsed: NotUsedReason[];
+  drift: DriftReason[];
+}
+
+export interface CalibrationHistory {
+  /** The set new attempts use; null when none was written (every item nominal). */
+  current: { version: string; createdAt: Date; policy: UsePolicy } | null;
+  /** Every set with a row for the question, newest first. */
+  entries: CalibrationHistoryEntry[];
+  /** Whether attempts starting now run on calibrated parameters for this question's current content. */
+  inUse: boolean;
+}
+
+/**
+ * A question's calibration history: every set that has a row for it (whatever its content hash
+ * then), newest first, each judged by that set's own thresholds. `contentHash` is the question's
+ * current hash (null when it left the content: no row applies).
+ */
+export async function calibrationHistory(
+  questionId: string,
+  contentHash: string | null,
+): Promise<CalibrationHistory> {
+  const [set, rows] = await Promise.all([
+    currentSet(),
+    db.calibrationItem.findMany({
+      where: { questionId },
+      orderBy: [{ set: { createdAt: "desc" } }, { set: { version: "desc" } }],
+      include: {
+        set: {
+          select: {
+            version: true,
+            createdAt: true,
+            minResponses: true,
+            maxDifficultySe: true,
+            maxRelativeDiscriminationSe: true,
+          },
+        },
+      },
+    }),
+  ]);
+  const entries = rows.map((row): CalibrationHistoryEntry => {
+    const policy = policyOf(row.set);
+    return {
+      version: row.set.version,
+      createdAt: row.set.createdAt,
+      isCurrentSet: row.set.version === set?.version,
+      policy,
+      itemHash: row.itemHash,
+      isCurrentContent: row.itemHash === contentHash,
+      n: row.n,
+      nominal: { difficulty: row.nominalDifficulty, discrimination: row.nominalDiscrimination },
+      difficulty: row.difficulty,
+      difficultySe: row.difficultySe,
+      discrimination: row.discrimination,
+      discriminationSe: row.discriminationSe,
+      usable: row.usable,
+      notUsed: row.usable ? [] : notUsedReasons(row, policy),
+      drift: parseDrift(row.drift),
+    };
+  });
+  return {
+    current: set ? { version: set.version, createdAt: set.createdAt, policy: policyOf(set) } : null,
+    entries,
+    inUse: entries.some((entry) => entry.isCurrentSet && entry.isCurrentContent && entry.usable),
+  };
+}
+
+/** Per current question, what the set in force does with it: for the admin items table. */
+export interface ItemCalibrationStatus {
+  /** The engine uses the question's calibrated parameters for attempts starting now. */
+  inUse: boolean;
+  /** Drift the current set lists for the question's current content. */
+  drift: DriftReason[];
+}
+
+export async function currentCalibrationStatus(
+  graph: SkillsGraph,
+): Promise<{ version: string | null; byQuestion: Map<string, ItemCalibrationStatus> }> {
+  const set = await currentSet();
+  if (!set) return { version: null, byQuestion: new Map() };
+  const rows = await db.calibrationItem.findMany({
+    where: { setId: set.id },
+    select: { questionId: true, itemHash: true, usable: true, drift: true },
+  });
+  const byQuestion = new Map<string, ItemCalibrationStatus>();
+  for (const row of rows) {
+    // A row of an earlier version of the question applies to nothing now.
+    if (graph.questions.get(row.questionId)?.contentHash !== row.itemHash) continue;
+    byQuestion.set(row.questionId, { inUse: row.usable, drift: parseDrift(row.drift) });
+  }
+  return { version: set.version, byQuestion };
+}
+
+/** The calibration in force, as /admin/instance shows it; null when no set was ever written. */
+export interface CalibrationInUse {
+  version: string;
+  createdAt: Date;
+  responses: number;
+  policy: UsePolicy;
+  /** Rows in the set (questions with evidence when it was made). */
+  items: number;
+  /** Rows the engine applies now: usable and of the question's current content. */
+  used: number;
+  /** Rows of question versions content no longer has (edited or removed since): not applied. */
+  stale: number;
+  /** Rows of current content listed for drift review. */
+  drifted: number;
+}
+
+export async function calibrationInUse(graph: SkillsGraph): Promise<{
+  set: CalibrationInUse | null;
+  /** Attempts still in progress that started under another set (or none): they keep theirs to the end. */
+  inProgressOnOlder: number;
+  /** Sets written in all. */
+  sets: number;
+}> {
+  const [set, sets] = await Promise.all([currentSet(), db.calibrationSet.count()]);
+  if (!set) return { set: null, inProgressOnOlder: 0, sets };
+  const [rows, inProgressOnOlder] = await Promise.all([
+    db.calibrationItem.findMany({
+      where: { setId: set.id },
+      select: { questionId: true, itemHash: true, usable: true, drift: true },
+    }),
+    db.attempt.count({
+      where: {
+        status: "in_progress",
+        OR: [{ calibrationVersion: null }, { calibrationVersion: { not: set.version } }],
+      },
+    }),
+  ]);
+  const current = rows.filter((row) => graph.questions.get(row.questionId)?.contentHash === row.itemHash);
+  return {
+    set: {
+      version: set.version,
+      createdAt: set.createdAt,
+      responses: set.responses,
+      policy: policyOf(set),
+      items: rows.length,
+      used: current.filter((row) => row.usable).length,
+      stale: rows.length - current.length,
+      drifted: current.filter((row) => parseDrift(row.drift).length > 0).length,
+    },
+    inProgressOnOlder,
+    sets,
+  };
 }
 
 /**

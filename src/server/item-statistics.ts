@@ -9,6 +9,7 @@ import {
   type StatisticsItem,
 } from "@/domain/item-statistics";
 import type { Question } from "@/domain/content/types";
+import { currentCalibrationStatus, type ItemCalibrationStatus } from "./calibration";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
 
@@ -34,10 +35,19 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   "fast-correct": "Unusually fast correct answers",
 };
 
+/** What the calibration set in force does with a question (the items table's "Parameters" filter). */
+export const CALIBRATION_FILTERS = {
+  calibrated: "Calibrated (in use)",
+  nominal: "Nominal",
+  drift: "Listed for drift",
+} as const;
+export type CalibrationFilter = keyof typeof CALIBRATION_FILTERS;
+
 export interface ItemStatisticsFilter {
   skillId?: string;
   level?: number;
   flag?: FlagCode;
+  calibration?: CalibrationFilter;
 }
 
 export interface StatisticsSource {
@@ -61,6 +71,13 @@ export const ItemStatisticsFilterSchema = z
         error: "Choose one of the listed flags.",
       })
       .default(""),
+    calibration: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || Object.hasOwn(CALIBRATION_FILTERS, value), {
+        error: "Choose one of the listed parameter states.",
+      })
+      .default(""),
   })
   .strict();
 
@@ -74,13 +91,14 @@ export function parseItemStatisticsFilter(
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "filter")] ??= issue.message;
     return { ok: false, fieldErrors };
   }
-  const { skill, level, flag } = parsed.data;
+  const { skill, level, flag, calibration } = parsed.data;
   return {
     ok: true,
     filter: {
       ...(skill === "" ? {} : { skillId: skill }),
       ...(level === "" ? {} : { level: Number(level) }),
       ...(flag === "" ? {} : { flag: flag as FlagCode }),
+      ...(calibration === "" ? {} : { calibration: calibration as CalibrationFilter }),
     },
   };
 }
@@ -94,6 +112,14 @@ export interface ItemStatisticsRow extends ItemStatistics {
   earlierResponses: number;
   /** The options as content has them now (id, key), in file order: the rows of `choices`. */
   options: { id: string; correct: boolean }[];
+  /**
+   * What the calibration set attempts start on now does with the question's current content (the
+   * live set, whichever answers the statistics read): calibrated parameters in use or nominal, and
+   * its drift listing.
+   */
+  calibration: ItemCalibrationStatus;
+  /** That set's version; null when no set was ever written (every question nominal). */
+  calibrationVersion: string | null;
 }
 
 function statisticsItem(question: Question): StatisticsItem {
@@ -111,7 +137,7 @@ function statisticsItem(question: Question): StatisticsItem {
 async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]> {
   const graph = getSkillsGraph();
   const questions = graph.topologicalOrder.flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? []);
-  const [records, reports] = await Promise.all([
+  const [records, reports, calibration] = await Promise.all([
     db.responseRecord.findMany({
       where: { demo: source.demo === true },
       select: {
@@ -126,6 +152,7 @@ async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]
       },
     }),
     db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
+    currentCalibrationStatus(graph),
   ]);
   const current = new Map(questions.map((question) => [question.id, question.contentHash]));
   const responses = new Map<string, ItemResponse[]>();
@@ -159,6 +186,8 @@ async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]
       itemHash: question.contentHash,
       earlierResponses: earlier.get(question.id) ?? 0,
       options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
+      calibration: calibration.byQuestion.get(question.id) ?? { inUse: false, drift: [] },
+      calibrationVersion: calibration.version,
     };
   });
 }
@@ -182,7 +211,11 @@ export async function listItemStatistics(
     (row) =>
       (filter.skillId === undefined || row.skillId === filter.skillId) &&
       (filter.level === undefined || row.level === filter.level) &&
-      (filter.flag === undefined || row.flags.some((flag) => flag.code === filter.flag)),
+      (filter.flag === undefined || row.flags.some((flag) => flag.code === filter.flag)) &&
+      (filter.calibration === undefined ||
+        (filter.calibration === "calibrated" && row.calibration.inUse) ||
+        (filter.calibration === "nominal" && !row.calibration.inUse) ||
+        (filter.calibration === "drift" && row.calibration.drift.length > 0)),
   );
 }
 

@@ -46,6 +46,28 @@ describe("sorting the admin items table", () => {
     expect(items.map((row) => row.questionId)).toEqual(["c", "a", "b", "d"]);
   });
 
+  it("sorts by parameters: calibrated ones in use first, then nominal ones listed for drift, then the rest", () => {
+    const withCalibration = [
+      { ...item("a", {}), calibration: { inUse: false, drift: [] } },
+      { ...item("b", {}), calibration: { inUse: false, drift: ["difficulty"] } },
+      { ...item("c", {}), calibration: { inUse: true, drift: [] } },
+      { ...item("d", {}), calibration: { inUse: true, drift: ["discrimination"] } },
+    ];
+    expect(sortItems(withCalibration, "parameters", "desc").map((row) => row.questionId)).toEqual([
+      "d",
+      "c",
+      "b",
+      "a",
+    ]);
+    expect(sortItems(withCalibration, "parameters", "asc").map((row) => row.questionId)).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
+    expect(parseItemSort({ sort: "parameters" })).toEqual({ sort: "parameters", dir: "desc" });
+  });
+
   it("reads the query string, and says what it could not use instead of failing", () => {
     expect(parseItemSort({ sort: "level", dir: "asc" })).toEqual({ sort: "level", dir: "asc" });
     expect(parseItemSort({ sort: "question" })).toEqual({ sort: "question", dir: "asc" });

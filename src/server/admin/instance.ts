@@ -1,4 +1,5 @@
 import "server-only";
+import { calibrationInUse } from "../calibration";
 import { getSkillsGraph } from "../content-loader";
 import { databaseProvider, db } from "../db";
 import { POSTGRES_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "../migrate";
@@ -6,7 +7,7 @@ import { MigrationError, pendingMigrations, readMigrations, type HistoryRow } fr
 
 /**
  * What /admin/instance shows: the content in use, the database and its migrations as the app's
- * own migrator sees them, and the mail queue. Read-only.
+ * own migrator sees them, the calibration set in force (calibration.ts) and the mail queue. Read-only.
  */
 export type MigrationStatus =
   | { ok: true; applied: number; total: number; pending: string[]; latest: string | null }
@@ -66,12 +67,13 @@ export async function mailQueueState() {
 
 export async function instanceOverview() {
   const graph = getSkillsGraph();
-  const [migrations, mail, administrators, cohortCreators, accounts] = await Promise.all([
+  const [migrations, mail, administrators, cohortCreators, accounts, calibration] = await Promise.all([
     migrationStatus(),
     mailQueueState(),
     db.user.count({ where: { isAdmin: true } }),
     db.user.count({ where: { canCreateCohorts: true } }),
     db.user.count(),
+    calibrationInUse(graph),
   ]);
   return {
     content: {
@@ -84,6 +86,7 @@ export async function instanceOverview() {
     database: databaseProvider,
     migrations,
     mail,
+    calibration,
     people: { accounts, administrators, cohortCreators },
   };
 }

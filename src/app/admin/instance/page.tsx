@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Facts } from "@/components/admin/facts";
 import { cardClass, formatMoment } from "@/components/admin/format";
+import { linkClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { instanceOverview } from "@/server/admin/instance";
 import { requireAdmin } from "@/server/identity";
@@ -10,13 +12,14 @@ export const metadata: Metadata = { title: "Instance" };
 export default async function AdminInstancePage() {
   await requireAdmin();
   const overview = await instanceOverview();
-  const { content, migrations, mail, people } = overview;
+  const { content, migrations, mail, people, calibration } = overview;
+  const set = calibration.set;
   return (
     <>
       <PageHeader
         title="Instance"
         crumbs={[{ href: "/admin", label: "Admin" }]}
-        lead="The content this Waypoint serves, its database and migrations, and its mail queue."
+        lead="The content this Waypoint serves, its database and migrations, the calibration new attempts use, and its mail queue."
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="content" className={cardClass}>
@@ -55,6 +58,63 @@ export default async function AdminInstancePage() {
               { term: "Accounts", value: people.accounts },
               { term: "Administrators", value: people.administrators },
               { term: "Cohort creators", value: people.cohortCreators },
+            ]}
+          />
+        </section>
+        <section aria-labelledby="calibration" className={cardClass}>
+          <h2 id="calibration" className="mb-3 text-xl font-semibold tracking-tight">
+            Calibration
+          </h2>
+          <Facts
+            items={[
+              {
+                term: "New attempts use",
+                value: set ? <code className="text-xs">{set.version}</code> : "none — nominal parameters",
+              },
+              ...(set
+                ? [
+                    { term: "Made", value: formatMoment(set.createdAt) },
+                    { term: "Responses read", value: set.responses },
+                    {
+                      term: "Items calibrated",
+                      value:
+                        set.stale > 0
+                          ? `${set.items} (${set.stale} of question versions edited or removed since: not applied)`
+                          : set.items,
+                    },
+                    { term: "Used by the engine", value: set.used },
+                    {
+                      term: "Listed for drift",
+                      value:
+                        set.drifted > 0 ? (
+                          <Link href="/admin/items?calibration=drift" className={linkClass}>
+                            {set.drifted} {set.drifted === 1 ? "item" : "items"} to review
+                          </Link>
+                        ) : (
+                          "none"
+                        ),
+                    },
+                    {
+                      term: "Thresholds",
+                      value: `used with n ≥ ${set.policy.minResponses}, difficulty SE ≤ ${set.policy.maxDifficultySe}, discrimination SE ≤ ${set.policy.maxRelativeDiscriminationSe} × its estimate`,
+                    },
+                    {
+                      term: "In progress on an older version",
+                      value: `${calibration.inProgressOnOlder} ${calibration.inProgressOnOlder === 1 ? "attempt" : "attempts"} started on an earlier set or on nominal parameters (each keeps what it started with to the end)`,
+                    },
+                    { term: "Sets written", value: calibration.sets },
+                  ]
+                : []),
+              {
+                term: set ? "Make a new set" : "Make one",
+                value: (
+                  <>
+                    <code className="text-xs whitespace-nowrap">npm run calibrate</code> (see first what it
+                    would write:{" "}
+                    <code className="text-xs whitespace-nowrap">npm run calibrate -- --dry-run</code>)
+                  </>
+                ),
+              },
             ]}
           />
         </section>

@@ -6,9 +6,11 @@ import { FieldError } from "@/components/forms/form-status";
 import { inputClass, linkClass, secondaryButtonClass } from "@/components/forms/form-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ITEM_COLUMNS, firstDirection, parseItemSort, sortItems, type ItemSort } from "@/domain/item-table";
+import { currentCalibrationVersion } from "@/server/calibration";
 import { getSkillsGraph } from "@/server/content-loader";
 import { requireAdmin } from "@/server/identity";
 import {
+  CALIBRATION_FILTERS,
   FLAG_LABELS,
   listItemStatistics,
   parseItemStatisticsFilter,
@@ -41,13 +43,20 @@ function cellText(item: ItemStatisticsRow, column: Exclude<ItemSort, "question">
       return String(item.openReports);
     case "flags":
       return item.flags.length === 0 ? "none" : item.flags.map((flag) => FLAG_LABELS[flag.code]).join("; ");
+    case "parameters": {
+      const used = item.calibration.inUse ? "Calibrated" : "Nominal";
+      return item.calibration.drift.length === 0
+        ? used
+        : `${used}; listed for drift (${item.calibration.drift.join(" and ")})`;
+    }
   }
 }
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
 /**
- * The item statistics table: filter by skill, level and flag (a GET form) and sort by any column
+ * The item statistics table: filter by skill, level, flag and what the calibration set in force does
+ * with the item (a GET form) and sort by any column
  * (heading links), so it works without JavaScript. Figures are totals per question; the option ×
  * ability-group shares are on each item's page, under the five-per-cell rule.
  */
@@ -63,12 +72,21 @@ export default async function AdminItemsPage({
     skill: text(params.skill),
     level: text(params.level),
     flag: text(params.flag),
+    calibration: text(params.calibration),
     data: text(params.data) === "demo" ? "demo" : "",
   };
-  const filter = parseItemStatisticsFilter({ skill: values.skill, level: values.level, flag: values.flag });
+  const filter = parseItemStatisticsFilter({
+    skill: values.skill,
+    level: values.level,
+    flag: values.flag,
+    calibration: values.calibration,
+  });
   const order = parseItemSort({ sort: text(params.sort), dir: text(params.dir) });
   const isDemo = values.data === "demo";
-  const rows = filter.ok ? await listItemStatistics(filter.filter, { demo: isDemo }) : [];
+  const [rows, calibrationVersion] = await Promise.all([
+    filter.ok ? listItemStatistics(filter.filter, { demo: isDemo }) : [],
+    currentCalibrationVersion(),
+  ]);
   const items = sortItems(rows, order.sort, order.dir);
   const fieldErrors = filter.ok ? {} : filter.fieldErrors;
   const skills = [...graph.skills.values()].sort((a, b) => a.title.localeCompare(b.title, "en"));
@@ -82,7 +100,7 @@ export default async function AdminItemsPage({
     return `/admin/items?${query}`;
   };
   const select = (
-    name: "skill" | "level" | "flag" | "data",
+    name: "skill" | "level" | "flag" | "calibration" | "data",
     label: string,
     options: { value: string; label: string }[],
   ) => {
@@ -120,7 +138,7 @@ export default async function AdminItemsPage({
       <form
         method="get"
         action="/admin/items"
-        className={`${cardClass} mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4`}
+        className={`${cardClass} mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3`}
       >
         {select("skill", "Skill", [
           { value: "", label: "Every skill" },
@@ -134,13 +152,17 @@ export default async function AdminItemsPage({
           { value: "", label: "Flagged or not" },
           ...Object.entries(FLAG_LABELS).map(([code, label]) => ({ value: code, label })),
         ])}
+        {select("calibration", "Parameters", [
+          { value: "", label: "Calibrated or nominal" },
+          ...Object.entries(CALIBRATION_FILTERS).map(([value, label]) => ({ value, label })),
+        ])}
         {select("data", "Answers", [
           { value: "", label: "Real answers" },
           { value: "demo", label: "Demo (simulated) answers" },
         ])}
         <input type="hidden" name="sort" value={order.sort} />
         <input type="hidden" name="dir" value={order.dir} />
-        <div className="sm:col-span-2 lg:col-span-4">
+        <div className="sm:col-span-2 lg:col-span-3">
           <button type="submit" className={secondaryButtonClass}>
             Show
           </button>
@@ -157,6 +179,11 @@ export default async function AdminItemsPage({
           )}
           {items.length} {items.length === 1 ? "question" : "questions"}, sorted by {ITEM_COLUMNS[order.sort]}{" "}
           ({order.dir === "asc" ? "ascending" : "descending"}). Select a column heading to sort by it.
+        </p>
+        <p>
+          {calibrationVersion === null
+            ? "Parameters: no calibration set has been made, so every question uses its nominal parameters."
+            : `Parameters: as calibration set ${calibrationVersion} applies them to attempts starting now.`}
         </p>
       </div>
       {items.length === 0 ? (

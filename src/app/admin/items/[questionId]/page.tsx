@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/admin/facts";
 import { cardClass } from "@/components/admin/format";
+import { CalibrationHistoryList, CalibrationSummary } from "@/components/admin/calibration-history";
 import { ChoiceBars } from "@/components/admin/choice-bars";
 import { ReportList } from "@/components/admin/report-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { nominalParameters } from "@/domain/engine/model";
 import { readIdParam } from "@/lib/route-params";
+import { calibrationHistory } from "@/server/calibration";
 import { getSkillsGraph } from "@/server/content-loader";
 import { requireAdmin } from "@/server/identity";
 import { FLAG_LABELS, itemStatisticsFor } from "@/server/item-statistics";
@@ -19,7 +22,8 @@ const seconds = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms /
 
 /**
  * One question as the maintainers see it: its content facts, how it plays (totals and option
- * choices by ability group, never a person's answers) and every problem report about it.
+ * choices by ability group, never a person's answers), its calibration history and every problem
+ * report about it.
  * A question that left the content still shows its reports (they may explain why it left).
  */
 export default async function AdminItemPage({
@@ -36,11 +40,12 @@ export default async function AdminItemPage({
   if (!questionId) notFound();
   const graph = getSkillsGraph();
   const question = graph.questions.get(questionId);
-  const [reports, statistics] = await Promise.all([
+  const [reports, statistics, calibration] = await Promise.all([
     reportsForQuestion(questionId),
     itemStatisticsFor(questionId, { demo: isDemo }),
+    calibrationHistory(questionId, question?.contentHash ?? null),
   ]);
-  if (!question && reports.length === 0) notFound();
+  if (!question && reports.length === 0 && calibration.entries.length === 0) notFound();
   const open = reports.filter((report) => !report.resolvedAt).length;
   return (
     <>
@@ -135,6 +140,13 @@ export default async function AdminItemPage({
             </div>
           </section>
         )}
+        <section aria-labelledby="item-calibration" className="space-y-4">
+          <h2 id="item-calibration" className="text-xl font-semibold tracking-tight">
+            Calibration history
+          </h2>
+          <CalibrationSummary history={calibration} nominal={question ? nominalParameters(question) : null} />
+          {calibration.entries.length > 0 && <CalibrationHistoryList history={calibration} />}
+        </section>
         <section aria-labelledby="item-reports">
           <h2 id="item-reports" className="mb-4 text-xl font-semibold tracking-tight">
             Problem reports ({open} open, {reports.length - open} resolved)
