@@ -122,6 +122,38 @@ test.describe("the self-rating screen on a phone", () => {
   });
 });
 
+test.describe("a self-rating form that cannot be read", () => {
+  test.use({ viewport: VIEWPORTS.desktop });
+
+  test("comes back to the screen with the reason above the skills, and nothing is stored", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await startQuiz(page, "ai-engineer", undefined, undefined, { rate: true });
+    await expect(heading(page)).toBeVisible();
+    // A level the form never offers, as a stale or edited page would send.
+    await groups(page)
+      .first()
+      .getByRole("radio", { name: /^4 Expert: / })
+      .evaluate((radio) => {
+        (radio as HTMLInputElement).value = "9";
+        (radio as HTMLInputElement).checked = true;
+      });
+    await page.getByRole("button", { name: "Save and start the questions" }).click();
+    await expect(page).toHaveURL(/[?&]rating=invalid/);
+    await expect(page.locator("#self-rating-form").getByRole("alert")).toHaveText(
+      "Your ratings could not be read. Choose a level from 0 to 4, or “not sure”, for each skill.",
+    );
+    // Still the rating screen, every group back at "Not sure": nothing was kept.
+    await expect(heading(page)).toBeVisible();
+    await expect(groups(page).first().getByRole("radio", { name: "Not sure" })).toBeChecked();
+    await expectNoSeriousAxeViolations(page);
+    // A readable form then goes through.
+    await page.getByRole("button", { name: "Save and start the questions" }).click();
+    await expect(page.locator("#quiz-form")).toBeVisible();
+  });
+});
+
 test.describe("the self-rating step over the JSON API", () => {
   test("takes ratings before the first answer, refuses bad ones, locks after an answer, and hides the attempt from others", async ({
     page,
