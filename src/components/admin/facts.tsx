@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cardClass } from "./format";
 
 /** A short list of labelled values (term, value) that wraps on phones. */
 export function Facts({ items }: { items: readonly { term: string; value: ReactNode }[] }) {
@@ -11,5 +12,25 @@ export function Facts({ items }: { items: readonly { term: string; value: ReactN
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A card of Facts under its own heading (the section is labelled by it). */
+export function FactsCard({
+  id,
+  title,
+  items,
+}: {
+  id: string;
+  title: string;
+  items: readonly { term: string; value: ReactNode }[];
+}) {
+  return (
+    <section aria-labelledby={id} className={cardClass}>
+      <h2 id={id} className="mb-3 text-xl font-semibold tracking-tight">
+        {title}
+      </h2>
+      <Facts items={items} />
+    </section>
   );
 }
