@@ -1,7 +1,13 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { calibrateResponses, isUsable, DEFAULT_USE_POLICY, type ItemCalibration } from "@/domain/calibration";
+import {
+  calibrateResponses,
+  engineParameters,
+  isUsable,
+  DEFAULT_USE_POLICY,
+  type ItemCalibration,
+} from "@/domain/calibration";
 import { loadBenchEngine } from "./lib/engine-bench/load";
 import { VerdictTally } from "./lib/engine-bench/metrics";
 import type { Arm, ArmVerdicts, SimulatedResponse } from "./lib/calibration-bench/simulate";
@@ -144,10 +150,7 @@ for (const { truth, calibration } of measured) {
 // 4. Fresh examinees through the engine with nominal, calibrated (usable items only) and true parameters.
 const overrides = [...calibrations]
   .filter(([, calibration]) => isUsable(calibration.estimate))
-  .map(([id, { estimate }]) => [
-    id,
-    { difficulty: estimate.difficulty, discrimination: estimate.discrimination },
-  ]);
+  .map(([id, { estimate }]) => [id, engineParameters(estimate)]);
 const arms = await runAll<Record<Arm, ArmVerdicts>>(examinees, (from, to) => ({
   kind: "fresh",
   from,

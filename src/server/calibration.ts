@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  engineParameters,
   calibrateResponses,
   DEFAULT_USE_POLICY,
   isUsable,
@@ -128,6 +129,7 @@ export async function runCalibration(
             discrimination: item.estimate.discrimination,
             difficultySe: item.estimate.difficultySe,
             discriminationSe: item.estimate.discriminationSe,
+            engineDiscrimination: engineParameters(item.estimate).discrimination,
             n: item.estimate.n,
             usable: item.usable,
             drift: JSON.stringify(item.drift),
@@ -186,6 +188,8 @@ export interface CalibrationHistoryEntry {
   difficultySe: number;
   discrimination: number;
   discriminationSe: number;
+  /** The discrimination the engine runs the item on when used (sets before it was stored: the estimate). */
+  engineDiscrimination: number;
   /** Whether the set's thresholds let the engine use the row (as stored when the set was written). */
   usable: boolean;
   /** Why not, by the set's own thresholds; empty when usable. */
@@ -244,6 +248,7 @@ export async function calibrationHistory(
       difficultySe: row.difficultySe,
       discrimination: row.discrimination,
       discriminationSe: row.discriminationSe,
+      engineDiscrimination: row.engineDiscrimination ?? row.discrimination,
       usable: row.usable,
       notUsed: row.usable ? [] : notUsedReasons(row, policy),
       drift: parseDrift(row.drift),
@@ -343,12 +348,22 @@ export async function calibrationInUse(graph: SkillsGraph): Promise<{
 async function overridesFor(version: string, graph: SkillsGraph): Promise<ParameterOverrides> {
   const rows = await db.calibrationItem.findMany({
     where: { set: { version }, usable: true },
-    select: { questionId: true, itemHash: true, difficulty: true, discrimination: true },
+    select: {
+      questionId: true,
+      itemHash: true,
+      difficulty: true,
+      discrimination: true,
+      engineDiscrimination: true,
+    },
   });
   return new Map(
     rows
       .filter((row) => graph.questions.get(row.questionId)?.contentHash === row.itemHash)
-      .map((row) => [row.questionId, { difficulty: row.difficulty, discrimination: row.discrimination }]),
+      .map((row) => [
+        row.questionId,
+        // As the set was written: sets from before engineDiscrimination ran on the estimate itself.
+        { difficulty: row.difficulty, discrimination: row.engineDiscrimination ?? row.discrimination },
+      ]),
   );
 }
 
@@ -426,11 +441,7 @@ export async function rescoreFinished(
       return item && (hash === null || hash === item.itemHash)
         ? {
             ...answer,
-            parameters: {
-              ...answer.parameters,
-              difficulty: item.estimate.difficulty,
-              discrimination: item.estimate.discrimination,
-            },
+            parameters: { ...answer.parameters, ...engineParameters(item.estimate) },
           }
         : answer;
     });

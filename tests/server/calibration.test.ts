@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Question } from "@/domain/content/types";
+import { engineParameters } from "@/domain/calibration";
 import { nominalParameters } from "@/domain/engine/model";
 import { createRandom } from "@/domain/engine/random";
 import type { SkillsGraph } from "@/domain/skills-graph";
@@ -141,7 +142,13 @@ describe("npm run calibrate: runCalibration", () => {
     const calibrated = itemOf(run, shifted)!.estimate;
     const used = engine?.model.itemById.get(shifted.id);
     expect(used?.difficulty).toBeCloseTo(calibrated.difficulty, 9);
-    expect(used?.discrimination).toBeCloseTo(calibrated.discrimination, 9);
+    // …its discrimination at the lower one-SE bound, as stored with the set.
+    expect(used?.discrimination).toBeCloseTo(engineParameters(calibrated).discrimination, 9);
+    expect(used?.discrimination).toBeLessThan(calibrated.discrimination);
+    expect(stored.find((item) => item.questionId === shifted.id)?.engineDiscrimination).toBeCloseTo(
+      used?.discrimination ?? 0,
+      9,
+    );
     expect(used?.guessing).toBe(nominalParameters(shifted).guessing);
     expect(engine?.model.itemById.get(sparse.id)).toMatchObject(nominalParameters(sparse));
 
@@ -152,6 +159,20 @@ describe("npm run calibrate: runCalibration", () => {
     expect(written.length).toBeGreaterThan(0);
     expect(written.every((row) => row.calibrationVersion === run.version)).toBe(true);
   }, 60_000);
+
+  it("a set written before the engine's discrimination was stored runs on its estimate, as it did", async () => {
+    const run = await runCalibration(graph, { minResponses: 200, dryRun: false });
+    writtenSets.push(run.version!);
+    await db.calibrationItem.updateMany({
+      where: { set: { version: run.version! } },
+      data: { engineDiscrimination: null },
+    });
+    const engine = await engineForVersion(graph, run.version);
+    expect(engine?.model.itemById.get(shifted.id)?.discrimination).toBeCloseTo(
+      itemOf(run, shifted)!.estimate.discrimination,
+      9,
+    );
+  });
 
   it("editing a question resets only that question to nominal", async () => {
     const run = await runCalibration(graph, { minResponses: 200, dryRun: false });

@@ -23,6 +23,7 @@ const entry = (
   difficultySe: 0.12,
   discrimination: 0.9,
   discriminationSe: 0.2,
+  engineDiscrimination: 0.72,
   usable: true,
   notUsed: [],
   drift: [],
@@ -60,7 +61,9 @@ describe("an item's calibration history on its admin page", () => {
     expect(heading.textContent).toContain("New attempts use this set");
     expect(newest!.textContent).toContain("−0.25 ± 0.12 (nominal 0.50)");
     expect(newest!.textContent).toContain("0.90 ± 0.20 (nominal 1.30)");
-    expect(newest!.textContent).toContain("EngineUsed.");
+    expect(newest!.textContent).toContain(
+      "EngineUsed, with discrimination 0.72 (the estimate at its lower one-SE bound).",
+    );
     expect(newest!.textContent).toContain("listed for review: difficulty moved more than 0.5 logits");
     expect(middle!.textContent).toContain("Not used: too few responses (120 of the 200 the set requires).");
     expect(middle!.textContent).not.toContain("New attempts use this set");

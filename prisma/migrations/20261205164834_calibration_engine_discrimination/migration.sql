@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CalibrationItem" ADD COLUMN "engineDiscrimination" REAL;
+
