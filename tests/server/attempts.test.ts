@@ -11,6 +11,7 @@ import {
 import { db } from "@/server/db";
 import { anonymousOwner, userOwner, type Owner } from "@/server/identity/owner";
 import { createPerson } from "../factories/people";
+import { onPostgres } from "../support/postgres";
 
 /**
  * The answer path's own statements (attempts.ts): raw SQL with one variant per database, so each
@@ -142,7 +143,7 @@ describe("storing an answer and moving on", () => {
     const before = Date.now();
     const result = await recordAnswerAndAdvance(answer, "q-2");
     const { attemptId: _attempt, ...row } = answer;
-    expect(result).toEqual({ inserted: true, stored: { ...row, chosenOptionIds: '["right"]' } });
+    expect(result).toMatchObject({ inserted: true, stored: { ...row, chosenOptionIds: '["right"]' } });
     expect(await listAnswers(attempt.id)).toEqual([result.stored]);
     expect(await currentQuestion(attempt.id)).toBe("q-2");
     const stored = await db.answer.findFirstOrThrow({ where: { attemptId: attempt.id } });
@@ -151,6 +152,8 @@ describe("storing an answer and moving on", () => {
     const moved = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
     expect(moved.questionShownAt?.getTime()).toBeGreaterThanOrEqual(stored.answeredAt.getTime());
     expect(Math.abs((moved.questionShownAt?.getTime() ?? 0) - before)).toBeLessThan(60_000);
+    // PostgreSQL reports the moment it wrote, to the millisecond, for the process to remember.
+    expect(result.advancedAt).toEqual(onPostgres ? moved.questionShownAt : null);
   });
 
   it("keeps the first answer and moves nothing when the question was already answered", async () => {
@@ -159,7 +162,7 @@ describe("storing an answer and moving on", () => {
     const first = await recordAnswerAndAdvance(answerTo(attempt.id, "q-1", 1, true), "q-2");
     await db.attempt.update({ where: { id: attempt.id }, data: { currentQuestionId: "q-1" } });
     const again = await recordAnswerAndAdvance(answerTo(attempt.id, "q-1", 1, false), "q-3");
-    expect(again).toEqual({ inserted: false, stored: first.stored });
+    expect(again).toEqual({ inserted: false, stored: first.stored, advancedAt: null });
     expect(await currentQuestion(attempt.id)).toBe("q-1");
     expect(await db.answer.count({ where: { attemptId: attempt.id } })).toBe(1);
   });
@@ -167,7 +170,10 @@ describe("storing an answer and moving on", () => {
   it("stores but does not move an attempt that is on another question or no longer in progress", async () => {
     const owner = anonymousOwner(`owner-${randomUUID()}`);
     const moved = await newAttempt(owner, "q-5");
-    expect((await recordAnswerAndAdvance(answerTo(moved.id, "q-1", 1), "q-2")).inserted).toBe(true);
+    expect(await recordAnswerAndAdvance(answerTo(moved.id, "q-1", 1), "q-2")).toMatchObject({
+      inserted: true,
+      advancedAt: null,
+    });
     expect(await currentQuestion(moved.id)).toBe("q-5");
     const finished = await newAttempt(owner);
     await db.attempt.update({ where: { id: finished.id }, data: { status: "completed" } });
