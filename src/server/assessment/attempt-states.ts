@@ -168,7 +168,11 @@ export function forgetAttemptSnapshot(attemptId: string): void {
   if (entry) entry.snapshot = null;
 }
 
-/** Counters for the profile and the tests: states served from the cache, replays, and answers written from a snapshot or not. */
+/**
+ * Counters for the profile and the tests: states served from the cache, replays, answers written
+ * from a snapshot (one statement), and answers that found a snapshot but took the path that reads
+ * (it would end the quiz, was refused, named another question, or the row had changed).
+ */
 export const attemptStateStats = shared.stats;
 
 /** The stored state for `key`, else the replay of `answers` (then remembered). */
