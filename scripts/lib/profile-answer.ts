@@ -39,7 +39,7 @@ const { toRecordedAnswers } = await import("@/server/assessment/scoring");
 const { renderMarkdown, clearMarkdownCache } = await import("@/server/markdown");
 const { optionCode, orderOptions } = await import("@/server/assessment/option-codes");
 const { clearAnswerPathCaches } = await import("@/server/assessment/quiz");
-const { attemptStateStats, clearAttemptStates, lookAheadSettled } =
+const { attemptStateStats, clearAttemptStates, forgetAttemptSnapshot, lookAheadSettled } =
   await import("@/server/assessment/attempt-states");
 const { createRandom } = await import("@/domain/engine/random");
 
@@ -108,9 +108,12 @@ for (const attempt of warmUp)
   await quiz.submitAnswer(attempt.attemptId, attempt.owner, answerTo(attempt.attemptId, attempt.questionId));
 
 // warm: the look-ahead has run while the person read the question (the process was idle);
-// warmNoLookAhead: it has not (a busy process), so the answer replays; afterRestart: every cache empty.
+// warmRead: the same without the attempt's snapshot, so PostgreSQL reads the attempt first (two
+// round trips, as another instance would); warmNoLookAhead: the look-ahead has not run (a busy
+// process), so the answer replays; afterRestart: every cache empty.
 for (const { label, clear } of [
   { label: "warm", clear: "none" },
+  { label: "warmRead", clear: "snapshot" },
   { label: "warmNoLookAhead", clear: "states" },
   { label: "afterRestart", clear: "all" },
 ] as const) {
@@ -179,6 +182,7 @@ for (const { label, clear } of [
     // The question as the person's page shows it; while they read it the process is idle.
     await quiz.loadQuiz(attempt.attemptId, attempt.owner);
     await lookAheadSettled();
+    if (clear === "snapshot") forgetAttemptSnapshot(attempt.attemptId);
     if (clear === "states") clearAttemptStates();
     if (clear === "all") {
       // A restart: every cache empty, then what the server does before it serves (instrumentation.ts).

@@ -289,12 +289,23 @@ function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
   });
 }
 
-/** recordAnswerAndAdvance on PostgreSQL: insert, then advance only if the insert stored a row. */
-const RECORD_AND_ADVANCE = {
-  name: "waypoint_record_answer_and_advance",
-  text: `WITH ins AS (
-       INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15)
+const ANSWER_INSERT_COLUMNS = `"id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash"`;
+
+/**
+ * The answer path's write on PostgreSQL: insert, then advance only if the insert stored a row.
+ * With `guard` (a SELECT), the insert — and so the advance — happens only when the guard finds its
+ * row; the statement then also says whether it did. Parameters: $1 row id, $2 attempt, $3 question,
+ * $4–$11 the answer, $12 now, $13 the next question, $14 msOnItem, $15 itemHash; the guard's own
+ * from $16. The guarded insert is a SELECT, whose bare parameters PostgreSQL cannot type: cast.
+ */
+const recordAndAdvance = (guard: string | null) => `WITH ${guard ? `guard AS (${guard}), ` : ""}ins AS (
+       INSERT INTO "Answer" (${ANSWER_INSERT_COLUMNS})
+       ${
+         guard
+           ? `SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::boolean, $7::boolean, $8::int, $9::float8, $10::float8, $11::float8, $12::timestamp(3), $14::int, $15::text
+       WHERE EXISTS (SELECT 1 FROM guard)`
+           : "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15)"
+       }
        ON CONFLICT ("attemptId", "questionId") DO NOTHING
        RETURNING "attemptId"
      ), advanced AS (
@@ -302,8 +313,39 @@ const RECORD_AND_ADVANCE = {
        WHERE "id" = $2 AND "status" = 'in_progress' AND "currentQuestionId" = $3 AND EXISTS (SELECT 1 FROM ins)
        RETURNING "id"
      )
-     SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"`,
+     SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"${
+       guard ? `, (SELECT count(*) FROM guard)::int AS "guarded"` : ""
+     }`;
+
+const RECORD_AND_ADVANCE = { name: "waypoint_record_answer_and_advance", text: recordAndAdvance(null) };
+
+/**
+ * The guard of recordAnswerIfUnchanged: the attempt row is still what the caller last saw — the
+ * same owner (the condition of findOwnedAttemptWithAnswers, $16 the user id or token hash), in
+ * progress, on the answered question, shown at the same moment ($17), and holding exactly the
+ * answers before this one (position − 1).
+ */
+const unchangedAttempt = (ownerCondition: string) =>
+  `SELECT 1 FROM "Attempt" t
+       WHERE t."id" = $2 AND ${ownerCondition} AND t."status" = 'in_progress' AND t."currentQuestionId" = $3
+         AND t."questionShownAt" IS NOT DISTINCT FROM $17::timestamp(3)
+         AND (SELECT count(*) FROM "Answer" a WHERE a."attemptId" = $2) = $8::int - 1`;
+const RECORD_IF_UNCHANGED_USER = {
+  name: "waypoint_record_answer_if_unchanged_user",
+  text: recordAndAdvance(unchangedAttempt(`t."userId" = $16`)),
 };
+const RECORD_IF_UNCHANGED_ANONYMOUS = {
+  name: "waypoint_record_answer_if_unchanged_anonymous",
+  text: recordAndAdvance(unchangedAttempt(`t."userId" IS NULL AND t."anonymousTokenHash" = $16`)),
+};
+
+/** What storing an answer did: the stored row, whether this call stored it, and when it moved the attempt on. */
+export interface RecordedAnswerResult {
+  stored: AnswerRow;
+  inserted: boolean;
+  /** The new questionShownAt, as written, when this call moved the attempt on (PostgreSQL only; null otherwise). */
+  advancedAt: Date | null;
+}
 
 /**
  * Records an answer and, only when this call stored it, moves the attempt from the answered
@@ -315,18 +357,52 @@ const RECORD_AND_ADVANCE = {
  * so a duplicate that finds the answer stored also finds the attempt moved on); SQLite, in process,
  * runs recordAnswer and advanceQuestion.
  */
-export async function recordAnswerAndAdvance(
-  answer: NewAnswer,
-  next: string,
-): Promise<{ stored: AnswerRow; inserted: boolean }> {
+export async function recordAnswerAndAdvance(answer: NewAnswer, next: string): Promise<RecordedAnswerResult> {
   if (databaseProvider !== "postgresql") {
     const { stored, inserted } = await insertAnswer(answer);
     if (inserted) await advanceQuestion(answer.attemptId, answer.questionId, next);
-    return { stored, inserted };
+    return { stored, inserted, advancedAt: null };
   }
+  return (await recordOnPostgres(RECORD_AND_ADVANCE, answer, next, [])) as RecordedAnswerResult;
+}
+
+/**
+ * Whether recordAnswerIfUnchanged exists: on PostgreSQL, where the read it saves is a round trip
+ * (on SQLite a read is a call into the same process, and its path stays as it is).
+ */
+export const guardedAnswerWrites = databaseProvider === "postgresql";
+
+/**
+ * recordAnswerAndAdvance for a caller that did not read the attempt first but remembers it as this
+ * process last wrote or read it (assessment/attempt-states.ts): one statement that writes only if
+ * the attempt row still is what the caller remembers — `owner`'s, in progress, on the answered
+ * question, shown at `shownAt`, holding position − 1 answers. null: it is not (another instance or
+ * request changed it, it was finished, deleted or claimed into an account); nothing was written and
+ * the caller reads the attempt as usual. PostgreSQL only (guardedAnswerWrites).
+ */
+export async function recordAnswerIfUnchanged(
+  answer: NewAnswer,
+  next: string,
+  owner: Owner,
+  shownAt: Date | null,
+): Promise<RecordedAnswerResult | null> {
+  const statement = owner.userId ? RECORD_IF_UNCHANGED_USER : RECORD_IF_UNCHANGED_ANONYMOUS;
+  return recordOnPostgres(statement, answer, next, [
+    owner.userId ?? owner.tokenHash,
+    shownAt === null ? null : shownAt.toISOString(),
+  ]);
+}
+
+/** Runs one of the CTEs above; null when its guard did not hold. */
+async function recordOnPostgres(
+  statement: { name: string; text: string },
+  answer: NewAnswer,
+  next: string,
+  guardValues: unknown[],
+): Promise<RecordedAnswerResult | null> {
   const chosen = JSON.stringify(answer.chosenOptionIds);
   const now = new Date().toISOString();
-  const [row] = await postgresRows<{ inserted: number }>(RECORD_AND_ADVANCE, [
+  const [row] = await postgresRows<{ inserted: number; advanced: number; guarded?: number }>(statement, [
     createRowId("a"),
     answer.attemptId,
     answer.questionId,
@@ -342,9 +418,16 @@ export async function recordAnswerAndAdvance(
     next,
     answer.msOnItem,
     answer.itemHash,
+    ...guardValues,
   ]);
-  if (row?.inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
-  return { stored: await storedAnswer(answer), inserted: false };
+  if (row?.guarded === 0) return null;
+  if (row?.inserted === 1)
+    return {
+      stored: newAnswerRow(answer, chosen),
+      inserted: true,
+      advancedAt: row.advanced === 1 ? new Date(now) : null,
+    };
+  return { stored: await storedAnswer(answer), inserted: false, advancedAt: null };
 }
 
 /** Moves the attempt to its next question, only if it is still on `expected` (a stale request changes nothing); its time on screen starts now. */

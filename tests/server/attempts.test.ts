@@ -6,11 +6,13 @@ import {
   findOwnedAttemptWithAnswers,
   listAnswers,
   recordAnswerAndAdvance,
+  recordAnswerIfUnchanged,
   type NewAnswer,
 } from "@/server/attempts";
 import { db } from "@/server/db";
 import { anonymousOwner, userOwner, type Owner } from "@/server/identity/owner";
 import { createPerson } from "../factories/people";
+import { onPostgres } from "../support/postgres";
 
 /**
  * The answer path's own statements (attempts.ts): raw SQL with one variant per database, so each
@@ -142,7 +144,7 @@ describe("storing an answer and moving on", () => {
     const before = Date.now();
     const result = await recordAnswerAndAdvance(answer, "q-2");
     const { attemptId: _attempt, ...row } = answer;
-    expect(result).toEqual({ inserted: true, stored: { ...row, chosenOptionIds: '["right"]' } });
+    expect(result).toMatchObject({ inserted: true, stored: { ...row, chosenOptionIds: '["right"]' } });
     expect(await listAnswers(attempt.id)).toEqual([result.stored]);
     expect(await currentQuestion(attempt.id)).toBe("q-2");
     const stored = await db.answer.findFirstOrThrow({ where: { attemptId: attempt.id } });
@@ -151,6 +153,8 @@ describe("storing an answer and moving on", () => {
     const moved = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
     expect(moved.questionShownAt?.getTime()).toBeGreaterThanOrEqual(stored.answeredAt.getTime());
     expect(Math.abs((moved.questionShownAt?.getTime() ?? 0) - before)).toBeLessThan(60_000);
+    // PostgreSQL reports the moment it wrote, to the millisecond, for the process to remember.
+    expect(result.advancedAt).toEqual(onPostgres ? moved.questionShownAt : null);
   });
 
   it("keeps the first answer and moves nothing when the question was already answered", async () => {
@@ -159,7 +163,7 @@ describe("storing an answer and moving on", () => {
     const first = await recordAnswerAndAdvance(answerTo(attempt.id, "q-1", 1, true), "q-2");
     await db.attempt.update({ where: { id: attempt.id }, data: { currentQuestionId: "q-1" } });
     const again = await recordAnswerAndAdvance(answerTo(attempt.id, "q-1", 1, false), "q-3");
-    expect(again).toEqual({ inserted: false, stored: first.stored });
+    expect(again).toEqual({ inserted: false, stored: first.stored, advancedAt: null });
     expect(await currentQuestion(attempt.id)).toBe("q-1");
     expect(await db.answer.count({ where: { attemptId: attempt.id } })).toBe(1);
   });
@@ -167,7 +171,10 @@ describe("storing an answer and moving on", () => {
   it("stores but does not move an attempt that is on another question or no longer in progress", async () => {
     const owner = anonymousOwner(`owner-${randomUUID()}`);
     const moved = await newAttempt(owner, "q-5");
-    expect((await recordAnswerAndAdvance(answerTo(moved.id, "q-1", 1), "q-2")).inserted).toBe(true);
+    expect(await recordAnswerAndAdvance(answerTo(moved.id, "q-1", 1), "q-2")).toMatchObject({
+      inserted: true,
+      advancedAt: null,
+    });
     expect(await currentQuestion(moved.id)).toBe("q-5");
     const finished = await newAttempt(owner);
     await db.attempt.update({ where: { id: finished.id }, data: { status: "completed" } });
@@ -188,5 +195,62 @@ describe("storing an answer and moving on", () => {
     const [row] = await listAnswers(attempt.id);
     for (const result of results) expect(result.stored).toEqual(row);
     expect(await currentQuestion(attempt.id)).toBe(`q-next-${winner}`);
+  });
+});
+
+describe.runIf(onPostgres)("storing an answer only if the attempt is unchanged (PostgreSQL)", () => {
+  /** An attempt on q-1 with one answer stored and moved on to q-2: what a snapshot would hold. */
+  async function movedOnce(owner: Owner) {
+    const attempt = await newAttempt(owner);
+    const first = await recordAnswerAndAdvance(answerTo(attempt.id, "q-1", 1), "q-2");
+    if (!first.advancedAt) throw new Error("expected the attempt to move on");
+    return { attempt, shownAt: first.advancedAt };
+  }
+
+  it("stores and moves on exactly as recordAnswerAndAdvance does while the row is as remembered", async () => {
+    process.env.TZ = "Pacific/Auckland";
+    const user = await createPerson();
+    const owner = userOwner(user.id);
+    const { attempt, shownAt } = await movedOnce(owner);
+    const answer = answerTo(attempt.id, "q-2", 2, false);
+    const result = await recordAnswerIfUnchanged(answer, "q-3", owner, shownAt);
+    const { attemptId: _attempt, ...row } = answer;
+    expect(result).toMatchObject({ inserted: true, stored: { ...row, chosenOptionIds: '["wrong"]' } });
+    expect(await listAnswers(attempt.id)).toEqual([expect.anything(), result?.stored]);
+    const moved = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    expect(moved.currentQuestionId).toBe("q-3");
+    expect(result?.advancedAt).toEqual(moved.questionShownAt);
+  });
+
+  it("writes nothing and returns null when any remembered part of the row differs", async () => {
+    const owner = anonymousOwner(`owner-${randomUUID()}`);
+    const cases: [string, (id: string) => Promise<unknown>, Owner?][] = [
+      ["another owner", async () => undefined, anonymousOwner(`owner-${randomUUID()}`)],
+      [
+        "claimed into an account",
+        async (id) => {
+          const person = await createPerson();
+          await db.attempt.update({ where: { id }, data: { userId: person.id, anonymousTokenHash: null } });
+        },
+      ],
+      ["finished", (id) => db.attempt.update({ where: { id }, data: { status: "completed" } })],
+      ["another question", (id) => db.attempt.update({ where: { id }, data: { currentQuestionId: "q-9" } })],
+      ["shown again", (id) => db.attempt.update({ where: { id }, data: { questionShownAt: new Date(0) } })],
+      [
+        "an unseen answer",
+        (id) =>
+          db.answer.create({ data: { ...answerTo(id, "q-7", 2), chosenOptionIds: "[]", attemptId: id } }),
+      ],
+      ["deleted", (id) => db.attempt.delete({ where: { id } })],
+    ];
+    for (const [, change, asWhom] of cases) {
+      const { attempt, shownAt } = await movedOnce(owner);
+      await change(attempt.id);
+      const count = await db.answer.count({ where: { attemptId: attempt.id } });
+      expect(
+        await recordAnswerIfUnchanged(answerTo(attempt.id, "q-2", 2), "q-3", asWhom ?? owner, shownAt),
+      ).toBeNull();
+      expect(await db.answer.count({ where: { attemptId: attempt.id } })).toBe(count);
+    }
   });
 });

@@ -10,6 +10,9 @@ import {
 import { nominalParameters } from "@/domain/engine/model";
 import type { Outcome } from "@/domain/engine/posterior";
 import { requestsInHand } from "@/lib/requests-in-hand";
+import type { AnswerRow, AttemptRow } from "../attempts";
+import type { Owner } from "../identity/owner";
+import type { StoredSelfRating } from "../self-ratings";
 
 /**
  * The engine state of recently active attempts, per process, so that showing the question an
@@ -27,6 +30,13 @@ import { requestsInHand } from "@/lib/requests-in-hand";
  * replayAttempt itself on exactly the answers the database will hold, so a hit is the replay's
  * state, bit for bit; the work is skipped while requests are in hand, so under load it costs
  * nothing and an answer replays as before.
+ *
+ * Snapshots (PostgreSQL): with an attempt's states the cache keeps, when this process last wrote or
+ * read it, the attempt as the database then held it — the row, its answers and self-ratings, and
+ * the owner it was read for. The next answer in this process is computed from the snapshot and
+ * written by one statement that stores it only if the row is still what the snapshot says
+ * (attempts.ts, recordAnswerIfUnchanged); otherwise the snapshot is dropped and the attempt read.
+ * One entry per attempt holds both, so one least-recently-used order bounds them together.
  */
 export const ATTEMPT_STATE_CACHE_SIZE = 1000;
 // A state holds two 31×31 covariances (posterior and prior), about 16 KB; four per attempt: ~64 MB at most.
@@ -35,7 +45,7 @@ export const ATTEMPT_STATE_CACHE_SIZE = 1000;
 // (route handlers, pages, server actions), and they must share one cache and one count of requests.
 const shared = ((globalThis as unknown as { waypointAttemptStates?: SharedState }).waypointAttemptStates ??= {
   states: new Map(),
-  stats: { hits: 0, misses: 0, lookAheads: 0 },
+  stats: { hits: 0, misses: 0, lookAheads: 0, snapshotWrites: 0, snapshotFallbacks: 0 },
   inHand: 0,
   waiting: [] as LookAheadJob[],
   scheduled: false,
@@ -45,10 +55,28 @@ interface LookAheadJob {
   attemptId: string;
   run: () => void;
 }
+/** The attempt as the database held it when this process last wrote or read it (see above). */
+export interface AttemptSnapshot {
+  owner: Owner;
+  attempt: AttemptRow;
+  answers: readonly AnswerRow[];
+  selfRatings: readonly StoredSelfRating[];
+}
+interface AttemptEntry {
+  /** Its states by key: the current one and any computed ahead of the next answer. */
+  states: Map<string, AttemptState>;
+  snapshot: AttemptSnapshot | null;
+}
 interface SharedState {
-  /** Per attempt, its states by key: the current one and any computed ahead of the next answer. */
-  states: Map<string, Map<string, AttemptState>>;
-  stats: { hits: number; misses: number; lookAheads: number };
+  /** Per attempt, least recently used first. */
+  states: Map<string, AttemptEntry>;
+  stats: {
+    hits: number;
+    misses: number;
+    lookAheads: number;
+    snapshotWrites: number;
+    snapshotFallbacks: number;
+  };
   /** Requests of the answer path in hand: look-ahead work waits until there are none. */
   inHand: number;
   waiting: LookAheadJob[];
@@ -90,29 +118,61 @@ export function attemptStateKey(
   return parts.join("\u0000");
 }
 
-export function cachedAttemptState(attemptId: string, key: string): AttemptState | undefined {
-  const entries = states.get(attemptId);
-  const state = entries?.get(key);
-  if (!entries || !state) return undefined;
+/** The attempt's entry, made the most recently used (created when `create`), evicting the least recently used beyond the bound. */
+function touch(attemptId: string, create: true): AttemptEntry;
+function touch(attemptId: string, create: false): AttemptEntry | undefined;
+function touch(attemptId: string, create: boolean): AttemptEntry | undefined {
+  const entry = states.get(attemptId) ?? (create ? { states: new Map(), snapshot: null } : undefined);
+  if (!entry) return undefined;
   // Most recently used last, so the first attempt (and an attempt's first state) is the one to evict.
   states.delete(attemptId);
-  states.set(attemptId, entries);
+  states.set(attemptId, entry);
+  if (states.size > ATTEMPT_STATE_CACHE_SIZE) states.delete(states.keys().next().value as string);
+  return entry;
+}
+
+export function cachedAttemptState(attemptId: string, key: string): AttemptState | undefined {
+  const entries = states.get(attemptId)?.states;
+  const state = entries?.get(key);
+  if (!entries || !state) return undefined;
+  touch(attemptId, false);
   entries.delete(key);
   entries.set(key, state);
   return state;
 }
 
 export function rememberAttemptState(attemptId: string, key: string, state: AttemptState): void {
-  const entries = states.get(attemptId) ?? new Map<string, AttemptState>();
-  states.delete(attemptId);
-  states.set(attemptId, entries);
+  const entries = touch(attemptId, true).states;
   entries.delete(key);
   entries.set(key, state);
   if (entries.size > STATES_PER_ATTEMPT) entries.delete(entries.keys().next().value as string);
-  if (states.size > ATTEMPT_STATE_CACHE_SIZE) states.delete(states.keys().next().value as string);
 }
 
-/** Counters for the profile and the tests: states served from the cache, and replays. */
+/** Remembers the attempt as the database holds it now (after this process wrote or read it). */
+export function rememberAttemptSnapshot(snapshot: AttemptSnapshot): void {
+  touch(snapshot.attempt.id, true).snapshot = snapshot;
+}
+
+/** The attempt's snapshot, if this process holds one taken for the same owner. */
+export function attemptSnapshot(attemptId: string, owner: Owner): AttemptSnapshot | undefined {
+  const snapshot = states.get(attemptId)?.snapshot;
+  if (!snapshot || snapshot.owner.userId !== owner.userId || snapshot.owner.tokenHash !== owner.tokenHash)
+    return undefined;
+  touch(attemptId, false);
+  return snapshot;
+}
+
+/** Drops the attempt's snapshot (it no longer says what the database holds, or may not); its states stay. */
+export function forgetAttemptSnapshot(attemptId: string): void {
+  const entry = states.get(attemptId);
+  if (entry) entry.snapshot = null;
+}
+
+/**
+ * Counters for the profile and the tests: states served from the cache, replays, answers written
+ * from a snapshot (one statement), and answers that found a snapshot but took the path that reads
+ * (it would end the quiz, was refused, named another question, or the row had changed).
+ */
 export const attemptStateStats = shared.stats;
 
 /** The stored state for `key`, else the replay of `answers` (then remembered). */
@@ -203,15 +263,15 @@ export function lookAheadSettled(): Promise<void> {
 }
 
 /**
- * Forgets one attempt's states and queued look-aheads: its ratings changed, so nothing computed
- * before can be asked for again (the key would miss anyway; this frees the memory and the work).
+ * Forgets one attempt's states, snapshot and queued look-aheads: its ratings changed, so nothing
+ * computed before can be asked for again (the key would miss anyway; this frees the memory and the work).
  */
 export function forgetAttemptStates(attemptId: string): void {
   states.delete(attemptId);
   for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]?.attemptId === attemptId) waiting.splice(i, 1);
 }
 
-/** Forgets every attempt's state (a restart, for tests and the answer-path profile). */
+/** Forgets every attempt's state and snapshot (a restart, for tests and the answer-path profile). */
 export function clearAttemptStates(): void {
   states.clear();
   waiting.length = 0;

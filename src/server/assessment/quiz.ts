@@ -13,18 +13,32 @@ import {
   createAttempt,
   findOwnedAttempt,
   findOwnedAttemptWithAnswers,
+  guardedAnswerWrites,
   listSeenQuestionIds,
   listSkillEstimates,
   recordAnswer,
   recordAnswerAndAdvance,
+  recordAnswerIfUnchanged,
   type AnswerRow,
   type AttemptRow,
+  type NewAnswer,
+  type RecordedAnswerResult,
 } from "../attempts";
 import { clearMarkdownCache } from "../markdown";
 import { clearQuestionHtml, prerenderQuestions, questionHtml } from "./question-html";
 import { applyRulesForLearner } from "../cohorts/assignments";
 import { refreshPlan } from "../plans";
-import { answerPathRequest, attemptState, clearAttemptStates, lookAhead } from "./attempt-states";
+import {
+  answerPathRequest,
+  attemptSnapshot,
+  attemptState,
+  attemptStateStats,
+  clearAttemptStates,
+  forgetAttemptSnapshot,
+  lookAhead,
+  rememberAttemptSnapshot,
+  type AttemptSnapshot,
+} from "./attempt-states";
 import { currentCalibrationVersion } from "../calibration";
 import { getAttemptEngine, getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
@@ -208,6 +222,10 @@ async function showQuestion(attemptId: string, owner: Owner | null): Promise<Qui
     await advanceQuestion(attempt.id, attempt.currentQuestionId, state.next.id);
     question = engine.graph.questions.get(state.next.id);
     if (!question) return { kind: "completed" };
+  } else if (guardedAnswerWrites && answerRows.length > 0) {
+    // The attempt as just read, for the answer to this question (a reload, a resumed tab): as in
+    // afterWrite, only once it holds an answer and its self-ratings can no longer change.
+    rememberAttemptSnapshot({ owner, attempt, answers: answerRows, selfRatings });
   }
   lookAhead(attempt.id, engine, spec, answers, question);
   return { kind: "question", view: questionView(attempt, question, state) };
@@ -241,11 +259,78 @@ export function submitAnswer(attemptId: string, owner: Owner | null, input: unkn
 async function storeAnswer(attemptId: string, owner: Owner | null, input: unknown): Promise<AnswerResult> {
   const parsed = AnswerSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", message: "Choose an answer, or choose “I don’t know”." };
+  const remembered = owner && guardedAnswerWrites ? attemptSnapshot(attemptId, owner) : undefined;
+  if (remembered && owner) {
+    const warm = await storeFromSnapshot(remembered, owner, parsed.data);
+    if (warm) return warm;
+    attemptStateStats.snapshotFallbacks++;
+    forgetAttemptSnapshot(attemptId);
+  }
   const found = await findOwnedAttemptWithAnswers(attemptId, owner);
   if (!found || !owner) return { kind: "notFound" };
+  const prepared = await prepareAnswer(found, parsed.data);
+  if (prepared.kind !== "store") return prepared;
+  const { answer, ifStored } = prepared;
+  const moveTo = ifStored.state.stop ? undefined : ifStored.state.next;
+  const written = moveTo
+    ? await recordAnswerAndAdvance(answer, moveTo.id)
+    : { stored: await recordAnswer(answer), inserted: false, advancedAt: null };
+  return afterWrite(found, owner, prepared, written, moveTo !== undefined);
+}
+
+/**
+ * The answer from the attempt as this process last wrote or read it, without reading it again
+ * (PostgreSQL: one round trip instead of two): written only if the attempt row is still what the
+ * snapshot says (recordAnswerIfUnchanged). null when anything else would happen — the question is
+ * not the one on screen, the answer is refused, it would end the quiz (scoring reads fresh), or
+ * the row changed — and the caller takes the path that reads, which reports exactly as it always did.
+ */
+async function storeFromSnapshot(
+  snapshot: AttemptSnapshot,
+  owner: Owner,
+  input: z.infer<typeof AnswerSchema>,
+): Promise<AnswerResult | null> {
+  if (snapshot.attempt.currentQuestionId !== input.questionId) return null;
+  const prepared = await prepareAnswer(snapshot, input);
+  if (prepared.kind !== "store") return null;
+  const moveTo = prepared.ifStored.state.stop ? undefined : prepared.ifStored.state.next;
+  if (!moveTo) return null;
+  const written = await recordAnswerIfUnchanged(
+    prepared.answer,
+    moveTo.id,
+    owner,
+    snapshot.attempt.questionShownAt,
+  );
+  if (!written) return null;
+  attemptStateStats.snapshotWrites++;
+  return afterWrite(snapshot, owner, prepared, written, true);
+}
+
+interface Found {
+  attempt: AttemptRow;
+  answers: readonly AnswerRow[];
+  selfRatings: readonly StoredSelfRating[];
+}
+
+type PreparedAnswer = {
+  kind: "store";
+  engine: Awaited<ReturnType<typeof getAttemptEngine>>;
+  answer: NewAnswer;
+  /** The state as if this answer is the one stored. */
+  ifStored: Awaited<ReturnType<typeof stateOf>>;
+};
+
+/**
+ * The answer row `input` makes for the attempt as `found` holds it, with the engine state as if it
+ * is stored — or what to report instead (already answered, not current, gone from content, refused).
+ */
+async function prepareAnswer(
+  found: Found,
+  input: z.infer<typeof AnswerSchema>,
+): Promise<PreparedAnswer | AnswerResult> {
   const { attempt, answers: before, selfRatings } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };
-  const { questionId, choice, dontKnow } = parsed.data;
+  const { questionId, choice, dontKnow } = input;
   if (before.some((row) => row.questionId === questionId) || attempt.currentQuestionId !== questionId)
     return { kind: "next" };
 
@@ -262,7 +347,7 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
       return { kind: "invalid", message: "Choose one answer." };
   }
   const answeredAt = Date.now();
-  const answer = {
+  const answer: NewAnswer = {
     attemptId: attempt.id,
     questionId,
     skillId: question.skill,
@@ -283,24 +368,41 @@ async function storeAnswer(attemptId: string, owner: Owner | null, input: unknow
     [...before, { ...mine, chosenOptionIds: JSON.stringify(mine.chosenOptionIds) }],
     selfRatings,
   );
-  const moveTo = ifStored.state.stop ? undefined : ifStored.state.next;
-  const { stored, inserted } = moveTo
-    ? await recordAnswerAndAdvance(answer, moveTo.id)
-    : { stored: await recordAnswer(answer), inserted: false };
+  return { kind: "store", engine, answer, ifStored };
+}
 
+/** After the write: the next question (or the result), and — when this request moved the attempt on — its snapshot. */
+async function afterWrite(
+  found: Found,
+  owner: Owner,
+  { engine, answer, ifStored }: PreparedAnswer,
+  { stored, inserted, advancedAt }: RecordedAnswerResult,
+  advancing: boolean,
+): Promise<AnswerResult> {
+  const { attempt, answers: before, selfRatings } = found;
   // The stored row, not this request's choice: a concurrent duplicate may have been stored first
   // (its request moved the attempt on, or is about to; moving it again to the same question is a no-op).
-  const movedOn = moveTo !== undefined && inserted;
+  const movedOn = advancing && inserted;
   const rows = [...before, stored];
   const { answers, spec, state } = movedOn ? ifStored : await stateOf(attempt, rows, selfRatings);
   if (state.stop || !state.next) {
     await finalise(attempt, state, rows, state.stop ?? "exhausted", owner);
     return { kind: "completed" };
   }
-  if (!movedOn) await advanceQuestion(attempt.id, questionId, state.next.id);
+  if (!movedOn) await advanceQuestion(attempt.id, answer.questionId, state.next.id);
   const next = engine.graph.questions.get(state.next.id);
   if (!next) return { kind: "next" };
   lookAhead(attempt.id, engine, spec, answers, next);
+  // What this statement wrote is what the database holds now. Only once the attempt held an answer
+  // before this one: until its first answer the self-ratings may still change (self-rating-step.ts).
+  if (advancedAt && before.length > 0)
+    rememberAttemptSnapshot({
+      owner,
+      attempt: { ...attempt, currentQuestionId: next.id, questionShownAt: advancedAt },
+      answers: rows,
+      selfRatings,
+    });
+  else forgetAttemptSnapshot(attempt.id);
   return { kind: "next", view: questionView(attempt, next, state) };
 }
 
@@ -334,6 +436,8 @@ async function finalise(
   cause: StopCause,
   owner: Owner,
 ) {
+  // Scoring moves the attempt out of progress: no answer may be written from what was remembered.
+  forgetAttemptSnapshot(attempt.id);
   const engine = await getAttemptEngine(attempt.calibrationVersion);
   const demo = attempt.teamId || attempt.cohortAssessmentId ? await isDemoAttempt(attempt) : false;
   const skills = await scoreAndSave(
