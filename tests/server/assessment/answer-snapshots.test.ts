@@ -11,7 +11,6 @@ import {
   rememberAttemptSnapshot,
 } from "@/server/assessment/attempt-states";
 import { getEngine } from "@/server/assessment/engine";
-import { optionCode } from "@/server/assessment/option-codes";
 import {
   clearAnswerPathCaches,
   finishEarly,
@@ -28,6 +27,7 @@ import { db } from "@/server/db";
 import { anonymousOwner, userOwner, type Owner } from "@/server/identity/owner";
 import { claimAnonymousWork } from "@/server/plans";
 import { createPerson } from "../../factories/people";
+import { mixedAnswerFor } from "../../factories/answers";
 
 /**
  * Answers computed from what this process remembers of an attempt (attempt-states.ts snapshots;
@@ -38,18 +38,8 @@ import { createPerson } from "../../factories/people";
 const run = promisify(execFile);
 const newToken = () => `owner-${randomUUID()}`;
 
-/** Right, wrong and "I don't know" in turn: a mixed record that does not stop the quiz early. */
-function answerFor(view: QuestionView, turn: number) {
-  const question = getEngine().graph.questions.get(view.questionId);
-  if (!question) throw new Error(`unknown question ${view.questionId}`);
-  if (turn % 3 === 2) return { questionId: question.id, dontKnow: true };
-  const wanted = turn % 3 === 0;
-  const picked = question.options.filter((option) => (option.correct === true) === wanted);
-  const choice = (wanted ? picked : picked.slice(0, 1)).map((option) =>
-    optionCode(view.attemptId, question.id, option),
-  );
-  return { questionId: question.id, choice };
-}
+/** Right, wrong and "I don't know" in turn (tests/factories/answers.ts). */
+const answerFor = (view: QuestionView, turn: number) => mixedAnswerFor(view.attemptId, view.questionId, turn);
 
 async function shown(attemptId: string, owner: Owner): Promise<QuestionView> {
   const state = await loadQuiz(attemptId, owner);

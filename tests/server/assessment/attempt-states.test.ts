@@ -11,7 +11,6 @@ import {
   rememberAttemptState,
 } from "@/server/assessment/attempt-states";
 import { getEngine } from "@/server/assessment/engine";
-import { optionCode } from "@/server/assessment/option-codes";
 import {
   clearAnswerPathCaches,
   loadQuiz,
@@ -24,6 +23,7 @@ import { toRecordedAnswers } from "@/server/assessment/scoring";
 import { advanceQuestion, findOwnedAttemptWithAnswers, recordAnswer } from "@/server/attempts";
 import { anonymousOwner, type Owner } from "@/server/identity/owner";
 import { requestsInHand } from "@/lib/requests-in-hand";
+import { mixedAnswerFor } from "../../factories/answers";
 
 const newOwner = () => anonymousOwner(`owner-${randomUUID()}`);
 
@@ -33,18 +33,8 @@ async function start(owner: Owner, to = "ai-engineer"): Promise<string> {
   return started.attemptId;
 }
 
-/** Right, wrong and "I don't know" in turn, so every outcome's look-ahead is exercised. */
-function answerFor(view: QuestionView, turn: number) {
-  const question = getEngine().graph.questions.get(view.questionId);
-  if (!question) throw new Error(`unknown question ${view.questionId}`);
-  if (turn % 3 === 2) return { questionId: question.id, dontKnow: true };
-  const wanted = turn % 3 === 0;
-  const picked = question.options.filter((option) => (option.correct === true) === wanted);
-  const choice = (wanted ? picked : picked.slice(0, 1)).map((option) =>
-    optionCode(view.attemptId, question.id, option),
-  );
-  return { questionId: question.id, choice };
-}
+/** Right, wrong and "I don't know" in turn (tests/factories/answers.ts). */
+const answerFor = (view: QuestionView, turn: number) => mixedAnswerFor(view.attemptId, view.questionId, turn);
 
 /** The replay of what the database holds now (the source of truth) and the key it is kept under. */
 async function replayed(attemptId: string, owner: Owner): Promise<{ key: string; state: AttemptState }> {
