@@ -43,6 +43,7 @@ import { currentCalibrationVersion } from "../calibration";
 import { getAttemptEngine, getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
 import { responseRecordsOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
+import { offersSelfRating, selfRatingView, type SelfRatingView } from "./self-rating-step";
 import { specOf } from "./spec";
 import { isDemoAttempt } from "../response-records";
 import { isTimeZone } from "@/domain/time-zones";
@@ -200,11 +201,32 @@ function questionView(attempt: AttemptRow, question: Question, state: AttemptSta
  * choice is stored.
  */
 export function loadQuiz(attemptId: string, owner: Owner | null): Promise<QuizState> {
-  return answerPathRequest(() => showQuestion(attemptId, owner));
+  return answerPathRequest(async () =>
+    showQuestion(await findOwnedAttemptWithAnswers(attemptId, owner), owner),
+  );
 }
 
-async function showQuestion(attemptId: string, owner: Owner | null): Promise<QuizState> {
-  const found = await findOwnedAttemptWithAnswers(attemptId, owner);
+/** What the attempt's page shows: the self-rating screen before the first answer, else as loadQuiz. */
+export type AttemptPageState = QuizState | { kind: "selfRating"; view: SelfRatingView };
+
+/**
+ * The attempt's page from one read of the attempt: the self-rating screen while the step is
+ * offered and nothing is answered (self-rating-step.ts), otherwise the question on screen, or
+ * completed, or not found — the same not found for someone else's attempt as for none.
+ */
+export function loadAttemptPage(attemptId: string, owner: Owner | null): Promise<AttemptPageState> {
+  return answerPathRequest(async () => {
+    const found = await findOwnedAttemptWithAnswers(attemptId, owner);
+    if (found && owner && offersSelfRating(found.attempt, found.answers.length))
+      return { kind: "selfRating", view: selfRatingView(found.attempt) };
+    return showQuestion(found, owner);
+  });
+}
+
+async function showQuestion(
+  found: Awaited<ReturnType<typeof findOwnedAttemptWithAnswers>>,
+  owner: Owner | null,
+): Promise<QuizState> {
   if (!found || !owner) return { kind: "notFound" };
   const { attempt, answers: answerRows, selfRatings } = found;
   if (attempt.status !== "in_progress") return { kind: "completed" };

@@ -28,26 +28,16 @@ export interface SelfRatingView {
   }[];
 }
 
-export type SelfRatingStepState =
-  { kind: "offered"; view: SelfRatingView } | { kind: "quiz" } | { kind: "notFound" };
-
 /** The value a radio posts for "not sure". */
 export const NOT_SURE = "unsure";
 
-/** Whether the attempt's page shows the self-rating screen (and with what) or the quiz. */
-export async function loadSelfRatingStep(
-  attemptId: string,
-  owner: Owner | null,
-): Promise<SelfRatingStepState> {
-  const found = await findOwnedAttemptWithAnswers(attemptId, owner);
-  if (!found) return { kind: "notFound" };
-  const { attempt, answers } = found;
-  if (attempt.status !== "in_progress" || attempt.selfRatingStep !== "offered" || answers.length > 0)
-    return { kind: "quiz" };
-  return { kind: "offered", view: selfRatingView(attempt) };
+/** Whether the attempt, as read, shows the self-rating screen: in progress, step offered, no answer yet. */
+export function offersSelfRating(attempt: AttemptRow, answerCount: number): boolean {
+  return attempt.status === "in_progress" && attempt.selfRatingStep === "offered" && answerCount === 0;
 }
 
-function selfRatingView(attempt: AttemptRow): SelfRatingView {
+/** The self-rating screen of an attempt: the target role's required skills, core first. */
+export function selfRatingView(attempt: AttemptRow): SelfRatingView {
   const { graph } = getEngine();
   const requires = graph.roles.get(attempt.targetRoleId)?.requires ?? [];
   // Core skills first, as on the results page.

@@ -5,13 +5,15 @@ import { SELF_RATING_DEFAULTS } from "@/domain/engine/self-rating";
 import { attemptStateKey, cachedAttemptState, lookAheadSettled } from "@/server/assessment/attempt-states";
 import { getEngine } from "@/server/assessment/engine";
 import { optionCode } from "@/server/assessment/option-codes";
-import { finishEarly, loadQuiz, startAssessment, submitAnswer } from "@/server/assessment/quiz";
-import { specOf } from "@/server/assessment/spec";
 import {
-  loadSelfRatingStep,
-  submitSelfRatings,
-  type SelfRatingView,
-} from "@/server/assessment/self-rating-step";
+  finishEarly,
+  loadAttemptPage,
+  loadQuiz,
+  startAssessment,
+  submitAnswer,
+} from "@/server/assessment/quiz";
+import { specOf } from "@/server/assessment/spec";
+import { submitSelfRatings, type SelfRatingView } from "@/server/assessment/self-rating-step";
 import { findOwnedAttemptWithAnswers } from "@/server/attempts";
 import { exportUserData } from "@/server/data-export";
 import { db } from "@/server/db";
@@ -30,9 +32,9 @@ async function start(owner: Owner): Promise<string> {
 }
 
 async function offered(attemptId: string, owner: Owner): Promise<SelfRatingView> {
-  const step = await loadSelfRatingStep(attemptId, owner);
-  if (step.kind !== "offered") throw new Error(`expected the self-rating step, got ${step.kind}`);
-  return step.view;
+  const page = await loadAttemptPage(attemptId, owner);
+  if (page.kind !== "selfRating") throw new Error(`expected the self-rating step, got ${page.kind}`);
+  return page.view;
 }
 
 async function firstQuestionId(attemptId: string, owner: Owner): Promise<string> {
@@ -96,7 +98,7 @@ describe("the self-rating step", () => {
     const attemptId = await start(owner);
     // What the migration gives every existing attempt.
     await db.attempt.update({ where: { id: attemptId }, data: { selfRatingStep: "none" } });
-    expect(await loadSelfRatingStep(attemptId, owner)).toEqual({ kind: "quiz" });
+    expect((await loadAttemptPage(attemptId, owner)).kind).toBe("question");
     const result = await submitSelfRatings(attemptId, owner, { ratings: { python: "3" } });
     expect(result.kind).toBe("locked");
     expect(await db.selfRating.count({ where: { attemptId } })).toBe(0);
@@ -128,7 +130,7 @@ describe("the self-rating step", () => {
     expect(rows.find((row) => row.skillId === "embeddings")?.level).toBe(0);
     expect(rows.find((row) => row.skillId === "prompt-engineering")?.level).toBeNull();
     expect(rows.find((row) => row.skillId === "model-evaluation")?.level).toBeNull(); // left out: not sure
-    expect(await loadSelfRatingStep(attemptId, owner)).toEqual({ kind: "quiz" });
+    expect((await loadAttemptPage(attemptId, owner)).kind).toBe("question");
 
     // The unrated state is gone; what is served is the replay of the rated spec, from scratch.
     expect(cachedAttemptState(attemptId, unratedKey)).toBeUndefined();
@@ -199,16 +201,29 @@ describe("the self-rating step", () => {
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).selfRatingStep).toBe("offered");
   });
 
+  it("the attempt's page shows the screen, then the question loadQuiz shows, then completed", async () => {
+    const owner = newOwner();
+    const attemptId = await start(owner);
+    expect((await loadAttemptPage(attemptId, owner)).kind).toBe("selfRating");
+    await submitSelfRatings(attemptId, owner, { skip: true });
+    const page = await loadAttemptPage(attemptId, owner);
+    expect(page).toEqual(await loadQuiz(attemptId, owner));
+    expect(page.kind).toBe("question");
+    await finishEarly(attemptId, owner);
+    expect(await loadAttemptPage(attemptId, owner)).toEqual({ kind: "completed" });
+  });
+
   it("answers not found for an unknown attempt and for someone else's, the same way", async () => {
     const owner = newOwner();
     const attemptId = await start(owner);
     const stranger = newOwner();
-    expect(await loadSelfRatingStep(attemptId, stranger)).toEqual({ kind: "notFound" });
+    expect(await loadAttemptPage(attemptId, stranger)).toEqual({ kind: "notFound" });
     expect(await submitSelfRatings(attemptId, stranger, { ratings: { python: "4" } })).toEqual({
       kind: "notFound",
     });
     expect(await submitSelfRatings("no-such-attempt", owner, { skip: true })).toEqual({ kind: "notFound" });
-    expect(await loadSelfRatingStep(attemptId, null)).toEqual({ kind: "notFound" });
+    expect(await loadAttemptPage(attemptId, null)).toEqual({ kind: "notFound" });
+    expect(await loadAttemptPage("no-such-attempt", owner)).toEqual({ kind: "notFound" });
     expect(await db.selfRating.count({ where: { attemptId } })).toBe(0);
   });
 });

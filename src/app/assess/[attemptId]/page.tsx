@@ -4,8 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { QuizQuestion } from "@/components/assess/quiz-question";
 import { ReportProblem } from "@/components/assess/report-problem";
 import { SelfRatingForm } from "@/components/assess/self-rating-form";
-import { loadQuiz } from "@/server/assessment/quiz";
-import { loadSelfRatingStep } from "@/server/assessment/self-rating-step";
+import { loadAttemptPage } from "@/server/assessment/quiz";
 import { currentOwner } from "@/server/identity";
 import { answerAction, finishAction, reportProblemAction, selfRatingAction } from "../actions";
 
@@ -25,20 +24,18 @@ export default async function QuizPage({
   if (!attemptId) notFound();
   const owner = await currentOwner();
   // Before the first answer of a new attempt: the self-rating screen.
-  const step = await loadSelfRatingStep(attemptId, owner);
-  if (step.kind === "notFound") notFound();
-  if (step.kind === "offered")
+  const state = await loadAttemptPage(attemptId, owner);
+  if (state.kind === "notFound") notFound();
+  if (state.kind === "selfRating")
     return (
       <div className="mx-auto max-w-5xl">
         <SelfRatingForm
-          view={step.view}
+          view={state.view}
           action={selfRatingAction}
           error={(await searchParams).rating === "invalid" ? SELF_RATING_INVALID : null}
         />
       </div>
     );
-  const state = await loadQuiz(attemptId, owner);
-  if (state.kind === "notFound") notFound();
   if (state.kind === "completed") redirect(`/results/${attemptId}`);
   return (
     <div className="mx-auto max-w-3xl">
