@@ -43,6 +43,22 @@ export function privateJson(body: unknown, status = 200, headers: Record<string,
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
+/**
+ * The quiz's reply about where an attempt is: the question on screen, or completed with where its
+ * results are (anything else — a request that changed nothing — is answered from the next read).
+ */
+export function quizStateJson(
+  attemptId: string,
+  state: { kind: "question"; view: unknown } | { kind: "completed" } | { kind: "notFound" },
+): Response {
+  if (state.kind === "notFound") return NOT_FOUND();
+  return privateJson(
+    state.kind === "question"
+      ? { status: "in_progress", question: state.view }
+      : { status: "completed", resultsUrl: `/results/${attemptId}` },
+  );
+}
+
 /** Turns a service outcome into the HTTP answer: the payload on success, status + field errors otherwise. */
 export function outcomeResponse(
   outcome: { ok: true } | { ok: false; status: number; message: string; fieldErrors?: FieldErrors },

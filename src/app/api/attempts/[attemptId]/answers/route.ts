@@ -1,6 +1,6 @@
 import { readIdParam } from "@/lib/route-params";
 import { loadQuiz, submitAnswer } from "@/server/assessment/quiz";
-import { jsonError, NOT_FOUND, readJson, rejectUnsafeWrite } from "@/server/json-api";
+import { jsonError, NOT_FOUND, quizStateJson, readJson, rejectUnsafeWrite } from "@/server/json-api";
 import { currentOwner } from "@/server/identity";
 
 /**
@@ -19,25 +19,8 @@ export async function POST(
   const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);
-  if (result.kind === "completed")
-    return Response.json(
-      { status: "completed", resultsUrl: `/results/${attemptId}` },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  if (result.view)
-    return Response.json(
-      { status: "in_progress", question: result.view },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+  if (result.kind === "completed") return quizStateJson(attemptId, result);
+  if (result.view) return quizStateJson(attemptId, { kind: "question", view: result.view });
   // A replayed or stale request did not move the attempt: report where it is now.
-  const state = await loadQuiz(attemptId, owner);
-  if (state.kind === "question")
-    return Response.json(
-      { status: "in_progress", question: state.view },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  return Response.json(
-    { status: "completed", resultsUrl: `/results/${attemptId}` },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return quizStateJson(attemptId, await loadQuiz(attemptId, owner));
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readIdParam } from "@/lib/route-params";
 import { loadQuiz } from "@/server/assessment/quiz";
 import { NOT_SURE, submitSelfRatings } from "@/server/assessment/self-rating-step";
-import { jsonError, NOT_FOUND, readJson, rejectUnsafeWrite } from "@/server/json-api";
+import { jsonError, NOT_FOUND, quizStateJson, readJson, rejectUnsafeWrite } from "@/server/json-api";
 import { currentOwner } from "@/server/identity";
 
 const BodySchema = z
@@ -41,11 +41,5 @@ export async function POST(
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);
   if (result.kind === "locked") return jsonError(409, result.message);
-  const state = await loadQuiz(attemptId, owner);
-  return Response.json(
-    state.kind === "question"
-      ? { status: "in_progress", question: state.view }
-      : { status: "completed", resultsUrl: `/results/${attemptId}` },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return quizStateJson(attemptId, await loadQuiz(attemptId, owner));
 }
