@@ -5,13 +5,16 @@ import { claimDueMail, sendDueMail } from "@/server/mail-queue";
 
 /**
  * A sender for tests/server/mail/mail-queue.test.ts in its own process, with its own database
- * connection. Once loaded it marks itself ready in <barrierDir> and waits until <count> workers
+ * connection. Once loaded and connected it marks itself ready in <barrierDir> and waits until <count> workers
  * are, so all start claiming together; then it claims one due message at a time until none is
  * left and prints the ids it got as JSON. With "send", it runs the sender instead (sendDueMail,
  * with a transport that records each message) and prints the recipients it sent to.
  *   tsx --conditions=react-server tests/support/claim-worker.ts <owner> <barrierDir> <count> [send]
  */
 const [owner = "", barrierDir = "", count = "2", mode = "claim"] = process.argv.slice(2);
+// Connected before it says it is ready: on a loaded machine a worker still opening its connection
+// once the others start could find every message claimed, and the claims would not have raced.
+await db.$queryRawUnsafe("SELECT 1");
 fs.writeFileSync(path.join(barrierDir, `${owner}.ready`), "");
 while (fs.readdirSync(barrierDir).length < Number(count))
   await new Promise((resolve) => setTimeout(resolve, 5));
