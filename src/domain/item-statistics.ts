@@ -368,29 +368,3 @@ export function itemStatistics(
     flags,
   };
 }
-
-/** Statistics of every item, the bank's typical time computed from all of them. */
-export function bankStatistics(
-  items: readonly StatisticsItem[],
-  responsesByQuestion: ReadonlyMap<string, readonly ItemResponse[]>,
-  openReportsByQuestion: ReadonlyMap<string, number>,
-  settings: StatisticsSettings = STATISTICS_DEFAULTS,
-): ItemStatistics[] {
-  const bankTypicalMs = typicalItemMs(
-    items.map((item) =>
-      median(
-        (responsesByQuestion.get(item.questionId) ?? [])
-          .filter((response) => response.msOnItem !== null)
-          .map((response) => response.msOnItem as number),
-      ),
-    ),
-  );
-  return items.map((item) =>
-    itemStatistics(
-      item,
-      responsesByQuestion.get(item.questionId) ?? [],
-      { openReports: openReportsByQuestion.get(item.questionId) ?? 0, bankTypicalMs },
-      settings,
-    ),
-  );
-}

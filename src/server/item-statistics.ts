@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { nominalParameters } from "@/domain/engine/model";
 import {
-  bankStatistics,
+  itemStatistics,
+  median,
+  typicalItemMs,
   type FlagCode,
   type ItemResponse,
   type ItemStatistics,
@@ -133,13 +135,64 @@ function statisticsItem(question: Question): StatisticsItem {
   };
 }
 
-/** Every current question's statistics, in content order (skill, then question id). */
-async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]> {
+/** Questions whose records one statement reads: memory stays bounded by the busiest questions, not the whole record. */
+const QUESTIONS_PER_READ = 20;
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < values.length; start += size) out.push(values.slice(start, start + size));
+  return out;
+}
+
+/**
+ * The bank's typical time on an item (the median of the per-question medians), which the
+ * fast-correct flag of every question compares with: a first pass reading only the timings,
+ * some questions at a time.
+ */
+async function bankTypicalMs(questions: readonly Question[], demo: boolean): Promise<number | null> {
+  const medians: (number | null)[] = [];
+  for (const chunk of chunks(questions, QUESTIONS_PER_READ)) {
+    const hashes = new Map(chunk.map((question) => [question.id, question.contentHash]));
+    const rows = await db.responseRecord.findMany({
+      where: { demo, questionId: { in: [...hashes.keys()] }, msOnItem: { not: null } },
+      select: { questionId: true, itemHash: true, msOnItem: true },
+    });
+    const timings = new Map<string, number[]>();
+    for (const row of rows) {
+      if (hashes.get(row.questionId) !== row.itemHash || row.msOnItem === null) continue;
+      const list = timings.get(row.questionId) ?? [];
+      list.push(row.msOnItem);
+      timings.set(row.questionId, list);
+    }
+    for (const question of chunk) medians.push(median(timings.get(question.id) ?? []));
+  }
+  return typicalItemMs(medians);
+}
+
+/**
+ * Statistics of `questions` (in their order), from the records of each one's current content
+ * hash, read some questions at a time; records of earlier versions are only counted.
+ */
+async function compute(
+  questions: readonly Question[],
+  source: StatisticsSource,
+): Promise<ItemStatisticsRow[]> {
   const graph = getSkillsGraph();
-  const questions = graph.topologicalOrder.flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? []);
-  const [records, reports, calibration] = await Promise.all([
-    db.responseRecord.findMany({
-      where: { demo: source.demo === true },
+  const demo = source.demo === true;
+  const [typicalMs, reports, calibration] = await Promise.all([
+    bankTypicalMs(
+      graph.topologicalOrder.flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? []),
+      demo,
+    ),
+    db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
+    currentCalibrationStatus(graph),
+  ]);
+  const openReports = new Map(reports.map((row) => [row.questionId, row._count._all]));
+  const rows: ItemStatisticsRow[] = [];
+  for (const chunk of chunks(questions, QUESTIONS_PER_READ)) {
+    const current = new Map(chunk.map((question) => [question.id, question.contentHash]));
+    const records = await db.responseRecord.findMany({
+      where: { demo, questionId: { in: [...current.keys()] } },
       select: {
         questionId: true,
         itemHash: true,
@@ -150,46 +203,43 @@ async function computeAll(source: StatisticsSource): Promise<ItemStatisticsRow[]
         abilitySdOther: true,
         msOnItem: true,
       },
-    }),
-    db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
-    currentCalibrationStatus(graph),
-  ]);
-  const current = new Map(questions.map((question) => [question.id, question.contentHash]));
-  const responses = new Map<string, ItemResponse[]>();
-  const earlier = new Map<string, number>();
-  for (const record of records) {
-    const hash = current.get(record.questionId);
-    if (hash === undefined) continue;
-    if (record.itemHash !== hash) {
-      earlier.set(record.questionId, (earlier.get(record.questionId) ?? 0) + 1);
-      continue;
-    }
-    const list = responses.get(record.questionId) ?? [];
-    list.push({
-      chosenOptionIds: parseChosen(record.chosenOptionIds),
-      isDontKnow: record.isDontKnow,
-      isCorrect: record.isCorrect,
-      abilityOther: record.abilityOther,
-      abilitySdOther: record.abilitySdOther,
-      msOnItem: record.msOnItem,
     });
-    responses.set(record.questionId, list);
+    const responses = new Map<string, ItemResponse[]>();
+    const earlier = new Map<string, number>();
+    for (const record of records) {
+      if (record.itemHash !== current.get(record.questionId)) {
+        earlier.set(record.questionId, (earlier.get(record.questionId) ?? 0) + 1);
+        continue;
+      }
+      const list = responses.get(record.questionId) ?? [];
+      list.push({
+        chosenOptionIds: parseChosen(record.chosenOptionIds),
+        isDontKnow: record.isDontKnow,
+        isCorrect: record.isCorrect,
+        abilityOther: record.abilityOther,
+        abilitySdOther: record.abilitySdOther,
+        msOnItem: record.msOnItem,
+      });
+      responses.set(record.questionId, list);
+    }
+    for (const question of chunk) {
+      const entry = itemStatistics(statisticsItem(question), responses.get(question.id) ?? [], {
+        openReports: openReports.get(question.id) ?? 0,
+        bankTypicalMs: typicalMs,
+      });
+      rows.push({
+        ...entry,
+        skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
+        type: question.type === "multiple" ? "multiple" : "single",
+        itemHash: question.contentHash,
+        earlierResponses: earlier.get(question.id) ?? 0,
+        options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
+        calibration: calibration.byQuestion.get(question.id) ?? { inUse: false, drift: [] },
+        calibrationVersion: calibration.version,
+      });
+    }
   }
-  const openReports = new Map(reports.map((row) => [row.questionId, row._count._all]));
-  const statistics = bankStatistics(questions.map(statisticsItem), responses, openReports);
-  return statistics.map((entry, index) => {
-    const question = questions[index] as Question;
-    return {
-      ...entry,
-      skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
-      type: question.type === "multiple" ? "multiple" : "single",
-      itemHash: question.contentHash,
-      earlierResponses: earlier.get(question.id) ?? 0,
-      options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
-      calibration: calibration.byQuestion.get(question.id) ?? { inUse: false, drift: [] },
-      calibrationVersion: calibration.version,
-    };
-  });
+  return rows;
 }
 
 function parseChosen(text: string): string[] {
@@ -206,11 +256,17 @@ export async function listItemStatistics(
   filter: ItemStatisticsFilter = {},
   source: StatisticsSource = {},
 ): Promise<ItemStatisticsRow[]> {
-  const all = await computeAll(source);
-  return all.filter(
+  const graph = getSkillsGraph();
+  const questions = graph.topologicalOrder
+    .flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? [])
+    .filter(
+      (question) =>
+        (filter.skillId === undefined || question.skill === filter.skillId) &&
+        (filter.level === undefined || question.level === filter.level),
+    );
+  const rows = await compute(questions, source);
+  return rows.filter(
     (row) =>
-      (filter.skillId === undefined || row.skillId === filter.skillId) &&
-      (filter.level === undefined || row.level === filter.level) &&
       (filter.flag === undefined || row.flags.some((flag) => flag.code === filter.flag)) &&
       (filter.calibration === undefined ||
         (filter.calibration === "calibrated" && row.calibration.inUse) ||
@@ -224,6 +280,8 @@ export async function itemStatisticsFor(
   questionId: string,
   source: StatisticsSource = {},
 ): Promise<ItemStatisticsRow | null> {
-  if (!getSkillsGraph().questions.has(questionId)) return null;
-  return (await computeAll(source)).find((row) => row.questionId === questionId) ?? null;
+  const question = getSkillsGraph().questions.get(questionId);
+  if (!question) return null;
+  const [row] = await compute([question], source);
+  return row ?? null;
 }

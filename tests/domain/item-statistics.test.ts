@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { createRandom, type Random } from "@/domain/engine/random";
 import type { ItemParameters } from "@/domain/engine/model";
 import {
-  bankStatistics,
   choiceTable,
   correlation,
   DONT_KNOW_ROW,
   expectedCorrect,
   itemStatistics,
   median,
+  typicalItemMs,
   type ItemResponse,
   type StatisticsItem,
 } from "@/domain/item-statistics";
@@ -239,10 +239,18 @@ describe("item statistics on simulated answers with known parameters", () => {
       ),
     };
     const all = [...normal, leaked];
-    const stats = bankStatistics(
-      all.map((entry) => entry.item),
-      new Map(all.map((entry) => [entry.item.questionId, entry.responses])),
-      new Map(),
+    // The bank's typical time is the median of the questions' medians (as the admin pages compute it).
+    const bankTypicalMs = typicalItemMs(
+      all.map((entry) =>
+        median(
+          entry.responses
+            .filter((response) => response.msOnItem !== null)
+            .map((response) => response.msOnItem as number),
+        ),
+      ),
+    );
+    const stats = all.map((entry) =>
+      itemStatistics(entry.item, entry.responses, { openReports: 0, bankTypicalMs }),
     );
     const fast = stats.filter((entry) => entry.flags.some((flag) => flag.code === "fast-correct"));
     expect(fast.map((entry) => entry.questionId)).toEqual(["leaked"]);

@@ -116,6 +116,25 @@ describe("item statistics from the response record", () => {
     expect(liveTotal).toBe(10);
   });
 
+  it("flags fast correct answers against the whole bank's typical time, on the list and on the item's own page", async () => {
+    // 30 questions (more than one read's worth) answered in about 20 s; one answered right in 3 s.
+    const bank = questions.slice(0, 30);
+    const leaked = bank[25] as Question;
+    for (const question of bank)
+      if (question !== leaked) await seedRecords(question, 40, (ability) => ability > 0);
+    await seedRecords(leaked, 40, () => true, { msOnItem: 3_000 });
+    const flagged = await listItemStatistics({ flag: "fast-correct" });
+    expect(flagged.map((row) => row.questionId)).toEqual([leaked.id]);
+    const page = await itemStatisticsFor(leaked.id);
+    expect(page?.flags.map((flag) => flag.code)).toContain("fast-correct");
+    expect(page?.medianCorrectMs).toBe(3_000);
+    // Alone, it would be its own bank: the flag needs the others' times.
+    await db.responseRecord.deleteMany({ where: { questionId: { not: leaked.id } } });
+    expect((await itemStatisticsFor(leaked.id))?.flags.map((flag) => flag.code)).not.toContain(
+      "fast-correct",
+    );
+  });
+
   it("counts the question's open problem reports", async () => {
     const before = (await itemStatisticsFor(first.id))?.openReports ?? 0;
     await db.questionReport.createMany({
