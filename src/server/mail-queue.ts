@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { afterFailure, describeMailState, type MailState } from "@/domain/mail-queue";
 import { Prisma } from "@/generated/prisma/client";
 import { mailTransport, type MailTransport } from "./auth/mail";
-import { db } from "./db";
+import { databaseProvider, db } from "./db";
 import { logEvent } from "./log";
 
 /**
@@ -33,9 +33,12 @@ export interface ClaimedMail {
 /**
  * Claims up to `limit` due messages for `owner` in ONE statement, so two senders (processes or
  * instances) can never both get a row: SQLite runs the statement under its write lock; on
- * PostgreSQL the outer WHERE repeats the due-and-unclaimed test, which is re-checked against the
- * newest row version when two claims race, so the later one skips rows the earlier took. The
- * claim counts as an attempt: a sender that dies mid-send still uses one up.
+ * PostgreSQL the due rows are picked FOR UPDATE SKIP LOCKED and updated in the same statement, so
+ * racing senders take different rows (a row another claim committed meanwhile is re-checked and
+ * passed over). Picking without the lock, every racing sender chose the same first rows and the
+ * losers' re-check emptied their batches: they came away with nothing while mail was still due
+ * (measured: of three senders at once, one took all 150). The claim counts as an attempt: a
+ * sender that dies mid-send still uses one up.
  */
 export async function claimDueMail(
   owner: string,
@@ -46,6 +49,16 @@ export async function claimDueMail(
   const until = new Date(now.getTime() + claimMs);
   const due = Prisma.sql`"status" = 'pending' AND "nextAttemptAt" <= ${now}
     AND ("claimedUntil" IS NULL OR "claimedUntil" <= ${now})`;
+  if (databaseProvider === "postgresql")
+    return db.$queryRaw<ClaimedMail[]>`
+      WITH "picked" AS (
+        SELECT "id" FROM "QueuedMail" WHERE ${due} ORDER BY "nextAttemptAt", "id" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "QueuedMail" AS q
+      SET "claimedBy" = ${owner}, "claimedUntil" = ${until}, "attempts" = q."attempts" + 1, "updatedAt" = ${now}
+      FROM "picked" WHERE q."id" = "picked"."id"
+      RETURNING q."id", q."recipient", q."subject", q."text", q."attempts"`;
   return db.$queryRaw<ClaimedMail[]>`
     UPDATE "QueuedMail"
     SET "claimedBy" = ${owner}, "claimedUntil" = ${until}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
