@@ -4,26 +4,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SelfRatingTrend } from "@/components/me/self-rating-trend";
 import { SelfRatingSummary } from "@/components/results/self-rating-summary";
 import type { RoleProgress } from "@/server/history";
-import type { ResultsView, SkillRow } from "@/server/results";
+import type { ResultsView } from "@/server/results";
+import { skillRow } from "../factories/skill-rows";
 
 afterEach(cleanup);
-
-const row = (overrides: Partial<SkillRow>): SkillRow => ({
-  skillId: "python",
-  title: "Python",
-  isCore: true,
-  targetLevel: 3,
-  level: 2,
-  low: 1,
-  high: 3,
-  pMeets: 0.24,
-  answerCount: 2,
-  movedBy: [],
-  inferredFrom: [],
-  previous: null,
-  selfRating: null,
-  ...overrides,
-});
 
 describe("SelfRatingSummary", () => {
   it("names blind spots and hidden strengths in plain words, with the rating and the measured range", () => {
@@ -31,10 +15,10 @@ describe("SelfRatingSummary", () => {
       step: "done",
       rated: 3,
       blindSpots: [
-        row({ title: "Python", level: 1, low: 1, high: 2, selfRating: { level: 4, gap: "blindSpot" } }),
+        skillRow({ title: "Python", level: 1, low: 1, high: 2, selfRating: { level: 4, gap: "blindSpot" } }),
       ],
       hiddenStrengths: [
-        row({
+        skillRow({
           title: "Embeddings",
           level: 3,
           low: 3,

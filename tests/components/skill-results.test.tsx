@@ -4,25 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LevelRange } from "@/components/results/level-range";
 import { SkillResults } from "@/components/results/skill-results";
 import type { SkillRow } from "@/server/results";
+import { skillRow } from "../factories/skill-rows";
 
 afterEach(cleanup);
-
-const row = (overrides: Partial<SkillRow>): SkillRow => ({
-  skillId: "python",
-  title: "Python",
-  isCore: true,
-  targetLevel: 3,
-  level: 2,
-  low: 1,
-  high: 3,
-  pMeets: 0.24,
-  answerCount: 2,
-  movedBy: [],
-  inferredFrom: [],
-  previous: null,
-  selfRating: null,
-  ...overrides,
-});
 
 const moved: SkillRow["movedBy"] = [
   { position: 1, outcome: "incorrect", shift: -0.3 },
@@ -55,8 +39,8 @@ describe("SkillResults", () => {
     render(
       <SkillResults
         rows={[
-          row({}),
-          row({
+          skillRow({}),
+          skillRow({
             skillId: "llm-apis",
             title: "LLM APIs",
             targetLevel: 4,
@@ -84,7 +68,7 @@ describe("SkillResults", () => {
   });
 
   it("says in plain sentences which answers moved an estimate once the review is open", () => {
-    render(<SkillResults rows={[row({ movedBy: moved })]} caption="Per skill" hasPrevious={false} />);
+    render(<SkillResults rows={[skillRow({ movedBy: moved })]} caption="Per skill" hasPrevious={false} />);
     const card = within(cards()).getByRole("listitem");
     expect(card.textContent).toContain(
       "Your answer to question 1 (wrong) lowered this the most. Question 4 (right) raised it.",
@@ -96,7 +80,7 @@ describe("SkillResults", () => {
   it("shows no answer's effect while the review is withheld, in the cards and in the table", () => {
     const { container } = render(
       <SkillResults
-        rows={[row({ movedBy: moved }), row({ skillId: "sql", title: "SQL", movedBy: moved })]}
+        rows={[skillRow({ movedBy: moved }), skillRow({ skillId: "sql", title: "SQL", movedBy: moved })]}
         caption="Per skill"
         hasPrevious={false}
         isReviewWithheld
