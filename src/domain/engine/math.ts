@@ -145,24 +145,32 @@ export function correlationMatrix(
   return r;
 }
 
+/** Solves L Lᵀ x = rhs given the Cholesky factor L (row-major, lower): forward, then back substitution. */
+export function choleskySolve(lower: Float64Array, n: number, rhs: Float64Array): Float64Array {
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = rhs[i] as number;
+    for (let k = 0; k < i; k++) sum -= (lower[i * n + k] as number) * (x[k] as number);
+    x[i] = sum / (lower[i * n + i] as number);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = x[i] as number;
+    for (let k = i + 1; k < n; k++) sum -= (lower[k * n + i] as number) * (x[k] as number);
+    x[i] = sum / (lower[i * n + i] as number);
+  }
+  return x;
+}
+
 /** Inverse of a symmetric positive-definite matrix through its Cholesky factor. */
 export function invertSpd(matrix: Float64Array, n: number): Float64Array {
   const lower = cholesky(matrix, n, 0);
   if (!lower) throw new RangeError("matrix is not positive definite");
   const inverse = new Float64Array(n * n);
-  const column = new Float64Array(n);
+  const unit = new Float64Array(n);
   for (let c = 0; c < n; c++) {
-    // Solve L y = e_c, then Lᵀ x = y.
-    for (let i = 0; i < n; i++) {
-      let sum = i === c ? 1 : 0;
-      for (let k = 0; k < i; k++) sum -= (lower[i * n + k] as number) * (column[k] as number);
-      column[i] = sum / (lower[i * n + i] as number);
-    }
-    for (let i = n - 1; i >= 0; i--) {
-      let sum = column[i] as number;
-      for (let k = i + 1; k < n; k++) sum -= (lower[k * n + i] as number) * (column[k] as number);
-      column[i] = sum / (lower[i * n + i] as number);
-    }
+    unit.fill(0);
+    unit[c] = 1;
+    const column = choleskySolve(lower, n, unit);
     for (let i = 0; i < n; i++) inverse[i * n + c] = column[i] as number;
   }
   return inverse;

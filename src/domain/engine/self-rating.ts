@@ -1,4 +1,4 @@
-import { cholesky } from "./math";
+import { cholesky, choleskySolve } from "./math";
 import { LEVEL_CUTS, type EngineModel } from "./model";
 import type { Posterior } from "./posterior";
 
@@ -190,16 +190,5 @@ function solveSpd(matrix: Float64Array, n: number, rhs: Float64Array): Float64Ar
     lower = cholesky(ridged, n, 0);
   }
   if (!lower) throw new RangeError("the prior covariance is not positive definite");
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = rhs[i] as number;
-    for (let k = 0; k < i; k++) sum -= (lower[i * n + k] as number) * (y[k] as number);
-    y[i] = sum / (lower[i * n + i] as number);
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let sum = y[i] as number;
-    for (let k = i + 1; k < n; k++) sum -= (lower[k * n + i] as number) * (y[k] as number);
-    y[i] = sum / (lower[i * n + i] as number);
-  }
-  return y;
+  return choleskySolve(lower, n, rhs);
 }
