@@ -49,6 +49,13 @@ export const EnvSchema = z.object({
       .max(MAX_WORKERS, { error: WORKERS_ERROR })
       .default(1),
   ),
+  /**
+   * PostgreSQL only: whether a quiz answer's commit waits for the WAL flush (`durable`) or returns
+   * once written and is flushed within a fraction of a second (`fast`, the default: the guarantee
+   * SQLite gives every commit). Everything else — results, accounts, cohorts — always waits.
+   * docs/decisions/012.
+   */
+  ANSWER_COMMIT: z.enum(["fast", "durable"], { error: 'must be "fast" or "durable"' }).default("fast"),
   /** Days an unclaimed anonymous attempt is kept. */
   ANONYMOUS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { env } from "@/env";
 import { createRowId, databaseProvider, db, postgresRows } from "./db";
 import { responseRecordStatements, type NewResponseRecord } from "./response-records";
 import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
@@ -292,13 +293,27 @@ function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
 const ANSWER_INSERT_COLUMNS = `"id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash"`;
 
 /**
+ * ANSWER_COMMIT=fast (the default): the answer's transaction commits without waiting for the WAL
+ * flush (`set_config(…, true)`: this transaction only; PostgreSQL flushes it within three
+ * wal_writer_delay, 0.6 s by default). An answer then survives any crash of Waypoint, and a crash
+ * of the database server may roll back the last fraction of a second of answers — never a result,
+ * which commits with the flush (and so flushes the answers before it): the guarantee SQLite gives
+ * every commit here. The flush was most of a warm answer's time and all of its tail (decision 012).
+ */
+const commitClause = (commit: "fast" | "durable") =>
+  commit === "fast" ? `, set_config('synchronous_commit', 'off', true) AS "commitMode"` : "";
+
+/**
  * The answer path's write on PostgreSQL: insert, then advance only if the insert stored a row.
  * With `guard` (a SELECT), the insert — and so the advance — happens only when the guard finds its
  * row; the statement then also says whether it did. Parameters: $1 row id, $2 attempt, $3 question,
  * $4–$11 the answer, $12 now, $13 the next question, $14 msOnItem, $15 itemHash; the guard's own
  * from $16. The guarded insert is a SELECT, whose bare parameters PostgreSQL cannot type: cast.
  */
-const recordAndAdvance = (guard: string | null) => `WITH ${guard ? `guard AS (${guard}), ` : ""}ins AS (
+const recordAndAdvance = (
+  guard: string | null,
+  commit: "fast" | "durable",
+) => `WITH ${guard ? `guard AS (${guard}), ` : ""}ins AS (
        INSERT INTO "Answer" (${ANSWER_INSERT_COLUMNS})
        ${
          guard
@@ -315,29 +330,37 @@ const recordAndAdvance = (guard: string | null) => `WITH ${guard ? `guard AS (${
      )
      SELECT (SELECT count(*) FROM ins)::int AS "inserted", (SELECT count(*) FROM advanced)::int AS "advanced"${
        guard ? `, (SELECT count(*) FROM guard)::int AS "guarded"` : ""
-     }`;
-
-const RECORD_AND_ADVANCE = { name: "waypoint_record_answer_and_advance", text: recordAndAdvance(null) };
+     }${commitClause(commit)}`;
 
 /**
- * The guard of recordAnswerIfUnchanged: the attempt row is still what the caller last saw — the
- * same owner (the condition of findOwnedAttemptWithAnswers, $16 the user id or token hash), in
- * progress, on the answered question, shown at the same moment ($17), and holding exactly the
- * answers before this one (position − 1).
+ * The answer path's three writes on PostgreSQL — insert-and-advance, and the same guarded for an
+ * account's or an anonymous owner's attempt — as `commit` commits them (exported for its test).
  */
+export function answerWriteStatements(commit: "fast" | "durable") {
+  return {
+    advance: { name: "waypoint_record_answer_and_advance", text: recordAndAdvance(null, commit) },
+    /**
+     * The guard of recordAnswerIfUnchanged: the attempt row is still what the caller last saw — the
+     * same owner (the condition of findOwnedAttemptWithAnswers, $16 the user id or token hash), in
+     * progress, on the answered question, shown at the same moment ($17), and holding exactly the
+     * answers before this one (position − 1).
+     */
+    ifUnchangedUser: {
+      name: "waypoint_record_answer_if_unchanged_user",
+      text: recordAndAdvance(unchangedAttempt(`t."userId" = $16`), commit),
+    },
+    ifUnchangedAnonymous: {
+      name: "waypoint_record_answer_if_unchanged_anonymous",
+      text: recordAndAdvance(unchangedAttempt(`t."userId" IS NULL AND t."anonymousTokenHash" = $16`), commit),
+    },
+  };
+}
 const unchangedAttempt = (ownerCondition: string) =>
   `SELECT 1 FROM "Attempt" t
        WHERE t."id" = $2 AND ${ownerCondition} AND t."status" = 'in_progress' AND t."currentQuestionId" = $3
          AND t."questionShownAt" IS NOT DISTINCT FROM $17::timestamp(3)
          AND (SELECT count(*) FROM "Answer" a WHERE a."attemptId" = $2) = $8::int - 1`;
-const RECORD_IF_UNCHANGED_USER = {
-  name: "waypoint_record_answer_if_unchanged_user",
-  text: recordAndAdvance(unchangedAttempt(`t."userId" = $16`)),
-};
-const RECORD_IF_UNCHANGED_ANONYMOUS = {
-  name: "waypoint_record_answer_if_unchanged_anonymous",
-  text: recordAndAdvance(unchangedAttempt(`t."userId" IS NULL AND t."anonymousTokenHash" = $16`)),
-};
+const ANSWER_WRITES = answerWriteStatements(env.ANSWER_COMMIT);
 
 /** What storing an answer did: the stored row, whether this call stored it, and when it moved the attempt on. */
 export interface RecordedAnswerResult {
@@ -363,7 +386,7 @@ export async function recordAnswerAndAdvance(answer: NewAnswer, next: string): P
     if (inserted) await advanceQuestion(answer.attemptId, answer.questionId, next);
     return { stored, inserted, advancedAt: null };
   }
-  return (await recordOnPostgres(RECORD_AND_ADVANCE, answer, next, [])) as RecordedAnswerResult;
+  return (await recordOnPostgres(ANSWER_WRITES.advance, answer, next, [])) as RecordedAnswerResult;
 }
 
 /**
@@ -386,7 +409,7 @@ export async function recordAnswerIfUnchanged(
   owner: Owner,
   shownAt: Date | null,
 ): Promise<RecordedAnswerResult | null> {
-  const statement = owner.userId ? RECORD_IF_UNCHANGED_USER : RECORD_IF_UNCHANGED_ANONYMOUS;
+  const statement = owner.userId ? ANSWER_WRITES.ifUnchangedUser : ANSWER_WRITES.ifUnchangedAnonymous;
   return recordOnPostgres(statement, answer, next, [
     owner.userId ?? owner.tokenHash,
     shownAt === null ? null : shownAt.toISOString(),

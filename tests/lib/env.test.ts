@@ -42,3 +42,16 @@ describe("WEB_CONCURRENCY", () => {
     );
   });
 });
+
+describe("ANSWER_COMMIT", () => {
+  const commit = (ANSWER_COMMIT?: string) => readEnv({ NODE_ENV: "test", ANSWER_COMMIT }).ANSWER_COMMIT;
+
+  it("is fast unless set to durable", () => {
+    expect(commit()).toBe("fast");
+    expect(commit("durable")).toBe("durable");
+  });
+
+  it.each(["", "off", "Durable", "sync"])("refuses %j, naming the two values", (value) => {
+    expect(() => commit(value)).toThrow(/ANSWER_COMMIT: must be "fast" or "durable"/);
+  });
+});

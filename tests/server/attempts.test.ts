@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  answerWriteStatements,
   createAttempt,
   findOwnedAttempt,
   findOwnedAttemptWithAnswers,
@@ -252,5 +254,66 @@ describe.runIf(onPostgres)("storing an answer only if the attempt is unchanged (
       ).toBeNull();
       expect(await db.answer.count({ where: { attemptId: attempt.id } })).toBe(count);
     }
+  });
+});
+
+describe.runIf(onPostgres)("an answer's commit (PostgreSQL)", () => {
+  /**
+   * Runs each of the answer writes for a real attempt inside an explicit transaction on a
+   * connection of its own, and reads synchronous_commit before and after its commit.
+   */
+  async function commitSettings(commit: "fast" | "durable") {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const setting = async () =>
+      (await client.query<{ synchronous_commit: string }>("SHOW synchronous_commit")).rows[0]
+        ?.synchronous_commit;
+    try {
+      const seen: { during?: string; after?: string }[] = [];
+      const statements = answerWriteStatements(commit);
+      for (const [kind, statement] of Object.entries(statements)) {
+        const user = kind === "ifUnchangedUser" ? await createPerson() : null;
+        const owner = user ? userOwner(user.id) : anonymousOwner(`owner-${randomUUID()}`);
+        const attempt = await newAttempt(owner);
+        const row = answerTo(attempt.id, "q-1", 1);
+        const values = [
+          `a-${randomUUID()}`,
+          row.attemptId,
+          row.questionId,
+          row.skillId,
+          JSON.stringify(row.chosenOptionIds),
+          row.isDontKnow,
+          row.isCorrect,
+          row.position,
+          row.difficulty,
+          row.discrimination,
+          row.guessing,
+          new Date().toISOString(),
+          "q-2",
+          row.msOnItem,
+          row.itemHash,
+          ...(kind === "advance"
+            ? []
+            : [user?.id ?? owner.tokenHash, attempt.questionShownAt?.toISOString() ?? null]),
+        ];
+        await client.query("BEGIN");
+        const { rows } = await client.query<{ inserted: number }>(statement.text, values);
+        const during = await setting();
+        await client.query("COMMIT");
+        expect(rows[0]?.inserted, kind).toBe(1);
+        seen.push({ during, after: await setting() });
+      }
+      return seen;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it("by default does not wait for the WAL flush, for the answer's own transaction only", async () => {
+    expect(await commitSettings("fast")).toEqual(Array(3).fill({ during: "off", after: "on" }));
+  });
+
+  it("waits for the flush like every other transaction with ANSWER_COMMIT=durable", async () => {
+    expect(await commitSettings("durable")).toEqual(Array(3).fill({ during: "on", after: "on" }));
   });
 });
