@@ -5,6 +5,7 @@ import type { Question } from "@/domain/content/types";
 import type { FieldErrors } from "@/lib/field-errors";
 import { replayAttempt, scoreChoice, type AttemptSpec, type AttemptState } from "@/domain/engine/assess";
 import { expectedRemainingItems } from "@/domain/engine/decision";
+import { rehearseEngine } from "@/domain/engine/rehearsal";
 import { ENGINE_DEFAULTS, nominalParameters, type ItemParameters } from "@/domain/engine/model";
 import { SELF_RATING_DEFAULTS } from "@/domain/engine/self-rating";
 import { HOURS_PER_WEEK } from "@/domain/plan";
@@ -517,7 +518,9 @@ export function clearAnswerPathCaches(): void {
   clearAttemptStates();
 }
 
-/** Builds the engine for the loaded content and renders every question (at server start). */
+/** Builds the engine for the loaded content, renders every question and rehearses the engine (at server start). */
 export function readyAnswerPath(): void {
-  prerenderQuestions(getEngine().graph);
+  const engine = getEngine();
+  prerenderQuestions(engine.graph);
+  rehearseEngine(engine);
 }
