@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { env } from "@/env";
+import { env, type Env } from "@/env";
 import { createRowId, databaseProvider, db, postgresRows } from "./db";
 import { responseRecordStatements, type NewResponseRecord } from "./response-records";
 import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
@@ -300,7 +300,7 @@ const ANSWER_INSERT_COLUMNS = `"id", "attemptId", "questionId", "skillId", "chos
  * which commits with the flush (and so flushes the answers before it): the guarantee SQLite gives
  * every commit here. The flush was most of a warm answer's time and all of its tail (decision 012).
  */
-const commitClause = (commit: "fast" | "durable") =>
+const commitClause = (commit: Env["ANSWER_COMMIT"]) =>
   commit === "fast" ? `, set_config('synchronous_commit', 'off', true) AS "commitMode"` : "";
 
 /**
@@ -312,7 +312,7 @@ const commitClause = (commit: "fast" | "durable") =>
  */
 const recordAndAdvance = (
   guard: string | null,
-  commit: "fast" | "durable",
+  commit: Env["ANSWER_COMMIT"],
 ) => `WITH ${guard ? `guard AS (${guard}), ` : ""}ins AS (
        INSERT INTO "Answer" (${ANSWER_INSERT_COLUMNS})
        ${
@@ -336,7 +336,7 @@ const recordAndAdvance = (
  * The answer path's three writes on PostgreSQL — insert-and-advance, and the same guarded for an
  * account's or an anonymous owner's attempt — as `commit` commits them (exported for its test).
  */
-export function answerWriteStatements(commit: "fast" | "durable") {
+export function answerWriteStatements(commit: Env["ANSWER_COMMIT"]) {
   return {
     advance: { name: "waypoint_record_answer_and_advance", text: recordAndAdvance(null, commit) },
     /**
@@ -386,7 +386,7 @@ export async function recordAnswerAndAdvance(answer: NewAnswer, next: string): P
     if (inserted) await advanceQuestion(answer.attemptId, answer.questionId, next);
     return { stored, inserted, advancedAt: null };
   }
-  return (await recordOnPostgres(ANSWER_WRITES.advance, answer, next, [])) as RecordedAnswerResult;
+  return (await recordOnPostgres(ANSWER_WRITES.advance, answer, next)) as RecordedAnswerResult;
 }
 
 /**
@@ -410,27 +410,32 @@ export async function recordAnswerIfUnchanged(
   shownAt: Date | null,
 ): Promise<RecordedAnswerResult | null> {
   const statement = owner.userId ? ANSWER_WRITES.ifUnchangedUser : ANSWER_WRITES.ifUnchangedAnonymous;
-  return recordOnPostgres(statement, answer, next, [
-    owner.userId ?? owner.tokenHash,
-    shownAt === null ? null : shownAt.toISOString(),
-  ]);
+  return recordOnPostgres(statement, answer, next, { owner, shownAt });
 }
 
-/** Runs one of the CTEs above; null when its guard did not hold. */
-async function recordOnPostgres(
-  statement: { name: string; text: string },
+/** What the guarded statements check the attempt row against. */
+interface AnswerWriteGuard {
+  owner: Owner;
+  shownAt: Date | null;
+}
+
+/**
+ * The parameters of answerWriteStatements' statements, in their order: $1–$15 for the answer
+ * written at `now` (an ISO string) moving the attempt to `next`, and with `guard` the guard's
+ * $16 (the owner's user id or token hash) and $17 (the remembered questionShownAt).
+ */
+export function answerWriteValues(
   answer: NewAnswer,
   next: string,
-  guardValues: unknown[],
-): Promise<RecordedAnswerResult | null> {
-  const chosen = JSON.stringify(answer.chosenOptionIds);
-  const now = new Date().toISOString();
-  const [row] = await postgresRows<{ inserted: number; advanced: number; guarded?: number }>(statement, [
+  now: string,
+  guard?: AnswerWriteGuard,
+): unknown[] {
+  return [
     createRowId("a"),
     answer.attemptId,
     answer.questionId,
     answer.skillId,
-    chosen,
+    JSON.stringify(answer.chosenOptionIds),
     answer.isDontKnow,
     answer.isCorrect,
     answer.position,
@@ -441,12 +446,32 @@ async function recordOnPostgres(
     next,
     answer.msOnItem,
     answer.itemHash,
-    ...guardValues,
-  ]);
+    ...(guard
+      ? [
+          guard.owner.userId ?? guard.owner.tokenHash,
+          guard.shownAt === null ? null : guard.shownAt.toISOString(),
+        ]
+      : []),
+  ];
+}
+
+/** Runs one of the CTEs above; null when its guard did not hold. */
+async function recordOnPostgres(
+  statement: { name: string; text: string },
+  answer: NewAnswer,
+  next: string,
+  guard?: AnswerWriteGuard,
+): Promise<RecordedAnswerResult | null> {
+  const now = new Date().toISOString();
+  const values = answerWriteValues(answer, next, now, guard);
+  const [row] = await postgresRows<{ inserted: number; advanced: number; guarded?: number }>(
+    statement,
+    values,
+  );
   if (row?.guarded === 0) return null;
   if (row?.inserted === 1)
     return {
-      stored: newAnswerRow(answer, chosen),
+      stored: newAnswerRow(answer, values[4] as string), // $5: the chosen options as written
       inserted: true,
       advancedAt: row.advanced === 1 ? new Date(now) : null,
     };

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   answerWriteStatements,
+  answerWriteValues,
   createAttempt,
   findOwnedAttempt,
   findOwnedAttemptWithAnswers,
@@ -275,27 +276,12 @@ describe.runIf(onPostgres)("an answer's commit (PostgreSQL)", () => {
         const user = kind === "ifUnchangedUser" ? await createPerson() : null;
         const owner = user ? userOwner(user.id) : anonymousOwner(`owner-${randomUUID()}`);
         const attempt = await newAttempt(owner);
-        const row = answerTo(attempt.id, "q-1", 1);
-        const values = [
-          `a-${randomUUID()}`,
-          row.attemptId,
-          row.questionId,
-          row.skillId,
-          JSON.stringify(row.chosenOptionIds),
-          row.isDontKnow,
-          row.isCorrect,
-          row.position,
-          row.difficulty,
-          row.discrimination,
-          row.guessing,
-          new Date().toISOString(),
+        const values = answerWriteValues(
+          answerTo(attempt.id, "q-1", 1),
           "q-2",
-          row.msOnItem,
-          row.itemHash,
-          ...(kind === "advance"
-            ? []
-            : [user?.id ?? owner.tokenHash, attempt.questionShownAt?.toISOString() ?? null]),
-        ];
+          new Date().toISOString(),
+          kind === "advance" ? undefined : { owner, shownAt: attempt.questionShownAt },
+        );
         await client.query("BEGIN");
         const { rows } = await client.query<{ inserted: number }>(statement.text, values);
         const during = await setting();
