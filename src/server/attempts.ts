@@ -1,10 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { env, type Env } from "@/env";
-import { createRowId, databaseProvider, db, postgresRows } from "./db";
+import { createRowId, databaseProvider, db, postgresRows, sqliteRows, sqliteRun } from "./db";
 import { responseRecordStatements, type NewResponseRecord } from "./response-records";
-import { ownerColumns, ownerSql, ownerWhere, type Owner } from "./identity/owner";
-import { listSelfRatings } from "./self-ratings";
+import { ownerColumns, ownerWhere, type Owner } from "./identity/owner";
+import type { StoredSelfRating } from "./self-ratings";
 
 /**
  * Attempt and Answer rows. Every read takes the owner hash: an attempt that belongs to someone
@@ -105,25 +105,32 @@ const ATTEMPT_COLUMNS = `"id", "currentRoleId", "targetRoleId", "contentHash", "
   "selfRatingStep", "selfRatingBiasMean", "selfRatingBiasSd", "selfRatingNoiseSd", "calibrationVersion"`;
 
 /**
- * The attempt with its answers in order: the quiz's hot path (every page view and answer). Raw
- * SQL through the same client: Prisma's query compiler costs ~3 ms per call on the JS engine,
- * the raw statements ~0.3–0.6 ms, which is what lets one process take 60 answers a second
- * (bench:server). Column names follow schema.prisma; the row mappers convert SQLite's types.
- * PostgreSQL has a variant of its own: one round trip instead of two.
+ * The attempt with its answers in order: the quiz's hot path (every page view and answer), in raw
+ * SQL outside Prisma's query compiler (~3 ms per call on the JS engine): on SQLite straight through
+ * better-sqlite3 on Prisma's own connection (sqliteRows, tens of microseconds a statement), on
+ * PostgreSQL through pg in one round trip. Column names follow schema.prisma; the row mappers
+ * convert each database's types.
  */
 export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | null) {
   if (!owner) return null;
   if (databaseProvider === "postgresql") return findOwnedAttemptWithAnswersPostgres(id, owner);
-  const [row] = await db.$queryRaw<RawAttempt[]>`
-    SELECT ${Prisma.raw(ATTEMPT_COLUMNS)} FROM "Attempt" WHERE "id" = ${id} AND ${ownerSql(owner)}`;
+  const [row] = await sqliteRows<RawAttempt>(
+    owner.userId ? SQLITE_READ_USER_ATTEMPT : SQLITE_READ_ANONYMOUS_ATTEMPT,
+    [id, owner.userId ?? owner.tokenHash],
+  );
   if (!row) return null;
-  const answers = await db.$queryRaw<RawAnswer[]>`
-    SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "msOnItem", "itemHash"
-    FROM "Answer" WHERE "attemptId" = ${id} ORDER BY "position"`;
+  const answers = await sqliteRows<RawAnswer>(SQLITE_READ_ANSWERS, [id]);
   // Ratings only count (and so are only read) once the person took the step.
-  const selfRatings = row.selfRatingStep === "done" ? await listSelfRatings(id) : [];
+  const selfRatings =
+    row.selfRatingStep === "done" ? await sqliteRows<StoredSelfRating>(SQLITE_READ_SELF_RATINGS, [id]) : [];
   return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow), selfRatings };
 }
+
+const SQLITE_READ_USER_ATTEMPT = `SELECT ${ATTEMPT_COLUMNS} FROM "Attempt" WHERE "id" = ? AND "userId" = ?`;
+const SQLITE_READ_ANONYMOUS_ATTEMPT = `SELECT ${ATTEMPT_COLUMNS} FROM "Attempt" WHERE "id" = ? AND "userId" IS NULL AND "anonymousTokenHash" = ?`;
+const SQLITE_READ_ANSWERS = `SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "msOnItem", "itemHash"
+  FROM "Answer" WHERE "attemptId" = ? ORDER BY "position"`;
+const SQLITE_READ_SELF_RATINGS = `SELECT "skillId", "level" FROM "SelfRating" WHERE "attemptId" = ? ORDER BY "skillId"`;
 
 /** The Answer columns findOwnedAttemptWithAnswersPostgres aggregates, in AnswerRow's order. */
 const ANSWER_TUPLE = [
@@ -268,10 +275,26 @@ async function insertAnswer(answer: NewAnswer): Promise<{ stored: AnswerRow; ins
   const chosen = JSON.stringify(answer.chosenOptionIds);
   // One INSERT … ON CONFLICT DO NOTHING instead of Prisma's upsert (a read, then a write, about
   // three times slower on the JS engine): the hot path of bench:server. Columns as in schema.prisma.
-  const inserted = await db.$executeRaw`
-    INSERT INTO "Answer" ("id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash")
-    VALUES (${createRowId("a")}, ${answer.attemptId}, ${answer.questionId}, ${answer.skillId}, ${chosen}, ${answer.isDontKnow}, ${answer.isCorrect}, ${answer.position}, ${answer.difficulty}, ${answer.discrimination}, ${answer.guessing}, ${new Date()}, ${answer.msOnItem}, ${answer.itemHash})
-    ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
+  const values = [
+    createRowId("a"),
+    answer.attemptId,
+    answer.questionId,
+    answer.skillId,
+    chosen,
+    answer.isDontKnow,
+    answer.isCorrect,
+    answer.position,
+    answer.difficulty,
+    answer.discrimination,
+    answer.guessing,
+    new Date(),
+    answer.msOnItem,
+    answer.itemHash,
+  ];
+  const inserted =
+    databaseProvider === "postgresql"
+      ? await db.$executeRawUnsafe(INSERT_ANSWER_POSTGRES, ...values)
+      : await sqliteRun(INSERT_ANSWER_SQLITE, values);
   if (inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
   return { stored: await storedAnswer(answer), inserted: false };
 }
@@ -291,6 +314,12 @@ function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
 }
 
 const ANSWER_INSERT_COLUMNS = `"id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash"`;
+const insertAnswerSql = (placeholder: (index: number) => string) =>
+  `INSERT INTO "Answer" (${ANSWER_INSERT_COLUMNS})
+   VALUES (${Array.from({ length: 14 }, (_, index) => placeholder(index + 1)).join(", ")})
+   ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
+const INSERT_ANSWER_SQLITE = insertAnswerSql(() => "?");
+const INSERT_ANSWER_POSTGRES = insertAnswerSql((index) => `$${index}`);
 
 /**
  * ANSWER_COMMIT=fast (the default): the answer's transaction commits without waiting for the WAL
@@ -487,10 +516,15 @@ export async function advanceQuestion(
   const now = new Date();
   // Raw for the same reason as findOwnedAttemptWithAnswers. `IS NOT DISTINCT FROM` matches NULL as
   // well as values on both databases (SQLite's bare `IS <value>` is a syntax error on PostgreSQL).
-  await db.$executeRaw`
-    UPDATE "Attempt" SET "currentQuestionId" = ${next}, "questionShownAt" = ${next === null ? null : now}, "updatedAt" = ${now}
-    WHERE "id" = ${attemptId} AND "status" = 'in_progress' AND "currentQuestionId" IS NOT DISTINCT FROM ${expected}`;
+  const values = [next, next === null ? null : now, now, attemptId, expected];
+  if (databaseProvider === "postgresql") await db.$executeRawUnsafe(ADVANCE_QUESTION_POSTGRES, ...values);
+  else await sqliteRun(ADVANCE_QUESTION_SQLITE, values);
 }
+const advanceQuestionSql = (placeholder: (index: number) => string) =>
+  `UPDATE "Attempt" SET "currentQuestionId" = ${placeholder(1)}, "questionShownAt" = ${placeholder(2)}, "updatedAt" = ${placeholder(3)}
+   WHERE "id" = ${placeholder(4)} AND "status" = 'in_progress' AND "currentQuestionId" IS NOT DISTINCT FROM ${placeholder(5)}`;
+const ADVANCE_QUESTION_SQLITE = advanceQuestionSql(() => "?");
+const ADVANCE_QUESTION_POSTGRES = advanceQuestionSql((index) => `$${index}`);
 
 export interface ScoredSkill {
   skillId: string;

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupDatabase } from "@/server/backup";
-import { db } from "@/server/db";
+import { db, sqliteRows, sqliteRun } from "@/server/db";
 import { applyMigrations } from "@/server/migrate";
 import { TMP_DIR } from "../support/paths";
 import { onPostgres } from "../support/postgres";
@@ -175,5 +175,53 @@ describe.skipIf(onPostgres)("backupDatabase", () => {
     fs.writeFileSync(destination, "keep me");
     await expect(backupDatabase(source, destination)).rejects.toThrow(/Refusing to overwrite/);
     expect(fs.readFileSync(destination, "utf8")).toBe("keep me");
+  });
+});
+
+describe("the answer path's own SQLite statements (sqliteRows, sqliteRun)", () => {
+  it.skipIf(onPostgres)(
+    "run on Prisma's own connection: a temporary table one creates, the other sees",
+    async () => {
+      // Temporary tables belong to one connection: a second connection to the file would not see it.
+      const table = `probe_${process.pid}_${Date.now()}`;
+      await sqliteRun(`CREATE TEMP TABLE "${table}" ("id" TEXT, "at" TEXT, "flag" INTEGER)`, []);
+      const at = new Date("2026-03-04T05:06:07.089Z");
+      expect(await sqliteRun(`INSERT INTO "${table}" VALUES (?, ?, ?)`, ["one", at, true])).toBe(1);
+      expect(await db.$queryRawUnsafe(`SELECT "id", "flag" FROM "${table}"`)).toEqual([
+        { id: "one", flag: 1 },
+      ]);
+      // Bound as Prisma's adapter binds a date and a boolean, integers read back as numbers.
+      expect(await sqliteRows(`SELECT "at", "flag" FROM "${table}"`, [])).toEqual([
+        { at: "2026-03-04T05:06:07.089+00:00", flag: 1 },
+      ]);
+      await sqliteRun(`DROP TABLE "${table}"`, []);
+    },
+  );
+
+  it.skipIf(onPostgres)("write what Prisma reads back unchanged, and read what Prisma wrote", async () => {
+    const { id } = await createAttempt();
+    const shownAt = new Date("2026-05-06T07:08:09.123Z");
+    expect(
+      await sqliteRun(`UPDATE "Attempt" SET "questionShownAt" = ?, "currentQuestionId" = ? WHERE "id" = ?`, [
+        shownAt,
+        "q-9",
+        id,
+      ]),
+    ).toBe(1);
+    const row = await db.attempt.findUniqueOrThrow({ where: { id } });
+    expect(row.questionShownAt).toEqual(shownAt);
+    expect(
+      await sqliteRows(`SELECT "engineSeed", "currentQuestionId" FROM "Attempt" WHERE "id" = ?`, [id]),
+    ).toEqual([{ engineSeed: 42, currentQuestionId: "q-9" }]);
+  });
+
+  it.skipIf(onPostgres)("open Prisma's connection again after it was closed", async () => {
+    await db.$disconnect();
+    expect(await sqliteRows(`SELECT 1 AS "one"`, [])).toEqual([{ one: 1 }]);
+    expect(await db.attempt.count()).toBeGreaterThanOrEqual(0);
+  });
+
+  it.runIf(onPostgres)("refuse to run on PostgreSQL", async () => {
+    await expect(sqliteRows(`SELECT 1`, [])).rejects.toThrow(/need SQLite/);
   });
 });
