@@ -185,9 +185,10 @@ for (const { label, clear } of [
     if (clear === "snapshot") forgetAttemptSnapshot(attempt.attemptId);
     if (clear === "states") clearAttemptStates();
     if (clear === "all") {
-      // A restart: every cache empty, then what the server does before it serves (instrumentation.ts).
+      // A restart: every cache empty, then what the server does before it serves (instrumentation.ts)
+      // but the rehearsal, whose only effect — compiled code — this process already has.
       clearAnswerPathCaches();
-      quiz.readyAnswerPath();
+      quiz.readyAnswerPath(0);
     }
     const [total, result] = await time(() =>
       quiz.submitAnswer(attempt.attemptId, attempt.owner, answerTo(attempt.attemptId, attempt.questionId)),
