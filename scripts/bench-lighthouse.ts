@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -91,12 +92,15 @@ const formFactors = ["mobile", "desktop"] as const;
 
 /**
  * One Lighthouse run in a Chromium of its own. A run that could not measure at all (Lighthouse's
- * runtimeError, e.g. NO_NAVSTART when the trace misses the navigation, seen once in CI) is tried
- * again, up to three times; a run that measured is never repeated, so a missed bar stays missed.
+ * runtimeError, e.g. NO_NAVSTART when the trace misses the navigation: once in a CI run, and in another
+ * three times in a row on the first page, a few seconds apart) is tried again, after a pause that
+ * grows, up to MEASURE_TRIES times; a run that measured is never repeated, so a missed bar stays missed.
  */
+const MEASURE_TRIES = 6;
 async function measure(url: string, formFactor: (typeof formFactors)[number]) {
   const errors: string[] = [];
-  for (let tries = 1; tries <= 3; tries++) {
+  for (let tries = 1; tries <= MEASURE_TRIES; tries++) {
+    if (tries > 1) await sleep(2000 * (tries - 1));
     const chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
       chromeFlags: CHROMIUM_FLAGS,
@@ -121,7 +125,9 @@ async function measure(url: string, formFactor: (typeof formFactors)[number]) {
       await chrome.kill();
     }
   }
-  throw new Error(`${url} (${formFactor}) could not be measured in 3 tries:\n${errors.join("\n")}`);
+  throw new Error(
+    `${url} (${formFactor}) could not be measured in ${MEASURE_TRIES} tries:\n${errors.join("\n")}`,
+  );
 }
 
 const runs = [];
