@@ -169,26 +169,66 @@ async function bankTypicalMs(questions: readonly Question[], demo: boolean): Pro
   return typicalItemMs(medians);
 }
 
+/** One question's figures from the record, before its open reports are added. */
+interface BankEntry {
+  statistics: ItemStatistics;
+  /** Records of earlier versions of the question (before an edit). */
+  earlier: number;
+}
+
 /**
- * Statistics of `questions` (in their order), from the records of each one's current content
- * hash, read some questions at a time; records of earlier versions are only counted.
+ * The figures of every current question for one state of the record, per process and source (live
+ * or demo): computing them reads every record (measured ~0.9 s at 100,000 records), and the admin
+ * views ask again on every filter, sort and item page. The state is the content hash with the
+ * source's record count and smallest and largest id: records are only ever added (a demo reseed
+ * replaces them, under new random ids), so any record any instance has written since — or an edit
+ * of the content — recomputes, and nothing is ever shown from a record that has changed. Open
+ * problem reports and the calibration set are read fresh on every view.
  */
-async function compute(
-  questions: readonly Question[],
-  source: StatisticsSource,
-): Promise<ItemStatisticsRow[]> {
+const bankCache = ((
+  globalThis as unknown as { waypointItemStatistics?: Map<boolean, BankFigures> }
+).waypointItemStatistics ??= new Map());
+interface BankFigures {
+  state: string;
+  byQuestion: Map<string, BankEntry>;
+}
+
+/** How often the figures were computed and served from the cache (tests). */
+export const itemStatisticsCacheStats = { computed: 0, reused: 0 };
+
+async function recordState(demo: boolean): Promise<string> {
+  const state = await db.responseRecord.aggregate({
+    where: { demo },
+    _count: { _all: true },
+    _min: { id: true },
+    _max: { id: true },
+  });
+  return JSON.stringify([state._count._all, state._min.id, state._max.id]);
+}
+
+/** The figures of every current question, from the cache while the record and the content are unchanged. */
+async function bankFigures(demo: boolean): Promise<Map<string, BankEntry>> {
   const graph = getSkillsGraph();
-  const demo = source.demo === true;
-  const [typicalMs, reports, calibration] = await Promise.all([
-    bankTypicalMs(
-      graph.topologicalOrder.flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? []),
-      demo,
-    ),
-    db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
-    currentCalibrationStatus(graph),
-  ]);
-  const openReports = new Map(reports.map((row) => [row.questionId, row._count._all]));
-  const rows: ItemStatisticsRow[] = [];
+  const state = `${graph.contentHash}:${await recordState(demo)}`;
+  const cached = bankCache.get(demo);
+  if (cached?.state === state) {
+    itemStatisticsCacheStats.reused++;
+    return cached.byQuestion;
+  }
+  const questions = graph.topologicalOrder.flatMap((skillId) => graph.questionsBySkill.get(skillId) ?? []);
+  const byQuestion = await computeBank(questions, demo);
+  itemStatisticsCacheStats.computed++;
+  bankCache.set(demo, { state, byQuestion });
+  return byQuestion;
+}
+
+/**
+ * The figures of `questions` from the records of each one's current content hash, read some
+ * questions at a time; records of earlier versions are only counted.
+ */
+async function computeBank(questions: readonly Question[], demo: boolean): Promise<Map<string, BankEntry>> {
+  const typicalMs = await bankTypicalMs(questions, demo);
+  const byQuestion = new Map<string, BankEntry>();
   for (const chunk of chunks(questions, QUESTIONS_PER_READ)) {
     const current = new Map(chunk.map((question) => [question.id, question.contentHash]));
     const records = await db.responseRecord.findMany({
@@ -222,22 +262,45 @@ async function compute(
       });
       responses.set(record.questionId, list);
     }
-    for (const question of chunk) {
-      const entry = itemStatistics(statisticsItem(question), responses.get(question.id) ?? [], {
-        openReports: openReports.get(question.id) ?? 0,
-        bankTypicalMs: typicalMs,
+    for (const question of chunk)
+      byQuestion.set(question.id, {
+        statistics: itemStatistics(statisticsItem(question), responses.get(question.id) ?? [], {
+          openReports: 0,
+          bankTypicalMs: typicalMs,
+        }),
+        earlier: earlier.get(question.id) ?? 0,
       });
-      rows.push({
-        ...entry,
-        skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
-        type: question.type === "multiple" ? "multiple" : "single",
-        itemHash: question.contentHash,
-        earlierResponses: earlier.get(question.id) ?? 0,
-        options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
-        calibration: calibration.byQuestion.get(question.id) ?? { inUse: false, drift: [] },
-        calibrationVersion: calibration.version,
-      });
-    }
+  }
+  return byQuestion;
+}
+
+/** Statistics of `questions` (in their order), with their open problem reports and calibration status now. */
+async function compute(
+  questions: readonly Question[],
+  source: StatisticsSource,
+): Promise<ItemStatisticsRow[]> {
+  const graph = getSkillsGraph();
+  const [bank, reports, calibration] = await Promise.all([
+    bankFigures(source.demo === true),
+    db.questionReport.groupBy({ by: ["questionId"], where: { resolvedAt: null }, _count: { _all: true } }),
+    currentCalibrationStatus(graph),
+  ]);
+  const openReports = new Map(reports.map((row) => [row.questionId, row._count._all]));
+  const rows: ItemStatisticsRow[] = [];
+  for (const question of questions) {
+    const entry = bank.get(question.id);
+    if (!entry) continue;
+    rows.push({
+      ...entry.statistics,
+      openReports: openReports.get(question.id) ?? 0,
+      skillTitle: graph.skills.get(question.skill)?.title ?? question.skill,
+      type: question.type === "multiple" ? "multiple" : "single",
+      itemHash: question.contentHash,
+      earlierResponses: entry.earlier,
+      options: question.options.map((option) => ({ id: option.id, correct: option.correct === true })),
+      calibration: calibration.byQuestion.get(question.id) ?? { inUse: false, drift: [] },
+      calibrationVersion: calibration.version,
+    });
   }
   return rows;
 }

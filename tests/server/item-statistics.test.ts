@@ -3,7 +3,12 @@ import type { Question } from "@/domain/content/types";
 import { createRandom } from "@/domain/engine/random";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
-import { itemStatisticsFor, listItemStatistics, parseItemStatisticsFilter } from "@/server/item-statistics";
+import {
+  itemStatisticsCacheStats,
+  itemStatisticsFor,
+  listItemStatistics,
+  parseItemStatisticsFilter,
+} from "@/server/item-statistics";
 
 const graph = getSkillsGraph();
 const questions = [...graph.questions.values()];
@@ -144,6 +149,26 @@ describe("item statistics from the response record", () => {
       ],
     });
     expect((await itemStatisticsFor(first.id))?.openReports).toBe(before + 2);
+  });
+
+  it("computes the figures once while the record is unchanged, and again after any record is added or replaced", async () => {
+    await seedRecords(first, 12, () => true);
+    const computed = itemStatisticsCacheStats.computed;
+    expect((await listItemStatistics()).find((row) => row.questionId === first.id)?.responses).toBe(12);
+    // Another view, a filter, the item's own page: the same record, nothing read again.
+    await listItemStatistics({ skillId: first.skill });
+    expect((await itemStatisticsFor(first.id))?.responses).toBe(12);
+    expect(itemStatisticsCacheStats.computed).toBe(computed + 1);
+    // One more record, as another instance's scoring would write it: the next view shows it.
+    await seedRecords(first, 1, () => false);
+    expect((await itemStatisticsFor(first.id))?.responses).toBe(13);
+    expect(itemStatisticsCacheStats.computed).toBe(computed + 2);
+    // The same number of records, all replaced (a demo reseed does this): the new ones count.
+    await db.responseRecord.deleteMany();
+    await seedRecords(first, 13, () => false);
+    const replaced = await itemStatisticsFor(first.id);
+    expect(replaced?.responses).toBe(13);
+    expect(replaced?.shareCorrect).toBe(0);
   });
 
   it("has no statistics for a question the content does not have", async () => {
