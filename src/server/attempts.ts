@@ -275,28 +275,30 @@ async function insertAnswer(answer: NewAnswer): Promise<{ stored: AnswerRow; ins
   const chosen = JSON.stringify(answer.chosenOptionIds);
   // One INSERT … ON CONFLICT DO NOTHING instead of Prisma's upsert (a read, then a write, about
   // three times slower on the JS engine): the hot path of bench:server. Columns as in schema.prisma.
-  const values = [
-    createRowId("a"),
-    answer.attemptId,
-    answer.questionId,
-    answer.skillId,
-    chosen,
-    answer.isDontKnow,
-    answer.isCorrect,
-    answer.position,
-    answer.difficulty,
-    answer.discrimination,
-    answer.guessing,
-    new Date(),
-    answer.msOnItem,
-    answer.itemHash,
-  ];
+  const values = [...answerColumnValues(answer, chosen), new Date(), answer.msOnItem, answer.itemHash];
   const inserted =
     databaseProvider === "postgresql"
       ? await db.$executeRawUnsafe(INSERT_ANSWER_POSTGRES, ...values)
       : await sqliteRun(INSERT_ANSWER_SQLITE, values);
   if (inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
   return { stored: await storedAnswer(answer), inserted: false };
+}
+
+/** A new Answer row's values from "id" to "guessing", in ANSWER_INSERT_COLUMNS' order (a new row id). */
+function answerColumnValues(answer: NewAnswer, chosenOptionIds: string) {
+  return [
+    createRowId("a"),
+    answer.attemptId,
+    answer.questionId,
+    answer.skillId,
+    chosenOptionIds,
+    answer.isDontKnow,
+    answer.isCorrect,
+    answer.position,
+    answer.difficulty,
+    answer.discrimination,
+    answer.guessing,
+  ];
 }
 
 /** The row an answer this request inserted is stored as. */
@@ -460,17 +462,7 @@ export function answerWriteValues(
   guard?: AnswerWriteGuard,
 ): unknown[] {
   return [
-    createRowId("a"),
-    answer.attemptId,
-    answer.questionId,
-    answer.skillId,
-    JSON.stringify(answer.chosenOptionIds),
-    answer.isDontKnow,
-    answer.isCorrect,
-    answer.position,
-    answer.difficulty,
-    answer.discrimination,
-    answer.guessing,
+    ...answerColumnValues(answer, JSON.stringify(answer.chosenOptionIds)),
     now,
     next,
     answer.msOnItem,
