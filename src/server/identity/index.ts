@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { readIdParam } from "@/lib/route-params";
 import { currentSession } from "../auth/session";
 import { canCreateCohorts, findEnrollment, type EnrollmentView } from "../cohorts/cohorts";
-import { UNAUTHENTICATED, rejectUnsafeWrite } from "../json-api";
+import { NOT_FOUND, UNAUTHENTICATED, rejectUnsafeWrite } from "../json-api";
 import { logEvent } from "../log";
 import { RATE_RULES, checkRate, tooManyRequests } from "../rate-limit";
 import { findMembership, isManagerRole, type MembershipView } from "../teams/teams";
@@ -74,6 +75,23 @@ export async function currentOwner(): Promise<Owner | null> {
   if (session) return userOwner(session.user.id);
   const tokenHash = await currentAnonymousHash();
   return tokenHash ? anonymousOwner(tokenHash) : null;
+}
+
+/**
+ * The prelude of every JSON write to one attempt (an answer, the self-ratings): a same-origin JSON
+ * write, a well-formed id (else the 404 of an unknown attempt) and who asks. The owner may be null
+ * (no cookie): the attempt's own read then finds nothing, the same 404 as for someone else's.
+ * Returns the attempt id and owner, or the refusal to send.
+ */
+export async function openAttemptWrite(
+  request: Request,
+  params: Promise<{ attemptId: string }>,
+): Promise<{ attemptId: string; owner: Owner | null } | Response> {
+  const unsafe = rejectUnsafeWrite(request);
+  if (unsafe) return unsafe;
+  const attemptId = await readIdParam(params, "attemptId");
+  if (!attemptId) return NOT_FOUND();
+  return { attemptId, owner: await currentOwner() };
 }
 
 /** Who will own what this request creates, issuing an anonymous token first when there is none. Actions and route handlers only. */

@@ -1,7 +1,6 @@
-import { readIdParam } from "@/lib/route-params";
 import { loadQuiz, submitAnswer } from "@/server/assessment/quiz";
-import { jsonError, NOT_FOUND, quizStateJson, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { currentOwner } from "@/server/identity";
+import { jsonError, NOT_FOUND, quizStateJson, readJson } from "@/server/json-api";
+import { openAttemptWrite } from "@/server/identity";
 
 /**
  * POST /api/attempts/:id/answers — { questionId, choice?: string[], dontKnow?: boolean }. Idempotent:
@@ -11,11 +10,9 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ attemptId: string }> },
 ): Promise<Response> {
-  const unsafe = rejectUnsafeWrite(request);
-  if (unsafe) return unsafe;
-  const attemptId = await readIdParam(params, "attemptId");
-  if (!attemptId) return NOT_FOUND();
-  const owner = await currentOwner();
+  const opened = await openAttemptWrite(request, params);
+  if (opened instanceof Response) return opened;
+  const { attemptId, owner } = opened;
   const result = await submitAnswer(attemptId, owner, await readJson(request));
   if (result.kind === "notFound") return NOT_FOUND();
   if (result.kind === "invalid") return jsonError(400, result.message);

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { readIdParam } from "@/lib/route-params";
 import { loadQuiz } from "@/server/assessment/quiz";
 import { NOT_SURE, submitSelfRatings } from "@/server/assessment/self-rating-step";
-import { jsonError, NOT_FOUND, quizStateJson, readJson, rejectUnsafeWrite } from "@/server/json-api";
-import { currentOwner } from "@/server/identity";
+import { jsonError, NOT_FOUND, quizStateJson, readJson } from "@/server/json-api";
+import { openAttemptWrite } from "@/server/identity";
 
 const BodySchema = z
   .object({
@@ -23,11 +22,9 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ attemptId: string }> },
 ): Promise<Response> {
-  const unsafe = rejectUnsafeWrite(request);
-  if (unsafe) return unsafe;
-  const attemptId = await readIdParam(params, "attemptId");
-  if (!attemptId) return NOT_FOUND();
-  const owner = await currentOwner();
+  const opened = await openAttemptWrite(request, params);
+  if (opened instanceof Response) return opened;
+  const { attemptId, owner } = opened;
   const body = BodySchema.safeParse(await readJson(request));
   if (!body.success)
     return jsonError(400, 'Expected { ratings?: { skillId: 0–4 | null | "unsure" }, skip?: true }.');
