@@ -96,6 +96,14 @@ test("an administrator grants a right, reads item statistics and the instance, a
   await expect(choices.getByRole("columnheader", { name: /High scorers \(10\)/ })).toBeVisible();
   const keyRow = choices.getByRole("row").filter({ hasText: "Key" });
   await expect(keyRow.getByRole("cell").last()).toHaveText(/100 %/);
+  // The options read as the quiz shows them: code as code, not Markdown source with backticks.
+  await expect(keyRow.getByRole("rowheader").locator("code").first()).toHaveText("pricing.py");
+  await expect(keyRow.getByRole("rowheader")).not.toContainText("`");
+  // The question itself (stem and options, the key named) is on its page.
+  await expect(page.getByText("Importing your billing package fails:")).toBeVisible();
+  const options = page.getByRole("list", { name: "Options, in the content's order" });
+  await expect(options.getByRole("listitem")).toHaveCount(4);
+  await expect(options.getByRole("listitem").filter({ hasText: "Key" })).toContainText("TYPE_CHECKING");
   await readable(page);
 
   // Instance.

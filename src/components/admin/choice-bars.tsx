@@ -1,6 +1,7 @@
 import type { ChoiceTable } from "@/domain/item-statistics";
 import { DONT_KNOW_ROW } from "@/domain/item-statistics";
 import { CellLabel, stacked, StackedHead } from "@/components/cohorts/stacked-table";
+import { SanitizedMarkdown } from "@/components/ui/markdown";
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
@@ -9,14 +10,23 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
  * length alone); the key is named in words. Every group covers at least the cell minimum of
  * responses (merged into halves or one group otherwise, and said so).
  */
+/** The key, named in words (never by colour alone). */
+export function KeyBadge() {
+  return (
+    <span className="rounded border border-emerald-800 px-1.5 py-0.5 text-xs font-semibold text-emerald-900 dark:border-emerald-300 dark:text-emerald-200">
+      Key
+    </span>
+  );
+}
+
 export function ChoiceBars({
   table,
-  optionText,
+  optionHtml,
   caption,
 }: {
   table: ChoiceTable;
-  /** Option id → its text (the question's current content). */
-  optionText: ReadonlyMap<string, string>;
+  /** Option id → its text as sanitised HTML (src/server/markdown.ts), from the question's current content. */
+  optionHtml: ReadonlyMap<string, string>;
   caption: string;
 }) {
   const columns = ["Option", ...table.groups.map((group) => `${group.label} (${group.responses})`)];
@@ -27,19 +37,24 @@ export function ChoiceBars({
           Too few responses for three ability groups of at least five: the groups are merged.
         </p>
       )}
-      <table role="table" className={stacked.table}>
+      <table role="table" className={`question-content ${stacked.table}`}>
         <caption className="sr-only">{caption}</caption>
         <StackedHead columns={columns} />
         <tbody role="rowgroup" className={stacked.body}>
           {table.rows.map((row) => (
             <tr key={row.id} role="row" className={stacked.row}>
               <th role="rowheader" scope="row" className={`${stacked.rowHeader} sm:max-w-sm`}>
-                {row.id === DONT_KNOW_ROW ? "“I don't know”" : (optionText.get(row.id) ?? row.id)}
-                {row.isKey && (
-                  <span className="ml-2 rounded border border-emerald-800 px-1.5 py-0.5 text-xs font-semibold text-emerald-900 dark:border-emerald-300 dark:text-emerald-200">
-                    Key
-                  </span>
-                )}
+                <div className="flex flex-wrap items-start gap-2">
+                  {row.id === DONT_KNOW_ROW ? (
+                    "“I don't know”"
+                  ) : (
+                    <SanitizedMarkdown
+                      html={optionHtml.get(row.id) ?? ""}
+                      className="min-w-0 flex-1 font-normal prose-p:my-0"
+                    />
+                  )}
+                  {row.isKey && <KeyBadge />}
+                </div>
               </th>
               {row.shares.map((share, index) => {
                 const group = table.groups[index];

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { Facts } from "@/components/admin/facts";
 import { cardClass } from "@/components/admin/format";
 import { CalibrationHistoryList, CalibrationSummary } from "@/components/admin/calibration-history";
-import { ChoiceBars } from "@/components/admin/choice-bars";
+import { ChoiceBars, KeyBadge } from "@/components/admin/choice-bars";
 import { ReportList } from "@/components/admin/report-list";
+import { SanitizedMarkdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { nominalParameters } from "@/domain/engine/model";
 import { readIdParam } from "@/lib/route-params";
+import { questionHtml } from "@/server/assessment/question-html";
 import { calibrationHistory } from "@/server/calibration";
 import { getSkillsGraph } from "@/server/content-loader";
 import { requireAdmin } from "@/server/identity";
@@ -47,6 +49,8 @@ export default async function AdminItemPage({
   ]);
   if (!question && reports.length === 0 && calibration.entries.length === 0) notFound();
   const open = reports.filter((report) => !report.resolvedAt).length;
+  // The stem and options as the quiz renders them (sanitised Markdown, rendered once per content version).
+  const html = question ? questionHtml(graph.contentHash, question) : null;
   return (
     <>
       <PageHeader
@@ -78,6 +82,28 @@ export default async function AdminItemPage({
                 { term: "File", value: <code className="text-xs">{question.source.file}</code> },
               ]}
             />
+            {html && (
+              <div className="question-content mt-4 space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700">
+                <SanitizedMarkdown html={html.stemHtml} />
+                <ol aria-label="Options, in the content's order" className="space-y-2">
+                  {question.options.map((option, index) => (
+                    <li
+                      key={option.id}
+                      className="flex items-start gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
+                    >
+                      <span aria-hidden="true" className="font-semibold tabular-nums">
+                        {String.fromCharCode(65 + index)}
+                      </span>
+                      <SanitizedMarkdown
+                        html={html.optionHtml.get(option.id) ?? ""}
+                        className="min-w-0 flex-1 prose-p:my-0"
+                      />
+                      {option.correct && <KeyBadge />}
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            )}
           </section>
         )}
         {statistics && question && (
@@ -128,7 +154,7 @@ export default async function AdminItemPage({
               {statistics.choices ? (
                 <ChoiceBars
                   table={statistics.choices}
-                  optionText={new Map(question.options.map((option) => [option.id, option.text]))}
+                  optionHtml={html?.optionHtml ?? new Map()}
                   caption="Share of each ability group choosing each option"
                 />
               ) : (
