@@ -99,6 +99,8 @@ test("an administrator grants a right, reads item statistics and the instance, a
   // The options read as the quiz shows them: code as code, not Markdown source with backticks.
   await expect(keyRow.getByRole("rowheader").locator("code").first()).toHaveText("pricing.py");
   await expect(keyRow.getByRole("rowheader")).not.toContainText("`");
+  // Lettered as in the question's option list above it (the key is the second option, B).
+  await expect(keyRow.getByRole("rowheader")).toHaveText(/^B\s*In pricing\.py/);
   // The question itself (stem and options, the key named) is on its page.
   await expect(page.getByText("Importing your billing package fails:")).toBeVisible();
   const options = page.getByRole("list", { name: "Options, in the content's order" });

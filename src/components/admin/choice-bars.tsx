@@ -10,6 +10,15 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
  * length alone); the key is named in words. Every group covers at least the cell minimum of
  * responses (merged into halves or one group otherwise, and said so).
  */
+/** An option's letter on the item's page (A, B, …, in the content's order), shared by its list and the choices table. */
+export function OptionLetter({ index }: { index: number }) {
+  return (
+    <span aria-hidden="true" className="font-semibold tabular-nums">
+      {String.fromCharCode(65 + index)}
+    </span>
+  );
+}
+
 /** The key, named in words (never by colour alone). */
 export function KeyBadge() {
   return (
@@ -41,17 +50,20 @@ export function ChoiceBars({
         <caption className="sr-only">{caption}</caption>
         <StackedHead columns={columns} />
         <tbody role="rowgroup" className={stacked.body}>
-          {table.rows.map((row) => (
+          {table.rows.map((row, index) => (
             <tr key={row.id} role="row" className={stacked.row}>
               <th role="rowheader" scope="row" className={`${stacked.rowHeader} sm:max-w-sm`}>
                 <div className="flex flex-wrap items-start gap-2">
                   {row.id === DONT_KNOW_ROW ? (
                     "“I don't know”"
                   ) : (
-                    <SanitizedMarkdown
-                      html={optionHtml.get(row.id) ?? ""}
-                      className="min-w-0 flex-1 font-normal prose-p:my-0"
-                    />
+                    <>
+                      <OptionLetter index={index} />
+                      <SanitizedMarkdown
+                        html={optionHtml.get(row.id) ?? ""}
+                        className="min-w-0 flex-1 font-normal prose-p:my-0"
+                      />
+                    </>
                   )}
                   {row.isKey && <KeyBadge />}
                 </div>

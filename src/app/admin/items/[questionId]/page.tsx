@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Facts } from "@/components/admin/facts";
 import { cardClass } from "@/components/admin/format";
 import { CalibrationHistoryList, CalibrationSummary } from "@/components/admin/calibration-history";
-import { ChoiceBars, KeyBadge } from "@/components/admin/choice-bars";
+import { ChoiceBars, KeyBadge, OptionLetter } from "@/components/admin/choice-bars";
 import { ReportList } from "@/components/admin/report-list";
 import { SanitizedMarkdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
@@ -91,9 +91,7 @@ export default async function AdminItemPage({
                       key={option.id}
                       className="flex items-start gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700"
                     >
-                      <span aria-hidden="true" className="font-semibold tabular-nums">
-                        {String.fromCharCode(65 + index)}
-                      </span>
+                      <OptionLetter index={index} />
                       <SanitizedMarkdown
                         html={html.optionHtml.get(option.id) ?? ""}
                         className="min-w-0 flex-1 prose-p:my-0"
