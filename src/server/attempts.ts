@@ -1,10 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { env, type Env } from "@/env";
-import { createRowId, databaseProvider, db, postgresRows, sqliteRows, sqliteRun } from "./db";
+import { createRowId, databaseProvider, db, postgresRows, runWrite, sqliteRows, writeStatement } from "./db";
 import { responseRecordStatements, type NewResponseRecord } from "./response-records";
 import { ownerColumns, ownerWhere, type Owner } from "./identity/owner";
-import type { StoredSelfRating } from "./self-ratings";
+import { listSelfRatings } from "./self-ratings";
 
 /**
  * Attempt and Answer rows. Every read takes the owner hash: an attempt that belongs to someone
@@ -121,18 +121,13 @@ export async function findOwnedAttemptWithAnswers(id: string, owner: Owner | nul
   if (!row) return null;
   const answers = await sqliteRows<RawAnswer>(SQLITE_READ_ANSWERS, [id]);
   // Ratings only count (and so are only read) once the person took the step.
-  const selfRatings =
-    row.selfRatingStep === "done" ? await sqliteRows<StoredSelfRating>(SQLITE_READ_SELF_RATINGS, [id]) : [];
+  const selfRatings = row.selfRatingStep === "done" ? await listSelfRatings(id) : [];
   return { attempt: toAttemptRow(row), answers: answers.map(toAnswerRow), selfRatings };
 }
 
 const SQLITE_READ_USER_ATTEMPT = `SELECT ${ATTEMPT_COLUMNS} FROM "Attempt" WHERE "id" = ? AND "userId" = ?`;
 const SQLITE_READ_ANONYMOUS_ATTEMPT = `SELECT ${ATTEMPT_COLUMNS} FROM "Attempt" WHERE "id" = ? AND "userId" IS NULL AND "anonymousTokenHash" = ?`;
-const SQLITE_READ_ANSWERS = `SELECT "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "msOnItem", "itemHash"
-  FROM "Answer" WHERE "attemptId" = ? ORDER BY "position"`;
-const SQLITE_READ_SELF_RATINGS = `SELECT "skillId", "level" FROM "SelfRating" WHERE "attemptId" = ? ORDER BY "skillId"`;
-
-/** The Answer columns findOwnedAttemptWithAnswersPostgres aggregates, in AnswerRow's order. */
+/** The Answer columns the quiz reads (findOwnedAttemptWithAnswers), in AnswerRow's order. */
 const ANSWER_TUPLE = [
   "questionId",
   "skillId",
@@ -146,6 +141,8 @@ const ANSWER_TUPLE = [
   "msOnItem",
   "itemHash",
 ] as const;
+const SQLITE_READ_ANSWERS = `SELECT ${ANSWER_TUPLE.map((column) => `"${column}"`).join(", ")}
+  FROM "Answer" WHERE "attemptId" = ? ORDER BY "position"`;
 type AnswerTuple = [
   string,
   string,
@@ -276,10 +273,7 @@ async function insertAnswer(answer: NewAnswer): Promise<{ stored: AnswerRow; ins
   // One INSERT … ON CONFLICT DO NOTHING instead of Prisma's upsert (a read, then a write, about
   // three times slower on the JS engine): the hot path of bench:server. Columns as in schema.prisma.
   const values = [...answerColumnValues(answer, chosen), new Date(), answer.msOnItem, answer.itemHash];
-  const inserted =
-    databaseProvider === "postgresql"
-      ? await db.$executeRawUnsafe(INSERT_ANSWER_POSTGRES, ...values)
-      : await sqliteRun(INSERT_ANSWER_SQLITE, values);
+  const inserted = await runWrite(INSERT_ANSWER, values);
   if (inserted === 1) return { stored: newAnswerRow(answer, chosen), inserted: true };
   return { stored: await storedAnswer(answer), inserted: false };
 }
@@ -316,12 +310,11 @@ function storedAnswer(answer: NewAnswer): Promise<AnswerRow> {
 }
 
 const ANSWER_INSERT_COLUMNS = `"id", "attemptId", "questionId", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "position", "difficulty", "discrimination", "guessing", "answeredAt", "msOnItem", "itemHash"`;
-const insertAnswerSql = (placeholder: (index: number) => string) =>
-  `INSERT INTO "Answer" (${ANSWER_INSERT_COLUMNS})
+const INSERT_ANSWER = writeStatement(
+  (placeholder) => `INSERT INTO "Answer" (${ANSWER_INSERT_COLUMNS})
    VALUES (${Array.from({ length: 14 }, (_, index) => placeholder(index + 1)).join(", ")})
-   ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
-const INSERT_ANSWER_SQLITE = insertAnswerSql(() => "?");
-const INSERT_ANSWER_POSTGRES = insertAnswerSql((index) => `$${index}`);
+   ON CONFLICT ("attemptId", "questionId") DO NOTHING`,
+);
 
 /**
  * ANSWER_COMMIT=fast (the default): the answer's transaction commits without waiting for the WAL
@@ -492,7 +485,7 @@ async function recordOnPostgres(
   if (row?.guarded === 0) return null;
   if (row?.inserted === 1)
     return {
-      stored: newAnswerRow(answer, values[4] as string), // $5: the chosen options as written
+      stored: newAnswerRow(answer, JSON.stringify(answer.chosenOptionIds)),
       inserted: true,
       advancedAt: row.advanced === 1 ? new Date(now) : null,
     };
@@ -509,14 +502,14 @@ export async function advanceQuestion(
   // Raw for the same reason as findOwnedAttemptWithAnswers. `IS NOT DISTINCT FROM` matches NULL as
   // well as values on both databases (SQLite's bare `IS <value>` is a syntax error on PostgreSQL).
   const values = [next, next === null ? null : now, now, attemptId, expected];
-  if (databaseProvider === "postgresql") await db.$executeRawUnsafe(ADVANCE_QUESTION_POSTGRES, ...values);
-  else await sqliteRun(ADVANCE_QUESTION_SQLITE, values);
+  await runWrite(ADVANCE_QUESTION, values);
 }
-const advanceQuestionSql = (placeholder: (index: number) => string) =>
-  `UPDATE "Attempt" SET "currentQuestionId" = ${placeholder(1)}, "questionShownAt" = ${placeholder(2)}, "updatedAt" = ${placeholder(3)}
-   WHERE "id" = ${placeholder(4)} AND "status" = 'in_progress' AND "currentQuestionId" IS NOT DISTINCT FROM ${placeholder(5)}`;
-const ADVANCE_QUESTION_SQLITE = advanceQuestionSql(() => "?");
-const ADVANCE_QUESTION_POSTGRES = advanceQuestionSql((index) => `$${index}`);
+const ADVANCE_QUESTION = writeStatement(
+  (
+    placeholder,
+  ) => `UPDATE "Attempt" SET "currentQuestionId" = ${placeholder(1)}, "questionShownAt" = ${placeholder(2)}, "updatedAt" = ${placeholder(3)}
+   WHERE "id" = ${placeholder(4)} AND "status" = 'in_progress' AND "currentQuestionId" IS NOT DISTINCT FROM ${placeholder(5)}`,
+);
 
 export interface ScoredSkill {
   skillId: string;

@@ -153,6 +153,21 @@ async function sqliteStatement(sql: string): Promise<Database.Statement> {
   return statement;
 }
 
+/** A write with one text per database, built once from one template given each placeholder style ("?" or "$n"). */
+export interface WriteStatement {
+  sqlite: string;
+  postgres: string;
+}
+export function writeStatement(build: (placeholder: (index: number) => string) => string): WriteStatement {
+  return { sqlite: build(() => "?"), postgres: build((index) => `$${index}`) };
+}
+
+/** Runs a write on whichever database this process uses (SQLite: sqliteRun); the number of rows it changed. */
+export async function runWrite(statement: WriteStatement, values: readonly SqliteValue[]): Promise<number> {
+  if (databaseProvider === "postgresql") return db.$executeRawUnsafe(statement.postgres, ...values);
+  return sqliteRun(statement.sqlite, values);
+}
+
 function sqliteValue(value: SqliteValue): string | number | null {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");

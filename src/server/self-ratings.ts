@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./db";
+import { databaseProvider, db, sqliteRows } from "./db";
 
 /**
  * SelfRating rows: what a person said of each required skill before the first question,
@@ -12,7 +12,13 @@ export interface StoredSelfRating {
 
 /** The attempt's ratings, by skill id (a stable order, so replays and cache keys agree). */
 export async function listSelfRatings(attemptId: string): Promise<StoredSelfRating[]> {
-  // Raw like the rest of the quiz's hot path (attempts.ts): read on every replay of a rated attempt.
+  // Raw like the rest of the quiz's hot path (attempts.ts): read on every replay of a rated attempt;
+  // on SQLite straight through better-sqlite3 (sqliteRows), as the attempt and its answers are.
+  if (databaseProvider === "sqlite")
+    return sqliteRows<StoredSelfRating>(
+      `SELECT "skillId", "level" FROM "SelfRating" WHERE "attemptId" = ? ORDER BY "skillId"`,
+      [attemptId],
+    );
   const rows = await db.$queryRaw<{ skillId: string; level: number | bigint | null }[]>`
     SELECT "skillId", "level" FROM "SelfRating" WHERE "attemptId" = ${attemptId} ORDER BY "skillId"`;
   return rows.map((row) => ({ skillId: row.skillId, level: row.level === null ? null : Number(row.level) }));
