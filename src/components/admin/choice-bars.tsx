@@ -5,11 +5,6 @@ import { SanitizedMarkdown } from "@/components/ui/markdown";
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
-/**
- * Each option's share of choices per ability group, as a bar and as its number (never colour or
- * length alone); the key is named in words. Every group covers at least the cell minimum of
- * responses (merged into halves or one group otherwise, and said so).
- */
 /** An option's letter on the item's page (A, B, …, in the content's order), shared by its list and the choices table. */
 export function OptionLetter({ index }: { index: number }) {
   return (
@@ -28,6 +23,11 @@ export function KeyBadge() {
   );
 }
 
+/**
+ * Each option's share of choices per ability group, as a bar and as its number (never colour or
+ * length alone); the key is named in words. Every group covers at least the cell minimum of
+ * responses (merged into halves or one group otherwise, and said so).
+ */
 export function ChoiceBars({
   table,
   optionHtml,

@@ -104,7 +104,7 @@ export default async function AdminItemPage({
             )}
           </section>
         )}
-        {statistics && question && (
+        {statistics && html && (
           <section aria-labelledby="item-statistics" className="space-y-4">
             <h2 id="item-statistics" className="text-xl font-semibold tracking-tight">
               How it plays{isDemo ? " (demo data: simulated answers)" : ""}
@@ -152,7 +152,7 @@ export default async function AdminItemPage({
               {statistics.choices ? (
                 <ChoiceBars
                   table={statistics.choices}
-                  optionHtml={html?.optionHtml ?? new Map()}
+                  optionHtml={html.optionHtml}
                   caption="Share of each ability group choosing each option"
                 />
               ) : (
