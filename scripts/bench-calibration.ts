@@ -9,8 +9,8 @@ import {
   type ItemCalibration,
 } from "@/domain/calibration";
 import { loadBenchEngine } from "./lib/engine-bench/load";
-import { VerdictTally } from "./lib/engine-bench/metrics";
-import type { Arm, ArmVerdicts, SimulatedResponse } from "./lib/calibration-bench/simulate";
+import { Confusion, VerdictTally } from "./lib/engine-bench/metrics";
+import type { Arm, FreshVerdicts, SimulatedResponse } from "./lib/calibration-bench/simulate";
 import { drawCalibrationWorld } from "./lib/calibration-bench/world";
 
 /**
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     json: { type: "boolean", default: false },
     attempts: { type: "string", default: "5000" },
-    examinees: { type: "string", default: "1500" },
+    examinees: { type: "string", default: "5000" },
     workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
   },
 });
@@ -151,21 +151,37 @@ for (const { truth, calibration } of measured) {
 const overrides = [...calibrations]
   .filter(([, calibration]) => isUsable(calibration.estimate))
   .map(([id, { estimate }]) => [id, engineParameters(estimate)]);
-const arms = await runAll<Record<Arm, ArmVerdicts>>(examinees, (from, to) => ({
+const fresh = await runAll<FreshVerdicts>(examinees, (from, to) => ({
   kind: "fresh",
   from,
   to,
   calibrated: overrides,
 }));
 await Promise.all(workers.map((worker) => worker.terminate()));
+const ARMS = ["nominal", "calibrated", "true"] as const;
 const tallies: Record<Arm, VerdictTally> = {
   nominal: new VerdictTally(),
   calibrated: new VerdictTally(),
   true: new VerdictTally(),
 };
-for (const slice of arms)
-  for (const arm of ["nominal", "calibrated", "true"] as const)
-    slice[arm].probabilities.forEach((p, i) => tallies[arm].add(p, slice[arm].truths[i] === true));
+// The same pairs again, counted per group of people (person index mod JACKKNIFE_GROUPS), for the
+// figure's standard error: leave one group out, recompute, and take the spread (jackknife).
+const JACKKNIFE_GROUPS = 10;
+const groups = Array.from({ length: JACKKNIFE_GROUPS }, () => ({
+  nominal: new Confusion(),
+  calibrated: new Confusion(),
+  true: new Confusion(),
+}));
+for (const slice of fresh)
+  for (const arm of ARMS) {
+    const { probabilities, truths } = slice.arms[arm];
+    if (probabilities.length !== slice.people.length)
+      throw new Error(`${arm}: verdicts and people differ in number`);
+    probabilities.forEach((p, i) => {
+      tallies[arm].add(p, truths[i] === true);
+      groups[(slice.people[i] as number) % JACKKNIFE_GROUPS]?.[arm].add(p, truths[i] === true);
+    });
+  }
 
 const seconds = (performance.now() - started) / 1000;
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
@@ -174,8 +190,24 @@ const balanced = {
   calibrated: tallies.calibrated.balancedAccuracy(),
   true: tallies.true.balancedAccuracy(),
 };
-const gap = balanced.true - balanced.nominal;
-const gapClosed = gap > 0 ? (balanced.calibrated - balanced.nominal) / gap : 1;
+const closed = (ba: Record<Arm, number>) => {
+  const gap = ba.true - ba.nominal;
+  return gap > 0 ? (ba.calibrated - ba.nominal) / gap : 1;
+};
+const gapClosed = closed(balanced);
+const leaveOneOut = groups.map((_, left) => {
+  const pooled = (arm: Arm) => Confusion.sum(groups.flatMap((group, g) => (g === left ? [] : [group[arm]])));
+  return closed({
+    nominal: pooled("nominal").balancedAccuracy(),
+    calibrated: pooled("calibrated").balancedAccuracy(),
+    true: pooled("true").balancedAccuracy(),
+  });
+});
+const jackknifeMean = leaveOneOut.reduce((sum, value) => sum + value, 0) / JACKKNIFE_GROUPS;
+const gapClosedSe = Math.sqrt(
+  ((JACKKNIFE_GROUPS - 1) / JACKKNIFE_GROUPS) *
+    leaveOneOut.reduce((sum, value) => sum + (value - jackknifeMean) ** 2, 0),
+);
 const report = {
   seed,
   attempts,
@@ -218,6 +250,8 @@ const report = {
       true: round(balanced.true),
     },
     gapClosed: round(gapClosed),
+    /** Jackknife standard error of gapClosed over ten groups of examinees: how far another draw of people could move it. */
+    gapClosedSe: round(gapClosedSe),
     ece: {
       nominal: round(tallies.nominal.ece()),
       calibrated: round(tallies.calibrated.ece()),
@@ -253,7 +287,7 @@ console.log(
   `drift flags          ${flagged} flagged, ${shouldFlag} to find: precision ${report.drift.precision} recall ${report.drift.recall}`,
 );
 console.log(
-  `fresh examinees      balanced accuracy nominal ${report.examinees.balancedAccuracy.nominal} calibrated ${report.examinees.balancedAccuracy.calibrated} true ${report.examinees.balancedAccuracy.true} (gap closed ${report.examinees.gapClosed})`,
+  `fresh examinees      balanced accuracy nominal ${report.examinees.balancedAccuracy.nominal} calibrated ${report.examinees.balancedAccuracy.calibrated} true ${report.examinees.balancedAccuracy.true} (gap closed ${report.examinees.gapClosed} ± ${report.examinees.gapClosedSe} SE)`,
 );
 console.log(
   `                     ECE nominal ${report.examinees.ece.nominal} calibrated ${report.examinees.ece.calibrated} true ${report.examinees.ece.true}`,

@@ -79,6 +79,13 @@ export interface ArmVerdicts {
   truths: boolean[];
 }
 
+/** Each arm's verdicts on the same (person, required skill) pairs, and whose pair each one is. */
+export interface FreshVerdicts {
+  arms: Record<Arm, ArmVerdicts>;
+  /** The person index of every pair, in the arms' order (the same in every arm). */
+  people: number[];
+}
+
 /**
  * Fresh people changing roles, each taking the whole quiz — selection, stopping and scoring — once
  * per arm: the engine with the nominal parameters, with the calibration set's (where the engine
@@ -92,7 +99,7 @@ export function scoreFreshExaminees(
   calibrated: ParameterOverrides,
   from: number,
   to: number,
-): Record<Arm, ArmVerdicts> {
+): FreshVerdicts {
   const { seed, engine, world, person } = context;
   const views: Record<Arm, EngineView> = {
     nominal: engine,
@@ -105,6 +112,7 @@ export function scoreFreshExaminees(
     calibrated: new VerdictTally(),
     true: new VerdictTally(),
   };
+  const people: number[] = [];
   for (let index = from; index < to; index++) {
     const who = person(STREAMS.freshPeople, index, true);
     const respond = (item: EngineItem) => {
@@ -125,7 +133,8 @@ export function scoreFreshExaminees(
       );
       tallies[arm].addSkills(run, who);
     }
+    while (people.length < tallies.nominal.probabilities.length) people.push(index);
   }
   const out = (arm: Arm) => ({ probabilities: tallies[arm].probabilities, truths: tallies[arm].truths });
-  return { nominal: out("nominal"), calibrated: out("calibrated"), true: out("true") };
+  return { arms: { nominal: out("nominal"), calibrated: out("calibrated"), true: out("true") }, people };
 }

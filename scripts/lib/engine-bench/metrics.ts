@@ -6,6 +6,41 @@ import { belowTarget, meetsTarget } from "@/domain/engine/verdict";
 import type { ArmRun } from "./arms";
 import { fisherInformation, type Person, type TrueItem } from "./world";
 
+/** Counts of right verdicts per true class; counts add up, so groups of pairs can be pooled. */
+export class Confusion {
+  truePositives = 0;
+  positives = 0;
+  trueNegatives = 0;
+  negatives = 0;
+
+  add(probability: number, truth: boolean): void {
+    if (truth) {
+      this.positives++;
+      if (meetsTarget(probability)) this.truePositives++;
+    } else {
+      this.negatives++;
+      if (belowTarget(probability)) this.trueNegatives++;
+    }
+  }
+
+  static sum(parts: readonly Confusion[]): Confusion {
+    const total = new Confusion();
+    for (const part of parts) {
+      total.truePositives += part.truePositives;
+      total.positives += part.positives;
+      total.trueNegatives += part.trueNegatives;
+      total.negatives += part.negatives;
+    }
+    return total;
+  }
+
+  /** Mean of the hit rate on truly-meets and on truly-below pairs, so the larger class cannot carry it. */
+  balancedAccuracy(): number {
+    const hitRate = (hits: number, of: number) => (of ? hits / of : 1);
+    return (hitRate(this.truePositives, this.positives) + hitRate(this.trueNegatives, this.negatives)) / 2;
+  }
+}
+
 /** Verdicts on (person, required skill) pairs: predicted P(meets) and the truth. */
 export class VerdictTally {
   readonly probabilities: number[] = [];
@@ -33,20 +68,9 @@ export class VerdictTally {
 
   /** Mean of the hit rate on truly-meets and on truly-below pairs, so the larger class cannot carry it. */
   balancedAccuracy(): number {
-    let tp = 0,
-      pos = 0,
-      tn = 0,
-      neg = 0;
-    this.probabilities.forEach((p, i) => {
-      if (this.truths[i]) {
-        pos++;
-        if (meetsTarget(p)) tp++;
-      } else {
-        neg++;
-        if (belowTarget(p)) tn++;
-      }
-    });
-    return ((pos ? tp / pos : 1) + (neg ? tn / neg : 1)) / 2;
+    const confusion = new Confusion();
+    this.probabilities.forEach((p, i) => confusion.add(p, this.truths[i] === true));
+    return confusion.balancedAccuracy();
   }
 
   /** Expected calibration error over 10 equal-width bins of the predicted probability. */
