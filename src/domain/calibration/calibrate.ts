@@ -10,11 +10,29 @@ import { calibrateItem, CALIBRATION_PRIOR, type CalibrationResponse, type ItemEs
  */
 export const EVIDENCE_PRIOR = { difficultySd: 3, logDiscriminationSd: 3 } as const;
 
+/**
+ * The prior for judging difficulty drift: flat on difficulty, as EVIDENCE_PRIOR, but the engine's
+ * prior on the slope (σ = 0.5 on log a around nominal). Adaptive selection gives an item to people
+ * whose abilities bunch near its nominal difficulty, so the answers fix the chance of a right
+ * answer there far better than the slope; with the slope free as well, difficulty and slope trade
+ * off along a ridge, the difficulty's standard error grows and a real move hides in it
+ * (bench:calibration: items truly shifted by 0.75–1.26 came out at 0.34–0.48 with discriminations
+ * of 2–4.5, and were not listed). Keeping the slope plausible still asks whether the data
+ * contradict the difficulty label, without starting from that label. Discrimination drift is
+ * judged on EVIDENCE_PRIOR's fit (decision 013).
+ */
+export const DIFFICULTY_EVIDENCE_PRIOR = {
+  difficultySd: EVIDENCE_PRIOR.difficultySd,
+  logDiscriminationSd: CALIBRATION_PRIOR.logDiscriminationSd,
+} as const;
+
 export interface ItemCalibration {
   /** Marginal MAP with the prior centred on the nominal values: what the engine uses. */
   estimate: ItemEstimate;
-  /** The data's own estimate (EVIDENCE_PRIOR): what drift is judged on. */
+  /** The data's own estimate (EVIDENCE_PRIOR): what discrimination drift is judged on. */
   evidence: ItemEstimate;
+  /** The data's estimate of difficulty with a plausible slope (DIFFICULTY_EVIDENCE_PRIOR): what difficulty drift is judged on. */
+  difficultyEvidence: ItemEstimate;
   drift: DriftReason[];
 }
 
@@ -24,7 +42,14 @@ export function calibrateResponses(
 ): ItemCalibration {
   const estimate = calibrateItem(responses, nominal, CALIBRATION_PRIOR);
   const evidence = calibrateItem(responses, nominal, EVIDENCE_PRIOR);
-  return { estimate, evidence, drift: driftReasons(nominal, evidence) };
+  const difficultyEvidence = calibrateItem(responses, nominal, DIFFICULTY_EVIDENCE_PRIOR);
+  const judged = {
+    difficulty: difficultyEvidence.difficulty,
+    difficultySe: difficultyEvidence.difficultySe,
+    discrimination: evidence.discrimination,
+    discriminationSe: evidence.discriminationSe,
+  };
+  return { estimate, evidence, difficultyEvidence, drift: driftReasons(nominal, judged) };
 }
 
 /** When the engine uses a calibrated item instead of its nominal parameters (decision 013). */

@@ -3,8 +3,9 @@ import type { ItemEstimate } from "./estimate";
 
 /**
  * Drift (docs/decisions/013-calibration.md): an item is listed for review when the data's own
- * estimate (calibrate.ts, EVIDENCE_PRIOR) puts its difficulty more than 0.5 logits from nominal or
- * its discrimination below 0.3 — judged with the standard error, so that an item is not listed on
+ * estimate puts its difficulty more than 0.5 logits from nominal (calibrate.ts,
+ * DIFFICULTY_EVIDENCE_PRIOR: flat on difficulty, the engine's prior on the slope) or its
+ * discrimination below 0.3 (EVIDENCE_PRIOR, flat on both) — judged with the standard error, so that an item is not listed on
  * noise: the move must exceed 0.5 and lie `z` standard errors beyond `DRIFT.credibleShift`, a move
  * that matters. For discrimination the data's estimate leans high (the abilities it is fitted
  * against are posteriors from a short quiz; bench:calibration measured +5 to +17 % on log a even

@@ -19,10 +19,10 @@ function simulate(
   truth: ItemParameters,
   count: number,
   random: Random,
-  { sd = 0.7, spread = 1, dontKnowShare = 0 } = {},
+  { sd = 0.7, spread = 1, center = 0, dontKnowShare = 0 } = {},
 ): CalibrationResponse[] {
   return Array.from({ length: count }, () => {
-    const abilityMean = spread * random.normal();
+    const abilityMean = center + spread * random.normal();
     const theta = abilityMean + sd * random.normal();
     if (random.next() < dontKnowShare) {
       // "I don't know" from someone who does not know the answer: no guessing floor.
@@ -215,6 +215,45 @@ describe("drift flags", () => {
     }
     expect(falseFlags / reps).toBeLessThanOrEqual(0.05);
     expect(found / reps).toBeGreaterThanOrEqual(0.8);
+  }, 60_000);
+
+  it("finds a shift when the people answering bunch near the nominal difficulty, as adaptive selection makes them", () => {
+    // Abilities known to ±0.4 and bunched within ±0.25 of the label: the answers fix the chance of
+    // a right answer there, not the slope. A free slope trades off against the difficulty and hides
+    // a real move in its standard error; the drift judgment keeps the slope plausible.
+    const random = createRandom(17);
+    const bunched = { sd: 0.4, spread: 0.25, center: nominal.difficulty };
+    let falseFlags = 0;
+    let found = 0;
+    const reps = 30;
+    for (let rep = 0; rep < reps; rep++) {
+      const sound = calibrateResponses(
+        simulate(
+          {
+            ...nominal,
+            difficulty: nominal.difficulty + 0.2 * random.normal(),
+            discrimination: nominal.discrimination * (0.6 + random.next()),
+          },
+          250,
+          random,
+          bunched,
+        ),
+        nominal,
+      );
+      if (sound.drift.includes("difficulty")) falseFlags++;
+      const shifted = calibrateResponses(
+        simulate(
+          { ...nominal, difficulty: nominal.difficulty + 0.8, discrimination: 1.5 },
+          250,
+          random,
+          bunched,
+        ),
+        nominal,
+      );
+      if (shifted.drift.includes("difficulty")) found++;
+    }
+    expect(falseFlags / reps).toBeLessThanOrEqual(0.05);
+    expect(found / reps).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
 });
 
