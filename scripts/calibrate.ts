@@ -4,22 +4,26 @@ import { rescoreFinished, runCalibration } from "@/server/calibration";
 import { getSkillsGraph } from "@/server/content-loader";
 
 /**
- * npm run calibrate [-- --dry-run] [--min-responses N] [--rescore]
+ * npm run calibrate [-- --dry-run] [--min-responses N] [--rescore] [--demo]
  * Estimates every question's difficulty and discrimination from the anonymised response record
  * (demo answers excluded), prints them with the drift list, and writes a new calibration set that
  * attempts started from now on use (docs/decisions/013-calibration.md). --dry-run writes nothing;
  * --min-responses sets how many responses an item needs before the engine uses it (default 200);
  * --rescore reports how finished attempts' verdicts would change under the new parameters and
- * changes nothing (finished results are never rescored).
+ * changes nothing (finished results are never rescored). --demo calibrates the demo seed's
+ * simulated answers (`npm run db:seed -- --demo`) instead, to show what calibration finds; it
+ * writes nothing, and the engine never uses demo answers.
  */
-const usage = "usage: npm run calibrate [-- --dry-run] [--min-responses <whole number ≥ 1>] [--rescore]";
-let values: { "dry-run"?: boolean; "min-responses"?: string; rescore?: boolean };
+const usage =
+  "usage: npm run calibrate [-- --dry-run] [--min-responses <whole number ≥ 1>] [--rescore] [--demo]";
+let values: { "dry-run"?: boolean; "min-responses"?: string; rescore?: boolean; demo?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       "dry-run": { type: "boolean", default: false },
       "min-responses": { type: "string", default: String(DEFAULT_USE_POLICY.minResponses) },
       rescore: { type: "boolean", default: false },
+      demo: { type: "boolean", default: false },
     },
     allowPositionals: false,
   }));
@@ -34,11 +38,17 @@ if (!/^\d+$/.test(minText) || !Number.isInteger(minResponses) || minResponses < 
   process.exit(2);
 }
 
+const demo = values.demo === true;
+if (demo && values.rescore) {
+  console.error(`--rescore replays real finished attempts; it does not go with --demo.\n${usage}`);
+  process.exit(2);
+}
+
 const graph = getSkillsGraph();
-const run = await runCalibration(graph, { minResponses, dryRun: values["dry-run"] === true });
+const run = await runCalibration(graph, { minResponses, dryRun: demo || values["dry-run"] === true, demo });
 const fixed = (value: number, digits = 2) => value.toFixed(digits).padStart(6);
 console.log(
-  `${run.responses} responses (demo answers excluded)${run.staleResponses ? `, ${run.staleResponses} to question versions content no longer has (not used)` : ""}; ${run.items.length} questions with evidence.`,
+  `${run.responses} ${demo ? "demo responses (simulated by db:seed -- --demo, never used by the engine)" : "responses (demo answers excluded)"}${run.staleResponses ? `, ${run.staleResponses} to question versions content no longer has (not used)` : ""}; ${run.items.length} questions with evidence.`,
 );
 console.log(
   `The engine uses an item with n ≥ ${run.policy.minResponses}, difficulty SE ≤ ${run.policy.maxDifficultySe} and discrimination SE ≤ ${run.policy.maxRelativeDiscriminationSe} × its estimate.`,
@@ -66,6 +76,8 @@ if (values.rescore) {
 }
 console.log(
   run.version === null
-    ? "Dry run: nothing was written."
+    ? demo
+      ? "Demo data: nothing was written; calibration sets come from real answers only."
+      : "Dry run: nothing was written."
     : `Wrote calibration set ${run.version}; attempts started from now on use it, finished and running attempts keep theirs.`,
 );

@@ -56,13 +56,19 @@ export interface CalibrationRun {
   items: CalibratedItem[];
 }
 
-/** Reads the record and calibrates every current question that has evidence; writes a set unless `dryRun`. */
+/**
+ * Reads the record and calibrates every current question that has evidence; writes a set unless
+ * `dryRun`. With `demo`, it calibrates the demo seed's simulated answers alone, to show what
+ * calibration finds on a fresh instance; a set is never written from them.
+ */
 export async function runCalibration(
   graph: SkillsGraph,
-  options: { minResponses: number; dryRun: boolean; now?: Date },
+  options: { minResponses: number; dryRun: boolean; demo?: boolean; now?: Date },
 ): Promise<CalibrationRun> {
+  if (options.demo && !options.dryRun)
+    throw new Error("Demo answers never make a calibration set: calibrate them with dryRun.");
   const policy: UsePolicy = { ...DEFAULT_USE_POLICY, minResponses: options.minResponses };
-  const evidence = await listCalibrationEvidence();
+  const evidence = await listCalibrationEvidence({ demo: options.demo === true });
   const questionByHash = new Map(
     [...graph.questions.values()].map((question) => [question.contentHash, question]),
   );
@@ -90,6 +96,7 @@ export async function runCalibration(
           abilitySd: record.abilitySdOther,
         })),
         nominal,
+        { minResponses: policy.minResponses },
       );
       return {
         questionId: question.id,

@@ -94,11 +94,12 @@ export interface CalibrationEvidence {
 
 /**
  * Every record calibration may use: demo-seeded answers never enter it, nor a record without the
- * other-answers ability (nothing to compare the answer with).
+ * other-answers ability (nothing to compare the answer with). `{ demo: true }` reads the demo
+ * seed's records instead, and only them, for `npm run calibrate -- --demo` (which writes nothing).
  */
-export async function listCalibrationEvidence(): Promise<CalibrationEvidence[]> {
+export async function listCalibrationEvidence({ demo = false } = {}): Promise<CalibrationEvidence[]> {
   const rows = await db.responseRecord.findMany({
-    where: { demo: false, abilityOther: { not: null }, abilitySdOther: { not: null } },
+    where: { demo, abilityOther: { not: null }, abilitySdOther: { not: null } },
     select: {
       questionId: true,
       itemHash: true,

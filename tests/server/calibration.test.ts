@@ -106,6 +106,34 @@ describe("npm run calibrate: runCalibration", () => {
     expect(few!.estimate.difficulty).toBeGreaterThan(nominalParameters(sparse).difficulty - 1);
   });
 
+  it("demo: calibrates the demo seed's answers alone and never writes a set from them", async () => {
+    const setsBefore = await db.calibrationSet.count();
+    const run = await runCalibration(graph, { minResponses: 200, dryRun: true, demo: true });
+    expect(run.version).toBeNull();
+    // Exactly the demo records count (another file's demo seed may have added some of its own).
+    const demoCount = (question: Question) =>
+      db.responseRecord.count({
+        where: {
+          demo: true,
+          questionId: question.id,
+          itemHash: question.contentHash,
+          abilityOther: { not: null },
+        },
+      });
+    // The 300 demo answers to the sparse question, all right: it plays far easier than its label.
+    const easy = itemOf(run, sparse);
+    expect(easy?.estimate.n).toBe(await demoCount(sparse));
+    expect(easy?.estimate.n).toBeGreaterThanOrEqual(300);
+    expect(easy!.estimate.difficulty).toBeLessThan(nominalParameters(sparse).difficulty - 1);
+    expect(easy?.drift).toContain("difficulty");
+    // None of the shifted question's 400 live records counts.
+    expect(itemOf(run, shifted)?.estimate.n ?? 0).toBe(await demoCount(shifted));
+    await expect(runCalibration(graph, { minResponses: 200, dryRun: false, demo: true })).rejects.toThrow(
+      "Demo answers never make a calibration set",
+    );
+    expect(await db.calibrationSet.count()).toBe(setsBefore);
+  });
+
   it("--min-responses decides which items the engine may use", async () => {
     const strict = await runCalibration(graph, { minResponses: 1000, dryRun: true });
     expect(itemOf(strict, shifted)?.usable).toBe(false);
@@ -230,7 +258,13 @@ describe("npm run calibrate: the command line", () => {
     });
 
   it("refuses bad flags with a usage line and exit 2, writing nothing", () => {
-    for (const args of [["--min-responses", "abc"], ["--min-responses", "0"], ["--frobnicate"], ["extra"]]) {
+    for (const args of [
+      ["--min-responses", "abc"],
+      ["--min-responses", "0"],
+      ["--frobnicate"],
+      ["extra"],
+      ["--demo", "--rescore"],
+    ]) {
       const run = calibrate(...args);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toContain("usage: npm run calibrate");
@@ -245,6 +279,20 @@ describe("npm run calibrate: the command line", () => {
     expect(run.stdout).toContain("Drift:");
     expect(run.stdout).toMatch(/Rescore \(nothing changed\): of \d+ finished attempts/);
     expect(run.stdout).toContain("Dry run: nothing was written.");
+    expect(await db.calibrationSet.count()).toBe(setsBefore);
+  }, 120_000);
+
+  it("--demo prints what calibration finds in the demo seed's answers and writes nothing", async () => {
+    const setsBefore = await db.calibrationSet.count();
+    const run = calibrate("--demo");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^\d+ demo responses \(simulated by db:seed -- --demo, never used by the engine\)/m,
+    );
+    expect(run.stdout).toMatch(new RegExp(`${sparse.id}\\s+\\d+ .*difficulty`));
+    expect(run.stdout).toContain(
+      "Demo data: nothing was written; calibration sets come from real answers only.",
+    );
     expect(await db.calibrationSet.count()).toBe(setsBefore);
   }, 120_000);
 });

@@ -33,12 +33,21 @@ export interface ItemCalibration {
   evidence: ItemEstimate;
   /** The data's estimate of difficulty with a plausible slope (DIFFICULTY_EVIDENCE_PRIOR): what difficulty drift is judged on. */
   difficultyEvidence: ItemEstimate;
+  /** Empty below `minResponses`: an item is judged for drift only on the evidence the engine needs to use it. */
   drift: DriftReason[];
 }
 
+/**
+ * Calibrates one item and judges its drift. Drift is judged only from `minResponses` responses on
+ * (the use policy's minimum, 200 by default): with one or two answers the fit's mode sits in the
+ * prior's tail and its curvature says nothing about the uncertainty, so an item was listed for
+ * review on a single answer (seen on the demo seed's records); bench:calibration measures drift
+ * precision and recall on exactly these items.
+ */
 export function calibrateResponses(
   responses: readonly CalibrationResponse[],
   nominal: ItemParameters,
+  { minResponses = DEFAULT_USE_POLICY.minResponses }: { minResponses?: number } = {},
 ): ItemCalibration {
   const estimate = calibrateItem(responses, nominal, CALIBRATION_PRIOR);
   const evidence = calibrateItem(responses, nominal, EVIDENCE_PRIOR);
@@ -49,7 +58,8 @@ export function calibrateResponses(
     discrimination: evidence.discrimination,
     discriminationSe: evidence.discriminationSe,
   };
-  return { estimate, evidence, difficultyEvidence, drift: driftReasons(nominal, judged) };
+  const drift = estimate.n >= minResponses ? driftReasons(nominal, judged) : [];
+  return { estimate, evidence, difficultyEvidence, drift };
 }
 
 /** When the engine uses a calibrated item instead of its nominal parameters (decision 013). */

@@ -217,6 +217,20 @@ describe("drift flags", () => {
     expect(found / reps).toBeGreaterThanOrEqual(0.8);
   }, 60_000);
 
+  it("judges drift only from the responses the engine needs to use the item (200 unless set)", () => {
+    const random = createRandom(18);
+    // One answer, right, to an item labelled hard: no evidence of anything, nothing listed.
+    const one: CalibrationResponse[] = [
+      { isCorrect: true, isDontKnow: false, abilityMean: -2, abilitySd: 0.7 },
+    ];
+    expect(calibrateResponses(one, nominal).drift).toEqual([]);
+    expect(calibrateResponses(one, nominal, { minResponses: 1 }).estimate.n).toBe(1);
+    // 150 answers to an item two logits easier than its label: listed once 150 are enough.
+    const easier = simulate({ ...nominal, difficulty: nominal.difficulty - 2 }, 150, random);
+    expect(calibrateResponses(easier, nominal).drift).toEqual([]);
+    expect(calibrateResponses(easier, nominal, { minResponses: 150 }).drift).toContain("difficulty");
+  });
+
   it("finds a shift when the people answering bunch near the nominal difficulty, as adaptive selection makes them", () => {
     // Abilities known to ±0.4 and bunched within ±0.25 of the label: the answers fix the chance of
     // a right answer there, not the slope. A free slope trades off against the difficulty and hides
