@@ -29,10 +29,6 @@ export const DIFFICULTY_EVIDENCE_PRIOR = {
 export interface ItemCalibration {
   /** Marginal MAP with the prior centred on the nominal values: what the engine uses. */
   estimate: ItemEstimate;
-  /** The data's own estimate (EVIDENCE_PRIOR): what discrimination drift is judged on. */
-  evidence: ItemEstimate;
-  /** The data's estimate of difficulty with a plausible slope (DIFFICULTY_EVIDENCE_PRIOR): what difficulty drift is judged on. */
-  difficultyEvidence: ItemEstimate;
   /** Empty below `minResponses`: an item is judged for drift only on the evidence the engine needs to use it. */
   drift: DriftReason[];
 }
@@ -42,7 +38,7 @@ export interface ItemCalibration {
  * (the use policy's minimum, 200 by default): with one or two answers the fit's mode sits in the
  * prior's tail and its curvature says nothing about the uncertainty, so an item was listed for
  * review on a single answer (seen on the demo seed's records); bench:calibration measures drift
- * precision and recall on exactly these items.
+ * precision and recall on exactly these items. Below it the two drift fits are not made at all.
  */
 export function calibrateResponses(
   responses: readonly CalibrationResponse[],
@@ -50,16 +46,22 @@ export function calibrateResponses(
   { minResponses = DEFAULT_USE_POLICY.minResponses }: { minResponses?: number } = {},
 ): ItemCalibration {
   const estimate = calibrateItem(responses, nominal, CALIBRATION_PRIOR);
-  const evidence = calibrateItem(responses, nominal, EVIDENCE_PRIOR);
-  const difficultyEvidence = calibrateItem(responses, nominal, DIFFICULTY_EVIDENCE_PRIOR);
-  const judged = {
-    difficulty: difficultyEvidence.difficulty,
-    difficultySe: difficultyEvidence.difficultySe,
-    discrimination: evidence.discrimination,
-    discriminationSe: evidence.discriminationSe,
-  };
-  const drift = estimate.n >= minResponses ? driftReasons(nominal, judged) : [];
-  return { estimate, evidence, difficultyEvidence, drift };
+  return { estimate, drift: estimate.n >= minResponses ? judgeDrift(responses, nominal) : [] };
+}
+
+/**
+ * Drift on the data's own estimates: difficulty from the fit flat on difficulty with a plausible
+ * slope (DIFFICULTY_EVIDENCE_PRIOR), discrimination from the fit flat on both (EVIDENCE_PRIOR).
+ */
+function judgeDrift(responses: readonly CalibrationResponse[], nominal: ItemParameters): DriftReason[] {
+  const forDifficulty = calibrateItem(responses, nominal, DIFFICULTY_EVIDENCE_PRIOR);
+  const forDiscrimination = calibrateItem(responses, nominal, EVIDENCE_PRIOR);
+  return driftReasons(nominal, {
+    difficulty: forDifficulty.difficulty,
+    difficultySe: forDifficulty.difficultySe,
+    discrimination: forDiscrimination.discrimination,
+    discriminationSe: forDiscrimination.discriminationSe,
+  });
 }
 
 /** When the engine uses a calibrated item instead of its nominal parameters (decision 013). */
