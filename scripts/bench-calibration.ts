@@ -2,15 +2,15 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import {
-  calibrateResponses,
+  calibrateEvidence,
   engineParameters,
   isUsable,
   DEFAULT_USE_POLICY,
-  type ItemCalibration,
+  type ResponsePattern,
 } from "@/domain/calibration";
 import { loadBenchEngine } from "./lib/engine-bench/load";
 import { Confusion, VerdictTally } from "./lib/engine-bench/metrics";
-import type { Arm, FreshVerdicts, SimulatedResponse } from "./lib/calibration-bench/simulate";
+import type { Arm, FreshVerdicts } from "./lib/calibration-bench/simulate";
 import { drawCalibrationWorld } from "./lib/calibration-bench/world";
 
 /**
@@ -48,7 +48,8 @@ if (
   process.exit(2);
 }
 const started = performance.now();
-const { model } = loadBenchEngine();
+const engine = loadBenchEngine();
+const { model } = engine;
 const world = drawCalibrationWorld(model, seed);
 
 // Workers run the simulations; each rebuilds the engine and world from the seed.
@@ -94,32 +95,16 @@ async function runAll<T>(total: number, job: (from: number, to: number) => objec
   return results;
 }
 
-// 1. Attempts with the nominal parameters, recorded as the app records them.
-const responses = (
-  await runAll<SimulatedResponse[]>(attempts, (from, to) => ({ kind: "attempts", from, to }))
+// 1. Attempts with the nominal parameters, kept as the app keeps live attempts.
+const patterns = (
+  await runAll<ResponsePattern[]>(attempts, (from, to) => ({ kind: "attempts", from, to }))
 ).flat();
 const simulatedAt = performance.now();
 
-// 2. Calibration from those responses alone.
-const byItem = new Map<string, SimulatedResponse[]>();
-for (const response of responses) {
-  const list = byItem.get(response.questionId);
-  if (list) list.push(response);
-  else byItem.set(response.questionId, [response]);
-}
-const calibrations = new Map<string, ItemCalibration>();
-for (const item of model.items) {
-  const list = byItem.get(item.id);
-  if (!list) continue;
-  calibrations.set(
-    item.id,
-    calibrateResponses(
-      list.map((response) => ({ ...response, isDontKnow: false })),
-      item,
-    ),
-  );
-}
+// 2. Calibration from those attempts alone, as `npm run calibrate` does it.
+const { items: calibrations, rounds } = calibrateEvidence(engine, patterns, new Map());
 const calibratedAt = performance.now();
+const responseCount = patterns.reduce((sum, pattern) => sum + pattern.answers.length, 0);
 
 // 3. Against the truth, on items with ≥ 200 responses.
 const measured = model.items.flatMap((item) => {
@@ -211,7 +196,8 @@ const gapClosedSe = Math.sqrt(
 const report = {
   seed,
   attempts,
-  responses: responses.length,
+  responses: responseCount,
+  calibrationRounds: rounds,
   items: model.items.length,
   itemsWith200: measured.length,
   usedByEngine: overrides.length,
@@ -275,7 +261,7 @@ const bars: [string, boolean][] = [
 report.pass = bars.every(([, ok]) => ok);
 
 console.log(
-  `calibration benchmark, seed ${seed}: ${attempts} attempts, ${responses.length} responses on ${model.items.length} items (${measured.length} with ≥ 200, ${overrides.length} used by the engine)`,
+  `calibration benchmark, seed ${seed}: ${attempts} attempts, ${responseCount} responses on ${model.items.length} items (${measured.length} with ≥ 200, ${overrides.length} used by the engine)`,
 );
 console.log(
   `difficulty RMSE      nominal ${report.difficultyRmse.nominal}  calibrated ${report.difficultyRmse.calibrated}`,

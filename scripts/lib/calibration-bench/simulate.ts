@@ -1,4 +1,4 @@
-import { abilitiesWithoutEach } from "@/domain/engine/leave-one-out";
+import type { ResponsePattern } from "@/domain/calibration";
 import { buildEngineModel, type EngineItem, type ParameterOverrides } from "@/domain/engine/model";
 import { createRandom } from "@/domain/engine/random";
 import { DEFAULT_ADAPTIVE, runAdaptive, type EngineView } from "../engine-bench/arms";
@@ -26,22 +26,14 @@ export function benchContext(seed: number) {
   return { seed, engine, world, person };
 }
 
-/** One response as the app's anonymised record keeps it: item, outcome, ability from the other answers. */
-export interface SimulatedResponse {
-  questionId: string;
-  isCorrect: boolean;
-  abilityMean: number;
-  abilitySd: number;
-}
-
 /**
  * Attempts `from`…`to − 1` through the real selection and stop rules with the nominal parameters
- * (what a fresh instance runs), answers drawn from the true world; each answer recorded with the
- * engine's posterior of its skill from the other answers, as the app stores it.
+ * (what a fresh instance runs), answers drawn from the true world; each kept as the app keeps a
+ * live attempt: its prior and its answers (calibration refits the abilities from them).
  */
-export function simulateAttempts(context: BenchContext, from: number, to: number): SimulatedResponse[] {
+export function simulateAttempts(context: BenchContext, from: number, to: number): ResponsePattern[] {
   const { seed, engine, world, person } = context;
-  const responses: SimulatedResponse[] = [];
+  const patterns: ResponsePattern[] = [];
   for (let index = from; index < to; index++) {
     // Everyone who takes the quiz: a role to move to, or the one they hold (one in seven).
     const who = person(STREAMS.attemptPeople, index, false);
@@ -52,24 +44,17 @@ export function simulateAttempts(context: BenchContext, from: number, to: number
       createRandom(seed, STREAMS.attemptAnswers, index),
       DEFAULT_ADAPTIVE,
     );
-    // The app's own record (src/server/response-records.ts): each answer's skill refitted without it.
-    const answers = run.items.map((item, k) => ({
-      questionId: item.id,
-      skillId: engine.model.skillIds[item.skillIndex] as string,
-      outcome: run.terms[k]?.outcome ?? "incorrect",
-      parameters: item,
-    }));
-    abilitiesWithoutEach(engine, run.prior, answers).forEach((ability, k) => {
-      if (ability.mean === null || ability.sd === null) return;
-      responses.push({
-        questionId: ability.questionId,
-        isCorrect: answers[k]?.outcome === "correct",
-        abilityMean: ability.mean,
-        abilitySd: ability.sd,
-      });
+    patterns.push({
+      prior: { n: run.prior.n, mean: run.prior.mean, covariance: run.prior.covariance },
+      answers: run.items.map((item, k) => ({
+        questionId: item.id,
+        skillId: engine.model.skillIds[item.skillIndex] as string,
+        isCorrect: run.terms[k]?.outcome === "correct",
+        isDontKnow: false,
+      })),
     });
   }
-  return responses;
+  return patterns;
 }
 
 export type Arm = "nominal" | "calibrated" | "true";

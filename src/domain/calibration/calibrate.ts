@@ -53,7 +53,10 @@ export function calibrateResponses(
  * Drift on the data's own estimates: difficulty from the fit flat on difficulty with a plausible
  * slope (DIFFICULTY_EVIDENCE_PRIOR), discrimination from the fit flat on both (EVIDENCE_PRIOR).
  */
-function judgeDrift(responses: readonly CalibrationResponse[], nominal: ItemParameters): DriftReason[] {
+export function judgeDrift(
+  responses: readonly CalibrationResponse[],
+  nominal: ItemParameters,
+): DriftReason[] {
   const forDifficulty = calibrateItem(responses, nominal, DIFFICULTY_EVIDENCE_PRIOR);
   const forDiscrimination = calibrateItem(responses, nominal, EVIDENCE_PRIOR);
   return driftReasons(nominal, {

@@ -21,6 +21,12 @@ export interface CalibrationResponse {
   /** Posterior mean and SD of the item's skill from the person's other answers in that attempt. */
   abilityMean: number;
   abilitySd: number;
+  /**
+   * The posterior also counts this answer (an E step of EM over a stored attempt's answers,
+   * patterns.ts): the response adds its expected log-likelihood under that posterior,
+   * E[log P(y | θ)], instead of the log of its marginal probability.
+   */
+  ownAnswerIncluded?: boolean;
 }
 
 export interface CalibrationPrior {
@@ -89,6 +95,28 @@ function evaluate(
   for (const response of responses) {
     const c = response.isDontKnow ? 0 : guessing;
     const sd = Math.max(response.abilitySd, 1e-6);
+    const y = response.isCorrect && !response.isDontKnow;
+    if (response.ownAnswerIncluded) {
+      // E_q[log P(y | θ)]: the log inside the average, node by node.
+      for (let k = 0; k < NODES; k++) {
+        const theta = response.abilityMean + sd * (Z[k] as number);
+        const s = 1 / (1 + Math.exp(-a * (theta - b)));
+        const w = W[k] as number;
+        const pk = Math.min(Math.max(c + (1 - c) * s, 1e-12), 1 - 1e-12);
+        const slope = (1 - c) * s * (1 - s);
+        const dkb = -slope * a;
+        const dka = slope * a * (theta - b);
+        logLik += w * (y ? Math.log(pk) : Math.log(1 - pk));
+        const factor = (y ? 1 - pk : -pk) / (pk * (1 - pk));
+        gb += w * factor * dkb;
+        ga += w * factor * dka;
+        const info = w / (pk * (1 - pk));
+        ibb += info * dkb * dkb;
+        iba += info * dkb * dka;
+        iaa += info * dka * dka;
+      }
+      continue;
+    }
     let p = 0,
       dpb = 0,
       dpa = 0;
@@ -102,7 +130,6 @@ function evaluate(
       dpa += slope * a * (theta - b); // ∂/∂α = a ∂/∂a
     }
     p = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
-    const y = response.isCorrect && !response.isDontKnow;
     logLik += y ? Math.log(p) : Math.log(1 - p);
     const factor = (y ? 1 - p : -p) / (p * (1 - p));
     gb += factor * dpb;
@@ -142,11 +169,13 @@ export function calibrateItem(
   responses: readonly CalibrationResponse[],
   nominal: ItemParameters,
   prior: CalibrationPrior = CALIBRATION_PRIOR,
+  /** Where the search starts (default: nominal); the mode does not depend on it. */
+  start: Pick<ItemParameters, "difficulty" | "discrimination"> = nominal,
 ): ItemEstimate {
   if (!(nominal.discrimination > 0)) throw new Error("nominal discrimination must be positive");
   const guessing = nominal.guessing;
-  let b = nominal.difficulty;
-  let alpha = Math.log(nominal.discrimination);
+  let b = start.difficulty;
+  let alpha = Math.log(start.discrimination);
   let current = evaluate(responses, b, alpha, guessing, nominal, prior);
   let iterations = 0;
   for (; iterations < 100; iterations++) {
@@ -168,6 +197,22 @@ export function calibrateItem(
     }
     if (!moved || Math.max(Math.abs(scale * sb), Math.abs(scale * sa)) < 1e-6) break;
   }
+  return { ...estimateAt(responses, nominal, prior, b, alpha), iterations };
+}
+
+/**
+ * The estimate at (b, log a) with its standard errors from the curvature of the log posterior of
+ * `responses` there (the search's own point, or EM's point judged on leave-one-out abilities).
+ */
+export function estimateAt(
+  responses: readonly CalibrationResponse[],
+  nominal: ItemParameters,
+  prior: CalibrationPrior,
+  b: number,
+  alpha: number,
+): ItemEstimate {
+  const guessing = nominal.guessing;
+  const current = evaluate(responses, b, alpha, guessing, nominal, prior);
   const h = 1e-4;
   const gbPlus = evaluate(responses, b + h, alpha, guessing, nominal, prior).gradient;
   const gbMinus = evaluate(responses, b - h, alpha, guessing, nominal, prior).gradient;
@@ -187,6 +232,6 @@ export function calibrateItem(
     difficultySe: Math.sqrt(iaa / det),
     discriminationSe: a * Math.sqrt(ibb / det),
     n: responses.length,
-    iterations,
+    iterations: 0,
   };
 }

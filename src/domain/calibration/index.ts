@@ -1,3 +1,4 @@
 export * from "./calibrate";
 export * from "./drift";
 export * from "./estimate";
+export * from "./patterns";
