@@ -21,8 +21,6 @@ await migrateTarget(databaseTarget(env), { quiet: true });
 
 // --demo: a team of synthetic people whose results come from the real engine (scripts/lib/demo-team.ts).
 if (process.argv.includes("--demo")) {
-  // The demo team's and cohort's attempts write demo response records too: all are replaced.
-  await clearDemoResponses();
   const started = performance.now();
   const { members } = await seedDemoTeam();
   console.log(
@@ -37,6 +35,9 @@ if (process.argv.includes("--demo")) {
     `Seeded the demo cohort “Demo: Spring MLOps bootcamp” (${cohort.learners} learners on the roster) in ${((performance.now() - cohortStarted) / 1000).toFixed(1)} s.`,
   );
   console.log(`Sign in as ${DEMO_STAFF_EMAIL} with the same password and open Cohorts → the demo cohort.`);
+  // Replacing the demo team and cohort deleted their old attempts, whose demo answers moved into
+  // the demo records (response-records.ts): every demo record is replaced here, after that.
+  await clearDemoResponses();
   const responsesStarted = performance.now();
   const responses = await seedDemoResponses(DEMO_RESPONSE_ATTEMPTS);
   console.log(

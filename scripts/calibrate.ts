@@ -5,8 +5,8 @@ import { getSkillsGraph } from "@/server/content-loader";
 
 /**
  * npm run calibrate [-- --dry-run] [--min-responses N] [--rescore] [--demo]
- * Estimates every question's difficulty and discrimination from the anonymised response record
- * (demo answers excluded), prints them with the drift list, and writes a new calibration set that
+ * Estimates every question's difficulty and discrimination from the evidence — the anonymised
+ * response record and the answers of scored attempts still stored (demo answers excluded) — prints them with the drift list, and writes a new calibration set that
  * attempts started from now on use (docs/decisions/013-calibration.md). --dry-run writes nothing;
  * --min-responses sets how many responses an item needs before the engine uses it (default 200);
  * --rescore reports how finished attempts' verdicts would change under the new parameters and
@@ -49,6 +49,11 @@ const run = await runCalibration(graph, { minResponses, dryRun: demo || values["
 const fixed = (value: number, digits = 2) => value.toFixed(digits).padStart(6);
 console.log(
   `${run.responses} ${demo ? "demo responses (simulated by db:seed -- --demo, never used by the engine)" : "responses (demo answers excluded)"}${run.staleResponses ? `, ${run.staleResponses} to question versions content no longer has (not used)` : ""}; ${run.items.length} questions with evidence.`,
+);
+console.log(
+  run.attempts === 0
+    ? "No scored attempt is still stored: every response is an anonymised record, calibrated in one round."
+    : `${run.attempts} scored attempts still stored: their abilities were refitted with the items, ${run.rounds} round${run.rounds === 1 ? "" : "s"}.`,
 );
 console.log(
   `The engine uses an item with n ≥ ${run.policy.minResponses}, difficulty SE ≤ ${run.policy.maxDifficultySe} and discrimination SE ≤ ${run.policy.maxRelativeDiscriminationSe} × its estimate.`,

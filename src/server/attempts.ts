@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { env, type Env } from "@/env";
 import { createRowId, databaseProvider, db, postgresRows, runWrite, sqliteRows, writeStatement } from "./db";
-import { responseRecordStatements, type NewResponseRecord } from "./response-records";
+import { answerEvidenceStatements, type AnswerEvidence } from "./response-records";
 import { ownerColumns, ownerWhere, type Owner } from "./identity/owner";
 import { listSelfRatings } from "./self-ratings";
 
@@ -525,14 +525,14 @@ export interface ScoredSkill {
 
 /**
  * Stores the result of an attempt in one batch: estimates replaced, attempt marked completed, and
- * — the first time only — its answers written to the anonymised response record.
+ * — the first time only — its answers marked as evidence (response-records.ts).
  * Raw statements in a batch transaction: this runs inside the answer request that ends a quiz,
  * and Prisma's compiled deleteMany/createMany/update cost ~20 ms there against ~2 ms raw.
  */
 export async function saveAttemptResult(
   attemptId: string,
   result: { stopReason: string; readiness: number; resultJson: string; skills: ScoredSkill[] },
-  records: readonly NewResponseRecord[] = [],
+  evidence: readonly AnswerEvidence[] = [],
 ) {
   const now = new Date();
   const rows = result.skills.map(
@@ -540,11 +540,11 @@ export async function saveAttemptResult(
       Prisma.sql`(${attemptId}, ${skill.skillId}, ${skill.mean}, ${skill.sd}, ${skill.band}, ${skill.bandLow}, ${skill.bandHigh}, ${skill.targetLevel}, ${skill.pMeets}, ${skill.answerCount > 0}, ${skill.answerCount})`,
   );
   await db.$transaction([
-    // The claim the response record's statements test (response-records.ts): only the transaction
-    // that moves the attempt out of in_progress writes its records. Nobody outside this
+    // The claim the evidence statements test (response-records.ts): only the transaction that
+    // moves the attempt out of in_progress marks its answers. Nobody outside this
     // transaction ever sees "scoring": the last statement below sets "completed".
     db.$executeRaw`UPDATE "Attempt" SET "status" = 'scoring' WHERE "id" = ${attemptId} AND "status" = 'in_progress'`,
-    ...responseRecordStatements(attemptId, records, now),
+    ...answerEvidenceStatements(attemptId, evidence),
     db.$executeRaw`DELETE FROM "SkillEstimate" WHERE "attemptId" = ${attemptId}`,
     ...(rows.length === 0
       ? []

@@ -1,11 +1,13 @@
 import "server-only";
 import {
+  calibrateEvidence,
   engineParameters,
-  calibrateResponses,
   DEFAULT_USE_POLICY,
   isUsable,
   type DriftReason,
   type ItemEstimate,
+  type CalibrationResponse,
+  type ResponsePattern,
   type UsePolicy,
 } from "@/domain/calibration";
 import { notUsedReasons, parseDrift, type NotUsedReason } from "@/domain/calibration/explain";
@@ -19,10 +21,11 @@ import {
   type ItemParameters,
   type ParameterOverrides,
 } from "@/domain/engine/model";
+import type { Posterior } from "@/domain/engine/posterior";
 import { meetsTarget, verdictOf } from "@/domain/engine/verdict";
 import type { SkillsGraph } from "@/domain/skills-graph";
 import { db } from "./db";
-import { listCalibrationEvidence } from "./response-records";
+import { listCalibrationEvidence, listLiveAttemptEvidence } from "./response-records";
 import { toRecordedAnswers } from "./assessment/scoring";
 import { specOf } from "./assessment/spec";
 
@@ -48,18 +51,23 @@ export interface CalibratedItem {
 export interface CalibrationRun {
   /** The new set's version; null for a dry run. */
   version: string | null;
-  /** Records read (demo rows excluded). */
+  /** Responses read (demo rows excluded): records plus the answers of scored attempts still stored. */
   responses: number;
-  /** Records of question versions content no longer has (edited or removed): not used. */
+  /** Scored attempts still stored, whose abilities calibration refitted round by round. */
+  attempts: number;
+  /** Rounds of refitting those abilities (decision 013). */
+  rounds: number;
+  /** Responses to question versions content no longer has (edited or removed): not used. */
   staleResponses: number;
   policy: UsePolicy;
   items: CalibratedItem[];
 }
 
 /**
- * Reads the record and calibrates every current question that has evidence; writes a set unless
- * `dryRun`. With `demo`, it calibrates the demo seed's simulated answers alone, to show what
- * calibration finds on a fresh instance; a set is never written from them.
+ * Reads the evidence — the anonymised records and the answers of scored attempts still stored —
+ * and calibrates every current question that has some; writes a set unless `dryRun`. With `demo`,
+ * it calibrates the demo seed's simulated answers alone, to show what calibration finds on a fresh
+ * instance; a set is never written from them.
  */
 export async function runCalibration(
   graph: SkillsGraph,
@@ -68,49 +76,73 @@ export async function runCalibration(
   if (options.demo && !options.dryRun)
     throw new Error("Demo answers never make a calibration set: calibrate them with dryRun.");
   const policy: UsePolicy = { ...DEFAULT_USE_POLICY, minResponses: options.minResponses };
-  const evidence = await listCalibrationEvidence({ demo: options.demo === true });
-  const questionByHash = new Map(
-    [...graph.questions.values()].map((question) => [question.contentHash, question]),
-  );
-  const byHash = new Map<string, typeof evidence>();
+  const demo = options.demo === true;
+  const engine = createEngine(graph);
+  const isCurrent = (questionId: string, itemHash: string) =>
+    graph.questions.get(questionId)?.contentHash === itemHash;
   let staleResponses = 0;
-  for (const record of evidence) {
-    const question = questionByHash.get(record.itemHash);
-    if (!question || question.id !== record.questionId) {
+  let responses = 0;
+  const records = new Map<string, CalibrationResponse[]>();
+  for (const record of await listCalibrationEvidence({ demo })) {
+    responses++;
+    if (!isCurrent(record.questionId, record.itemHash)) {
       staleResponses++;
       continue;
     }
-    const list = byHash.get(record.itemHash);
-    if (list) list.push(record);
-    else byHash.set(record.itemHash, [record]);
+    const list = records.get(record.questionId) ?? [];
+    list.push({
+      isCorrect: record.isCorrect,
+      isDontKnow: record.isDontKnow,
+      abilityMean: record.abilityOther,
+      abilitySd: record.abilitySdOther,
+    });
+    records.set(record.questionId, list);
   }
-  const items: CalibratedItem[] = [...byHash]
-    .map(([itemHash, records]) => {
-      const question = questionByHash.get(itemHash)!; // grouped above by questions that exist
-      const nominal = nominalParameters(question);
-      const { estimate, drift } = calibrateResponses(
-        records.map((record) => ({
-          isCorrect: record.isCorrect,
-          isDontKnow: record.isDontKnow,
-          abilityMean: record.abilityOther,
-          abilitySd: record.abilitySdOther,
-        })),
-        nominal,
-        { minResponses: policy.minResponses },
-      );
+  const patterns: ResponsePattern[] = [];
+  // Attempts without self-ratings that start from the same role share one prior object.
+  const rolePriors = new Map<string | null, Posterior>();
+  for await (const page of listLiveAttemptEvidence({ demo })) {
+    for (const attempt of page) {
+      responses += attempt.answers.length;
+      const answers = attempt.answers.filter((answer) => isCurrent(answer.questionId, answer.itemHash));
+      staleResponses += attempt.answers.length - answers.length;
+      if (answers.length === 0) continue;
+      const spec = specOf(attempt, attempt.selfRatings);
+      let prior = spec.selfRatings ? undefined : rolePriors.get(spec.currentRoleId);
+      if (!prior) {
+        prior = attemptPrior(engine, spec).prior;
+        if (!spec.selfRatings) rolePriors.set(spec.currentRoleId, prior);
+      }
+      patterns.push({ prior, answers });
+    }
+  }
+  const { items: calibrations, rounds } = calibrateEvidence(engine, patterns, records, {
+    minResponses: policy.minResponses,
+  });
+  const items: CalibratedItem[] = [...calibrations]
+    .map(([questionId, { estimate, drift }]) => {
+      const question = graph.questions.get(questionId)!; // calibrateEvidence keeps the engine's items only
       return {
-        questionId: question.id,
-        itemHash,
+        questionId,
+        itemHash: question.contentHash,
         skillId: question.skill,
         level: question.level,
-        nominal,
+        nominal: nominalParameters(question),
         estimate,
         usable: isUsable(estimate, policy),
         drift,
       };
     })
     .sort((a, b) => (a.questionId < b.questionId ? -1 : 1));
-  const run: CalibrationRun = { version: null, responses: evidence.length, staleResponses, policy, items };
+  const run: CalibrationRun = {
+    version: null,
+    responses,
+    attempts: patterns.length,
+    rounds,
+    staleResponses,
+    policy,
+    items,
+  };
   if (options.dryRun) return run;
   const now = options.now ?? new Date();
   const count = await db.calibrationSet.count();
@@ -118,7 +150,7 @@ export async function runCalibration(
   await db.calibrationSet.create({
     data: {
       version,
-      responses: evidence.length,
+      responses,
       minResponses: policy.minResponses,
       maxDifficultySe: policy.maxDifficultySe,
       maxRelativeDiscriminationSe: policy.maxRelativeDiscriminationSe,

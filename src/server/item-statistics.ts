@@ -14,6 +14,7 @@ import type { Question } from "@/domain/content/types";
 import { currentCalibrationStatus, type ItemCalibrationStatus } from "./calibration";
 import { getSkillsGraph } from "./content-loader";
 import { db } from "./db";
+import { evidenceState, listItemEvidence } from "./response-records";
 
 /**
  * Item statistics for the content maintainers: the anonymised response
@@ -153,10 +154,7 @@ async function bankTypicalMs(questions: readonly Question[], demo: boolean): Pro
   const medians: (number | null)[] = [];
   for (const chunk of chunks(questions, QUESTIONS_PER_READ)) {
     const hashes = new Map(chunk.map((question) => [question.id, question.contentHash]));
-    const rows = await db.responseRecord.findMany({
-      where: { demo, questionId: { in: [...hashes.keys()] }, msOnItem: { not: null } },
-      select: { questionId: true, itemHash: true, msOnItem: true },
-    });
+    const rows = await listItemEvidence([...hashes.keys()], { demo, timedOnly: true });
     const timings = new Map<string, number[]>();
     for (const row of rows) {
       if (hashes.get(row.questionId) !== row.itemHash || row.msOnItem === null) continue;
@@ -177,13 +175,13 @@ interface BankEntry {
 }
 
 /**
- * The figures of every current question for one state of the record, per process and source (live
- * or demo): computing them reads every record (measured ~0.9 s at 100,000 records), and the admin
- * views ask again on every filter, sort and item page. The state is the content hash with the
- * source's record count and smallest and largest id: records are only ever added (a demo reseed
- * replaces them, under new random ids), so any record any instance has written since — or an edit
- * of the content — recomputes, and nothing is ever shown from a record that has changed. Open
- * problem reports and the calibration set are read fresh on every view.
+ * The figures of every current question for one state of the evidence, per process and source
+ * (live or demo): computing them reads every response (measured ~0.9 s at 100,000 records), and the
+ * admin views ask again on every filter, sort and item page. The state is the content hash with
+ * the source's evidence fingerprint (response-records.ts evidenceState): any answer any instance
+ * has scored or moved into the record since — or an edit of the content — recomputes, and nothing
+ * is ever shown from evidence that has changed. Open problem reports and the calibration set are
+ * read fresh on every view.
  */
 const bankCache = ((
   globalThis as unknown as { waypointItemStatistics?: Map<boolean, BankFigures> }
@@ -196,20 +194,10 @@ interface BankFigures {
 /** How often the figures were computed and served from the cache (tests). */
 export const itemStatisticsCacheStats = { computed: 0, reused: 0 };
 
-async function recordState(demo: boolean): Promise<string> {
-  const state = await db.responseRecord.aggregate({
-    where: { demo },
-    _count: { _all: true },
-    _min: { id: true },
-    _max: { id: true },
-  });
-  return JSON.stringify([state._count._all, state._min.id, state._max.id]);
-}
-
 /** The figures of every current question, from the cache while the record and the content are unchanged. */
 async function bankFigures(demo: boolean): Promise<Map<string, BankEntry>> {
   const graph = getSkillsGraph();
-  const state = `${graph.contentHash}:${await recordState(demo)}`;
+  const state = `${graph.contentHash}:${await evidenceState(demo)}`;
   const cached = bankCache.get(demo);
   if (cached?.state === state) {
     itemStatisticsCacheStats.reused++;
@@ -231,19 +219,7 @@ async function computeBank(questions: readonly Question[], demo: boolean): Promi
   const byQuestion = new Map<string, BankEntry>();
   for (const chunk of chunks(questions, QUESTIONS_PER_READ)) {
     const current = new Map(chunk.map((question) => [question.id, question.contentHash]));
-    const records = await db.responseRecord.findMany({
-      where: { demo, questionId: { in: [...current.keys()] } },
-      select: {
-        questionId: true,
-        itemHash: true,
-        chosenOptionIds: true,
-        isDontKnow: true,
-        isCorrect: true,
-        abilityOther: true,
-        abilitySdOther: true,
-        msOnItem: true,
-      },
-    });
+    const records = await listItemEvidence([...current.keys()], { demo });
     const responses = new Map<string, ItemResponse[]>();
     const earlier = new Map<string, number>();
     for (const record of records) {

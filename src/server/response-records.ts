@@ -1,68 +1,43 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { startOfDay } from "@/domain/time-zones";
-import { createRowId, db } from "./db";
+import { db } from "./db";
 
 /**
- * The anonymised response record: one row per answer, the evidence item statistics and
- * calibration read. It holds the item, the item's own content hash, the chosen options, whether
- * they were right, the ability the engine gave that skill from the person's OTHER answers, the
- * time on the item, the parameters and calibration version used — and nothing that leads back to
- * the attempt, its owner or a team: no link column, a random id, and only the UTC day it was
- * written. So the 90-day purge and account deletion, which delete attempts, leave it standing.
+ * The evidence item statistics and calibration read (decision 013) lives in two places, never
+ * both for one answer:
+ * - on the Answer rows of scored attempts while the attempt exists (Answer.evidence "live" or
+ *   "demo", with the ability the engine gave the answer's skill from the OTHER answers), so
+ *   calibration can refit each person's abilities as it refits the items;
+ * - in the anonymised ResponseRecord once the attempt is deleted (one attempt, the 90-day purge, an
+ *   account deleted): a database trigger on Answer copies each evidence row first — item, item
+ *   hash, chosen options, right or not, that ability, time on item, parameters and calibration
+ *   version — with a random id, the UTC day it was answered, and nothing that leads back to the
+ *   attempt, its owner or a team. Answers scored before evidence was kept on Answer had their
+ *   records written at scoring and carry no evidence mark, so nothing is counted twice.
  */
-export interface NewResponseRecord {
+export interface AnswerEvidence {
   questionId: string;
   itemHash: string;
-  skillId: string;
-  /** Content option ids, as stored on the answer (JSON array). */
-  chosenOptionIds: string;
-  isDontKnow: boolean;
-  isCorrect: boolean;
   abilityOther: number | null;
   abilitySdOther: number | null;
-  msOnItem: number | null;
   calibrationVersion: string | null;
-  difficulty: number;
-  discrimination: number;
-  guessing: number;
   demo: boolean;
 }
 
-/** Values per row of the INSERT below; the SQLite adapter binds at most 999 values per statement. */
-const RECORD_COLUMNS = 16;
-const ROWS_PER_STATEMENT = Math.floor(999 / RECORD_COLUMNS);
-
 /**
- * Statements for saveAttemptResult's batch that write the records exactly once per attempt, with
- * no link to tell a second scoring that the first already wrote them. The batch's first statement
- * claims the attempt (in_progress → scoring, see attempts.ts); these insert the rows and then
- * delete them again unless this transaction holds the claim. A duplicate scoring — a retried last
- * answer, "Finish now" racing it, two instances — finds the attempt already completed (on
- * PostgreSQL its claim waits for the first transaction's row lock, then matches nothing), so its
- * rows go in the same transaction that inserted them and nobody ever sees them.
+ * Statements for saveAttemptResult's batch that mark the attempt's answers as evidence exactly
+ * when this transaction scores it: the batch's first statement claims the attempt (in_progress →
+ * scoring, see attempts.ts) and each update here applies only while the claim is this
+ * transaction's. A duplicate scoring — a retried last answer, "Finish now" racing it, two
+ * instances — finds the attempt already completed and changes nothing.
  */
-export function responseRecordStatements(
-  attemptId: string,
-  records: readonly NewResponseRecord[],
-  now: Date,
-) {
-  if (records.length === 0) return [];
-  const day = startOfDay(now, "UTC");
-  const ids = records.map(() => createRowId("r"));
-  const rows = records.map(
-    (record, index) =>
-      Prisma.sql`(${ids[index]}, ${record.questionId}, ${record.itemHash}, ${record.skillId}, ${record.chosenOptionIds}, ${record.isDontKnow}, ${record.isCorrect}, ${record.abilityOther}, ${record.abilitySdOther}, ${record.msOnItem}, ${record.calibrationVersion}, ${record.difficulty}, ${record.discrimination}, ${record.guessing}, ${record.demo}, ${day})`,
+export function answerEvidenceStatements(attemptId: string, evidence: readonly AnswerEvidence[]) {
+  return evidence.map(
+    (answer) => db.$executeRaw`UPDATE "Answer" SET "evidence" = ${answer.demo ? "demo" : "live"},
+        "abilityOther" = ${answer.abilityOther}, "abilitySdOther" = ${answer.abilitySdOther},
+        "calibrationVersion" = ${answer.calibrationVersion}, "itemHash" = ${answer.itemHash}
+      WHERE "attemptId" = ${attemptId} AND "questionId" = ${answer.questionId}
+        AND EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'scoring')`,
   );
-  const statements = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    statements.push(db.$executeRaw`INSERT INTO "ResponseRecord" ("id", "questionId", "itemHash", "skillId", "chosenOptionIds", "isDontKnow", "isCorrect", "abilityOther", "abilitySdOther", "msOnItem", "calibrationVersion", "difficulty", "discrimination", "guessing", "demo", "createdAt")
-      VALUES ${Prisma.join(rows.slice(start, start + ROWS_PER_STATEMENT))}`);
-    statements.push(db.$executeRaw`DELETE FROM "ResponseRecord"
-      WHERE "id" IN (${Prisma.join(ids.slice(start, start + ROWS_PER_STATEMENT))})
-        AND NOT EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'scoring')`);
-  }
-  return statements;
 }
 
 /** Whether an attempt was taken in a demo team or a demo cohort (`db:seed -- --demo`). */
@@ -82,7 +57,82 @@ export async function isDemoAttempt(attempt: {
   return team?.isDemo === true || assessment?.cohort.isDemo === true;
 }
 
-/** One live (non-demo) record as calibration reads it: item, outcome, the other-answers ability. */
+/** One answer as item statistics read it, from a record or from a live scored attempt. */
+export interface EvidenceRow {
+  questionId: string;
+  itemHash: string;
+  chosenOptionIds: string;
+  isDontKnow: boolean;
+  isCorrect: boolean;
+  abilityOther: number | null;
+  abilitySdOther: number | null;
+  msOnItem: number | null;
+}
+
+const evidenceMark = (demo: boolean) => (demo ? "demo" : "live");
+
+/**
+ * Every answer to `questionIds` that statistics may use, from both places it lives: the records,
+ * and the answers of scored attempts still stored. Demo and live evidence never mix: `demo`
+ * chooses one. `timedOnly` keeps the answers with a time on item.
+ */
+export async function listItemEvidence(
+  questionIds: readonly string[],
+  { demo, timedOnly = false }: { demo: boolean; timedOnly?: boolean },
+): Promise<EvidenceRow[]> {
+  const timed = timedOnly ? { msOnItem: { not: null } } : {};
+  const select = {
+    questionId: true,
+    itemHash: true,
+    chosenOptionIds: true,
+    isDontKnow: true,
+    isCorrect: true,
+    abilityOther: true,
+    abilitySdOther: true,
+    msOnItem: true,
+  } as const;
+  const [records, answers] = await Promise.all([
+    db.responseRecord.findMany({ where: { demo, questionId: { in: [...questionIds] }, ...timed }, select }),
+    db.answer.findMany({
+      where: { evidence: evidenceMark(demo), questionId: { in: [...questionIds] }, ...timed },
+      select,
+    }),
+  ]);
+  return [...records, ...answers.map((answer) => ({ ...answer, itemHash: answer.itemHash ?? "" }))];
+}
+
+/**
+ * A fingerprint of the evidence of one source (live or demo): the records' count and id range and
+ * the evidence answers' count and id range. Evidence only grows — scoring marks answers, deleting an
+ * attempt moves its answers into records (the record count grows) and a demo reseed replaces the
+ * demo rows under new random ids — so any change anywhere changes the fingerprint.
+ */
+export async function evidenceState(demo: boolean): Promise<string> {
+  const [records, answers] = await Promise.all([
+    db.responseRecord.aggregate({
+      where: { demo },
+      _count: { _all: true },
+      _min: { id: true },
+      _max: { id: true },
+    }),
+    db.answer.aggregate({
+      where: { evidence: evidenceMark(demo) },
+      _count: { _all: true },
+      _min: { id: true },
+      _max: { id: true },
+    }),
+  ]);
+  return JSON.stringify([
+    records._count._all,
+    records._min.id,
+    records._max.id,
+    answers._count._all,
+    answers._min.id,
+    answers._max.id,
+  ]);
+}
+
+/** One record as calibration reads it: item, outcome, the ability from the other answers. */
 export interface CalibrationEvidence {
   questionId: string;
   itemHash: string;
@@ -92,10 +142,78 @@ export interface CalibrationEvidence {
   abilitySdOther: number;
 }
 
+/** A live scored attempt as calibration reads it: what its prior is built from, and its evidence answers. */
+export interface LiveAttemptEvidence {
+  currentRoleId: string | null;
+  targetRoleId: string;
+  engineSeed: number;
+  budget: number;
+  seenQuestionIds: string;
+  selfRatingStep: string;
+  selfRatingBiasMean: number | null;
+  selfRatingBiasSd: number | null;
+  selfRatingNoiseSd: number | null;
+  selfRatings: { skillId: string; level: number | null }[];
+  answers: {
+    questionId: string;
+    skillId: string;
+    itemHash: string;
+    isCorrect: boolean;
+    isDontKnow: boolean;
+  }[];
+}
+
+/** Attempts one read of listLiveAttemptEvidence fetches: memory stays bounded per page. */
+const ATTEMPTS_PER_READ = 500;
+
+/**
+ * Every scored attempt still stored whose answers are evidence (live, or demo with `{ demo: true }`),
+ * with its answers in the order asked, page by page.
+ */
+export async function* listLiveAttemptEvidence({ demo = false } = {}): AsyncGenerator<LiveAttemptEvidence[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.attempt.findMany({
+      where: {
+        answers: { some: { evidence: evidenceMark(demo) } },
+        ...(cursor ? { id: { gt: cursor } } : {}),
+      },
+      orderBy: { id: "asc" },
+      take: ATTEMPTS_PER_READ,
+      select: {
+        id: true,
+        currentRoleId: true,
+        targetRoleId: true,
+        engineSeed: true,
+        budget: true,
+        seenQuestionIds: true,
+        selfRatingStep: true,
+        selfRatingBiasMean: true,
+        selfRatingBiasSd: true,
+        selfRatingNoiseSd: true,
+        selfRatings: { select: { skillId: true, level: true }, orderBy: { skillId: "asc" } },
+        answers: {
+          where: { evidence: evidenceMark(demo) },
+          orderBy: { position: "asc" },
+          select: { questionId: true, skillId: true, itemHash: true, isCorrect: true, isDontKnow: true },
+        },
+      },
+    });
+    if (page.length === 0) return;
+    cursor = page[page.length - 1]?.id;
+    yield page.map(({ id: _id, answers, ...attempt }) => ({
+      ...attempt,
+      answers: answers.map((answer) => ({ ...answer, itemHash: answer.itemHash ?? "" })),
+    }));
+    if (page.length < ATTEMPTS_PER_READ) return;
+  }
+}
+
 /**
  * Every record calibration may use: demo-seeded answers never enter it, nor a record without the
  * other-answers ability (nothing to compare the answer with). `{ demo: true }` reads the demo
  * seed's records instead, and only them, for `npm run calibrate -- --demo` (which writes nothing).
+ * The answers of attempts still stored are read by listLiveAttemptEvidence.
  */
 export async function listCalibrationEvidence({ demo = false } = {}): Promise<CalibrationEvidence[]> {
   const rows = await db.responseRecord.findMany({

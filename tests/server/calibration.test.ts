@@ -110,16 +110,20 @@ describe("npm run calibrate: runCalibration", () => {
     const setsBefore = await db.calibrationSet.count();
     const run = await runCalibration(graph, { minResponses: 200, dryRun: true, demo: true });
     expect(run.version).toBeNull();
-    // Exactly the demo records count (another file's demo seed may have added some of its own).
-    const demoCount = (question: Question) =>
-      db.responseRecord.count({
+    // Exactly the demo evidence counts: records, and the answers of demo attempts still stored
+    // (another file's demo seed or demo team may have added some of its own).
+    const demoCount = async (question: Question) =>
+      (await db.responseRecord.count({
         where: {
           demo: true,
           questionId: question.id,
           itemHash: question.contentHash,
           abilityOther: { not: null },
         },
-      });
+      })) +
+      (await db.answer.count({
+        where: { evidence: "demo", questionId: question.id, itemHash: question.contentHash },
+      }));
     // The 300 demo answers to the sparse question, all right: it plays far easier than its label.
     const easy = itemOf(run, sparse);
     expect(easy?.estimate.n).toBe(await demoCount(sparse));
@@ -132,6 +136,33 @@ describe("npm run calibrate: runCalibration", () => {
       "Demo answers never make a calibration set",
     );
     expect(await db.calibrationSet.count()).toBe(setsBefore);
+  });
+
+  it("reads the answers of scored attempts still stored, refitting their abilities, and counts each answer once when its attempt is deleted", async () => {
+    const before = await runCalibration(graph, { minResponses: 200, dryRun: true });
+    const owner = anonymousOwner(`calibration-${randomUUID()}`);
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 3 });
+    const live = await runCalibration(graph, { minResponses: 200, dryRun: true });
+    expect(live.responses).toBe(before.responses + 3);
+    expect(live.attempts).toBe(before.attempts + 1);
+    expect(live.rounds).toBeGreaterThanOrEqual(1);
+    const answered = await db.answer.findMany({ where: { attemptId }, select: { questionId: true } });
+    const n = (run: typeof live, questionId: string) =>
+      itemOf(run, graph.questions.get(questionId)!)?.estimate.n ?? 0;
+    for (const { questionId } of answered) expect(n(live, questionId)).toBe(n(before, questionId) + 1);
+    // Deleted (as the purge or an account deletion does), its answers become anonymised records:
+    // the same evidence, once.
+    const known = new Set((await db.responseRecord.findMany({ select: { id: true } })).map((row) => row.id));
+    await db.attempt.delete({ where: { id: attemptId } });
+    inserted.push(
+      ...(await db.responseRecord.findMany({ select: { id: true } }))
+        .map((row) => row.id)
+        .filter((id) => !known.has(id)),
+    );
+    const after = await runCalibration(graph, { minResponses: 200, dryRun: true });
+    expect(after.responses).toBe(live.responses);
+    expect(after.attempts).toBe(before.attempts);
+    for (const { questionId } of answered) expect(n(after, questionId)).toBe(n(live, questionId));
   });
 
   it("--min-responses decides which items the engine may use", async () => {
@@ -180,12 +211,16 @@ describe("npm run calibrate: runCalibration", () => {
     expect(used?.guessing).toBe(nominalParameters(shifted).guessing);
     expect(engine?.model.itemById.get(sparse.id)).toMatchObject(nominalParameters(sparse));
 
-    // Finished under the set, its answers enter the record under that version.
+    // Finished under the set, its answers are evidence under that version, and keep it in the
+    // record when the attempt is deleted.
+    const finished = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2 });
+    const answers = await db.answer.findMany({ where: { attemptId: finished } });
+    expect(answers.map((answer) => answer.calibrationVersion)).toEqual([run.version, run.version]);
     const known = new Set((await db.responseRecord.findMany({ select: { id: true } })).map((row) => row.id));
-    await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2 });
+    await db.attempt.delete({ where: { id: finished } });
     const written = (await db.responseRecord.findMany()).filter((row) => !known.has(row.id));
-    expect(written.length).toBeGreaterThan(0);
-    expect(written.every((row) => row.calibrationVersion === run.version)).toBe(true);
+    inserted.push(...written.map((row) => row.id));
+    expect(written.map((row) => row.calibrationVersion)).toEqual([run.version, run.version]);
   }, 60_000);
 
   it("a set written before the engine's discrimination was stored runs on its estimate, as it did", async () => {

@@ -1,14 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Question } from "@/domain/content/types";
 import { createRandom } from "@/domain/engine/random";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
+import { anonymousOwner } from "@/server/identity/owner";
 import {
   itemStatisticsCacheStats,
   itemStatisticsFor,
   listItemStatistics,
   parseItemStatisticsFilter,
 } from "@/server/item-statistics";
+import { dontKnowAttempt } from "../factories/people";
 
 const graph = getSkillsGraph();
 const questions = [...graph.questions.values()];
@@ -52,7 +55,9 @@ async function seedRecords(
 }
 
 beforeEach(async () => {
-  // Records other test files in this worker wrote would blur the figures asserted here.
+  // Evidence other test files in this worker left — records, and the answers of their scored
+  // attempts — would blur the figures asserted here.
+  await db.answer.updateMany({ where: { evidence: { not: null } }, data: { evidence: null } });
   await db.responseRecord.deleteMany();
 });
 
@@ -169,6 +174,40 @@ describe("item statistics from the response record", () => {
     const replaced = await itemStatisticsFor(first.id);
     expect(replaced?.responses).toBe(13);
     expect(replaced?.shareCorrect).toBe(0);
+  });
+
+  it("counts the answers of scored attempts still stored, and the same answers once after their attempt is deleted", async () => {
+    const owner = anonymousOwner(`statistics-${randomUUID()}`);
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 3 });
+    const answered = await db.answer.findMany({ where: { attemptId }, select: { questionId: true } });
+    expect(answered).toHaveLength(3);
+    const dontKnowShare = async () => {
+      const rows = await listItemStatistics();
+      return answered.map(({ questionId }) => {
+        const row = rows.find((entry) => entry.questionId === questionId);
+        return [row?.responses, row?.dontKnowShare];
+      });
+    };
+    expect(await dontKnowShare()).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    // An unfinished attempt's answers are not evidence (yet).
+    await dontKnowAttempt(anonymousOwner(`statistics-${randomUUID()}`), {
+      to: "ai-engineer",
+      answers: 2,
+      finish: false,
+    });
+    expect((await listItemStatistics()).reduce((sum, entry) => sum + entry.responses, 0)).toBe(3);
+    // The 90-day purge or an account deletion: the answers move into the anonymised record.
+    await db.attempt.delete({ where: { id: attemptId } });
+    expect(await db.responseRecord.count()).toBe(3);
+    expect(await dontKnowShare()).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   it("has no statistics for a question the content does not have", async () => {

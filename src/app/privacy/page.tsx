@@ -79,8 +79,10 @@ export default function PrivacyPage() {
         </ul>
         <h2 id="response-record">The anonymised answer record</h2>
         <p>
-          When an assessment is finished, each of its answers is copied once into a separate record that
-          describes the question, not you. It keeps:
+          While your finished assessment exists, the questions&apos; maintainers learn from its answers where
+          they are stored with it (only ever as aggregates per question, as below). When the assessment is
+          deleted — with your account, or by the {days}-day deletion of anonymous work — each of its answers
+          is first copied once into a separate record that describes the question, not you. It keeps:
         </p>
         <ul>
           <li>
@@ -98,17 +100,17 @@ export default function PrivacyPage() {
             leaked key);
           </li>
           <li>
-            the question parameters and calibration version the assessment used, and the day (not the time) it
-            was written.
+            the question parameters and calibration version the assessment used, and the day (not the time)
+            the question was answered.
           </li>
         </ul>
         <p>
           It never keeps your attempt, account, browser token, email, name, team or cohort, your roles, your
-          other answers, your results or your network address, and it has no link to any of them. That is why
-          it outlives you: deleting your account, or the {days}-day deletion of anonymous work, removes
-          everything that could connect a record to you, and what remains cannot be traced back or exported
-          per person. Administrators see only aggregates per question, and only over groups of at least five
-          answers.
+          other answers, your results or your network address, and it has no link to any of them, nor to the
+          other answers of the same assessment. That is why it outlives you: deleting your account, or the{" "}
+          {days}-day deletion of anonymous work, removes everything that could connect a record to you, and
+          what remains cannot be traced back or exported per person. Administrators see only aggregates per
+          question, and only over groups of at least five answers.
         </p>
         <h2>Who can see it</h2>
         <ul>

@@ -43,7 +43,7 @@ import {
 import { currentCalibrationVersion } from "../calibration";
 import { getAttemptEngine, getEngine } from "./engine";
 import { optionCode, orderOptions, resolveOptionCodes } from "./option-codes";
-import { responseRecordsOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
+import { answerEvidenceOf, scoreAndSave, toRecordedAnswers, type StopCause } from "./scoring";
 import { offersSelfRating, selfRatingView, type SelfRatingView } from "./self-rating-step";
 import { specOf } from "./spec";
 import { isDemoAttempt } from "../response-records";
@@ -470,7 +470,7 @@ async function finalise(
     state,
     toRecordedAnswers(rows),
     cause,
-    responseRecordsOf(engine, state, rows, demo, attempt.calibrationVersion),
+    answerEvidenceOf(engine, state, rows, demo, attempt.calibrationVersion),
   );
   await refreshPlan(engine.graph, planSource(attempt, owner, skills, attempt.hoursPerWeek));
   // A cohort attempt finishing after staff applied the rules: the rules are evaluated for this

@@ -5,7 +5,7 @@ import type { Outcome } from "@/domain/engine/posterior";
 import { abilitiesWithoutEach } from "@/domain/engine/leave-one-out";
 import type { AnswerRow, ScoredSkill } from "../attempts";
 import { saveAttemptResult } from "../attempts";
-import type { NewResponseRecord } from "../response-records";
+import type { AnswerEvidence } from "../response-records";
 
 /** Stored answers as the engine reads them: the parameters used at the time, not today's content. */
 export function toRecordedAnswers(rows: readonly AnswerRow[]): RecordedAnswer[] {
@@ -29,17 +29,18 @@ export interface StoredResult {
 export type StopCause = "confident" | "budget" | "exhausted" | "finished";
 
 /**
- * The attempt's answers as anonymised response records: each with the ability the engine gives its
- * skill from the attempt's prior and the OTHER answers. An answer whose item hash is unknown (given
- * before hashes were stored, to a question content has since removed) cannot be keyed and is left out.
+ * The attempt's answers as evidence for item statistics and calibration: each with the ability the
+ * engine gives its skill from the attempt's prior and the OTHER answers. An answer whose item hash
+ * is unknown (given before hashes were stored, to a question content has since removed) cannot be
+ * keyed and is left out.
  */
-export function responseRecordsOf(
+export function answerEvidenceOf(
   engine: Engine,
   state: Pick<AttemptState, "prior">,
   rows: readonly AnswerRow[],
   demo: boolean,
   calibrationVersion: string | null = null,
-): NewResponseRecord[] {
+): AnswerEvidence[] {
   const without = abilitiesWithoutEach(engine, state.prior, toRecordedAnswers(rows));
   return rows.flatMap((row, index) => {
     const itemHash = row.itemHash ?? engine.graph.questions.get(row.questionId)?.contentHash;
@@ -48,17 +49,9 @@ export function responseRecordsOf(
       {
         questionId: row.questionId,
         itemHash,
-        skillId: row.skillId,
-        chosenOptionIds: row.chosenOptionIds,
-        isDontKnow: row.isDontKnow,
-        isCorrect: row.isCorrect,
         abilityOther: without[index]?.mean ?? null,
         abilitySdOther: without[index]?.sd ?? null,
-        msOnItem: row.msOnItem,
         calibrationVersion,
-        difficulty: row.difficulty,
-        discrimination: row.discrimination,
-        guessing: row.guessing,
         demo,
       },
     ];
@@ -67,7 +60,7 @@ export function responseRecordsOf(
 
 /**
  * Scores an attempt from its replayed state and stores the result (estimates, readiness, all-roles
- * fit), writing its answers to the response record the first time it is scored.
+ * fit), marking its answers as evidence the first time it is scored.
  */
 export async function scoreAndSave(
   engine: Engine,
@@ -76,7 +69,7 @@ export async function scoreAndSave(
   state: AttemptState,
   answers: readonly RecordedAnswer[],
   cause: StopCause,
-  records: readonly NewResponseRecord[] = [],
+  evidence: readonly AnswerEvidence[] = [],
 ) {
   const skills = summariseSkills(engine.model, state.posterior, state.target, answers);
   const scored: ScoredSkill[] = skills.map((skill) => ({
@@ -104,7 +97,7 @@ export async function scoreAndSave(
       resultJson: JSON.stringify(result),
       skills: scored,
     },
-    records,
+    evidence,
   );
   return scored;
 }

@@ -7,7 +7,6 @@ import { saveAttemptResult } from "@/server/attempts";
 import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
 import { anonymousOwner, userOwner, type Owner } from "@/server/identity/owner";
-import type { NewResponseRecord } from "@/server/response-records";
 import { createTeam } from "@/server/teams/teams";
 import { keyCodes } from "../../factories/answers";
 import { createPerson, dontKnowAttempt } from "../../factories/people";
@@ -54,10 +53,14 @@ async function recordsWrittenBy(action: () => Promise<unknown>) {
   return rows.filter((row) => !before.has(row.id));
 }
 
-describe("the anonymised response record", () => {
+/** Deletes the attempt as the purge or an account deletion would: the database cascades to its answers. */
+const deleteAttempt = (attemptId: string) => db.attempt.delete({ where: { id: attemptId } });
+
+describe("the evidence of scored answers and the anonymised response record", () => {
   it("has no column that could link a row to an attempt, an owner or a team", async () => {
     const owner = anonymousOwner(`owner-${randomUUID()}`);
-    const [written] = await recordsWrittenBy(() => dontKnowAttempt(owner, { to: "ai-engineer", answers: 1 }));
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 1 });
+    const [written] = await recordsWrittenBy(() => deleteAttempt(attemptId));
     // The table as the database has it (the migrations, not only the Prisma model).
     const [row] = await db.$queryRaw<
       Record<string, unknown>[]
@@ -84,13 +87,41 @@ describe("the anonymised response record", () => {
     );
   });
 
-  it("gets one row per answer when the quiz ends, with the item, its hash, the choice, the leave-one-out ability and the time", async () => {
+  it("marks every answer as live evidence when the quiz ends, with its hash and leave-one-out ability, and writes no record while the attempt lives", async () => {
     const owner = anonymousOwner(`owner-${randomUUID()}`);
     const attemptId = await start(owner);
-    const records = await recordsWrittenBy(() => takeQuiz(attemptId, owner));
+    const during = await recordsWrittenBy(() => takeQuiz(attemptId, owner));
+    expect(during).toHaveLength(0);
+    const answers = await db.answer.findMany({ where: { attemptId } });
+    expect(answers.length).toBeGreaterThan(3);
+    const graph = getSkillsGraph();
+    for (const answer of answers) {
+      expect(answer).toMatchObject({
+        evidence: "live",
+        itemHash: graph.questions.get(answer.questionId)?.contentHash,
+        calibrationVersion: null,
+      });
+      expect(answer.abilityOther).toEqual(expect.any(Number));
+      expect(answer.abilitySdOther).toBeGreaterThan(0);
+    }
+  });
+
+  it("leaves unscored answers unmarked, and deleting an unfinished attempt writes no record", async () => {
+    const owner = anonymousOwner(`owner-${randomUUID()}`);
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2, finish: false });
+    const answers = await db.answer.findMany({ where: { attemptId } });
+    expect(answers).toHaveLength(2);
+    expect(answers.map((answer) => answer.evidence)).toEqual([null, null]);
+    expect(await recordsWrittenBy(() => deleteAttempt(attemptId))).toHaveLength(0);
+  });
+
+  it("copies each answer into one anonymised record when the attempt is deleted, with the item, its hash, the choice, the ability and the time", async () => {
+    const owner = anonymousOwner(`owner-${randomUUID()}`);
+    const attemptId = await start(owner);
+    await takeQuiz(attemptId, owner);
     const answers = await db.answer.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
-    const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
-    expect(attempt.status).toBe("completed");
+    const records = await recordsWrittenBy(() => deleteAttempt(attemptId));
+    expect(await db.answer.count({ where: { attemptId } })).toBe(0);
     expect(records).toHaveLength(answers.length);
     const graph = getSkillsGraph();
     const byQuestion = new Map(records.map((record) => [record.questionId, record]));
@@ -103,10 +134,13 @@ describe("the anonymised response record", () => {
         chosenOptionIds: answer.chosenOptionIds,
         isDontKnow: answer.isDontKnow,
         isCorrect: answer.isCorrect,
+        abilityOther: answer.abilityOther,
+        abilitySdOther: answer.abilitySdOther,
         difficulty: answer.difficulty,
         discrimination: answer.discrimination,
         guessing: answer.guessing,
         calibrationVersion: null,
+        msOnItem: answer.msOnItem,
         demo: false,
       });
       // Content option ids, never the per-attempt codes the quiz sent.
@@ -114,16 +148,15 @@ describe("the anonymised response record", () => {
       const contentIds = new Set(question?.options.map((option) => option.id));
       expect(chosen.every((id) => contentIds.has(id))).toBe(true);
       expect(chosen.length === 0).toBe(answer.isDontKnow);
-      expect(record?.abilityOther).toEqual(expect.any(Number));
-      expect(record?.abilitySdOther).toBeGreaterThan(0);
-      expect(record?.msOnItem).toBe(answer.msOnItem);
       expect(record?.msOnItem).toBeGreaterThanOrEqual(0);
+      // Only the UTC day it was answered: a finer time would match the attempt.
+      expect(record?.createdAt.toISOString()).toBe(
+        `${answer.answeredAt.toISOString().slice(0, 10)}T00:00:00.000Z`,
+      );
     }
     expect(records.some((record) => record.isCorrect)).toBe(true);
     expect(records.some((record) => record.isDontKnow)).toBe(true);
     expect(records.some((record) => !record.isCorrect && !record.isDontKnow)).toBe(true);
-    // Only the day: a finer time would match the attempt's completion.
-    for (const record of records) expect(record.createdAt.toISOString()).toMatch(/T00:00:00\.000Z$/);
   });
 
   it("holds nothing of the attempt, its owner or its team, only anonymous values", async () => {
@@ -134,14 +167,12 @@ describe("the anonymised response record", () => {
       targetRoleId: "ai-engineer",
     });
     if (!created.ok) throw new Error("team not created");
-    let attemptId = "";
-    const records = await recordsWrittenBy(async () => {
-      attemptId = await dontKnowAttempt(owner, {
-        to: "ai-engineer",
-        answers: 3,
-        context: { teamId: created.teamId },
-      });
+    const attemptId = await dontKnowAttempt(owner, {
+      to: "ai-engineer",
+      answers: 3,
+      context: { teamId: created.teamId },
     });
+    const records = await recordsWrittenBy(() => db.user.delete({ where: { id: person.id } }));
     expect(records).toHaveLength(3);
     const secrets = [attemptId, person.id, person.email, person.name, created.teamId];
     for (const record of records) {
@@ -183,12 +214,13 @@ describe("the anonymised response record", () => {
     if (state.kind !== "question") throw new Error("no question");
     await db.attempt.update({ where: { id: attemptId }, data: { questionShownAt: null } });
     await submitAnswer(attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
-    const records = await recordsWrittenBy(() => finishEarly(attemptId, owner));
+    await finishEarly(attemptId, owner);
+    const records = await recordsWrittenBy(() => deleteAttempt(attemptId));
     expect(records).toHaveLength(1);
     expect(records[0]?.msOnItem).toBeNull();
   });
 
-  it("is written once however often and however concurrently the attempt is scored", async () => {
+  it("is recorded once however often and however concurrently the attempt is scored", async () => {
     const owner = anonymousOwner(`owner-${randomUUID()}`);
     const attemptId = await start(owner);
     for (let count = 0; count < 2; count++) {
@@ -196,59 +228,52 @@ describe("the anonymised response record", () => {
       if (state.kind === "question")
         await submitAnswer(attemptId, owner, { questionId: state.view.questionId, dontKnow: true });
     }
-    const records = await recordsWrittenBy(() =>
-      Promise.all([
-        finishEarly(attemptId, owner),
-        finishEarly(attemptId, owner),
-        finishEarly(attemptId, owner),
-        loadQuiz(attemptId, owner),
-      ]),
-    );
-    expect(records).toHaveLength(2);
-    expect(await recordsWrittenBy(() => finishEarly(attemptId, owner))).toHaveLength(0);
+    await Promise.all([
+      finishEarly(attemptId, owner),
+      finishEarly(attemptId, owner),
+      finishEarly(attemptId, owner),
+      loadQuiz(attemptId, owner),
+    ]);
+    await finishEarly(attemptId, owner);
+    expect(await recordsWrittenBy(() => deleteAttempt(attemptId))).toHaveLength(2);
   });
 
-  it("is written by only one of several scorings of the same attempt fired at once", async () => {
+  it("is marked by only one of several scorings of the same attempt fired at once", async () => {
     const owner = anonymousOwner(`owner-${randomUUID()}`);
-    const attemptId = await start(owner);
-    const record = (questionId: string): NewResponseRecord => ({
-      questionId,
-      itemHash: "h",
-      skillId: "s",
-      chosenOptionIds: "[]",
-      isDontKnow: true,
-      isCorrect: false,
-      abilityOther: 0,
-      abilitySdOther: 1,
-      msOnItem: 1000,
-      calibrationVersion: null,
-      difficulty: 0,
-      discrimination: 1,
-      guessing: 0.25,
-      demo: false,
-    });
-    const marker = `q-${randomUUID()}`;
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2, finish: false });
+    const questionIds = (
+      await db.answer.findMany({ where: { attemptId }, orderBy: { position: "asc" } })
+    ).map((answer) => answer.questionId);
+    // Each scoring carries its own abilities: the answers must end up with one scoring's, both of them.
+    const evidence = (scoring: number) =>
+      questionIds.map((questionId, index) => ({
+        questionId,
+        itemHash: `h${index}`,
+        abilityOther: scoring,
+        abilitySdOther: 1,
+        calibrationVersion: null,
+        demo: false,
+      }));
     const result = { stopReason: "finished", readiness: 0.5, resultJson: "{}", skills: [] };
     await Promise.all(
-      Array.from({ length: 8 }, () =>
-        saveAttemptResult(attemptId, result, [record(marker), record(`${marker}-2`)]),
-      ),
+      Array.from({ length: 8 }, (_, scoring) => saveAttemptResult(attemptId, result, evidence(scoring))),
     );
-    expect(await db.responseRecord.count({ where: { questionId: { startsWith: marker } } })).toBe(2);
+    const answers = await db.answer.findMany({ where: { attemptId } });
+    expect(answers.map((answer) => answer.evidence)).toEqual(["live", "live"]);
+    expect(new Set(answers.map((answer) => answer.abilityOther)).size).toBe(1);
     expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("completed");
+    // A scoring after completion changes nothing.
+    const before = answers[0]?.abilityOther;
+    await saveAttemptResult(attemptId, result, evidence(99));
+    expect((await db.answer.findFirstOrThrow({ where: { attemptId } })).abilityOther).toBe(before);
   });
 
   it("outlives the purge of anonymous work and the deletion of the account that gave it", async () => {
     const token = `owner-${randomUUID()}`;
     const anonymous = anonymousOwner(token);
     const person = await createPerson("Leaving");
-    let anonymousAttempt = "";
-    let accountAttempt = "";
-    const records = await recordsWrittenBy(async () => {
-      anonymousAttempt = await dontKnowAttempt(anonymous, { to: "ai-engineer", answers: 2 });
-      accountAttempt = await dontKnowAttempt(userOwner(person.id), { to: "ai-engineer", answers: 3 });
-    });
-    expect(records).toHaveLength(5);
+    const anonymousAttempt = await dontKnowAttempt(anonymous, { to: "ai-engineer", answers: 2 });
+    const accountAttempt = await dontKnowAttempt(userOwner(person.id), { to: "ai-engineer", answers: 3 });
     await db.attempt.update({
       where: { id: anonymousAttempt },
       data: { updatedAt: new Date(Date.now() - 120 * DAY) },
@@ -257,18 +282,28 @@ describe("the anonymised response record", () => {
       where: { anonymousTokenHash: createHash("sha256").update(token).digest("hex") },
       data: { updatedAt: new Date(Date.now() - 120 * DAY) },
     });
-    await purgeAnonymousIn(env, 90);
-    await db.user.delete({ where: { id: person.id } });
+    const purged = await recordsWrittenBy(() => purgeAnonymousIn(env, 90));
+    const deleted = await recordsWrittenBy(() => db.user.delete({ where: { id: person.id } }));
     expect(await db.attempt.count({ where: { id: { in: [anonymousAttempt, accountAttempt] } } })).toBe(0);
     expect(await db.answer.count({ where: { attemptId: { in: [anonymousAttempt, accountAttempt] } } })).toBe(
       0,
     );
-    expect(await db.responseRecord.count({ where: { id: { in: records.map((record) => record.id) } } })).toBe(
-      5,
-    );
+    expect(purged).toHaveLength(2);
+    expect(deleted).toHaveLength(3);
   });
 
-  it("marks the answers of demo teams as demo", async () => {
+  it("never records twice an answer scored before evidence was kept on answers (its record was written then)", async () => {
+    const owner = anonymousOwner(`owner-${randomUUID()}`);
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2 });
+    // As the migration leaves an attempt scored earlier: its answers carry no evidence mark.
+    await db.answer.updateMany({
+      where: { attemptId },
+      data: { evidence: null, abilityOther: null, abilitySdOther: null },
+    });
+    expect(await recordsWrittenBy(() => deleteAttempt(attemptId))).toHaveLength(0);
+  });
+
+  it("marks the answers of demo teams as demo, in the attempt and in the record", async () => {
     const person = await createPerson("Demo person");
     const created = await createTeam(
       person.id,
@@ -276,13 +311,16 @@ describe("the anonymised response record", () => {
       { isDemo: true },
     );
     if (!created.ok) throw new Error("team not created");
-    const records = await recordsWrittenBy(() =>
-      dontKnowAttempt(userOwner(person.id), {
-        to: "ai-engineer",
-        answers: 2,
-        context: { teamId: created.teamId },
-      }),
-    );
+    const attemptId = await dontKnowAttempt(userOwner(person.id), {
+      to: "ai-engineer",
+      answers: 2,
+      context: { teamId: created.teamId },
+    });
+    expect((await db.answer.findMany({ where: { attemptId } })).map((answer) => answer.evidence)).toEqual([
+      "demo",
+      "demo",
+    ]);
+    const records = await recordsWrittenBy(() => deleteAttempt(attemptId));
     expect(records.map((record) => record.demo)).toEqual([true, true]);
   });
 });
