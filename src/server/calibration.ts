@@ -27,7 +27,7 @@ import type { SkillsGraph } from "@/domain/skills-graph";
 import { db } from "./db";
 import { listCalibrationEvidence, listLiveAttemptEvidence } from "./response-records";
 import { toRecordedAnswers } from "./assessment/scoring";
-import { specOf } from "./assessment/spec";
+import { specOf, specSourceSelect } from "./assessment/spec";
 
 /**
  * Calibration sets (docs/decisions/013-calibration.md): `npm run calibrate` estimates every
@@ -448,16 +448,7 @@ export async function rescoreFinished(
     where: { status: "completed", ...(only ? { id: { in: [...only] } } : {}) },
     select: {
       id: true,
-      currentRoleId: true,
-      targetRoleId: true,
-      engineSeed: true,
-      budget: true,
-      seenQuestionIds: true,
-      selfRatingStep: true,
-      selfRatingBiasMean: true,
-      selfRatingBiasSd: true,
-      selfRatingNoiseSd: true,
-      selfRatings: { select: { skillId: true, level: true }, orderBy: { skillId: "asc" } },
+      ...specSourceSelect,
       readiness: true,
       answers: { orderBy: { position: "asc" } },
       skillEstimates: { select: { skillId: true, pMeets: true } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { specSourceSelect } from "./assessment/spec";
 import { db } from "./db";
 
 /**
@@ -182,16 +183,7 @@ export async function* listLiveAttemptEvidence({ demo = false } = {}): AsyncGene
       take: ATTEMPTS_PER_READ,
       select: {
         id: true,
-        currentRoleId: true,
-        targetRoleId: true,
-        engineSeed: true,
-        budget: true,
-        seenQuestionIds: true,
-        selfRatingStep: true,
-        selfRatingBiasMean: true,
-        selfRatingBiasSd: true,
-        selfRatingNoiseSd: true,
-        selfRatings: { select: { skillId: true, level: true }, orderBy: { skillId: "asc" } },
+        ...specSourceSelect,
         answers: {
           where: { evidence: evidenceMark(demo) },
           orderBy: { position: "asc" },

@@ -75,7 +75,13 @@ export function calibrateEvidence(
     rounds++;
     const next = new Map(nominal);
     let change = 0;
-    for (const [questionId, list] of expectedResponses(engine, patterns, records, current)) {
+    for (const [questionId, list] of responsesOf(
+      patterns,
+      records,
+      current,
+      posteriorAbilities(engine),
+      true,
+    )) {
       const start = nominal.get(questionId);
       const was = current.get(questionId);
       if (!start || !was) continue;
@@ -94,7 +100,13 @@ export function calibrateEvidence(
     current = next;
     if (change < PATTERN_ROUNDS.tolerance) break;
   }
-  for (const [questionId, list] of leaveOneOutResponses(engine, patterns, records, current)) {
+  for (const [questionId, list] of responsesOf(
+    patterns,
+    records,
+    current,
+    leaveOneOutAbilities(engine),
+    false,
+  )) {
     const start = nominal.get(questionId);
     const point = current.get(questionId);
     if (!start || !point) continue;
@@ -144,66 +156,66 @@ function recordedAnswers(pattern: ResponsePattern, parameters: ReadonlyMap<strin
   return { answers, recorded };
 }
 
-/** The E step: every pattern's posterior from ALL its answers with `parameters`, and the records. */
-function expectedResponses(
-  engine: Engine,
+/**
+ * Every item's responses: the records as they are, and each pattern's answers with the ability
+ * `abilities` gives them (mean, SD, and whether the posterior counts the answer itself).
+ */
+function responsesOf(
   patterns: readonly ResponsePattern[],
   records: ReadonlyMap<string, readonly CalibrationResponse[]>,
   parameters: ReadonlyMap<string, ItemParameters>,
+  abilities: PatternAbilities,
+  ownAnswerIncluded: boolean,
 ): Map<string, CalibrationResponse[]> {
   const byItem = recordsOf(records, parameters);
   for (const pattern of patterns) {
     const { answers, recorded } = recordedAnswers(pattern, parameters);
-    const { terms, counted } = termsOf(engine, answers, recorded);
+    for (const { answer, mean, sd } of abilities(pattern, answers, recorded))
+      collect(byItem, answer.questionId, {
+        isCorrect: answer.isCorrect,
+        isDontKnow: answer.isDontKnow,
+        abilityMean: mean,
+        abilitySd: sd,
+        ...(ownAnswerIncluded ? { ownAnswerIncluded } : {}),
+      });
+  }
+  return byItem;
+}
+
+type PatternAbilities = (
+  pattern: ResponsePattern,
+  answers: readonly PatternAnswer[],
+  recorded: readonly RecordedAnswer[],
+) => { answer: PatternAnswer; mean: number; sd: number }[];
+
+/** The E step's abilities: each pattern's posterior from ALL its answers. */
+function posteriorAbilities(engine: Engine): PatternAbilities {
+  return (pattern, answers, recorded) => {
+    // Answers to skills the engine lacks carry no evidence term (answerTerms leaves them out).
+    const kept = answers.flatMap((answer, index) =>
+      engine.model.skillIndex.has(answer.skillId)
+        ? [{ answer, recorded: recorded[index] as RecordedAnswer }]
+        : [],
+    );
+    const { terms } = answerTerms(
+      engine.model,
+      kept.map((entry) => entry.recorded),
+    );
     const { posterior } = fitPosterior(pattern.prior, terms);
-    counted.forEach((answer, index) => {
+    return kept.map(({ answer }, index) => {
       const skill = terms[index]?.skill as number;
-      collect(byItem, answer.questionId, {
-        isCorrect: answer.isCorrect,
-        isDontKnow: answer.isDontKnow,
-        abilityMean: posterior.mean[skill] as number,
-        abilitySd: Math.sqrt(variance(posterior, skill)),
-        ownAnswerIncluded: true,
-      });
+      return { answer, mean: posterior.mean[skill] as number, sd: Math.sqrt(variance(posterior, skill)) };
     });
-  }
-  return byItem;
+  };
 }
 
-/** The answers of skills the engine has, with their evidence terms in the same order. */
-function termsOf(engine: Engine, answers: readonly PatternAnswer[], recorded: readonly RecordedAnswer[]) {
-  const kept = answers.flatMap((answer, index) =>
-    engine.model.skillIndex.has(answer.skillId)
-      ? [{ answer, recorded: recorded[index] as RecordedAnswer }]
-      : [],
-  );
-  const { terms } = answerTerms(
-    engine.model,
-    kept.map((entry) => entry.recorded),
-  );
-  return { terms, counted: kept.map((entry) => entry.answer) };
-}
-
-/** Every pattern's answers with the leave-one-out abilities under `parameters`, and the records. */
-function leaveOneOutResponses(
-  engine: Engine,
-  patterns: readonly ResponsePattern[],
-  records: ReadonlyMap<string, readonly CalibrationResponse[]>,
-  parameters: ReadonlyMap<string, ItemParameters>,
-): Map<string, CalibrationResponse[]> {
-  const byItem = recordsOf(records, parameters);
-  for (const pattern of patterns) {
-    const { answers, recorded } = recordedAnswers(pattern, parameters);
-    abilitiesWithoutEach(engine, pattern.prior, recorded).forEach((ability, index) => {
+/** Each answer's ability from the pattern's OTHER answers. */
+function leaveOneOutAbilities(engine: Engine): PatternAbilities {
+  return (pattern, answers, recorded) =>
+    abilitiesWithoutEach(engine, pattern.prior, recorded).flatMap((ability, index) => {
       const answer = answers[index];
-      if (!answer || ability.mean === null || ability.sd === null) return;
-      collect(byItem, answer.questionId, {
-        isCorrect: answer.isCorrect,
-        isDontKnow: answer.isDontKnow,
-        abilityMean: ability.mean,
-        abilitySd: ability.sd,
-      });
+      return answer && ability.mean !== null && ability.sd !== null
+        ? [{ answer, mean: ability.mean, sd: ability.sd }]
+        : [];
     });
-  }
-  return byItem;
 }

@@ -18,6 +18,20 @@ export type SpecSource = Pick<
   | "selfRatingNoiseSd"
 >;
 
+/** The Attempt columns (and self-ratings) a replay's prior reads, as a Prisma select. */
+export const specSourceSelect = {
+  currentRoleId: true,
+  targetRoleId: true,
+  engineSeed: true,
+  budget: true,
+  seenQuestionIds: true,
+  selfRatingStep: true,
+  selfRatingBiasMean: true,
+  selfRatingBiasSd: true,
+  selfRatingNoiseSd: true,
+  selfRatings: { select: { skillId: true, level: true }, orderBy: { skillId: "asc" } },
+} as const;
+
 /**
  * What the engine replays an attempt from, besides its answers: with the self-ratings the person
  * gave ("not sure" carries no evidence, so it is left out) and the model values the attempt recorded.
