@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { specSourceSelect } from "./assessment/spec";
 import { db } from "./db";
 
@@ -15,6 +16,7 @@ import { db } from "./db";
  *   attempt, its owner or a team. Answers scored before evidence was kept on Answer had their
  *   records written at scoring and carry no evidence mark, so nothing is counted twice.
  */
+/** One answer's evidence; `demo` and `calibrationVersion` are the attempt's, the same on every answer. */
 export interface AnswerEvidence {
   questionId: string;
   itemHash: string;
@@ -24,21 +26,37 @@ export interface AnswerEvidence {
   demo: boolean;
 }
 
+/** Answers one marking statement updates: 7 bound values each, under the SQLite adapter's 999. */
+const ANSWERS_PER_STATEMENT = 140;
+
 /**
  * Statements for saveAttemptResult's batch that mark the attempt's answers as evidence exactly
  * when this transaction scores it: the batch's first statement claims the attempt (in_progress →
  * scoring, see attempts.ts) and each update here applies only while the claim is this
  * transaction's. A duplicate scoring — a retried last answer, "Finish now" racing it, two
- * instances — finds the attempt already completed and changes nothing.
+ * instances — finds the attempt already completed and changes nothing. One statement for a whole
+ * attempt (CASE on the question), as the batch is raw to stay fast inside the finishing request;
+ * CAST gives PostgreSQL the column's type for the bound numbers (SQLite reads it as REAL).
  */
 export function answerEvidenceStatements(attemptId: string, evidence: readonly AnswerEvidence[]) {
-  return evidence.map(
-    (answer) => db.$executeRaw`UPDATE "Answer" SET "evidence" = ${answer.demo ? "demo" : "live"},
-        "abilityOther" = ${answer.abilityOther}, "abilitySdOther" = ${answer.abilitySdOther},
-        "calibrationVersion" = ${answer.calibrationVersion}, "itemHash" = ${answer.itemHash}
-      WHERE "attemptId" = ${attemptId} AND "questionId" = ${answer.questionId}
-        AND EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'scoring')`,
-  );
+  const statements = [];
+  for (let start = 0; start < evidence.length; start += ANSWERS_PER_STATEMENT) {
+    const chunk = evidence.slice(start, start + ANSWERS_PER_STATEMENT);
+    const first = chunk[0] as AnswerEvidence;
+    const cases = (value: (answer: AnswerEvidence) => Prisma.Sql) =>
+      Prisma.join(
+        chunk.map((answer) => Prisma.sql`WHEN ${answer.questionId} THEN ${value(answer)}`),
+        " ",
+      );
+    statements.push(db.$executeRaw`UPDATE "Answer" SET "evidence" = ${first.demo ? "demo" : "live"},
+        "calibrationVersion" = ${first.calibrationVersion},
+        "abilityOther" = CASE "questionId" ${cases((answer) => Prisma.sql`CAST(${answer.abilityOther} AS DOUBLE PRECISION)`)} END,
+        "abilitySdOther" = CASE "questionId" ${cases((answer) => Prisma.sql`CAST(${answer.abilitySdOther} AS DOUBLE PRECISION)`)} END,
+        "itemHash" = CASE "questionId" ${cases((answer) => Prisma.sql`${answer.itemHash}`)} END
+      WHERE "attemptId" = ${attemptId} AND "questionId" IN (${Prisma.join(chunk.map((answer) => answer.questionId))})
+        AND EXISTS (SELECT 1 FROM "Attempt" WHERE "id" = ${attemptId} AND "status" = 'scoring')`);
+  }
+  return statements;
 }
 
 /** Whether an attempt was taken in a demo team or a demo cohort (`db:seed -- --demo`). */
@@ -164,7 +182,11 @@ export interface LiveAttemptEvidence {
   }[];
 }
 
-/** Attempts one read of listLiveAttemptEvidence fetches: memory stays bounded per page. */
+/**
+ * Attempts one read of listLiveAttemptEvidence fetches, so no single query loads them all;
+ * calibration then keeps every pattern in memory (its answers, and a prior shared by attempts
+ * from the same role without self-ratings), and each EM round refits all of them.
+ */
 const ATTEMPTS_PER_READ = 500;
 
 /**

@@ -268,6 +268,52 @@ describe("the evidence of scored answers and the anonymised response record", ()
     expect((await db.answer.findFirstOrThrow({ where: { attemptId } })).abilityOther).toBe(before);
   });
 
+  it("gives each answer its own values, however many answers one scoring marks", async () => {
+    const owner = anonymousOwner(`owner-${randomUUID()}`);
+    const attemptId = await dontKnowAttempt(owner, { to: "ai-engineer", answers: 2, finish: false });
+    const [first, second] = await db.answer.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
+    const entry = (questionId: string, ability: number) => ({
+      questionId,
+      itemHash: `hash-of-${questionId}`,
+      abilityOther: ability,
+      abilitySdOther: ability / 10,
+      calibrationVersion: "c9-20261206T0000Z",
+      demo: false,
+    });
+    // The second real answer comes after 300 others, past what one statement carries.
+    const filler = Array.from({ length: 300 }, (_, index) => entry(`not-in-this-attempt-${index}`, 9));
+    await saveAttemptResult(
+      attemptId,
+      { stopReason: "finished", readiness: 0.5, resultJson: "{}", skills: [] },
+      [entry(first!.questionId, 1.25), ...filler, entry(second!.questionId, -0.5)],
+    );
+    const marked = await db.answer.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
+    expect(
+      marked.map(({ evidence, abilityOther, abilitySdOther, itemHash, calibrationVersion }) => ({
+        evidence,
+        abilityOther,
+        abilitySdOther,
+        itemHash,
+        calibrationVersion,
+      })),
+    ).toEqual([
+      {
+        evidence: "live",
+        abilityOther: 1.25,
+        abilitySdOther: 0.125,
+        itemHash: `hash-of-${first!.questionId}`,
+        calibrationVersion: "c9-20261206T0000Z",
+      },
+      {
+        evidence: "live",
+        abilityOther: -0.5,
+        abilitySdOther: -0.05,
+        itemHash: `hash-of-${second!.questionId}`,
+        calibrationVersion: "c9-20261206T0000Z",
+      },
+    ]);
+  });
+
   it("outlives the purge of anonymous work and the deletion of the account that gave it", async () => {
     const token = `owner-${randomUUID()}`;
     const anonymous = anonymousOwner(token);
