@@ -54,6 +54,16 @@ for (const [root, text] of [
   fs.writeFileSync(path.join(dir, "migration.sql"), text);
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }
+// Triggers Prisma does not model (prisma/migrations/*_answer_evidence): rebuilding a table drops its
+// triggers, and "Answer_keep_evidence" names "ResponseRecord", so SQLite refuses to drop that one.
+const rebuilt = ["Answer", "ResponseRecord"].filter((table) => sql.includes(`DROP TABLE "${table}"`));
+if (rebuilt.length > 0)
+  console.warn(
+    `Warning: the SQLite migration rebuilds ${rebuilt.map((table) => `"${table}"`).join(" and ")}. Add ` +
+      `DROP TRIGGER "Answer_keep_evidence"; before the rebuild and re-create the trigger after it ` +
+      `(copy it from prisma/migrations/20261206062114_answer_evidence), or the evidence of deleted ` +
+      `attempts is lost; tests/server/assessment/response-records.test.ts fails without it.`,
+  );
 fs.copyFileSync(schema, snapshot);
 writePostgresSchema();
 console.log(
