@@ -1,9 +1,10 @@
 import type { ItemParameters } from "./engine/model";
 
 /**
- * Classical item statistics from the anonymised response record: how an item
- * actually plays, next to what its level label claims. Pure: the server hands over the current
- * content's items, their records and their open problem reports.
+ * Classical item statistics from the evidence of real answers (scored answers and the anonymised
+ * records of deleted attempts): how an item actually plays, next to what its level label claims.
+ * Pure: the server hands over the current content's items, their responses and their open problem
+ * reports.
  *
  * Definitions (the README's "What answers teach" repeats them for content maintainers):
  * - discrimination: the Pearson (point-biserial) correlation between being right ("I don't know"

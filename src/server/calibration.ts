@@ -31,7 +31,8 @@ import { specOf, specSourceSelect } from "./assessment/spec";
 
 /**
  * Calibration sets (docs/decisions/013-calibration.md): `npm run calibrate` estimates every
- * question's difficulty and discrimination from the anonymised response record and writes a new,
+ * question's difficulty and discrimination from the evidence (response-records.ts: the answers of
+ * scored attempts still stored, and the anonymised record of deleted ones) and writes a new,
  * immutable set; an attempt records the newest set's version when it starts and is selected and
  * scored with that set's usable items to the end. Items are keyed by the hash of their own
  * content, so an edited question is nominal again until it has evidence of its own.

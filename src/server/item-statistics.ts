@@ -17,11 +17,12 @@ import { db } from "./db";
 import { evidenceState, listItemEvidence } from "./response-records";
 
 /**
- * Item statistics for the content maintainers: the anonymised response
- * record of each current question — only records of the question's current content hash, so an
- * edited question starts afresh — with its open problem reports, through the pure
- * domain/item-statistics.ts. Live figures never include demo records (`db:seed -- --demo`);
- * `{ demo: true }` reads only those, for a view labelled as demo data.
+ * Item statistics for the content maintainers: the evidence of each current question (the answers
+ * of scored attempts still stored and the anonymised records of deleted ones, response-records.ts)
+ * — only evidence of the question's current content hash, so an edited question starts afresh —
+ * with its open problem reports, through the pure domain/item-statistics.ts. Live figures never
+ * include demo evidence (`db:seed -- --demo`, demo teams and cohorts); `{ demo: true }` reads only
+ * that, for a view labelled as demo data.
  */
 
 export const FLAG_CODES = [

@@ -106,11 +106,11 @@ export default function PrivacyPage() {
         </ul>
         <p>
           It never keeps your attempt, account, browser token, email, name, team or cohort, your roles, your
-          other answers, your results or your network address, and it has no link to any of them, nor to the
-          other answers of the same assessment. That is why it outlives you: deleting your account, or the{" "}
-          {days}-day deletion of anonymous work, removes everything that could connect a record to you, and
-          what remains cannot be traced back or exported per person. Administrators see only aggregates per
-          question, and only over groups of at least five answers.
+          other answers, your results or your network address, and it has no link to any of them. That is why
+          it outlives you: deleting your account, or the {days}-day deletion of anonymous work, removes
+          everything that could connect a record to you, and what remains cannot be traced back or exported
+          per person. Administrators see only aggregates per question, and only over groups of at least five
+          answers.
         </p>
         <h2>Who can see it</h2>
         <ul>

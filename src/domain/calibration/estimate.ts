@@ -56,7 +56,7 @@ export interface ItemEstimate {
   discriminationSe: number;
   /** Responses used. */
   n: number;
-  /** Newton iterations until the step was below 1e-6 (or the cap). */
+  /** Newton iterations until the step was below 1e-6 (or the cap); 0 when evaluated at a given point (estimateAt). */
   iterations: number;
 }
 

@@ -2,8 +2,8 @@ import { getSkillsGraph } from "@/server/content-loader";
 import { db } from "@/server/db";
 
 /**
- * `count` anonymised response records for the current version of `questionId`, as scoring writes
- * them: abilities spread evenly from −2 to 2, the key chosen by those above 0, the first other
+ * `count` anonymised response records for the current version of `questionId`, as the trigger
+ * writes them when attempts are deleted: abilities spread evenly from −2 to 2, the key chosen by those above 0, the first other
  * option below:   seed-response-records.ts <questionId> <count>
  */
 const [questionId = "", countText = "30"] = process.argv.slice(2);
