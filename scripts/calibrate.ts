@@ -6,8 +6,9 @@ import { getSkillsGraph } from "@/server/content-loader";
 /**
  * npm run calibrate [-- --dry-run] [--min-responses N] [--rescore] [--demo]
  * Estimates every question's difficulty and discrimination from the evidence — the anonymised
- * response record and the answers of scored attempts still stored (demo answers excluded) — prints them with the drift list, and writes a new calibration set that
- * attempts started from now on use (docs/decisions/013-calibration.md). --dry-run writes nothing;
+ * response record and the answers of scored attempts still stored (demo answers excluded) —
+ * prints them with the drift list, and writes a new calibration set that attempts started from
+ * now on use (docs/decisions/013-calibration.md). --dry-run writes nothing;
  * --min-responses sets how many responses an item needs before the engine uses it (default 200);
  * --rescore reports how finished attempts' verdicts would change under the new parameters and
  * changes nothing (finished results are never rescored). --demo calibrates the demo seed's

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { specSourceSelect } from "./assessment/spec";
+import { specSourceSelect, type SpecSource } from "./assessment/spec";
 import { db } from "./db";
+import type { StoredSelfRating } from "./self-ratings";
 
 /**
  * The evidence item statistics and calibration read (decision 013) lives in two places, never
@@ -26,6 +27,9 @@ export interface AnswerEvidence {
   demo: boolean;
 }
 
+/** The Answer.evidence value of live or demo evidence. */
+const evidenceMark = (demo: boolean) => (demo ? "demo" : "live");
+
 /** Answers one marking statement updates: 7 bound values each, under the SQLite adapter's 999. */
 const ANSWERS_PER_STATEMENT = 140;
 
@@ -48,7 +52,7 @@ export function answerEvidenceStatements(attemptId: string, evidence: readonly A
         chunk.map((answer) => Prisma.sql`WHEN ${answer.questionId} THEN ${value(answer)}`),
         " ",
       );
-    statements.push(db.$executeRaw`UPDATE "Answer" SET "evidence" = ${first.demo ? "demo" : "live"},
+    statements.push(db.$executeRaw`UPDATE "Answer" SET "evidence" = ${evidenceMark(first.demo)},
         "calibrationVersion" = ${first.calibrationVersion},
         "abilityOther" = CASE "questionId" ${cases((answer) => Prisma.sql`CAST(${answer.abilityOther} AS DOUBLE PRECISION)`)} END,
         "abilitySdOther" = CASE "questionId" ${cases((answer) => Prisma.sql`CAST(${answer.abilitySdOther} AS DOUBLE PRECISION)`)} END,
@@ -87,8 +91,6 @@ export interface EvidenceRow {
   abilitySdOther: number | null;
   msOnItem: number | null;
 }
-
-const evidenceMark = (demo: boolean) => (demo ? "demo" : "live");
 
 /**
  * Every answer to `questionIds` that statistics may use, from both places it lives: the records,
@@ -162,17 +164,8 @@ export interface CalibrationEvidence {
 }
 
 /** A live scored attempt as calibration reads it: what its prior is built from, and its evidence answers. */
-export interface LiveAttemptEvidence {
-  currentRoleId: string | null;
-  targetRoleId: string;
-  engineSeed: number;
-  budget: number;
-  seenQuestionIds: string;
-  selfRatingStep: string;
-  selfRatingBiasMean: number | null;
-  selfRatingBiasSd: number | null;
-  selfRatingNoiseSd: number | null;
-  selfRatings: { skillId: string; level: number | null }[];
+export interface LiveAttemptEvidence extends SpecSource {
+  selfRatings: StoredSelfRating[];
   answers: {
     questionId: string;
     skillId: string;

@@ -1,10 +1,8 @@
-import type { Engine, RecordedAnswer } from "../engine/assess";
+import { answerTerms, type Engine, type RecordedAnswer } from "../engine/assess";
+import { fitPosterior } from "../engine/expectation-propagation";
 import { abilitiesWithoutEach } from "../engine/leave-one-out";
 import type { ItemParameters } from "../engine/model";
-import type { Posterior } from "../engine/posterior";
-import { answerTerms } from "../engine/assess";
-import { fitPosterior } from "../engine/expectation-propagation";
-import { variance } from "../engine/posterior";
+import { variance, type Posterior } from "../engine/posterior";
 import { calibrateResponses, DEFAULT_USE_POLICY, judgeDrift, type ItemCalibration } from "./calibrate";
 import { calibrateItem, CALIBRATION_PRIOR, estimateAt, type CalibrationResponse } from "./estimate";
 
