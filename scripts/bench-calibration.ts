@@ -1,13 +1,7 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import {
-  calibrateEvidence,
-  engineParameters,
-  isUsable,
-  DEFAULT_USE_POLICY,
-  type ResponsePattern,
-} from "@/domain/calibration";
+import { calibrateEvidence, isUsable, DEFAULT_USE_POLICY, type ResponsePattern } from "@/domain/calibration";
 import { loadBenchEngine } from "./lib/engine-bench/load";
 import { Confusion, VerdictTally } from "./lib/engine-bench/metrics";
 import type { Arm, FreshVerdicts } from "./lib/calibration-bench/simulate";
@@ -135,7 +129,10 @@ for (const { truth, calibration } of measured) {
 // 4. Fresh examinees through the engine with nominal, calibrated (usable items only) and true parameters.
 const overrides = [...calibrations]
   .filter(([, calibration]) => isUsable(calibration.estimate))
-  .map(([id, { estimate }]) => [id, engineParameters(estimate)]);
+  .map(([id, { estimate, engineDiscrimination }]) => [
+    id,
+    { difficulty: estimate.difficulty, discrimination: engineDiscrimination },
+  ]);
 const fresh = await runAll<FreshVerdicts>(examinees, (from, to) => ({
   kind: "fresh",
   from,

@@ -1,7 +1,6 @@
 import "server-only";
 import {
   calibrateEvidence,
-  engineParameters,
   DEFAULT_USE_POLICY,
   isUsable,
   type DriftReason,
@@ -45,6 +44,8 @@ export interface CalibratedItem {
   level: number;
   nominal: ItemParameters;
   estimate: ItemEstimate;
+  /** The discrimination the engine runs the item on when usable: the estimate weighed against the bank's (shrink.ts). */
+  engineDiscrimination: number;
   usable: boolean;
   drift: DriftReason[];
 }
@@ -121,7 +122,7 @@ export async function runCalibration(
     minResponses: policy.minResponses,
   });
   const items: CalibratedItem[] = [...calibrations]
-    .map(([questionId, { estimate, drift }]) => {
+    .map(([questionId, { estimate, drift, engineDiscrimination }]) => {
       const question = graph.questions.get(questionId)!; // calibrateEvidence keeps the engine's items only
       return {
         questionId,
@@ -130,6 +131,7 @@ export async function runCalibration(
         level: question.level,
         nominal: nominalParameters(question),
         estimate,
+        engineDiscrimination,
         usable: isUsable(estimate, policy),
         drift,
       };
@@ -169,7 +171,7 @@ export async function runCalibration(
             discrimination: item.estimate.discrimination,
             difficultySe: item.estimate.difficultySe,
             discriminationSe: item.estimate.discriminationSe,
-            engineDiscrimination: engineParameters(item.estimate).discrimination,
+            engineDiscrimination: item.engineDiscrimination,
             n: item.estimate.n,
             usable: item.usable,
             drift: JSON.stringify(item.drift),
@@ -472,7 +474,11 @@ export async function rescoreFinished(
       return item && (hash === null || hash === item.itemHash)
         ? {
             ...answer,
-            parameters: { ...answer.parameters, ...engineParameters(item.estimate) },
+            parameters: {
+              ...answer.parameters,
+              difficulty: item.estimate.difficulty,
+              discrimination: item.engineDiscrimination,
+            },
           }
         : answer;
     });

@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Question } from "@/domain/content/types";
-import { engineParameters } from "@/domain/calibration";
 import { nominalParameters } from "@/domain/engine/model";
 import { createRandom } from "@/domain/engine/random";
 import type { SkillsGraph } from "@/domain/skills-graph";
@@ -198,12 +197,12 @@ describe("npm run calibrate: runCalibration", () => {
 
     // That version's engine uses the calibrated item and leaves the sparse one nominal.
     const engine = await engineForVersion(graph, run.version);
-    const calibrated = itemOf(run, shifted)!.estimate;
+    const calibrated = itemOf(run, shifted)!;
     const used = engine?.model.itemById.get(shifted.id);
-    expect(used?.difficulty).toBeCloseTo(calibrated.difficulty, 9);
-    // …its discrimination at the lower one-SE bound, as stored with the set.
-    expect(used?.discrimination).toBeCloseTo(engineParameters(calibrated).discrimination, 9);
-    expect(used?.discrimination).toBeLessThan(calibrated.discrimination);
+    expect(used?.difficulty).toBeCloseTo(calibrated.estimate.difficulty, 9);
+    // …its discrimination weighed against the bank's, as the run found it and stored it with the set.
+    expect(used?.discrimination).toBeCloseTo(calibrated.engineDiscrimination, 9);
+    expect(used?.discrimination).not.toBeCloseTo(calibrated.estimate.discrimination, 3);
     expect(stored.find((item) => item.questionId === shifted.id)?.engineDiscrimination).toBeCloseTo(
       used?.discrimination ?? 0,
       9,

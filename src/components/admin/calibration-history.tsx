@@ -20,7 +20,7 @@ export function CalibrationHistoryList({ history }: { history: CalibrationHistor
         const use = !entry.isCurrentContent
           ? "Not applied: calibrated under an earlier version of this question (editing resets a question to nominal)."
           : entry.usable
-            ? `Used${entry.isCurrentSet ? "" : " by attempts that started under this set"}, with discrimination ${decimal(entry.engineDiscrimination)}${entry.engineDiscrimination < entry.discrimination ? " (the estimate at its lower one-SE bound)" : ""}.`
+            ? `Used${entry.isCurrentSet ? "" : " by attempts that started under this set"}, with discrimination ${decimal(entry.engineDiscrimination)}${decimal(entry.engineDiscrimination) !== decimal(entry.discrimination) ? " (the estimate, adjusted for its uncertainty against the whole bank's)" : ""}.`
             : `Not used: ${entry.notUsed.map((reason) => describeNotUsed(reason, entry, entry.policy)).join("; ")}.`;
         return (
           <li

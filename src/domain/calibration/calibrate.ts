@@ -92,21 +92,3 @@ export function isUsable(
     estimate.discriminationSe <= policy.maxRelativeDiscriminationSe * estimate.discrimination
   );
 }
-
-/**
- * The parameters the engine runs a usable item on: the calibrated difficulty, and the calibrated
- * discrimination at its lower one-SE bound on the log scale, a · exp(−SE(a) / a). Adaptive
- * selection picks the items that look most informative, so it favours exactly those whose
- * discrimination came out too high, and then trusts their answers too much ("capitalization on
- * chance", van der Linden & Glas 2000, Applied Measurement in Education 13); the estimates lean
- * high besides (decision 013). Discounting by the estimate's own uncertainty costs a precise item
- * little and an uncertain one much. Measured in bench:calibration (decision 013).
- */
-export function engineParameters(
-  estimate: Pick<ItemEstimate, "difficulty" | "discrimination" | "discriminationSe">,
-): { difficulty: number; discrimination: number } {
-  return {
-    difficulty: estimate.difficulty,
-    discrimination: estimate.discrimination * Math.exp(-estimate.discriminationSe / estimate.discrimination),
-  };
-}

@@ -5,6 +5,7 @@ import type { ItemParameters } from "../engine/model";
 import { variance, type Posterior } from "../engine/posterior";
 import { calibrateResponses, DEFAULT_USE_POLICY, judgeDrift, type ItemCalibration } from "./calibrate";
 import { calibrateItem, CALIBRATION_PRIOR, estimateAt, type CalibrationResponse } from "./estimate";
+import { engineDiscriminations } from "./shrink";
 
 /** One answer of a live attempt as calibration reads it. */
 export interface PatternAnswer {
@@ -20,8 +21,13 @@ export interface ResponsePattern {
   answers: readonly PatternAnswer[];
 }
 
+/** An item's calibration with the discrimination the engine would run it on (shrink.ts). */
+export interface EvidenceItem extends ItemCalibration {
+  engineDiscrimination: number;
+}
+
 export interface EvidenceCalibration {
-  items: Map<string, ItemCalibration>;
+  items: Map<string, EvidenceItem>;
   /** EM rounds until the parameters stopped moving (1 without patterns: the records' own fit). */
   rounds: number;
 }
@@ -51,13 +57,43 @@ export const PATTERN_ROUNDS = { max: 15, tolerance: 0.01 } as const;
  * that point on the leave-one-out abilities under the same parameters (EM's own curvature would
  * count the refitted abilities as known and overstate the precision). Without patterns this is the
  * fixed-parameter fit over the records alone, in one round.
+ * Last, every item's discrimination for the engine is its estimate weighed against the whole
+ * bank's (shrink.ts, empirical Bayes).
  */
 export function calibrateEvidence(
   engine: Engine,
   patterns: readonly ResponsePattern[],
   records: ReadonlyMap<string, readonly CalibrationResponse[]>,
-  { minResponses = DEFAULT_USE_POLICY.minResponses }: { minResponses?: number } = {},
+  options: { minResponses?: number } = {},
 ): EvidenceCalibration {
+  const { items, rounds } = fitEvidence(engine, patterns, records, options);
+  const nominal = new Map(engine.model.items.map((item) => [item.id, item.discrimination]));
+  const engineValues = engineDiscriminations(
+    new Map(
+      [...items].map(([questionId, { estimate }]) => [
+        questionId,
+        { nominalDiscrimination: nominal.get(questionId) as number, estimate },
+      ]),
+    ),
+  );
+  return {
+    items: new Map(
+      [...items].map(([questionId, calibration]) => [
+        questionId,
+        { ...calibration, engineDiscrimination: engineValues.get(questionId) as number },
+      ]),
+    ),
+    rounds,
+  };
+}
+
+/** EM over the patterns with the records beside them (or the records' own fit), as described above. */
+function fitEvidence(
+  engine: Engine,
+  patterns: readonly ResponsePattern[],
+  records: ReadonlyMap<string, readonly CalibrationResponse[]>,
+  { minResponses = DEFAULT_USE_POLICY.minResponses }: { minResponses?: number },
+): { items: Map<string, ItemCalibration>; rounds: number } {
   const nominal = new Map<string, ItemParameters>(engine.model.items.map((item) => [item.id, item]));
   const items = new Map<string, ItemCalibration>();
   if (patterns.length === 0) {

@@ -62,7 +62,7 @@ describe("an item's calibration history on its admin page", () => {
     expect(newest!.textContent).toContain("−0.25 ± 0.12 (nominal 0.50)");
     expect(newest!.textContent).toContain("0.90 ± 0.20 (nominal 1.30)");
     expect(newest!.textContent).toContain(
-      "EngineUsed, with discrimination 0.72 (the estimate at its lower one-SE bound).",
+      "EngineUsed, with discrimination 0.72 (the estimate, adjusted for its uncertainty against the whole bank's).",
     );
     expect(newest!.textContent).toContain("listed for review: difficulty moved more than 0.5 logits");
     expect(middle!.textContent).toContain("Not used: too few responses (120 of the 200 the set requires).");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  engineParameters,
   calibrateItem,
   calibrateResponses,
   DEFAULT_USE_POLICY,
@@ -279,22 +278,5 @@ describe("isUsable: when the engine takes a calibrated item", () => {
     expect(isUsable({ ...good, difficultySe: DEFAULT_USE_POLICY.maxDifficultySe + 0.01 })).toBe(false);
     expect(isUsable({ ...good, discriminationSe: 0.7 })).toBe(false);
     expect(isUsable({ ...good, n: 50 }, { ...DEFAULT_USE_POLICY, minResponses: 50 })).toBe(true);
-  });
-});
-
-describe("engineParameters: what the engine runs a calibrated item on", () => {
-  it("keeps the difficulty and discounts the discrimination by its own uncertainty", () => {
-    const precise = engineParameters({ difficulty: 0.7, discrimination: 1.5, discriminationSe: 0.075 });
-    const uncertain = engineParameters({ difficulty: 0.7, discrimination: 1.5, discriminationSe: 0.6 });
-    expect(precise.difficulty).toBe(0.7);
-    // One SE on the log scale: a · exp(−SE / a).
-    expect(precise.discrimination).toBeCloseTo(1.5 * Math.exp(-0.05), 12);
-    expect(uncertain.discrimination).toBeCloseTo(1.5 * Math.exp(-0.4), 12);
-    // A precise estimate is barely touched; an uncertain one is trusted much less, never below zero.
-    expect(precise.discrimination / 1.5).toBeGreaterThan(0.95);
-    expect(uncertain.discrimination).toBeLessThan(precise.discrimination);
-    expect(
-      engineParameters({ difficulty: 0, discrimination: 0.2, discriminationSe: 2 }).discrimination,
-    ).toBeGreaterThan(0);
   });
 });

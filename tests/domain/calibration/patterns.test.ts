@@ -128,6 +128,6 @@ describe("calibration from response patterns and records", () => {
     const calibration = calibrateEvidence(engine, [], records);
     expect(calibration.items.has("no-such-question")).toBe(false);
     for (const item of items)
-      expect(calibration.items.get(item.id)).toEqual(calibrateResponses(records.get(item.id)!, item));
+      expect(calibration.items.get(item.id)).toMatchObject(calibrateResponses(records.get(item.id)!, item));
   });
 });
