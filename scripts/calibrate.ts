@@ -57,15 +57,15 @@ console.log(
     : `${run.attempts} scored attempts still stored: their abilities were refitted with the items, ${run.rounds} round${run.rounds === 1 ? "" : "s"}.`,
 );
 console.log(
-  `The engine uses an item with n ≥ ${run.policy.minResponses}, difficulty SE ≤ ${run.policy.maxDifficultySe} and discrimination SE ≤ ${run.policy.maxRelativeDiscriminationSe} × its estimate.`,
+  `The engine uses an item with n ≥ ${run.policy.minResponses}, difficulty SE ≤ ${run.policy.maxDifficultySe} and discrimination SE ≤ ${run.policy.maxRelativeDiscriminationSe} × its estimate, on the calibrated difficulty and its discrimination weighed against the whole bank's ("engine a").`,
 );
 console.log(
-  "question                                      n  b nominal → calibrated ± SE    a nominal → calibrated ± SE   used  drift",
+  "question                                      n  b nominal → calibrated ± SE    a nominal → calibrated ± SE   used  engine a  drift",
 );
 for (const item of run.items) {
   const { estimate, nominal } = item;
   console.log(
-    `${item.questionId.padEnd(42)} ${String(estimate.n).padStart(4)}  ${fixed(nominal.difficulty)} → ${fixed(estimate.difficulty)} ± ${fixed(estimate.difficultySe)}   ${fixed(nominal.discrimination)} → ${fixed(estimate.discrimination)} ± ${fixed(estimate.discriminationSe)}   ${item.usable ? "yes " : "no  "}  ${item.drift.join(", ")}`,
+    `${item.questionId.padEnd(42)} ${String(estimate.n).padStart(4)}  ${fixed(nominal.difficulty)} → ${fixed(estimate.difficulty)} ± ${fixed(estimate.difficultySe)}   ${fixed(nominal.discrimination)} → ${fixed(estimate.discrimination)} ± ${fixed(estimate.discriminationSe)}   ${item.usable ? `yes   ${fixed(item.engineDiscrimination)}` : "no          "}    ${item.drift.join(", ")}`,
   );
 }
 const drifted = run.items.filter((item) => item.drift.length > 0);
