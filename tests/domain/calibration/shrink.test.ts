@@ -104,4 +104,15 @@ describe("engineDiscriminations: each item's discrimination weighed against the 
     );
     for (const [index, value] of forward) expect(backward.get(index)).toBeCloseTo(value, 9);
   });
+
+  it("keeps an estimate without a standard error as it is rather than failing", () => {
+    const population = fitPopulation(bank(5).map((item) => item.input));
+    const exact: ShrinkInput = {
+      nominalDiscrimination: 1.2,
+      estimate: { discrimination: 0.6, discriminationSe: 0, n: 300 },
+    };
+    const { mean } = shrunkLogRatio(exact, population);
+    expect(mean).toBeCloseTo(Math.log(0.5), 1);
+    expect(engineDiscriminations(new Map([["exact", exact]])).get("exact")).toBeGreaterThan(0);
+  });
 });
