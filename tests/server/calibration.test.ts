@@ -309,7 +309,8 @@ describe("npm run calibrate: the command line", () => {
     const setsBefore = await db.calibrationSet.count();
     const run = calibrate("--dry-run", "--rescore");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`${shifted.id}\\s+\\d+ .* yes\\s+difficulty`));
+    // Used, with the discrimination the engine runs it on, and listed for drift.
+    expect(run.stdout).toMatch(new RegExp(`${shifted.id}\\s+\\d+ .* yes\\s+\\d+\\.\\d\\d\\s+difficulty`));
     expect(run.stdout).toContain("Drift:");
     expect(run.stdout).toMatch(/Rescore \(nothing changed\): of \d+ finished attempts/);
     expect(run.stdout).toContain("Dry run: nothing was written.");
