@@ -1,4 +1,5 @@
 import "server-only";
+import { retryOnConflict } from "@/lib/deadlock-retry";
 import { Prisma } from "@/generated/prisma/client";
 import { env, type Env } from "@/env";
 import { createRowId, databaseProvider, db, postgresRows, runWrite, sqliteRows, writeStatement } from "./db";
@@ -478,9 +479,9 @@ async function recordOnPostgres(
 ): Promise<RecordedAnswerResult | null> {
   const now = new Date().toISOString();
   const values = answerWriteValues(answer, next, now, guard);
-  const [row] = await postgresRows<{ inserted: number; advanced: number; guarded?: number }>(
-    statement,
-    values,
+  // One statement: a deadlock rolls all of it back, so running it again is safe.
+  const [row] = await retryOnConflict(() =>
+    postgresRows<{ inserted: number; advanced: number; guarded?: number }>(statement, values),
   );
   if (row?.guarded === 0) return null;
   if (row?.inserted === 1)
@@ -539,30 +540,37 @@ export async function saveAttemptResult(
     (skill) =>
       Prisma.sql`(${attemptId}, ${skill.skillId}, ${skill.mean}, ${skill.sd}, ${skill.band}, ${skill.bandLow}, ${skill.bandHigh}, ${skill.targetLevel}, ${skill.pMeets}, ${skill.answerCount > 0}, ${skill.answerCount})`,
   );
-  await db.$transaction([
-    // The claim the evidence statements test (response-records.ts): only the transaction that
-    // moves the attempt out of in_progress marks its answers. Nobody outside this
-    // transaction ever sees "scoring": the last statement below sets "completed".
-    db.$executeRaw`UPDATE "Attempt" SET "status" = 'scoring' WHERE "id" = ${attemptId} AND "status" = 'in_progress'`,
-    ...answerEvidenceStatements(attemptId, evidence),
-    db.$executeRaw`DELETE FROM "SkillEstimate" WHERE "attemptId" = ${attemptId}`,
-    ...(rows.length === 0
-      ? []
-      : [
-          // ON CONFLICT: a duplicate of the last answer finishing at the same moment on another
-          // connection (PostgreSQL: its rows appear after our DELETE ran) — the later commit wins,
-          // together with its UPDATE of the attempt below.
-          db.$executeRaw`INSERT INTO "SkillEstimate" ("attemptId", "skillId", "mean", "sd", "band", "bandLow", "bandHigh", "targetLevel", "pMeets", "isAssessed", "answerCount")
+  // Again should PostgreSQL still fail it as a deadlock or serialisation conflict (idempotent).
+  await retryOnConflict(() =>
+    db.$transaction([
+      // The claim the evidence statements test (response-records.ts): only the transaction that
+      // moves the attempt out of in_progress marks its answers. Nobody outside this
+      // transaction ever sees "scoring": the last statement below sets "completed".
+      // It locks the attempt row even when the attempt was already scored (the CASE keeps the
+      // status), so every scoring of one attempt takes its locks in one order, attempt row first.
+      // A duplicate that skipped the lock took the SkillEstimate rows first and the attempt row
+      // last, the claimant the other way round: on PostgreSQL, a deadlock (seen in CI).
+      db.$executeRaw`UPDATE "Attempt" SET "status" = CASE WHEN "status" = 'in_progress' THEN 'scoring' ELSE "status" END WHERE "id" = ${attemptId}`,
+      ...answerEvidenceStatements(attemptId, evidence),
+      db.$executeRaw`DELETE FROM "SkillEstimate" WHERE "attemptId" = ${attemptId}`,
+      ...(rows.length === 0
+        ? []
+        : [
+            // ON CONFLICT: a duplicate of the last answer finishing at the same moment on another
+            // connection (PostgreSQL: its rows appear after our DELETE ran) — the later commit wins,
+            // together with its UPDATE of the attempt below.
+            db.$executeRaw`INSERT INTO "SkillEstimate" ("attemptId", "skillId", "mean", "sd", "band", "bandLow", "bandHigh", "targetLevel", "pMeets", "isAssessed", "answerCount")
             VALUES ${Prisma.join(rows)}
             ON CONFLICT ("attemptId", "skillId") DO UPDATE SET "mean" = excluded."mean", "sd" = excluded."sd",
               "band" = excluded."band", "bandLow" = excluded."bandLow", "bandHigh" = excluded."bandHigh",
               "targetLevel" = excluded."targetLevel", "pMeets" = excluded."pMeets",
               "isAssessed" = excluded."isAssessed", "answerCount" = excluded."answerCount"`,
-        ]),
-    db.$executeRaw`UPDATE "Attempt" SET "status" = 'completed', "completedAt" = ${now}, "updatedAt" = ${now}, "currentQuestionId" = NULL,
+          ]),
+      db.$executeRaw`UPDATE "Attempt" SET "status" = 'completed', "completedAt" = ${now}, "updatedAt" = ${now}, "currentQuestionId" = NULL,
       "stopReason" = ${result.stopReason}, "readiness" = ${result.readiness}, "resultJson" = ${result.resultJson}
       WHERE "id" = ${attemptId}`,
-  ]);
+    ]),
+  );
 }
 
 /** Every stored column of a skill estimate but its attempt: what results and the data export read. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { retryOnConflict } from "@/lib/deadlock-retry";
 import { levelsForPlanning } from "@/domain/engine/result";
 import {
   generateLearningPlan,
@@ -95,29 +96,31 @@ export async function refreshPlan(graph: SkillsGraph, source: PlanSource, now = 
   const assignedOnly = assignedRows.filter((row) => !generated.has(row.moduleId));
   // ON CONFLICT below: the same plan refreshed at the same moment on another connection (two
   // duplicates of an attempt's last answer) inserted the module first; the later refresh wins.
-  await db.$transaction([
-    db.$executeRaw`DELETE FROM "PlanItem" WHERE "planId" = ${planId} AND "doneAt" IS NULL AND "source" <> 'assigned'`,
-    ...(fresh.length === 0
-      ? []
-      : [
-          db.$executeRaw`INSERT INTO "PlanItem" ("id", "planId", "moduleId", "skillId", "fromLevel", "toLevel", "hours", "position", "week", "source")
+  await retryOnConflict(() =>
+    db.$transaction([
+      db.$executeRaw`DELETE FROM "PlanItem" WHERE "planId" = ${planId} AND "doneAt" IS NULL AND "source" <> 'assigned'`,
+      ...(fresh.length === 0
+        ? []
+        : [
+            db.$executeRaw`INSERT INTO "PlanItem" ("id", "planId", "moduleId", "skillId", "fromLevel", "toLevel", "hours", "position", "week", "source")
             VALUES ${Prisma.join(fresh.map((entry) => Prisma.sql`(${createRowId("i")}, ${planId}, ${entry.moduleId}, ${entry.skillId}, ${entry.fromLevel}, ${entry.toLevel}, ${entry.hours}, ${entry.position}, ${entry.week}, ${entry.source})`))}
             ON CONFLICT ("planId", "moduleId") DO UPDATE SET "skillId" = excluded."skillId", "fromLevel" = excluded."fromLevel",
               "toLevel" = excluded."toLevel", "hours" = excluded."hours", "position" = excluded."position", "week" = excluded."week"`,
-        ]),
-    ...kept.map(
-      (
-        entry,
-      ) => db.$executeRaw`UPDATE "PlanItem" SET "skillId" = ${entry.skillId}, "fromLevel" = ${entry.fromLevel}, "toLevel" = ${entry.toLevel},
+          ]),
+      ...kept.map(
+        (
+          entry,
+        ) => db.$executeRaw`UPDATE "PlanItem" SET "skillId" = ${entry.skillId}, "fromLevel" = ${entry.fromLevel}, "toLevel" = ${entry.toLevel},
         "hours" = ${entry.hours}, "position" = ${entry.position}, "week" = ${entry.week}
         WHERE "planId" = ${planId} AND "moduleId" = ${entry.moduleId}`,
-    ),
-    // Assigned modules the generator did not pick (the learner may already be at level) go last.
-    ...assignedOnly.map(
-      (row, index) =>
-        db.$executeRaw`UPDATE "PlanItem" SET "position" = ${plan.items.length + index} WHERE "planId" = ${planId} AND "moduleId" = ${row.moduleId}`,
-    ),
-  ]);
+      ),
+      // Assigned modules the generator did not pick (the learner may already be at level) go last.
+      ...assignedOnly.map(
+        (row, index) =>
+          db.$executeRaw`UPDATE "PlanItem" SET "position" = ${plan.items.length + index} WHERE "planId" = ${planId} AND "moduleId" = ${row.moduleId}`,
+      ),
+    ]),
+  );
   return planId;
 }
 
