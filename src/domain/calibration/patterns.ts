@@ -67,12 +67,12 @@ export function calibrateEvidence(
   options: { minResponses?: number } = {},
 ): EvidenceCalibration {
   const { items, rounds } = fitEvidence(engine, patterns, records, options);
-  const nominal = new Map(engine.model.items.map((item) => [item.id, item.discrimination]));
   const engineValues = engineDiscriminations(
     new Map(
       [...items].map(([questionId, { estimate }]) => [
         questionId,
-        { nominalDiscrimination: nominal.get(questionId) as number, estimate },
+        // fitEvidence keeps the engine's items only.
+        { nominalDiscrimination: engine.model.itemById.get(questionId)!.discrimination, estimate },
       ]),
     ),
   );
@@ -94,7 +94,7 @@ function fitEvidence(
   records: ReadonlyMap<string, readonly CalibrationResponse[]>,
   { minResponses = DEFAULT_USE_POLICY.minResponses }: { minResponses?: number },
 ): { items: Map<string, ItemCalibration>; rounds: number } {
-  const nominal = new Map<string, ItemParameters>(engine.model.items.map((item) => [item.id, item]));
+  const nominal = engine.model.itemById;
   const items = new Map<string, ItemCalibration>();
   if (patterns.length === 0) {
     for (const [questionId, list] of records) {
@@ -103,19 +103,13 @@ function fitEvidence(
     }
     return { items, rounds: 1 };
   }
-  let current = new Map(nominal);
+  let current = new Map<string, ItemParameters>(nominal);
   let rounds = 0;
   while (rounds < PATTERN_ROUNDS.max) {
     rounds++;
-    const next = new Map(nominal);
+    const next = new Map<string, ItemParameters>(nominal);
     let change = 0;
-    for (const [questionId, list] of responsesOf(
-      patterns,
-      records,
-      current,
-      posteriorAbilities(engine),
-      true,
-    )) {
+    for (const [questionId, list] of responsesOf(patterns, records, current, posteriorAbilities(engine))) {
       const start = nominal.get(questionId);
       const was = current.get(questionId);
       if (!start || !was) continue;
@@ -134,13 +128,7 @@ function fitEvidence(
     current = next;
     if (change < PATTERN_ROUNDS.tolerance) break;
   }
-  for (const [questionId, list] of responsesOf(
-    patterns,
-    records,
-    current,
-    leaveOneOutAbilities(engine),
-    false,
-  )) {
+  for (const [questionId, list] of responsesOf(patterns, records, current, leaveOneOutAbilities(engine))) {
     const start = nominal.get(questionId);
     const point = current.get(questionId);
     if (!start || !point) continue;
@@ -199,12 +187,11 @@ function responsesOf(
   records: ReadonlyMap<string, readonly CalibrationResponse[]>,
   parameters: ReadonlyMap<string, ItemParameters>,
   abilities: PatternAbilities,
-  ownAnswerIncluded: boolean,
 ): Map<string, CalibrationResponse[]> {
   const byItem = recordsOf(records, parameters);
   for (const pattern of patterns) {
     const { answers, recorded } = recordedAnswers(pattern, parameters);
-    for (const { answer, mean, sd } of abilities(pattern, answers, recorded))
+    for (const { answer, mean, sd, ownAnswerIncluded } of abilities(pattern, answers, recorded))
       collect(byItem, answer.questionId, {
         isCorrect: answer.isCorrect,
         isDontKnow: answer.isDontKnow,
@@ -220,7 +207,7 @@ type PatternAbilities = (
   pattern: ResponsePattern,
   answers: readonly PatternAnswer[],
   recorded: readonly RecordedAnswer[],
-) => { answer: PatternAnswer; mean: number; sd: number }[];
+) => { answer: PatternAnswer; mean: number; sd: number; ownAnswerIncluded?: true }[];
 
 /** The E step's abilities: each pattern's posterior from ALL its answers. */
 function posteriorAbilities(engine: Engine): PatternAbilities {
@@ -238,7 +225,12 @@ function posteriorAbilities(engine: Engine): PatternAbilities {
     const { posterior } = fitPosterior(pattern.prior, terms);
     return kept.map(({ answer }, index) => {
       const skill = terms[index]?.skill as number;
-      return { answer, mean: posterior.mean[skill] as number, sd: Math.sqrt(variance(posterior, skill)) };
+      return {
+        answer,
+        mean: posterior.mean[skill] as number,
+        sd: Math.sqrt(variance(posterior, skill)),
+        ownAnswerIncluded: true as const,
+      };
     });
   };
 }
